@@ -1,0 +1,3 @@
+export * from './vocabulary.js';
+export * from './briefing.js';
+export * from './calendar-date.js';
