@@ -1,0 +1,116 @@
+import type { Briefing } from '@briefing/schema';
+import { renderAtom1 } from './atom1.js';
+import { CONTENT_TYPES, makeFeedFile } from './feed-file.js';
+import type { FeedFile } from './feed-file.js';
+import { scopePages } from './feed-page.js';
+import type { FeedPage } from './feed-page.js';
+import { renderICalendar } from './icalendar.js';
+import { renderJsonFeed } from './json-feed.js';
+import { renderOpml } from './opml.js';
+import { calendarPath, feedScopes, inScope, listFeeds, opmlPath } from './paths.js';
+import type { FeedFormat } from './paths.js';
+import { renderRss2 } from './rss2.js';
+import { absoluteUrl, compareItems, dateAtUtcMidnight, toFeedItem } from './to-feed-item.js';
+
+/** Every file of the feeds, by site-relative path; replaced as a whole on rebuild. */
+export interface FeedSet {
+  files: ReadonlyMap<string, FeedFile>;
+  siteUrl: string;
+  hubUrl?: string;
+}
+
+// `updated` of a feed with no records at all; any fixed date would do, never the build time.
+const EPOCH = '2023-01-01';
+
+const RENDERERS: Record<FeedFormat, (options: { page: FeedPage }) => string> = {
+  rss: renderRss2,
+  atom: renderAtom1,
+  json: renderJsonFeed,
+};
+
+/** The site URL with a trailing slash, after checking it is an absolute http(s) URL. */
+export function normalizeSiteUrl(siteUrl: string): string {
+  if (!URL.canParse(siteUrl) || !/^https?:$/.test(new URL(siteUrl).protocol)) {
+    throw new Error(
+      `site URL must be an absolute http(s) URL (e.g. https://example.org), got "${siteUrl}"`,
+    );
+  }
+  const url = new URL(siteUrl);
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+
+/**
+ * Build every feed from the records: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for all briefings, each
+ * theme, type and participating country (with RFC 5005 archives), the iCalendar and the OPML.
+ * Pure: the same records and options give byte-identical files.
+ */
+export function buildFeeds({
+  records,
+  siteUrl: rawSiteUrl,
+  pageSize = 50,
+  hubUrl,
+}: {
+  records: readonly Briefing[];
+  siteUrl: string;
+  pageSize?: number;
+  hubUrl?: string;
+}): FeedSet {
+  if (!Number.isInteger(pageSize) || pageSize < 1) {
+    throw new Error(`pageSize must be a positive integer, got ${pageSize}`);
+  }
+  const siteUrl = normalizeSiteUrl(rawSiteUrl);
+  const items = records.map((record) => toFeedItem({ record, siteUrl })).sort(compareItems);
+  const newest = items[0]?.updated ?? dateAtUtcMidnight(EPOCH);
+  const files = new Map<string, FeedFile>();
+  const add = (file: FeedFile) => files.set(file.path, file);
+
+  const recordsById = new Map(records.map((record) => [record.id, record]));
+  for (const scope of feedScopes({ records })) {
+    const scoped = items.filter((item) =>
+      inScope({ scope, record: recordsById.get(item.recordId)! }),
+    );
+    const pages = scopePages({
+      scope,
+      items: scoped,
+      siteUrl,
+      pageSize,
+      ...(hubUrl === undefined ? {} : { hubUrl }),
+      emptyUpdated: newest,
+    });
+    for (const page of pages) {
+      for (const format of ['rss', 'atom', 'json'] as const) {
+        add(
+          makeFeedFile({
+            path: new URL(page.self[format]).pathname,
+            contentType: CONTENT_TYPES[format],
+            text: RENDERERS[format]({ page }),
+            lastModified: page.updated,
+          }),
+        );
+      }
+    }
+  }
+
+  add(
+    makeFeedFile({
+      path: calendarPath,
+      contentType: CONTENT_TYPES.ics,
+      text: renderICalendar({
+        records,
+        siteUrl,
+        calendarUrl: absoluteUrl({ siteUrl, path: calendarPath }),
+      }),
+      lastModified: newest,
+    }),
+  );
+  add(
+    makeFeedFile({
+      path: opmlPath,
+      contentType: CONTENT_TYPES.opml,
+      text: renderOpml({ feeds: listFeeds(records), siteUrl }),
+      lastModified: newest,
+    }),
+  );
+  return { files, siteUrl, ...(hubUrl === undefined ? {} : { hubUrl }) };
+}

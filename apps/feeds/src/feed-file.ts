@@ -1,0 +1,67 @@
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import etag from 'etag';
+
+export type ContentEncoding = 'br' | 'gzip';
+
+/** One file of the feed set: bytes, type and validators, with compressed bodies made on demand. */
+export interface FeedFile {
+  /** Site-relative path, e.g. "/feeds/all.atom". */
+  path: string;
+  /** Media type with charset. */
+  contentType: string;
+  body: Uint8Array;
+  /** Strong validator of `body`. */
+  etag: string;
+  /** The newest record update the file shows (never the build time). */
+  lastModified: Date;
+  /** The body in a content coding, computed once and kept. */
+  encoded(encoding: ContentEncoding): Uint8Array;
+}
+
+export const CONTENT_TYPES = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+  ics: 'text/calendar; charset=utf-8',
+  opml: 'text/x-opml; charset=utf-8',
+} as const;
+
+const encoder = new TextEncoder();
+
+function compress(body: Uint8Array, encoding: ContentEncoding): Uint8Array {
+  if (encoding === 'gzip') return gzipSync(body, { level: 9 });
+  return brotliCompressSync(body, {
+    params: {
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_QUALITY]: 9,
+      [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+    },
+  });
+}
+
+/** Make a feed file from its text. */
+export function makeFeedFile({
+  path,
+  contentType,
+  text,
+  lastModified,
+}: {
+  path: string;
+  contentType: string;
+  text: string;
+  lastModified: Date;
+}): FeedFile {
+  const body = encoder.encode(text);
+  const cache: Partial<Record<ContentEncoding, Uint8Array>> = {};
+  return {
+    path,
+    contentType,
+    body,
+    etag: etag(Buffer.from(body.buffer, body.byteOffset, body.byteLength)),
+    lastModified,
+    encoded(encoding) {
+      cache[encoding] ??= compress(body, encoding);
+      return cache[encoding];
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import type { Briefing } from '@briefing/schema';
+import { countryName, daysInMonth, formatDateRange, themeLabel } from '@briefing/schema';
+import { itemTitle, absoluteUrl, dateAtUtcMidnight, statusLabel } from './to-feed-item.js';
+import { recordPath } from './paths.js';
+import { cleanText } from './xml-text.js';
+import { PUBLISHER } from './namespaces.js';
+
+const STATUS: Record<Briefing['status'], ICalEventStatus> = {
+  occurred: ICalEventStatus.CONFIRMED,
+  announced: ICalEventStatus.TENTATIVE,
+  planned: ICalEventStatus.TENTATIVE,
+  postponed: ICalEventStatus.TENTATIVE,
+  disputed: ICalEventStatus.TENTATIVE,
+  cancelled: ICalEventStatus.CANCELLED,
+};
+
+/** The day after an ISO date (UTC arithmetic: a calendar date, never shifted by a time zone). */
+export function nextDay(isoDate: string): string {
+  const date = dateAtUtcMidnight(isoDate);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The last day (inclusive) the record's dates cover, widening month/year precision. */
+export function lastDay(date: Briefing['date']): string {
+  const end = date.end ?? date.start;
+  const [year, month] = end.split('-').map(Number) as [number, number];
+  if (date.precision === 'year') return `${year}-12-31`;
+  if (date.precision === 'month') {
+    return `${end.slice(0, 7)}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
+  }
+  return end;
+}
+
+function summaryOf(record: Briefing): string {
+  const title = itemTitle(record);
+  if (record.date.precision === 'day') return title;
+  // A month- or year-long block would read as a long event: say the dates are only that precise.
+  return `${title} (date known to the ${record.date.precision}: ${formatDateRange(record.date)})`;
+}
+
+function descriptionOf(record: Briefing): string {
+  const lines = [
+    `${formatDateRange(record.date)} · ${statusLabel(record.status)}`,
+    '',
+    cleanText(record.summary),
+    '',
+    `Actors: ${record.actors.map((actor) => `${cleanText(actor.name)} (${countryName(actor.country)})`).join('; ')}`,
+    `Sources: ${record.sources.map((source) => cleanText(source.publisher)).join('; ')}`,
+  ];
+  return lines.join('\n');
+}
+
+/** Every engagement as an all-day iCalendar event. */
+export function renderICalendar({
+  records,
+  siteUrl,
+  calendarUrl,
+}: {
+  records: readonly Briefing[];
+  siteUrl: string;
+  calendarUrl: string;
+}): string {
+  const host = new URL(siteUrl).hostname;
+  const calendar = ical({
+    name: 'Russia–DPRK engagements',
+    description: 'Every recorded engagement between Russia and North Korea, as all-day events.',
+    prodId: { company: PUBLISHER, product: 'briefing-feeds', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    url: calendarUrl,
+    source: calendarUrl,
+  });
+  for (const record of records) {
+    const updated = dateAtUtcMidnight(record.revision.updated);
+    const places = record.places.map(
+      (place) => `${cleanText(place.name)}, ${countryName(place.country)}`,
+    );
+    calendar.createEvent({
+      id: `${record.id}@${host}`,
+      allDay: true,
+      start: dateAtUtcMidnight(record.date.start),
+      // DTEND of an all-day event is exclusive (RFC 5545 §3.6.1): the day after the last day.
+      end: dateAtUtcMidnight(nextDay(lastDay(record.date))),
+      summary: summaryOf(record),
+      description: descriptionOf(record),
+      ...(places.length > 0 ? { location: places.join('; ') } : {}),
+      url: absoluteUrl({ siteUrl, path: recordPath({ id: record.id }) }),
+      status: STATUS[record.status],
+      // One change-log entry per revision: the first is the record's creation.
+      sequence: record.revision.changes.length - 1,
+      // Not "now": the same records must give the same bytes.
+      stamp: updated,
+      created: dateAtUtcMidnight(record.revision.created),
+      lastModified: updated,
+      categories: record.themes.map((theme) => ({ name: themeLabel(theme) })),
+    });
+  }
+  return calendar.toString();
+}

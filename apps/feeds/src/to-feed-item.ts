@@ -1,0 +1,174 @@
+import { countryName, formatDateRange, themeLabel, typeLabel } from '@briefing/schema';
+import type { Briefing, ThemeId } from '@briefing/schema';
+
+import { recordPath } from './paths.js';
+
+import { cleanText, escapeHtml } from './xml-text.js';
+
+/** A theme as a feed category: RFC 4287 scheme, term and label. */
+export interface FeedCategory {
+  scheme: string;
+  term: ThemeId;
+  label: string;
+}
+
+/** One record as every format shows it; the single item model behind RSS, Atom and JSON Feed. */
+export interface FeedItem {
+  recordId: string;
+  /** `tag:` URI built from the record id only, so it never changes when the record is edited. */
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  summaryHtml: string;
+  contentHtml: string;
+  contentText: string;
+  published: Date;
+  updated: Date;
+  /** Event start, for ordering items updated on the same day. */
+  eventStart: string;
+  categories: FeedCategory[];
+}
+
+// The date part of a tag URI (RFC 4151) names when the authority owned the name; fixing it keeps
+// every id stable for ever, whenever the record was added.
+const TAG_DATE = '2023';
+
+const STATUS_LABELS: Record<Briefing['status'], string> = {
+  announced: 'Announced',
+  planned: 'Planned',
+  occurred: 'Occurred',
+  postponed: 'Postponed',
+  cancelled: 'Cancelled',
+  disputed: 'Disputed between sources',
+};
+
+/** The `tag:` URI of a record on a site, e.g. tag:example.org,2023:briefing/lavrov-visit. */
+export function itemId({ siteUrl, recordId }: { siteUrl: string; recordId: string }): string {
+  return `tag:${new URL(siteUrl).hostname},${TAG_DATE}:briefing/${recordId}`;
+}
+
+/** A site-relative path made absolute against the site URL. */
+export function absoluteUrl({ siteUrl, path }: { siteUrl: string; path: string }): string {
+  return new URL(path, siteUrl).href;
+}
+
+/** A calendar date as the instant feeds need: midnight UTC, the same day everywhere. */
+export function dateAtUtcMidnight(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00Z`);
+}
+
+/** The record's status as readers see it, e.g. "Disputed between sources". */
+export function statusLabel(status: Briefing['status']): string {
+  return STATUS_LABELS[status];
+}
+
+/** The record's title as every format carries it (never empty). */
+export function itemTitle(record: Briefing): string {
+  const title = cleanText(record.title).trim();
+  return title === '' ? `Briefing ${record.id}` : title;
+}
+
+interface Section {
+  heading: string;
+  /** Each entry is one line: plain text plus its HTML. */
+  lines: { text: string; html: string }[];
+  list: boolean;
+}
+
+function sectionsOf({ record }: { record: Briefing }): Section[] {
+  const text = (value: string) => ({ text: value, html: escapeHtml(value) });
+  const dates = cleanText(formatDateRange(record.date));
+  const dateNote = record.date.note === undefined ? '' : ` (${cleanText(record.date.note)})`;
+  const actors = record.actors.map((actor) => {
+    const office = actor.office === undefined ? '' : `, ${cleanText(actor.office)}`;
+    return text(`${cleanText(actor.name)}${office} (${countryName(actor.country)})`);
+  });
+  const places = record.places.map((place) =>
+    text(`${cleanText(place.name)} (${countryName(place.country)})`),
+  );
+  const sources = record.sources.map((source) => {
+    const label = `${cleanText(source.publisher)}: ${cleanText(source.title)}`;
+    const published = source.published === undefined ? '' : ` (${source.published})`;
+    if (source.url !== undefined && /^https?:/i.test(source.url)) {
+      return {
+        text: `${label}${published} <${source.url}>`,
+        html: `<a href="${escapeHtml(source.url)}" rel="noopener noreferrer">${escapeHtml(label)}</a>${escapeHtml(published)}`,
+      };
+    }
+    // A document kept in the repository has no public URL of its own: shown as text only.
+    const where = source.document === undefined ? '' : ` [${source.document}]`;
+    return text(`${label}${published}${where}`);
+  });
+  return [
+    { heading: 'When', lines: [text(`${dates}${dateNote}`)], list: false },
+    { heading: 'Status', lines: [text(statusLabel(record.status))], list: false },
+    { heading: 'Type', lines: [text(typeLabel(record.type))], list: false },
+    {
+      heading: 'Summary',
+      lines: cleanText(record.summary)
+        .split(/\n\s*\n/)
+        .map((paragraph) => paragraph.trim())
+        .filter((paragraph) => paragraph !== '')
+        .map(text),
+      list: false,
+    },
+    { heading: 'Actors', lines: actors, list: true },
+    { heading: 'Places', lines: places.length > 0 ? places : [text('None (remote)')], list: true },
+    { heading: 'Themes', lines: [text(record.themes.map(themeLabel).join(', '))], list: false },
+    { heading: 'Sources', lines: sources, list: true },
+  ];
+}
+
+function renderHtml(sections: Section[]): string {
+  return sections
+    .map((section) => {
+      const heading = `<h3>${escapeHtml(section.heading)}</h3>`;
+      const body = section.list
+        ? `<ul>${section.lines.map((line) => `<li>${line.html}</li>`).join('')}</ul>`
+        : section.lines.map((line) => `<p>${line.html}</p>`).join('');
+      return `${heading}${body}`;
+    })
+    .join('\n');
+}
+
+function renderText(sections: Section[]): string {
+  return sections
+    .map((section) => {
+      const lines = section.lines.map((line) => (section.list ? `- ${line.text}` : line.text));
+      return `${section.heading}\n${lines.join('\n')}`;
+    })
+    .join('\n\n');
+}
+
+/** Build the item model of one record. */
+export function toFeedItem({ record, siteUrl }: { record: Briefing; siteUrl: string }): FeedItem {
+  const sections = sectionsOf({ record });
+  const summary = cleanText(record.summary).trim();
+  return {
+    recordId: record.id,
+    id: itemId({ siteUrl, recordId: record.id }),
+    url: absoluteUrl({ siteUrl, path: recordPath({ id: record.id }) }),
+    title: itemTitle(record),
+    summary,
+    summaryHtml: `<p>${escapeHtml(formatDateRange(record.date))} · ${escapeHtml(statusLabel(record.status))}</p><p>${escapeHtml(summary)}</p>`,
+    contentHtml: renderHtml(sections),
+    contentText: renderText(sections),
+    published: dateAtUtcMidnight(record.revision.created),
+    updated: dateAtUtcMidnight(record.revision.updated),
+    eventStart: record.date.start,
+    categories: record.themes.map((term) => ({
+      scheme: absoluteUrl({ siteUrl, path: '/themes/' }),
+      term,
+      label: themeLabel(term),
+    })),
+  };
+}
+
+/** Newest update first; ties by event date (latest first), then id. */
+export function compareItems(a: FeedItem, b: FeedItem): number {
+  const updated = b.updated.getTime() - a.updated.getTime();
+  if (updated !== 0) return updated;
+  if (a.eventStart !== b.eventStart) return a.eventStart < b.eventStart ? 1 : -1;
+  return a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0;
+}
