@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+import { main } from './main.js';
+
+// pnpm runs scripts from the package directory; INIT_CWD is where the user typed the command.
+const cwd = process.env.INIT_CWD ?? process.cwd();
+
+main({
+  argv: process.argv.slice(2),
+  context: {
+    cwd,
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+  },
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`briefing: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,8 @@
+import type { Command } from './command.js';
+import { validateCommand } from './validate.js';
+
+export type { Command, CommandContext } from './command.js';
+export { UsageError } from './command.js';
+
+/** Every `briefing` subcommand; a new command is one file and one line here. */
+export const COMMANDS: readonly Command[] = [validateCommand];

@@ -1,0 +1,74 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+import { formatProblem } from '@briefing/schema';
+import { loadBriefings } from '@briefing/schema/node';
+import { UsageError, type Command } from './command.js';
+
+export const DEFAULT_RECORDS_DIR = 'seeds/briefings';
+
+/** Pure summary line: "12 records valid", "3 problems in 2 files". */
+export function summarize({
+  recordCount,
+  problems,
+}: {
+  recordCount: number;
+  problems: readonly { file?: string }[];
+}): string {
+  if (problems.length === 0) return `${recordCount} ${plural(recordCount, 'record')} valid`;
+  const files = new Set(problems.map((problem) => problem.file ?? '')).size;
+  return `${problems.length} ${plural(problems.length, 'problem')} in ${files} ${plural(files, 'file')}`;
+}
+
+function plural(count: number, noun: string): string {
+  return count === 1 ? noun : `${noun}s`;
+}
+
+export const validateCommand: Command = {
+  name: 'validate',
+  usage: 'validate [dir]',
+  summary: 'Check every <id>.yaml record in a directory; print every problem, exit 1 if any.',
+  details: [
+    `dir   directory of records (default: ${DEFAULT_RECORDS_DIR}), relative to where you ran the command`,
+    'Each problem is one line: file:line  field.path: what was expected, what was found.',
+  ],
+  options: {
+    root: {
+      type: 'string',
+      valueName: '<dir>',
+      description:
+        'repository root that `document:` sources are relative to (default: the nearest directory above <dir> holding seeds/)',
+    },
+    quiet: {
+      type: 'boolean',
+      short: 'q',
+      description: 'print only the problems, not the summary line',
+    },
+  },
+  allowPositionals: true,
+  async run({ values, positionals, context }) {
+    if (positionals.length > 1) {
+      throw new UsageError(
+        `validate takes one directory, got ${positionals.length}: ${positionals.join(' ')}`,
+      );
+    }
+    const dir = positionals[0] ?? DEFAULT_RECORDS_DIR;
+    const root = typeof values.root === 'string' ? resolve(context.cwd, values.root) : undefined;
+    // Problems name files the way the user can open them: relative to where they ran the command.
+    const shown = isAbsolute(dir) ? dir : relative(context.cwd, resolve(context.cwd, dir)) || '.';
+    const { records, problems } = await loadBriefings({
+      dir: shown,
+      cwd: context.cwd,
+      ...(root === undefined ? {} : { root }),
+    });
+    for (const problem of problems) context.stdout(formatProblem(problem));
+    if (records.length === 0 && problems.length === 0) {
+      context.stderr(`no *.yaml records found in ${shown}`);
+      return 1;
+    }
+    if (values.quiet !== true) {
+      (problems.length === 0 ? context.stdout : context.stderr)(
+        summarize({ recordCount: records.length, problems }),
+      );
+    }
+    return problems.length === 0 ? 0 : 1;
+  },
+};

@@ -1,0 +1,266 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { Briefing } from '../briefing.js';
+import { sortProblems, type Problem } from '../problem.js';
+import { checkRecordSet } from '../record-set.js';
+import { parseBriefingFile, tooLarge, type ParseLimits } from './parse-yaml.js';
+import { DEFAULT_MAX_BYTES } from './yaml-options.js';
+
+export interface LoadOptions extends ParseLimits {
+  /** Directory of `<id>.yaml` files; problems name files under it as given here. */
+  dir: string;
+  /** Where a relative `dir` is resolved from (default: the process's working directory). */
+  cwd?: string;
+  /**
+   * The repository root that `document:` sources are relative to (default: the nearest
+   * directory above `dir` that holds a `seeds/` directory).
+   */
+  root?: string;
+  /** Files read at once. */
+  concurrency?: number;
+}
+
+export interface LoadResult {
+  /** Every valid record, sorted by id. */
+  records: Briefing[];
+  /** Every problem in every file, sorted by file and line. */
+  problems: Problem[];
+}
+
+interface Located {
+  record: Briefing;
+  file: string;
+  lineOf: (path: readonly PropertyKey[]) => number;
+}
+
+/**
+ * Loads every `*.yaml` file directly in a directory, checks each against the schema and
+ * then all of them against the cross-record rules, collecting every problem instead of
+ * stopping at the first.
+ */
+export async function loadBriefings({
+  dir,
+  cwd = process.cwd(),
+  root,
+  concurrency = 32,
+  ...limits
+}: LoadOptions): Promise<LoadResult> {
+  const absoluteDir = resolve(cwd, dir);
+  const problems: Problem[] = [];
+  let names: string[];
+  try {
+    const entries = await readdir(absoluteDir, { withFileTypes: true });
+    names = entries
+      .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+      .map((entry) => entry.name)
+      .sort();
+  } catch (error) {
+    return {
+      records: [],
+      problems: [{ file: dir, path: '', message: `cannot read the directory: ${reason(error)}` }],
+    };
+  }
+
+  for (const name of names.filter((n) => n.endsWith('.yml'))) {
+    problems.push({
+      file: join(dir, name),
+      path: '',
+      message: 'not loaded: record files must end in .yaml',
+    });
+  }
+
+  const located: Located[] = [];
+  await forEachBounded(
+    names.filter((name) => name.endsWith('.yaml')),
+    concurrency,
+    async (name) => {
+      const file = join(dir, name);
+      const result = await loadOne({ path: join(absoluteDir, name), file, name, ...limits });
+      problems.push(...result.problems);
+      if (result.located !== undefined) located.push(result.located);
+    },
+  );
+  located.sort(
+    (a, b) =>
+      (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0) ||
+      (a.file < b.file ? -1 : 1),
+  );
+
+  const byRecord = new Map(located.map((entry) => [entry.record, entry]));
+  problems.push(
+    ...checkRecordSet({
+      records: located.map((entry) => entry.record),
+      locate: (record, path) => {
+        const entry = byRecord.get(record);
+        return entry === undefined ? {} : { file: entry.file, line: entry.lineOf(path) };
+      },
+    }),
+  );
+  problems.push(
+    ...(await checkDocuments({ located, root: root ?? (await findRoot(absoluteDir)) })),
+  );
+
+  // A record with a cross-record problem is still returned: it is valid on its own.
+  return { records: located.map((entry) => entry.record), problems: sortProblems(problems) };
+}
+
+async function loadOne({
+  path,
+  file,
+  name,
+  maxBytes = DEFAULT_MAX_BYTES,
+  maxAliasCount,
+}: { path: string; file: string; name: string } & ParseLimits): Promise<{
+  problems: Problem[];
+  located?: Located;
+}> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    // Checked before reading, so a huge file costs nothing.
+    if (info.size > maxBytes)
+      return { problems: [{ file, path: '', message: tooLarge(info.size, maxBytes) }] };
+    bytes = await readFile(path);
+  } catch (error) {
+    return { problems: [{ file, path: '', message: `cannot read the file: ${reason(error)}` }] };
+  }
+  if (bytes.length > maxBytes)
+    return { problems: [{ file, path: '', message: tooLarge(bytes.length, maxBytes) }] };
+
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const { offset, line } = firstInvalidUtf8(bytes);
+    return {
+      problems: [
+        {
+          file,
+          line,
+          path: '',
+          message: `not UTF-8: invalid byte 0x${bytes[offset]!.toString(16).padStart(2, '0')} at byte ${offset}; save the file as UTF-8`,
+        },
+      ],
+    };
+  }
+
+  const parsed = parseBriefingFile({
+    text,
+    file,
+    maxBytes,
+    ...(maxAliasCount === undefined ? {} : { maxAliasCount }),
+  });
+  const problems = [...parsed.problems];
+  const expectedId = name.slice(0, -'.yaml'.length);
+  if (parsed.record !== undefined && parsed.record.id !== expectedId) {
+    problems.push({
+      file,
+      line: parsed.lineOf(['id']),
+      recordId: parsed.record.id,
+      path: 'id',
+      message: `expected the id to match the file name "${expectedId}", got "${parsed.record.id}" (rename the file to ${parsed.record.id}.yaml)`,
+    });
+  }
+  return parsed.record === undefined
+    ? { problems }
+    : { problems, located: { record: parsed.record, file, lineOf: parsed.lineOf } };
+}
+
+// fatal: a stray Latin-1 byte is an error, not a silent U+FFFD in a published record.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+function firstInvalidUtf8(bytes: Buffer): { offset: number; line: number } {
+  // Narrow down the first byte the decoder refuses; files are small, so a linear scan is fine.
+  let low = 0;
+  let high = bytes.length;
+  while (high - low > 1) {
+    const mid = (low + high) >>> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      low = mid;
+    } catch {
+      high = mid;
+    }
+  }
+  let offset = low;
+  // Step back to the start of the refused sequence.
+  while (offset > 0 && (bytes[offset]! & 0xc0) === 0x80) offset -= 1;
+  let line = 1;
+  for (let i = 0; i < offset; i += 1) if (bytes[i] === 0x0a) line += 1;
+  return { offset, line };
+}
+
+async function checkDocuments({
+  located,
+  root,
+}: {
+  located: Located[];
+  root: string;
+}): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const exists = new Map<string, Promise<boolean>>();
+  for (const { record, file, lineOf } of located) {
+    for (const [index, source] of record.sources.entries()) {
+      if (source.document === undefined) continue;
+      const path = resolve(root, source.document);
+      if (!exists.has(path)) {
+        exists.set(
+          path,
+          stat(path).then(
+            (info) => info.isFile(),
+            () => false,
+          ),
+        );
+      }
+      if (!(await exists.get(path))) {
+        const where = ['sources', index, 'document'];
+        problems.push({
+          file,
+          line: lineOf(where),
+          recordId: record.id,
+          path: `sources[${index}].document`,
+          message: `expected an existing file, got "${source.document}" (not found under ${root})`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** The nearest directory at or above `start` that holds a `seeds/` directory. */
+async function findRoot(start: string): Promise<string> {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (
+      await stat(join(dir, 'seeds')).then(
+        (info) => info.isDirectory(),
+        () => false,
+      )
+    )
+      return dir;
+    if (dirname(dir) === dir) return resolve(start, '..', '..');
+  }
+}
+
+async function forEachBounded<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next]!;
+      next += 1;
+      await work(item);
+    }
+  });
+  await Promise.all(workers);
+}
+
+function reason(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'ENOTDIR') return 'not a directory';
+  return error instanceof Error ? error.message : String(error);
+}

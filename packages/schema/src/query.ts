@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { IsoDate, type Briefing } from './briefing.js';
+import { effectiveEnd } from './calendar-date.js';
+import { foldText } from './normalize-text.js';
+import { BriefingType, Status, ThemeId } from './vocabulary.js';
+
+/** A filter over records: within a field any listed value matches; all given fields must match. */
+export const BriefingQuery = z
+  .strictObject({
+    themes: z.array(ThemeId).optional(),
+    types: z.array(BriefingType).optional(),
+    actors: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'Actor names, any case or accents.' }),
+    countries: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'Alpha-3 codes; matches any actor or place in that country.' }),
+    places: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'Place names, any case or accents.' }),
+    status: z.array(Status).optional(),
+    from: IsoDate.optional().meta({ description: 'Records that end on or after this date.' }),
+    to: IsoDate.optional().meta({ description: 'Records that start on or before this date.' }),
+    text: z.string().optional().meta({
+      description:
+        'Words that must all appear in the title, summary, actors or places (any case or accents).',
+    }),
+  })
+  .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, {
+    error: 'expected from on or before to',
+    path: ['to'],
+  });
+export type BriefingQuery = z.infer<typeof BriefingQuery>;
+
+/** The records matching a query, in their original order. */
+export function filterBriefings({
+  records,
+  query,
+}: {
+  records: readonly Briefing[];
+  query: BriefingQuery;
+}): Briefing[] {
+  const tests = buildTests(query);
+  return records.filter((record) => tests.every((test) => test(record)));
+}
+
+type Test = (record: Briefing) => boolean;
+
+function buildTests(query: BriefingQuery): Test[] {
+  const tests: Test[] = [];
+  const anyOf = <T>(values: readonly T[] | undefined, test: (set: Set<T>) => Test) => {
+    if (values !== undefined && values.length > 0) tests.push(test(new Set(values)));
+  };
+  anyOf(query.themes, (set) => (r) => r.themes.some((theme) => set.has(theme)));
+  anyOf(query.types, (set) => (r) => set.has(r.type));
+  anyOf(query.status, (set) => (r) => set.has(r.status));
+  anyOf(
+    query.actors?.map(foldText),
+    (set) => (r) => r.actors.some((a) => set.has(foldText(a.name))),
+  );
+  anyOf(
+    query.places?.map(foldText),
+    (set) => (r) => r.places.some((p) => set.has(foldText(p.name))),
+  );
+  anyOf(
+    query.countries?.map((code) => code.toUpperCase()),
+    (set) => (r) =>
+      r.actors.some((a) => set.has(a.country)) || r.places.some((p) => set.has(p.country)),
+  );
+  const { from, to } = query;
+  // A record covers [start, effective end]; it matches when that range overlaps [from, to].
+  if (from !== undefined) tests.push((r) => effectiveEnd(r.date) >= from);
+  if (to !== undefined) tests.push((r) => r.date.start <= to);
+  const words = foldText(query.text ?? '')
+    .split(/\s+/)
+    .filter((word) => word !== '');
+  if (words.length > 0) {
+    tests.push((r) => {
+      const haystack = searchableText(r);
+      return words.every((word) => haystack.includes(word));
+    });
+  }
+  return tests;
+}
+
+const searchable = new WeakMap<Briefing, string>();
+
+function searchableText(record: Briefing): string {
+  let text = searchable.get(record);
+  if (text === undefined) {
+    text = foldText(
+      [
+        record.title,
+        record.summary,
+        ...record.actors.flatMap((a) => [a.name, a.office ?? '']),
+        ...record.places.map((p) => p.name),
+      ].join('\n'),
+    );
+    searchable.set(record, text);
+  }
+  return text;
+}

@@ -1,0 +1,60 @@
+import type { Briefing } from './briefing.js';
+import { formatPath, type Problem } from './problem.js';
+
+/** Where a record (or one of its fields) lives, for naming it in a problem. */
+export type LocateField = (
+  record: Briefing,
+  path: readonly PropertyKey[],
+) => { file?: string; line?: number };
+
+/**
+ * Rules across records: ids are unique, related ids exist, and no record relates to itself
+ * or names the same related record twice. `locate` adds file and line to each problem.
+ */
+export function checkRecordSet({
+  records,
+  locate = () => ({}),
+}: {
+  records: readonly Briefing[];
+  locate?: LocateField;
+}): Problem[] {
+  const problems: Problem[] = [];
+  const problem = (record: Briefing, path: PropertyKey[], message: string) =>
+    problems.push({
+      ...locate(record, path),
+      recordId: record.id,
+      path: formatPath(path),
+      message,
+    });
+  const where = (record: Briefing) => {
+    const { file, line } = locate(record, ['id']);
+    return file === undefined ? 'another record' : line === undefined ? file : `${file}:${line}`;
+  };
+
+  const byId = new Map<string, Briefing>();
+  for (const record of records) {
+    const first = byId.get(record.id);
+    if (first === undefined) byId.set(record.id, record);
+    else problem(record, ['id'], `duplicate id "${record.id}", already used in ${where(first)}`);
+  }
+
+  for (const record of records) {
+    const seen = new Set<string>();
+    (record.related ?? []).forEach((related, index) => {
+      const path = ['related', index, 'id'];
+      if (related.id === record.id) {
+        problem(record, path, `a record cannot relate to itself ("${related.id}")`);
+      } else if (!byId.has(related.id)) {
+        problem(
+          record,
+          path,
+          `expected the id of an existing record, got "${related.id}" (no such record)`,
+        );
+      } else if (seen.has(related.id)) {
+        problem(record, path, `"${related.id}" is already listed in related`);
+      }
+      seen.add(related.id);
+    });
+  }
+  return problems;
+}

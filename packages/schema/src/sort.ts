@@ -1,0 +1,34 @@
+import type { Briefing } from './briefing.js';
+import { effectiveEnd } from './calendar-date.js';
+
+export type SortKey = 'date' | 'updated' | 'title';
+export type SortOrder = 'asc' | 'desc';
+
+const titleCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const comparators: Record<SortKey, (a: Briefing, b: Briefing) => number> = {
+  date: (a, b) =>
+    compareStrings(a.date.start, b.date.start) ||
+    compareStrings(effectiveEnd(a.date), effectiveEnd(b.date)) ||
+    compareStrings(a.id, b.id),
+  updated: (a, b) =>
+    compareStrings(a.revision.updated, b.revision.updated) || compareStrings(a.id, b.id),
+  title: (a, b) => titleCollator.compare(a.title, b.title) || compareStrings(a.id, b.id),
+};
+
+/** A sorted copy: by event start (ties by end, then id), last update, or title. */
+export function sortBriefings({
+  records,
+  by = 'date',
+  order = 'asc',
+}: {
+  records: readonly Briefing[];
+  by?: SortKey;
+  order?: SortOrder;
+}): Briefing[] {
+  const compare = comparators[by];
+  const sign = order === 'asc' ? 1 : -1;
+  return [...records].sort((a, b) => sign * compare(a, b));
+}
