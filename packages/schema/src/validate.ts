@@ -8,6 +8,10 @@ export interface RecordIssue {
   path: PropertyKey[];
   /** Set when the issue is about a key itself (an unknown key), not its value. */
   key?: string;
+  /** For an unknown key, the known field it is probably a typo of. */
+  suggestion?: string;
+  /** Whether the issue is a required field that is absent. */
+  missing?: boolean;
   message: string;
 }
 
@@ -22,7 +26,23 @@ export function checkBriefing(value: unknown): { record?: Briefing; issues: Reco
   }
   const result = Briefing.safeParse(value, { error: issueMessage, reportInput: true });
   if (result.success) return { record: result.data, issues: [] };
-  return { issues: result.error.issues.flatMap((issue) => toRecordIssues(issue)) };
+  return {
+    issues: dropMissingExplainedByTypos(
+      result.error.issues.flatMap((issue) => toRecordIssues(issue)),
+    ),
+  };
+}
+
+/** `titel:` is reported once, as a typo of `title`, not also as `title` missing. */
+function dropMissingExplainedByTypos(issues: RecordIssue[]): RecordIssue[] {
+  const suggested = new Set(
+    issues
+      .filter((issue) => issue.suggestion !== undefined)
+      .map((issue) => formatPath([...issue.path, issue.suggestion!])),
+  );
+  return issues.filter(
+    (issue) => !(issue.missing === true && suggested.has(formatPath(issue.path))),
+  );
 }
 
 /** Validates one record: the parsed record, or problems naming each field that is wrong. */
@@ -59,6 +79,7 @@ function toRecordIssues(issue: z.core.$ZodIssue): RecordIssue[] {
       return {
         path,
         key,
+        ...(suggestion === undefined ? {} : { suggestion }),
         message:
           `unknown field "${key}"` +
           (suggestion !== undefined
@@ -72,7 +93,9 @@ function toRecordIssues(issue: z.core.$ZodIssue): RecordIssue[] {
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
     return issue.errors[0]!.flatMap((inner) => toRecordIssues(inner));
   }
-  return [{ path, message: issue.message }];
+  const missing =
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined;
+  return [{ path, message: issue.message, ...(missing ? { missing } : {}) }];
 }
 
 /** The field names the schema allows at a path, for "did you mean" hints. */

@@ -31,6 +31,7 @@ interface Located {
   record: Briefing;
   file: string;
   lineOf: (path: readonly PropertyKey[]) => number;
+  matchesFileName: boolean;
 }
 
 /**
@@ -83,6 +84,8 @@ export async function loadBriefings({
   located.sort(
     (a, b) =>
       (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0) ||
+      // Of two records with one id, the one in <id>.yaml is the original.
+      Number(!a.matchesFileName) - Number(!b.matchesFileName) ||
       (a.file < b.file ? -1 : 1),
   );
 
@@ -163,28 +166,49 @@ async function loadOne({
   }
   return parsed.record === undefined
     ? { problems }
-    : { problems, located: { record: parsed.record, file, lineOf: parsed.lineOf } };
+    : {
+        problems,
+        located: {
+          record: parsed.record,
+          file,
+          lineOf: parsed.lineOf,
+          matchesFileName: parsed.record.id === expectedId,
+        },
+      };
 }
 
 // fatal: a stray Latin-1 byte is an error, not a silent U+FFFD in a published record.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-function firstInvalidUtf8(bytes: Buffer): { offset: number; line: number } {
-  // Narrow down the first byte the decoder refuses; files are small, so a linear scan is fine.
-  let low = 0;
-  let high = bytes.length;
-  while (high - low > 1) {
-    const mid = (low + high) >>> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      low = mid;
-    } catch {
-      high = mid;
-    }
+/** Where the first byte that is not UTF-8 is, to point the user at it. */
+function firstInvalidUtf8(bytes: Uint8Array): { offset: number; line: number } {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const lead = bytes[offset]!;
+    const length =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead <= 0xdf
+          ? 2
+          : lead >= 0xe0 && lead <= 0xef
+            ? 3
+            : lead >= 0xf0 && lead <= 0xf4
+              ? 4
+              : 0;
+    if (length === 0 || offset + length > bytes.length) break;
+    const second = bytes[offset + 1] ?? 0;
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF (RFC 3629 §4).
+    const outOfRange =
+      (lead === 0xe0 && second < 0xa0) ||
+      (lead === 0xed && second >= 0xa0) ||
+      (lead === 0xf0 && second < 0x90) ||
+      (lead === 0xf4 && second >= 0x90);
+    let continuationOk = true;
+    for (let k = 1; k < length; k += 1)
+      if ((bytes[offset + k]! & 0xc0) !== 0x80) continuationOk = false;
+    if (!continuationOk || outOfRange) break;
+    offset += length;
   }
-  let offset = low;
-  // Step back to the start of the refused sequence.
-  while (offset > 0 && (bytes[offset]! & 0xc0) === 0x80) offset -= 1;
   let line = 1;
   for (let i = 0; i < offset; i += 1) if (bytes[i] === 0x0a) line += 1;
   return { offset, line };

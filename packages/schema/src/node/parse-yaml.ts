@@ -69,7 +69,9 @@ export function parseBriefingFile({
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+  // Errors found at the end of the text (an unclosed quote) are shown on the last line written.
+  const lastContent = text.trimEnd().length - 1;
+  const lineAt = (offset: number) => lineCounter.linePos(Math.min(offset, lastContent)).line;
 
   // Warnings are errors here: an unresolved tag such as !!js/function would otherwise be read as text.
   const yamlProblems = [...doc.errors, ...doc.warnings].map((error) =>

@@ -12,7 +12,8 @@ export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   stringKeys: true,
   strict: true,
   prettyErrors: false,
-  logLevel: 'silent',
+  // 'silent' would also drop the error for a second document in the file.
+  logLevel: 'error',
 };
 
 /** Largest record file accepted, in bytes; a record is a few KiB. */

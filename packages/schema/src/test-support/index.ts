@@ -1,0 +1,5 @@
+// `@briefing/schema/testing`: shared fixtures for the tests and benchmarks of any package.
+export { makeBriefing } from './fixtures.js';
+export { generateBriefings } from './generate-briefings.js';
+export { makeTempDir, writeFiles } from './temp-dir.js';
+export { INVALID_CASES, VALID_CASES, ZOD_ONLY_INVALID_CASES, type CorpusCase } from './corpus.js';
