@@ -1,0 +1,89 @@
+import * as chrono from 'chrono-node';
+import type { Parser } from 'chrono-node';
+
+/** Tag on results that give days without a month ("on the 18th and 19th"). */
+export const DAYS_ONLY_TAG = 'briefing/days-only';
+/** Tag on results that count from the previous event ("the following day"); see `daysAfterPrevious`. */
+export const AFTER_PREVIOUS_TAG = 'briefing/after-previous';
+/** Tag on results that give a year alone ("in 2024"). */
+export const YEAR_ONLY_TAG = 'briefing/year-only';
+
+const MONTH_AHEAD =
+  /\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\s+(?:anniversary|session|century|round|congress|plenum|plenary|meeting|time|birthday|summit|visit|edition|floor|place|party|annual|year|division|brigade|army|corps|regiment)/i;
+const ORDINAL = String.raw`(\d{1,2})(?:st|nd|rd|th)`;
+
+/** "on the 18th", "the 18th and 19th", "from the 18th to the 20th": days whose month the context gives. */
+const ordinalDaysParser: Parser = {
+  pattern: () =>
+    new RegExp(
+      String.raw`\b(?:(?:on|from|between)\s+)?the\s+${ORDINAL}(?:\s*(?:and|to|through|until|-|–|—)\s*(?:the\s+)?${ORDINAL})?\b`,
+      'i',
+    ),
+  extract: (context, match) => {
+    const [text, first, second] = match;
+    const index = match.index ?? 0;
+    if (MONTH_AHEAD.test(context.text.slice(index + text!.length, index + text!.length + 12))) {
+      return null;
+    }
+    // A bare "the 18th" needs "on" before it; a range ("the 18th and 19th") stands alone.
+    if (second === undefined && !/^on\s/i.test(text!)) return null;
+    const startDay = Number(first);
+    const endDay = second === undefined ? undefined : Number(second);
+    if (
+      startDay < 1 ||
+      startDay > 31 ||
+      (endDay !== undefined && (endDay < startDay || endDay > 31))
+    ) {
+      return null;
+    }
+    const result = context.createParsingResult(
+      index,
+      text!,
+      { day: startDay },
+      endDay === undefined ? undefined : { day: endDay },
+    );
+    return result.addTag(DAYS_ONLY_TAG);
+  },
+};
+
+const COUNT_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5 };
+
+/** "the following day", "the next day", "the day after", "two days later". */
+const afterPreviousParser: Parser = {
+  pattern: () =>
+    /\b(?:the\s+(?:following|next)\s+day|the\s+day\s+after(?!\s+(?:tomorrow|the\s+\d))|(a|one|two|three|four|five|\d)\s+days?\s+later)\b/i,
+  extract: (context, match) => {
+    const count =
+      match[1] === undefined ? 1 : (COUNT_WORDS[match[1].toLowerCase()] ?? Number(match[1]));
+    const result = context.createParsingResult(match.index ?? 0, match[0]);
+    return result.addTag(AFTER_PREVIOUS_TAG).addTag(`${AFTER_PREVIOUS_TAG}:${count}`);
+  },
+};
+
+/** "in 2024", "during 2023": a year alone. */
+const yearOnlyParser: Parser = {
+  pattern: () => /\b(?:in|during|throughout|since|for|of)\s+((?:19|20)\d{2})\b(?![-/–]\d)/i,
+  extract: (context, match) => {
+    const result = context.createParsingResult(match.index ?? 0, match[0], {
+      year: Number(match[1]),
+    });
+    return result.addTag(YEAR_ONLY_TAG);
+  },
+};
+
+/** How many days after the previous event a result counts, if it is "the following day" and the like. */
+export function daysAfterPrevious(tags: Set<string>): number | undefined {
+  for (const tag of tags) {
+    if (tag.startsWith(`${AFTER_PREVIOUS_TAG}:`))
+      return Number(tag.slice(AFTER_PREVIOUS_TAG.length + 1));
+  }
+  return undefined;
+}
+
+/** chrono's English casual parser, taught the phrases news reports use for days in context. */
+export function createDateParser(): chrono.Chrono {
+  const parser = chrono.casual.clone();
+  // First, so that "two days later" counts from the previous event, not from the article's date.
+  parser.parsers.unshift(ordinalDaysParser, afterPreviousParser, yearOnlyParser);
+  return parser;
+}

@@ -1,0 +1,57 @@
+import type { Status } from '@briefing/schema';
+
+export interface StatusCue {
+  status: Status;
+  cue: string;
+}
+
+// Checked in order: a cancelled plan speaks of the future too, so cancellation comes first.
+const CUES: { status: Status | 'future'; pattern: RegExp }[] = [
+  {
+    status: 'cancelled',
+    pattern: /\b(?:cancell?ed|called off|scrapped|cancell?ation of|cancels?)\b/i,
+  },
+  {
+    status: 'postponed',
+    pattern: /\b(?:postponed?|postponement|put off|delayed|rescheduled|pushed back|deferred)\b/i,
+  },
+  {
+    status: 'future',
+    pattern:
+      /\b(?:plans?|planned|planning|will|shall|is to|are to|is due to|are due to|is expected to|are expected to|is set to|are set to|scheduled|forthcoming|upcoming|intends? to|to visit|to travel|to hold|next week|next month|next year)\b/i,
+  },
+];
+
+const ANNOUNCED =
+  /\b(?:announced?|announcement|confirmed|confirms|said|says|stated|invitation|invited)\b/i;
+
+/**
+ * The status a sentence speaks of: cancelled, postponed, announced (future and announced or
+ * confirmed in the same engagement's text), planned (future), else occurred.
+ */
+export function detectStatus({
+  text,
+  context = '',
+}: {
+  /** The sentence that names the engagement. */
+  text: string;
+  /** The other sentences about the same engagement, for "announced". */
+  context?: string;
+}): StatusCue {
+  for (const { status, pattern } of CUES) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    if (status !== 'future') return { status, cue: match[0] };
+    const announced = ANNOUNCED.exec(text) ?? ANNOUNCED.exec(context);
+    return announced
+      ? { status: 'announced', cue: `${match[0]}; ${announced[0]}` }
+      : { status: 'planned', cue: match[0] };
+  }
+  return { status: 'occurred', cue: 'past tense' };
+}
+
+/** Whether a sentence speaks of the future, so that dates without a year are read forward. */
+export function speaksOfFuture({ text }: { text: string }): boolean {
+  const status = detectStatus({ text }).status;
+  return status === 'announced' || status === 'planned';
+}

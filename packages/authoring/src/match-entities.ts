@@ -1,0 +1,97 @@
+import type { PersonEntry, PlaceEntry } from './gazetteer.js';
+import { findTerm, foldTerm, foldText } from './normalize.js';
+
+export interface Mention<T> {
+  entry: T;
+  start: number;
+  end: number;
+  /** The words as written in the text. */
+  text: string;
+}
+
+// Words that make a following name a place ("talks in Moscow") rather than a speaker ("Moscow said").
+const LOCATIVE = /\b(?:in|to|at|into|from|near|on|inside|aboard|toward|towards)\s+(?:the\s+)?$/i;
+
+/** Mentions of gazetteer entries in a text; on overlaps the longest wins ("Kim Yo Jong" over "Kim"). */
+export function findMentions<T extends { name: string; variants: string[] }>({
+  text,
+  entries,
+}: {
+  text: string;
+  entries: readonly T[];
+}): Mention<T>[] {
+  const folded = foldText(text);
+  const hits: Mention<T>[] = [];
+  for (const entry of entries) {
+    for (const term of new Set([entry.name, ...entry.variants].map(foldTerm))) {
+      for (const hit of findTerm(folded, term, text)) {
+        hits.push({ entry, start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end) });
+      }
+    }
+  }
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Mention<T>[] = [];
+  for (const hit of hits) {
+    if (kept.some((other) => hit.start < other.end && other.start < hit.end)) continue;
+    kept.push(hit);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Whether a mention follows a locative preposition ("in", "to", "at" …). */
+export function isLocative({ text, start }: { text: string; start: number }): boolean {
+  return LOCATIVE.test(text.slice(Math.max(0, start - 16), start));
+}
+
+/** People and bodies in a sentence; a body named after a locative preposition is a place instead. */
+export function findPeople({
+  text,
+  people,
+}: {
+  text: string;
+  people: readonly PersonEntry[];
+}): Mention<PersonEntry>[] {
+  return findMentions({ text, entries: people }).filter(
+    (mention) => mention.entry.kind === 'person' || !isLocative({ text, start: mention.start }),
+  );
+}
+
+/**
+ * Places where something happens in a sentence: only names after a locative preposition count
+ * ("a visit to Pyongyang", not "ties between Moscow and Pyongyang"), and a place contained in
+ * another mentioned place replaces it ("the Oceanarium in Vladivostok" keeps the Oceanarium).
+ */
+export function findPlaces({
+  text,
+  places,
+}: {
+  text: string;
+  places: readonly PlaceEntry[];
+}): Mention<PlaceEntry>[] {
+  const mentions = findMentions({ text, entries: places });
+  const located = mentions.filter((mention, index) => {
+    if (isLocative({ text, start: mention.start })) return true;
+    // "at the Oceanarium and the University" or "in Komsomolsk and Vladivostok": a list after a locative.
+    const previous = mentions[index - 1];
+    return (
+      previous !== undefined &&
+      isLocative({ text, start: previous.start }) &&
+      /^\s*(?:,|and|,\s*and)\s*(?:the\s+)?$/i.test(text.slice(previous.end, mention.start))
+    );
+  });
+  const containers = new Set<string>();
+  for (const mention of located) {
+    let within = mention.entry.within;
+    while (within !== undefined) {
+      containers.add(within);
+      within = places.find((place) => place.name === within)?.within;
+    }
+  }
+  const unique = new Map<string, Mention<PlaceEntry>>();
+  for (const mention of located) {
+    if (!containers.has(mention.entry.name) && !unique.has(mention.entry.name)) {
+      unique.set(mention.entry.name, mention);
+    }
+  }
+  return [...unique.values()];
+}
