@@ -1,8 +1,14 @@
 import { Feed } from 'feed';
+import type { Item } from 'feed';
 import type { FeedPage } from './feed-page.js';
+import type { FeedItem } from './to-feed-item.js';
 import { GENERATOR, LANGUAGE, NS, PUBLISHER } from './namespaces.js';
-import { addRootAttributes, emptyElement, insertIntoAtomHead } from './xml-patch.js';
+import { addRootAttributes, emptyElement } from './xml-patch.js';
+import { assemble, splitAt } from './document-frame.js';
+import type { DocumentFrame } from './document-frame.js';
 import {
+  ITEM_MARK,
+  cutItems,
   escapeHtml,
   forCdata,
   forSanitizedAttribute,
@@ -25,10 +31,28 @@ function historyElements({ page }: { page: FeedPage }): string[] {
   return elements;
 }
 
-/** Render one feed page as Atom 1.0. */
-export function renderAtom1({ page }: { page: FeedPage }): string {
-  const feed = new Feed({
+function toAtomEntry(item: FeedItem): Item {
+  return {
+    // feed always writes type="html": the plain-text title is escaped as HTML first.
+    title: forCdata(escapeHtml(item.title)),
     // A tag: URI: feed passes ids through new URL(), which throws on anything else.
+    id: item.id,
+    // Always set: without a link feed writes an empty <link/>, which has no href.
+    link: item.url,
+    date: item.updated,
+    published: item.published,
+    description: forCdata(item.summaryHtml),
+    content: forCdata(item.contentHtml),
+    category: item.categories.map((category) => ({
+      name: forSanitizedAttribute(category.label),
+      term: forSanitizedAttribute(category.term),
+      scheme: category.scheme,
+    })),
+  };
+}
+
+function atomFeed({ page, items }: { page: FeedPage; items: readonly FeedItem[] }): Feed {
+  const feed = new Feed({
     id: page.feedId,
     title: forXmlText(page.title),
     description: forXmlText(page.description),
@@ -40,30 +64,52 @@ export function renderAtom1({ page }: { page: FeedPage }): string {
     // The feed-level author covers every entry (RFC 4287 §4.1.1 requires one or the other).
     author: { name: forXmlText(PUBLISHER), link: page.siteUrl },
   });
-  for (const item of page.items) {
-    feed.addItem({
-      // feed always writes type="html": the plain-text title is escaped as HTML first.
-      title: forCdata(escapeHtml(item.title)),
-      id: item.id,
-      // Always set: without a link feed writes an empty <link/>, which has no href.
-      link: item.url,
-      date: item.updated,
-      published: item.published,
-      description: forCdata(item.summaryHtml),
-      content: forCdata(item.contentHtml),
-      category: item.categories.map((category) => ({
-        name: forSanitizedAttribute(category.label),
-        term: forSanitizedAttribute(category.term),
-        scheme: category.scheme,
-      })),
-    });
+  for (const item of items) feed.addItem(toAtomEntry(item));
+  return feed;
+}
+
+/** Each item's `<entry>` as feed writes it; rendered in one pass, shared by every Atom document. */
+export function renderAtomEntries({
+  items,
+  page,
+}: {
+  items: readonly FeedItem[];
+  page: FeedPage;
+}): string[] {
+  const feed = atomFeed({ page, items: [] });
+  for (const item of items) {
+    const entry = toAtomEntry(item);
+    feed.addItem({ ...entry, title: `${ITEM_MARK}${entry.title}` });
   }
+  return cutItems({ xml: feed.atom1(), open: '\n    <entry>', end: '\n</feed>' });
+}
+
+/** An Atom 1.0 document of one page, split where its entries go. */
+export function atom1Frame({ page }: { page: FeedPage }): DocumentFrame {
   const history = historyElements({ page });
   const xml = addRootAttributes({
-    xml: resolveSentinels(feed.atom1()),
+    xml: resolveSentinels(atomFeed({ page, items: [] }).atom1()),
     root: 'feed',
     // feed writes no xml:lang; RFC 4287 §2 lets it sit on the root and apply to every entry.
-    attributes: { 'xml:lang': LANGUAGE, ...(history.length > 0 ? { 'xmlns:fh': NS.fh } : {}) },
+    attributes: {
+      'xml:lang': LANGUAGE,
+      ...(history.length > 0 ? { 'xmlns:fh': NS.fh } : {}),
+    },
   });
-  return insertIntoAtomHead({ xml, elements: history });
+  const frame = splitAt({ xml, marker: '\n</feed>', separator: '' });
+  return {
+    ...frame,
+    head: `${frame.head}${history.map((element) => `\n    ${element}`).join('')}`,
+  };
+}
+
+/** Render one feed page as Atom 1.0, its entries given as `renderAtomEntry` fragments. */
+export function renderAtom1({
+  page,
+  itemFragments,
+}: {
+  page: FeedPage;
+  itemFragments: readonly string[];
+}): string {
+  return assemble({ frame: atom1Frame({ page }), itemFragments });
 }

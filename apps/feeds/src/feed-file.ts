@@ -26,8 +26,6 @@ export const CONTENT_TYPES = {
   opml: 'text/x-opml; charset=utf-8',
 } as const;
 
-const encoder = new TextEncoder();
-
 function compress(body: Uint8Array, encoding: ContentEncoding): Uint8Array {
   if (encoding === 'gzip') return gzipSync(body, { level: 9 });
   return brotliCompressSync(body, {
@@ -39,25 +37,30 @@ function compress(body: Uint8Array, encoding: ContentEncoding): Uint8Array {
   });
 }
 
-/** Make a feed file from its text. */
+/** Make a feed file from its text or its UTF-8 bytes. */
 export function makeFeedFile({
   path,
   contentType,
   text,
+  bytes,
   lastModified,
 }: {
   path: string;
   contentType: string;
-  text: string;
   lastModified: Date;
-}): FeedFile {
-  const body = encoder.encode(text);
+} & ({ text: string; bytes?: undefined } | { bytes: Buffer; text?: undefined })): FeedFile {
+  const body = bytes ?? Buffer.from(text, 'utf8');
   const cache: Partial<Record<ContentEncoding, Uint8Array>> = {};
+  let tag: string | undefined;
   return {
     path,
     contentType,
     body,
-    etag: etag(Buffer.from(body.buffer, body.byteOffset, body.byteLength)),
+    // Hashing ~300 MB of archives costs more than building them: each tag is made when first asked.
+    get etag() {
+      tag ??= etag(body);
+      return tag;
+    },
     lastModified,
     encoded(encoding) {
       cache[encoding] ??= compress(body, encoding);

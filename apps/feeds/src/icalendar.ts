@@ -52,6 +52,31 @@ function descriptionOf(record: Briefing): string {
   return lines.join('\n');
 }
 
+/**
+ * Fold content lines at 75 octets (RFC 5545 §3.1) without splitting a character. ical-generator
+ * folds the same way, but builds a TextEncoder per character: ~8 s for 10,000 events.
+ */
+export function foldLines(text: string): string {
+  return text
+    .split('\r\n')
+    .map((line) => {
+      let out = '';
+      let octets = 0;
+      for (const char of line) {
+        const code = char.codePointAt(0)!;
+        const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+        octets += size;
+        if (octets > 74) {
+          out += '\r\n ';
+          octets = size;
+        }
+        out += char;
+      }
+      return out;
+    })
+    .join('\r\n');
+}
+
 /** Every engagement as an all-day iCalendar event. */
 export function renderICalendar({
   records,
@@ -71,12 +96,15 @@ export function renderICalendar({
     url: calendarUrl,
     source: calendarUrl,
   });
-  for (const record of records) {
+  // The calendar is written without events, and each event by ical-generator but folded here.
+  const frame = calendar.toString();
+  const end = frame.lastIndexOf('END:VCALENDAR');
+  const events = records.map((record) => {
     const updated = dateAtUtcMidnight(record.revision.updated);
     const places = record.places.map(
       (place) => `${cleanText(place.name)}, ${countryName(place.country)}`,
     );
-    calendar.createEvent({
+    const event = calendar.createEvent({
       id: `${record.id}@${host}`,
       allDay: true,
       start: dateAtUtcMidnight(record.date.start),
@@ -95,6 +123,7 @@ export function renderICalendar({
       lastModified: updated,
       categories: record.themes.map((theme) => ({ name: themeLabel(theme) })),
     });
-  }
-  return calendar.toString();
+    return foldLines(event.toString());
+  });
+  return `${frame.slice(0, end)}${events.join('')}${frame.slice(end)}`;
 }

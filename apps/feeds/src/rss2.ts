@@ -1,9 +1,19 @@
 import { Feed } from 'feed';
-import type { Extension } from 'feed';
+import type { Extension, Item } from 'feed';
 import type { FeedPage } from './feed-page.js';
+import type { FeedItem } from './to-feed-item.js';
 import { GENERATOR, LANGUAGE, NS, PUBLISHER } from './namespaces.js';
 import { addRootAttributes } from './xml-patch.js';
-import { forCdata, forRawAttribute, forXmlText, resolveSentinels } from './xml-text.js';
+import { assemble, splitAt } from './document-frame.js';
+import type { DocumentFrame } from './document-frame.js';
+import {
+  ITEM_MARK,
+  cutItems,
+  forCdata,
+  forRawAttribute,
+  forXmlText,
+  resolveSentinels,
+} from './xml-text.js';
 
 function atomLinks({ page }: { page: FeedPage }): Extension {
   const link = (rel: string, href: string, type?: string) => ({
@@ -22,8 +32,25 @@ function atomLinks({ page }: { page: FeedPage }): Extension {
   return { name: 'atom:link', objects: links as unknown as Record<string, unknown> };
 }
 
-/** Render one feed page as RSS 2.0. */
-export function renderRss2({ page }: { page: FeedPage }): string {
+function toRssItem(item: FeedItem): Item {
+  return {
+    title: forCdata(item.title),
+    id: forXmlText(item.id),
+    link: item.url,
+    date: item.updated,
+    published: item.published,
+    description: forCdata(item.summaryHtml),
+    content: forCdata(item.contentHtml),
+    category: item.categories.map((category) => ({
+      name: forXmlText(category.label),
+      domain: forRawAttribute(category.scheme),
+    })),
+    // RSS <author> must be an e-mail address; a name alone belongs in dc:creator.
+    extensions: [{ name: 'dc:creator', objects: { _text: forXmlText(PUBLISHER) } }],
+  };
+}
+
+function channel({ page, items }: { page: FeedPage; items: readonly FeedItem[] }): Feed {
   const feed = new Feed({
     id: page.feedId,
     title: forXmlText(page.title),
@@ -39,25 +66,33 @@ export function renderRss2({ page }: { page: FeedPage }): string {
   });
   feed.addExtension(atomLinks({ page }));
   if (page.archivePage !== undefined) feed.addExtension({ name: 'fh:archive', objects: {} });
-  for (const item of page.items) {
-    feed.addItem({
-      title: forCdata(item.title),
-      id: forXmlText(item.id),
-      link: item.url,
-      date: item.updated,
-      published: item.published,
-      description: forCdata(item.summaryHtml),
-      content: forCdata(item.contentHtml),
-      category: item.categories.map((category) => ({
-        name: forXmlText(category.label),
-        domain: forRawAttribute(category.scheme),
-      })),
-      // RSS <author> must be an e-mail address; a name alone belongs in dc:creator.
-      extensions: [{ name: 'dc:creator', objects: { _text: forXmlText(PUBLISHER) } }],
-    });
+  for (const item of items) feed.addItem(toRssItem(item));
+  return feed;
+}
+
+/**
+ * Each item's `<item>` as feed writes it, indented for its place in a channel. Rendered once per
+ * record, in one pass, and shared by every RSS document the record appears in.
+ */
+export function renderRssItems({
+  items,
+  page,
+}: {
+  items: readonly FeedItem[];
+  page: FeedPage;
+}): string[] {
+  const feed = channel({ page, items: [] });
+  for (const item of items) {
+    const rssItem = toRssItem(item);
+    feed.addItem({ ...rssItem, title: `${ITEM_MARK}${rssItem.title}` });
   }
-  return addRootAttributes({
-    xml: resolveSentinels(feed.rss2()),
+  return cutItems({ xml: feed.rss2(), open: '\n        <item>', end: '\n    </channel>' });
+}
+
+/** An RSS 2.0 document of one page, split where its items go. */
+export function rss2Frame({ page }: { page: FeedPage }): DocumentFrame {
+  const xml = addRootAttributes({
+    xml: resolveSentinels(channel({ page, items: [] }).rss2()),
     root: 'rss',
     attributes: {
       'xmlns:atom': NS.atom,
@@ -66,4 +101,16 @@ export function renderRss2({ page }: { page: FeedPage }): string {
       ...(page.archivePage === undefined ? {} : { 'xmlns:fh': NS.fh }),
     },
   });
+  return splitAt({ xml, marker: '\n    </channel>', separator: '' });
+}
+
+/** Render one feed page as RSS 2.0, its items given as `renderRssItem` fragments. */
+export function renderRss2({
+  page,
+  itemFragments,
+}: {
+  page: FeedPage;
+  itemFragments: readonly string[];
+}): string {
+  return assemble({ frame: rss2Frame({ page }), itemFragments });
 }

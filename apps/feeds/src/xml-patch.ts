@@ -38,17 +38,3 @@ export function emptyElement({
     .join('');
   return `<${name}${attrs}/>`;
 }
-
-/**
- * Insert feed-level elements into an Atom document: before the first entry, or before the end of
- * the feed when it has none. Feed-level text is escaped and CDATA only occurs inside entries, so
- * the first literal `<entry>` is the first entry element.
- */
-export function insertIntoAtomHead({ xml, elements }: { xml: string; elements: string[] }): string {
-  if (elements.length === 0) return xml;
-  const entry = xml.indexOf('<entry>');
-  const at = entry === -1 ? xml.lastIndexOf('</feed>') : entry;
-  if (at === -1) throw new Error('feed output has no </feed>');
-  const inserted = elements.map((element) => `${element}\n    `).join('');
-  return `${xml.slice(0, at)}${inserted}${xml.slice(at)}`;
-}

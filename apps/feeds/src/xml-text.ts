@@ -47,6 +47,31 @@ export function forRawAttribute(value: string): string {
   return forSanitizedAttribute(value.replaceAll('&', '&amp;'));
 }
 
+/**
+ * Marks where an item starts when many are rendered in one document and cut apart (see
+ * `cutItems`): U+FFFF only ever stands in attributes and U+FFFE only in CDATA, so this pair cannot
+ * occur anywhere else.
+ */
+export const ITEM_MARK = '\uFFFF\uFFFE';
+
+/**
+ * Cut a document whose every item carries ITEM_MARK (in its first CDATA section) into one fragment
+ * per item, from the line that opens the item up to the next item or `end`.
+ */
+export function cutItems({ xml, open, end }: { xml: string; open: string; end: string }): string[] {
+  const starts: number[] = [];
+  for (let mark = xml.indexOf(ITEM_MARK); mark !== -1; mark = xml.indexOf(ITEM_MARK, mark + 2)) {
+    const start = xml.lastIndexOf(open, mark);
+    if (start === -1) throw new Error(`feed output has no ${JSON.stringify(open)} before an item`);
+    starts.push(start);
+  }
+  const stop = xml.lastIndexOf(end);
+  if (stop === -1) throw new Error(`feed output has no ${JSON.stringify(end)}`);
+  return starts.map((start, index) =>
+    resolveSentinels(xml.slice(start, starts[index + 1] ?? stop).replace(ITEM_MARK, '')),
+  );
+}
+
 /** Replace the sentinels in a rendered document with well-formed markup. */
 export function resolveSentinels(xml: string): string {
   let out = xml;
@@ -66,6 +91,7 @@ const HTML_ESCAPES: Record<string, string> = {
 
 /** Escape text for HTML content or a quoted attribute. */
 export function escapeHtml(value: string): string {
+  if (!/[&<>"']/.test(value)) return value;
   return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
 }
 

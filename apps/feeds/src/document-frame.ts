@@ -1,0 +1,54 @@
+/**
+ * A rendered feed document cut where its items go, so that item fragments rendered once can be
+ * placed into every document that lists them.
+ */
+export interface DocumentFrame {
+  head: string;
+  tail: string;
+  /** Between two item fragments ("," in JSON). */
+  separator: string;
+}
+
+/** Cut a document before the last occurrence of a marker (a closing tag feed writes). */
+export function splitAt({
+  xml,
+  marker,
+  separator,
+}: {
+  xml: string;
+  marker: string;
+  separator: string;
+}): DocumentFrame {
+  const at = xml.lastIndexOf(marker);
+  if (at === -1) throw new Error(`feed output has no ${JSON.stringify(marker)}`);
+  return { head: xml.slice(0, at), tail: xml.slice(at), separator };
+}
+
+/** The whole document as text. */
+export function assemble({
+  frame,
+  itemFragments,
+}: {
+  frame: DocumentFrame;
+  itemFragments: readonly string[];
+}): string {
+  return `${frame.head}${itemFragments.join(frame.separator)}${frame.tail}`;
+}
+
+/** The whole document as UTF-8 bytes, from fragments already encoded (no large strings built). */
+export function assembleBytes({
+  frame,
+  itemFragments,
+}: {
+  frame: DocumentFrame;
+  itemFragments: readonly Buffer[];
+}): Buffer {
+  const parts: Buffer[] = [Buffer.from(frame.head, 'utf8')];
+  const separator = Buffer.from(frame.separator, 'utf8');
+  itemFragments.forEach((fragment, index) => {
+    if (index > 0 && separator.byteLength > 0) parts.push(separator);
+    parts.push(fragment);
+  });
+  parts.push(Buffer.from(frame.tail, 'utf8'));
+  return Buffer.concat(parts);
+}

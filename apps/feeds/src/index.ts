@@ -1,0 +1,21 @@
+export { buildFeeds, normalizeSiteUrl } from './build-feeds.js';
+export type { FeedSet } from './build-feeds.js';
+export type { ContentEncoding, FeedFile } from './feed-file.js';
+export { CONTENT_TYPES } from './feed-file.js';
+export {
+  FEED_FORMATS,
+  archivePath,
+  calendarPath,
+  feedLinks,
+  feedScopes,
+  listFeeds,
+  opmlPath,
+  recordPath,
+} from './paths.js';
+export type { FeedFormat, FeedLinks, FeedScope } from './paths.js';
+export { handleFeedRequest } from './handler.js';
+export { respondToFeedRequest } from './respond.js';
+export type { FeedResponse, HeaderReader } from './respond.js';
+export { createFeedServer } from './node-server.js';
+export { loadFeedSet } from './load-feed-set.js';
+export { writeFeedSet } from './write-output.js';

@@ -1,0 +1,26 @@
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { FeedSet } from './build-feeds.js';
+import { notFound, respondToFeedRequest } from './respond.js';
+
+/**
+ * A node:http server for the feeds. `getFeeds` is read once per request, so a rebuild that
+ * assigns a new FeedSet is seen whole by every later request and never by one in flight.
+ */
+export function createFeedServer({ getFeeds }: { getFeeds: () => FeedSet }): Server {
+  return createServer((request, response) => {
+    const feeds = getFeeds();
+    const path = (request.url ?? '/').split('?', 1)[0]!;
+    const method = request.method ?? 'GET';
+    const header = (name: string) => {
+      const value = request.headers[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    };
+    // Outside /feeds/ this server has nothing: answer as for an unknown feed.
+    const answer =
+      respondToFeedRequest({ feeds, method, path, header }) ??
+      notFound({ path, head: method === 'HEAD' });
+    response.writeHead(answer.status, answer.headers);
+    response.end(answer.body);
+  });
+}
