@@ -99,7 +99,11 @@ export function renderICalendar({
   // The calendar is written without events, and each event by ical-generator but folded here.
   const frame = calendar.toString();
   const end = frame.lastIndexOf('END:VCALENDAR');
-  const events = records.map((record) => {
+  // Input order must not change the bytes: events by start date, then id.
+  const ordered = [...records].sort(
+    (a, b) => a.date.start.localeCompare(b.date.start) || a.id.localeCompare(b.id),
+  );
+  const events = ordered.map((record) => {
     const updated = dateAtUtcMidnight(record.revision.updated);
     const places = record.places.map(
       (place) => `${cleanText(place.name)}, ${countryName(place.country)}`,

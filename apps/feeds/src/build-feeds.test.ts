@@ -1,0 +1,254 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Briefing } from '@briefing/schema';
+import { themeLabel } from '@briefing/schema';
+import { buildFeeds } from './build-feeds.js';
+import type { FeedSet } from './build-feeds.js';
+import { feedLinks, feedScopes, inScope } from './paths.js';
+import type { FeedFormat } from './paths.js';
+import { atomProblems, rssProblems } from './test-support/feed-rules.js';
+import { parseWithFeedparser } from './test-support/feedparser.js';
+import { fileText, loadSeeds, pathsOf, unescapeHtml } from './test-support/feed-set.js';
+import { JsonFeed11 } from './test-support/json-feed-schema.js';
+import { parseStrict, readXml, textOf } from './test-support/xml.js';
+
+const SITE = 'https://briefing.example.org';
+let records: Briefing[];
+let feeds: FeedSet;
+// Small pages, so that the seeds fill several archive documents.
+const PAGE_SIZE = 7;
+
+beforeAll(async () => {
+  records = await loadSeeds();
+  feeds = buildFeeds({ records, siteUrl: SITE, pageSize: PAGE_SIZE });
+});
+
+const asArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+const urlOf = (path: string) => new URL(path, SITE).href;
+
+/** Records newest update first, ties by event date (latest first) then id. */
+function expectedOrder(list: readonly Briefing[]): Briefing[] {
+  return [...list].sort(
+    (a, b) =>
+      b.revision.updated.localeCompare(a.revision.updated) ||
+      b.date.start.localeCompare(a.date.start) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+describe('buildFeeds on the seed records', () => {
+  it('writes RSS, Atom and JSON Feed for all, every theme and type, and every country taking part', () => {
+    const countries = new Set(records.flatMap((record) => record.actors.map((a) => a.country)));
+    expect(countries.size).toBeGreaterThan(1);
+    for (const scope of feedScopes({ records })) {
+      const links = feedLinks({ scope });
+      for (const path of [links.rss, links.atom, links.json])
+        expect(feeds.files.has(path)).toBe(true);
+    }
+    for (const code of countries) {
+      expect(feeds.files.has(`/feeds/countries/${code.toLowerCase()}.atom`)).toBe(true);
+    }
+    expect(feeds.files.has('/feeds/themes/space.rss')).toBe(true);
+    expect(feeds.files.has('/feeds/types/un-vote.json')).toBe(true);
+    expect(feeds.files.has('/feeds/calendar.ics')).toBe(true);
+    expect(feeds.files.has('/feeds/feeds.opml')).toBe(true);
+  });
+
+  it('gives every RSS and Atom document to a strict namespace-aware XML parser without error', () => {
+    const paths = [...pathsOf(feeds, 'rss'), ...pathsOf(feeds, 'atom'), ...pathsOf(feeds, 'opml')];
+    expect(paths.length).toBeGreaterThan(60);
+    for (const path of paths) expect(() => parseStrict(fileText(feeds, path)), path).not.toThrow();
+  });
+
+  it('keeps the newest records, in order, with their titles, ids, dates, links and categories', () => {
+    const expected = expectedOrder(records).slice(0, PAGE_SIZE);
+    const rss = asArray(readXml(fileText(feeds, '/feeds/all.rss')).rss.channel.item);
+    const atom = asArray(readXml(fileText(feeds, '/feeds/all.atom')).feed.entry);
+    const json = JSON.parse(fileText(feeds, '/feeds/all.json')).items;
+    expect(rss).toHaveLength(PAGE_SIZE);
+    expected.forEach((record, index) => {
+      const id = `tag:briefing.example.org,2023:briefing/${record.id}`;
+      const link = `${SITE}/briefings/${record.id}`;
+      const r = rss[index];
+      expect(textOf(r.title)).toBe(record.title);
+      expect(textOf(r.guid)).toBe(id);
+      expect(r.guid['@_isPermaLink']).toBe('false');
+      expect(textOf(r.link)).toBe(link);
+      expect(new Date(textOf(r.pubDate)).toISOString().slice(0, 10)).toBe(record.revision.created);
+      expect(asArray(r.category).map(textOf)).toEqual(record.themes.map(themeLabel));
+
+      const a = atom[index];
+      expect(unescapeHtml(textOf(a.title))).toBe(record.title);
+      expect(textOf(a.id)).toBe(id);
+      expect(asArray(a.link)[0]['@_href']).toBe(link);
+      expect(textOf(a.published)).toBe(`${record.revision.created}T00:00:00.000Z`);
+      expect(textOf(a.updated)).toBe(`${record.revision.updated}T00:00:00.000Z`);
+      expect(
+        asArray(a.category).map((c: Record<string, string>) => [
+          c['@_term'],
+          c['@_label'],
+          c['@_scheme'],
+        ]),
+      ).toEqual(record.themes.map((theme) => [theme, themeLabel(theme), `${SITE}/themes/`]));
+
+      const j = json[index];
+      expect([j.id, j.url, j.title]).toEqual([id, link, record.title]);
+      expect(j.date_modified).toBe(`${record.revision.updated}T00:00:00.000Z`);
+      expect(j.tags).toEqual(record.themes.map(themeLabel));
+    });
+  });
+
+  it('puts dates, status, actors, places, themes and http(s) sources in each item body', () => {
+    const record = records.find((r) => r.sources.some((s) => s.url !== undefined))!;
+    const json = JSON.parse(fileText(feeds, '/feeds/all.json'));
+    const all = [json, ...collectArchives('json', '/feeds/all.json')].flatMap((doc) => doc.items);
+    const item = all.find((i: { id: string }) => i.id.endsWith(`/${record.id}`));
+    const source = record.sources.find((s) => s.url !== undefined)!;
+    expect(item.content_html).toContain(
+      `href="${source.url!.replaceAll('&', '&amp;')}" rel="noopener noreferrer"`,
+    );
+    expect(item.content_html).toContain('<h3>When</h3>');
+    expect(item.content_html).toContain('<h3>Status</h3>');
+    for (const actor of record.actors) expect(item.content_text).toContain(actor.name);
+    for (const place of record.places) expect(item.content_text).toContain(place.name);
+    for (const theme of record.themes) expect(item.content_text).toContain(themeLabel(theme));
+  });
+
+  it('passes the W3C Feed Validator rules in every RSS and Atom document', () => {
+    for (const path of pathsOf(feeds, 'rss')) {
+      expect(rssProblems(fileText(feeds, path), { selfUrl: urlOf(path) }), path).toEqual([]);
+    }
+    for (const path of pathsOf(feeds, 'atom')) {
+      expect(atomProblems(fileText(feeds, path), { selfUrl: urlOf(path) }), path).toEqual([]);
+    }
+  });
+
+  it('is read by python3-feedparser with bozo 0 and the same entries', () => {
+    const paths = [...pathsOf(feeds, 'rss'), ...pathsOf(feeds, 'atom')];
+    const parsed = parseWithFeedparser(
+      paths.map((path) => ({ name: path, text: fileText(feeds, path) })),
+    );
+    for (const result of parsed) {
+      expect(result.bozo, `${result.name}: ${result.bozo_exception}`).toBeFalsy();
+      expect(result.version).toBe(result.name.endsWith('.rss') ? 'rss20' : 'atom10');
+      expect(result.language).toBe('en');
+      const ours = JSON.parse(fileText(feeds, result.name.replace(/\.(rss|atom)$/, '.json'))).items;
+      expect(result.entries.map((e) => e.id)).toEqual(ours.map((i: { id: string }) => i.id));
+      expect(result.entries.map((e) => e.title)).toEqual(
+        ours.map((i: { title: string }) => i.title),
+      );
+    }
+  });
+
+  it('writes every JSON Feed document as valid JSON Feed 1.1 with authors and language', () => {
+    for (const path of pathsOf(feeds, 'json')) {
+      const result = JsonFeed11.safeParse(JSON.parse(fileText(feeds, path)));
+      expect(result.success, `${path}: ${result.error?.message}`).toBe(true);
+      expect(result.data?.authors?.length).toBeGreaterThan(0);
+      expect(result.data?.language).toBe('en');
+      expect(result.data?.feed_url).toBe(urlOf(path));
+    }
+  });
+
+  it('gives byte-identical files for the same records, in any input order', () => {
+    const again = buildFeeds({
+      records: [...records].reverse(),
+      siteUrl: SITE,
+      pageSize: PAGE_SIZE,
+    });
+    expect([...again.files.keys()].sort()).toEqual([...feeds.files.keys()].sort());
+    for (const [path, file] of feeds.files) {
+      expect(Buffer.from(again.files.get(path)!.body).equals(Buffer.from(file.body)), path).toBe(
+        true,
+      );
+      expect(again.files.get(path)!.etag).toBe(file.etag);
+    }
+  });
+
+  it('dates each feed by its newest item, never by the build time', () => {
+    const newest = expectedOrder(records)[0]!.revision.updated;
+    const atom = readXml(fileText(feeds, '/feeds/all.atom')).feed;
+    expect(textOf(atom.updated)).toBe(`${newest}T00:00:00.000Z`);
+    expect(feeds.files.get('/feeds/all.atom')!.lastModified.toISOString()).toBe(
+      `${newest}T00:00:00.000Z`,
+    );
+  });
+
+  it.each(['rss', 'atom', 'json'] as const)(
+    'reaches every record of every %s feed exactly once by walking prev-archive',
+    (format) => {
+      for (const scope of feedScopes({ records })) {
+        const current = feedLinks({ scope })[format];
+        const ids = [current, ...archiveChain(format, current)].flatMap((path) =>
+          itemIds(format, path),
+        );
+        const expected = records.filter((record) => inScope({ scope, record })).map((r) => r.id);
+        expect([...ids].sort(), current).toEqual([...expected].sort());
+        expect(new Set(ids).size).toBe(ids.length);
+      }
+    },
+  );
+
+  it('marks archive documents with fh:archive and a current link, and the current feed with neither', () => {
+    const archive = readXml(fileText(feeds, '/feeds/archive/all/1.atom')).feed;
+    expect(archive['fh:archive']).toBeDefined();
+    const rels = asArray(archive.link).map((l: Record<string, string>) => l['@_rel']);
+    expect(rels).toContain('current');
+    expect(rels).toContain('next-archive');
+    expect(rels).not.toContain('prev-archive');
+    const current = readXml(fileText(feeds, '/feeds/all.atom')).feed;
+    expect(current['fh:archive']).toBeUndefined();
+    expect(asArray(current.link).map((l: Record<string, string>) => l['@_rel'])).not.toContain(
+      'current',
+    );
+    const rss = readXml(fileText(feeds, '/feeds/archive/all/1.rss')).rss;
+    expect(rss.channel['fh:archive']).toBeDefined();
+    expect(rss['@_xmlns:fh']).toBe('http://purl.org/syndication/history/1.0');
+    const json = JSON.parse(fileText(feeds, '/feeds/archive/all/1.json'));
+    expect(json._rfc5005).toMatchObject({ archive: true, current: urlOf('/feeds/all.json') });
+  });
+});
+
+function documentLinks(format: FeedFormat, path: string): Record<string, string> {
+  const text = fileText(feeds, path);
+  if (format === 'json') {
+    const history = JSON.parse(text)._rfc5005 ?? {};
+    return { 'prev-archive': history.prev_archive, 'next-archive': history.next_archive };
+  }
+  const links =
+    format === 'atom'
+      ? asArray(readXml(text).feed.link)
+      : asArray(readXml(text).rss.channel['atom:link']);
+  return Object.fromEntries(
+    links.map((link: Record<string, string>) => [link['@_rel'], link['@_href']]),
+  );
+}
+
+function archiveChain(format: FeedFormat, current: string): string[] {
+  const chain: string[] = [];
+  let next = documentLinks(format, current)['prev-archive'];
+  while (next !== undefined) {
+    const path = new URL(next).pathname;
+    expect(chain).not.toContain(path);
+    chain.push(path);
+    next = documentLinks(format, path)['prev-archive'];
+  }
+  return chain;
+}
+
+function collectArchives(format: 'json', current: string): unknown[] {
+  return archiveChain(format, current).map((path) => JSON.parse(fileText(feeds, path)));
+}
+
+function itemIds(format: FeedFormat, path: string): string[] {
+  const text = fileText(feeds, path);
+  const ids =
+    format === 'json'
+      ? JSON.parse(text).items.map((item: { id: string }) => item.id)
+      : format === 'atom'
+        ? asArray(readXml(text).feed.entry).map((entry: { id: unknown }) => textOf(entry.id))
+        : asArray(readXml(text).rss.channel.item).map((item: { guid: unknown }) =>
+            textOf(item.guid),
+          );
+  return ids.map((id: string) => id.slice(id.lastIndexOf('/') + 1));
+}
