@@ -1,4 +1,4 @@
-import { speaksOfFuture } from './detect-status.js';
+import { tenseOf } from './detect-status.js';
 import { findDates, type DateMention } from './dates/find-dates.js';
 import { findTriggers, isReporting, type Trigger } from './find-triggers.js';
 import type { Gazetteers, PersonEntry, PlaceEntry } from './gazetteer.js';
@@ -13,7 +13,7 @@ export interface SentenceFacts {
   people: Mention<PersonEntry>[];
   places: Mention<PlaceEntry>[];
   dates: DateMention[];
-  future: boolean;
+  tense: 'future' | 'past' | 'unknown';
   /** Refers back to an engagement already named: "these talks", "the official trip", "during the visit". */
   anaphoric: boolean;
   /** A personal pronoun that may stand for the person named last: "his visit". */
@@ -46,7 +46,7 @@ export function analyseSentence({
   referenceDate?: string;
 }): SentenceFacts {
   const { text } = sentence;
-  const future = speaksOfFuture({ text });
+  const tense = tenseOf({ text });
   return {
     sentence,
     triggers: findTriggers({ text, triggers: gazetteers.triggers }),
@@ -55,9 +55,9 @@ export function analyseSentence({
     dates: findDates({
       text,
       ...(referenceDate !== undefined && { referenceDate }),
-      forward: future,
+      forward: tense === 'future',
     }),
-    future,
+    tense,
     anaphoric: ANAPHORA.test(text),
     pronoun: PRONOUN.test(text),
     hedged: HEDGE.test(text),

@@ -103,9 +103,12 @@ export function buildDraft({
   }
 
   const principals = actors.filter((actor) => actor.role !== 'speaker');
-  const actorSlugs = event.actors
-    .filter((_, index) => actors[index]!.role !== 'speaker')
-    .map((actor) => actor.entry.slug ?? slugify(actor.entry.name.split(' ').at(-1)!));
+  // Ids name people first ("volodin-pyongyang-2025-06"); a body only when no person is named.
+  const parties = event.actors.filter((_, index) => actors[index]!.role !== 'speaker');
+  const people = parties.filter((actor) => actor.entry.kind === 'person');
+  const actorSlugs = (people.length > 0 ? people : parties.length > 0 ? parties : event.actors).map(
+    (actor) => actor.entry.slug ?? slugify(actor.entry.name.split(' ').at(-1)!),
+  );
   const id = draftId({
     actorSlugs:
       actorSlugs.length > 0 ? actorSlugs : event.actors.map((actor) => slugify(actor.entry.name)),
@@ -126,7 +129,11 @@ export function buildDraft({
         .map((actor, index) => `${actor.entry.name} as ${actors[index]!.role} ("${actor.words}")`)
         .join(', ')}`,
       places.length > 0
-        ? `places: ${event.places.map((mention) => `${mention.entry.name} ("${mention.text}")`).join(', ')}`
+        ? `places: ${event.places.map((mention) => `${mention.entry.name} ("${mention.text}")`).join(', ')}${
+            event.placesFrom
+              ? ` (from the engagement before: "${excerpt(event.placesFrom.sentence.text, 50)}")`
+              : ''
+          }`
         : 'places: none named after in/at/to',
       `themes: ${themeNotes.join(', ')}`,
       `status ${status}: "${cue}"`,
@@ -191,6 +198,8 @@ function roleOf({
   placeCountry: string | undefined;
 }): ActorRole {
   if (actor.via === 'reported' || type === 'statement' || type === 'announcement') return 'speaker';
+  // "…, Russia's foreign ministry announced": the one who tells of it, not a party to it.
+  if (actor.speaks) return 'speaker';
   if (type === 'agreement' || type === 'ratification') return 'signatory';
   if (type === 'call' || actor.entry.kind === 'body' || placeCountry === undefined)
     return 'participant';

@@ -50,8 +50,12 @@ export function detectStatus({
   return { status: 'occurred', cue: 'past tense' };
 }
 
-/** Whether a sentence speaks of the future, so that dates without a year are read forward. */
-export function speaksOfFuture({ text }: { text: string }): boolean {
+/**
+ * Whether a sentence speaks of the future (dates without a year are read forward), the past
+ * (read backward), or neither: a postponed or cancelled plan may lie on either side.
+ */
+export function tenseOf({ text }: { text: string }): 'future' | 'past' | 'unknown' {
   const status = detectStatus({ text }).status;
-  return status === 'announced' || status === 'planned';
+  if (status === 'announced' || status === 'planned') return 'future';
+  return status === 'occurred' ? 'past' : 'unknown';
 }

@@ -10,7 +10,11 @@ export function draftTitle({
   actors: Actor[];
   places: Place[];
 }): string {
-  const principals = actors.filter((actor) => actor.role !== 'speaker');
+  const visitors = actors.filter((actor) => actor.role === 'visitor');
+  const principals =
+    (type === 'visit' || type === 'site-visit' || type === 'delegation') && visitors.length > 0
+      ? visitors
+      : actors.filter((actor) => actor.role !== 'speaker');
   const names = (principals.length > 0 ? principals : actors)
     .slice(0, 2)
     .map((actor) => actor.name);

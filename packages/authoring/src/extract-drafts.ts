@@ -102,12 +102,19 @@ export function extractDrafts(options: ExtractOptions): ExtractResult {
     drafts.push(built.record);
   }
   if (drafts.length === 0) {
-    const dateless = events.every((event) => event.date === undefined);
+    const dateless = events.filter((event) => event.date === undefined);
+    if (dateless.length === events.length) {
+      const noYear = dateless.some((event) => event.dateProblem?.includes('--reference-date'));
+      throw new ExtractError(
+        'no-date',
+        noYear
+          ? `no date for any of the ${events.length} engagements found: the article gives days or months without a year and no date of its own; pass --reference-date YYYY-MM-DD`
+          : `no date for any of the ${events.length} engagements found (first: "${excerpt(events[0]!.main.sentence.text, 60)}")`,
+      );
+    }
     throw new ExtractError(
-      dateless ? 'no-date' : 'no-engagement',
-      dateless
-        ? `no date for any engagement found (${events.map((event) => `"${excerpt(event.main.sentence.text, 60)}": ${event.dateProblem ?? 'no date'}`).join('; ')}); pass --reference-date YYYY-MM-DD if the article gives days or months without a year`
-        : `no draft could be made: ${warnings.join('; ')}`,
+      'no-engagement',
+      `no draft could be made: ${warnings[0] ?? 'no engagement'}`,
     );
   }
   return { drafts, warnings, ...(reference && { reference }) };

@@ -11,7 +11,7 @@ import {
 } from './dates/resolve-date.js';
 import type { Trigger } from './find-triggers.js';
 import type { PersonEntry, PlaceEntry } from './gazetteer.js';
-import type { Mention } from './match-entities.js';
+import { isSpeaker, type Mention } from './match-entities.js';
 
 /** How an actor came into an engagement, which decides its role. */
 export type ActorSource = 'named' | 'pronoun' | 'reported' | 'joined';
@@ -21,6 +21,8 @@ export interface EventActor {
   via: ActorSource;
   /** The words that named it. */
   words: string;
+  /** Whether those words report the engagement: "the Kremlin said". */
+  speaks: boolean;
 }
 
 export interface EventDateFinding {
@@ -40,6 +42,8 @@ export interface DraftEvent {
   sentences: SentenceFacts[];
   actors: EventActor[];
   places: Mention<PlaceEntry>[];
+  /** Set when the places were taken from an earlier engagement's sentence. */
+  placesFrom?: SentenceFacts;
   date?: EventDateFinding;
   /** Why no date could be given, when none could. */
   dateProblem?: string;
@@ -65,18 +69,23 @@ export function groupEvents({
   let lastPerson: PersonEntry | undefined;
 
   for (const fact of facts) {
-    const named: EventActor[] = fact.people.map((mention) => ({
-      entry: mention.entry,
-      via: 'named',
-      words: mention.text,
-    }));
+    const named: EventActor[] = [];
+    for (const mention of fact.people) {
+      if (named.some((actor) => actor.entry.name === mention.entry.name)) continue;
+      named.push({
+        entry: mention.entry,
+        via: 'named',
+        words: mention.text,
+        speaks: isSpeaker({ text: fact.sentence.text, start: mention.start, end: mention.end }),
+      });
+    }
     if (
       !fact.people.some((mention) => mention.entry.kind === 'person') &&
       fact.pronoun &&
       lastPerson
     ) {
       const pronoun = /\b(?:he|his|him|she|her)\b/i.exec(fact.sentence.text)![0];
-      named.push({ entry: lastPerson, via: 'pronoun', words: pronoun });
+      named.push({ entry: lastPerson, via: 'pronoun', words: pronoun, speaks: false });
     }
     const keys = [
       ...named.map((actor) => `p:${actor.entry.name}`),
@@ -99,19 +108,25 @@ export function groupEvents({
         const resolved = resolveDate({
           mention,
           context: {
-            future: fact.future,
+            future: fact.tense === 'future',
             ...(reference && { reference }),
             ...(lastMonth && { lastMonth }),
             ...(current?.date && { previous: { ...current.date.value } }),
           },
           ...(sentenceMonth && { sentenceMonth }),
         });
+        // "The following day, X and Y held talks" happens where the previous engagement did.
+        const inherited =
+          mention.kind === 'after-previous' && fact.places.length === 0
+            ? current?.places
+            : undefined;
         current = {
           main: fact,
           trigger,
           sentences: [fact],
           actors: named,
-          places: fact.places,
+          places: inherited ?? fact.places,
+          ...(inherited !== undefined && inherited.length > 0 && { placesFrom: current!.main }),
           ...(resolved.ok
             ? {
                 date: backdateIfPast({
@@ -156,7 +171,9 @@ export function groupEvents({
       } else if (current !== undefined && lastParagraph(current) === fact.sentence.paragraph) {
         join(current, fact, []);
       }
-    } else if (current !== undefined && lastParagraph(current) === fact.sentence.paragraph) {
+    } else if (current !== undefined && fact.sentence.paragraph - lastParagraph(current) <= 1) {
+      // A sentence that names no engagement says more about the one just told, in its
+      // paragraph or the next.
       join(current, fact, []);
     }
 
@@ -260,7 +277,7 @@ function backdateIfPast({
 }): EventDateFinding {
   const inferred = finding.notes.some((note) => note.startsWith('year inferred'));
   if (
-    fact.future ||
+    fact.tense !== 'past' ||
     !inferred ||
     reference === undefined ||
     finding.value.start <= reference.date

@@ -10,7 +10,9 @@ export interface Mention<T> {
 }
 
 // Words that make a following name a place ("talks in Moscow") rather than a speaker ("Moscow said").
-const LOCATIVE = /\b(?:in|to|at|into|from|near|on|inside|aboard|toward|towards)\s+(?:the\s+)?$/i;
+// "visit Pyongyang" and "toured the Oceanarium" name the place with no preposition.
+const LOCATIVE =
+  /\b(?:in|to|at|into|from|near|on|inside|aboard|toward|towards|visit|visits|visited|visiting|tour|toured|touring|reached|left)\s+(?:the\s+)?$/i;
 
 /** Mentions of gazetteer entries in a text; on overlaps the longest wins ("Kim Yo Jong" over "Kim"). */
 export function findMentions<T extends { name: string; variants: string[] }>({
@@ -40,7 +42,30 @@ export function findMentions<T extends { name: string; variants: string[] }>({
 
 /** Whether a mention follows a locative preposition ("in", "to", "at" …). */
 export function isLocative({ text, start }: { text: string; start: number }): boolean {
-  return LOCATIVE.test(text.slice(Math.max(0, start - 16), start));
+  const before = text.slice(Math.max(0, start - 24), start);
+  return LOCATIVE.test(before) && !/\baccording\s+to\s+(?:the\s+)?$/i.test(before);
+}
+
+// "…, the Kremlin said", "issued by Russia's foreign ministry": who tells of an engagement.
+const SPEAKER_AFTER =
+  /^[\s,'’s]*(?:\w+\s+){0,2}?(?:said|says|announced|announces|stated|reported|confirmed|confirms)\b/i;
+const SPEAKER_BEFORE =
+  /\b(?:issued by|according to|announced by|said by|statement by|statement from)\s+(?:the\s+)?$/i;
+
+/** Whether a name in a sentence is the one reporting: "the Kremlin said", "according to KCNA". */
+export function isSpeaker({
+  text,
+  start,
+  end,
+}: {
+  text: string;
+  start: number;
+  end: number;
+}): boolean {
+  return (
+    SPEAKER_AFTER.test(text.slice(end, end + 40)) ||
+    SPEAKER_BEFORE.test(text.slice(Math.max(0, start - 24), start))
+  );
 }
 
 /** People and bodies in a sentence; a body named after a locative preposition is a place instead. */

@@ -1,0 +1,133 @@
+import { access, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+
+/** What a command needs from the outside world; tests pass their own. */
+export interface CommandIo {
+  argv: readonly string[];
+  /** Directory relative paths resolve against (INIT_CWD, when pnpm sets it, wins). */
+  cwd: string;
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  stdin?: Readable & { isTTY?: boolean };
+  env?: Record<string, string | undefined>;
+  /** Today's date YYYY-MM-DD, for the revision; defaults to today in UTC. */
+  today?: string;
+}
+
+/** Bad input: printed as one line, exit 1. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** Wrong invocation: printed as one line with a pointer to --help, exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** The directory the user ran the command in. */
+export function baseDir(io: Pick<CommandIo, 'cwd' | 'env'>): string {
+  return (io.env ?? process.env)['INIT_CWD'] ?? io.cwd;
+}
+
+/** The nearest directory at or above `from` that holds pnpm-workspace.yaml. */
+export async function findRepoRoot(from: string): Promise<string | undefined> {
+  let dir = resolve(from);
+  for (;;) {
+    try {
+      await access(join(dir, 'pnpm-workspace.yaml'));
+      return dir;
+    } catch {
+      const parent = dirname(dir);
+      if (parent === dir) return undefined;
+      dir = parent;
+    }
+  }
+}
+
+export const MAX_INPUT_BYTES = 1024 * 1024;
+
+/**
+ * Reads an article as UTF-8 text, refusing what is not one: over `maxBytes`, NUL bytes
+ * (a binary file), invalid UTF-8, or nothing but white space.
+ */
+export async function readArticleInput({
+  path,
+  stdin,
+  name,
+  maxBytes = MAX_INPUT_BYTES,
+}: {
+  /** A file path, or undefined for stdin. */
+  path?: string;
+  stdin?: Readable;
+  /** How to name the input in messages. */
+  name: string;
+  maxBytes?: number;
+}): Promise<string> {
+  let bytes: Buffer;
+  if (path === undefined) {
+    if (stdin === undefined) throw new InputError(`${name}: no standard input to read`);
+    bytes = await readStream({ stream: stdin, maxBytes, name });
+  } else {
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why =
+        code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EISDIR'
+            ? 'is a directory, expected a file'
+            : (code ?? 'unreadable');
+      throw new InputError(`${name}: cannot read the article: ${why}`);
+    }
+  }
+  if (bytes.length > maxBytes) {
+    throw new InputError(
+      `${name}: the article is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit; pass a single article`,
+    );
+  }
+  if (bytes.includes(0))
+    throw new InputError(
+      `${name}: a binary file (it contains NUL bytes), expected text, Markdown or HTML`,
+    );
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${name}: not valid UTF-8 text; convert it to UTF-8 first`);
+  }
+  if (text.trim() === '') throw new InputError(`${name}: the article is empty`);
+  return text;
+}
+
+async function readStream({
+  stream,
+  maxBytes,
+  name,
+}: {
+  stream: Readable;
+  maxBytes: number;
+  name: string;
+}): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > maxBytes) {
+      stream.destroy();
+      throw new InputError(
+        `${name}: the article is over the ${formatBytes(maxBytes)} limit; pass a single article`,
+      );
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+    : `${Math.ceil(bytes / 1024)} KiB`;
+}
