@@ -1,0 +1,194 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeBriefing } from '@briefing/schema/testing';
+import { buildFeeds } from './build-feeds.js';
+import type { FeedSet } from './build-feeds.js';
+import { handleFeedRequest } from './handler.js';
+import { createFeedServer } from './node-server.js';
+import { close, get, listen } from './test-support/http.js';
+
+const SITE = 'https://briefing.example.org/';
+const HUB = 'https://hub.example.org/';
+const first = buildFeeds({ records: [makeBriefing()], siteUrl: SITE, hubUrl: HUB });
+const second = buildFeeds({
+  records: [makeBriefing(), makeBriefing({ id: 'second-record', title: 'A second record' })],
+  siteUrl: SITE,
+  hubUrl: HUB,
+});
+let current: FeedSet = first;
+const server = createFeedServer({ getFeeds: () => current });
+let base = '';
+
+beforeAll(async () => {
+  base = await listen(server);
+});
+afterAll(() => close(server));
+
+describe('the feed server over HTTP on 127.0.0.1', () => {
+  it.each([
+    ['/feeds/all.rss', 'application/rss+xml; charset=utf-8'],
+    ['/feeds/all.atom', 'application/atom+xml; charset=utf-8'],
+    ['/feeds/all.json', 'application/feed+json; charset=utf-8'],
+    ['/feeds/calendar.ics', 'text/calendar; charset=utf-8'],
+    ['/feeds/feeds.opml', 'text/x-opml; charset=utf-8'],
+  ])('serves %s as %s with validators, caching, Link and security headers', async (path, type) => {
+    const response = await get(`${base}${path}`);
+    const file = first.files.get(path)!;
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe(type);
+    expect(response.body.equals(Buffer.from(file.body))).toBe(true);
+    expect(response.headers.etag).toBe(file.etag);
+    expect(response.headers.etag).toMatch(/^"[^"]+"$/);
+    expect(response.headers['last-modified']).toBe(file.lastModified.toUTCString());
+    expect(response.headers['cache-control']).toMatch(/max-age=\d+/);
+    expect(response.headers.vary).toBe('Accept-Encoding');
+    expect(response.headers.link).toBe(
+      `<${SITE}${path.slice(1)}>; rel="self", <${HUB}>; rel="hub"`,
+    );
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['content-length']).toBe(String(file.body.byteLength));
+  });
+
+  it('answers 304 to If-None-Match with the ETag, and 200 to another tag', async () => {
+    const { headers } = await get(`${base}/feeds/all.atom`);
+    const notModified = await get(`${base}/feeds/all.atom`, {
+      headers: { 'if-none-match': String(headers.etag) },
+    });
+    expect(notModified.status).toBe(304);
+    expect(notModified.body.byteLength).toBe(0);
+    expect(notModified.headers.etag).toBe(headers.etag);
+    const changed = await get(`${base}/feeds/all.atom`, {
+      headers: { 'if-none-match': '"other"' },
+    });
+    expect(changed.status).toBe(200);
+  });
+
+  it('answers 304 to If-Modified-Since at or after Last-Modified, 200 before it', async () => {
+    const lastModified = first.files.get('/feeds/all.rss')!.lastModified;
+    const same = await get(`${base}/feeds/all.rss`, {
+      headers: { 'if-modified-since': lastModified.toUTCString() },
+    });
+    expect(same.status).toBe(304);
+    const earlier = await get(`${base}/feeds/all.rss`, {
+      headers: { 'if-modified-since': new Date(lastModified.getTime() - 1000).toUTCString() },
+    });
+    expect(earlier.status).toBe(200);
+  });
+
+  it('answers HEAD with the headers of GET and no body', async () => {
+    const head = await get(`${base}/feeds/all.json`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.body.byteLength).toBe(0);
+    expect(head.headers['content-length']).toBe(
+      String(first.files.get('/feeds/all.json')!.body.byteLength),
+    );
+    expect(head.headers.etag).toBe(first.files.get('/feeds/all.json')!.etag);
+  });
+
+  it.each([
+    ['gzip', 'gzip', gunzipSync],
+    ['br', 'br', brotliDecompressSync],
+    ['gzip, deflate, br', 'br', brotliDecompressSync],
+    ['br;q=0.1, gzip', 'gzip', gunzipSync],
+  ] as const)('compresses for Accept-Encoding %s with %s', async (accept, encoding, decode) => {
+    const response = await get(`${base}/feeds/all.atom`, {
+      headers: { 'accept-encoding': accept },
+    });
+    expect(response.headers['content-encoding']).toBe(encoding);
+    expect(response.headers.vary).toBe('Accept-Encoding');
+    expect(
+      decode(response.body).equals(Buffer.from(first.files.get('/feeds/all.atom')!.body)),
+    ).toBe(true);
+  });
+
+  it('sends identity when no coding is acceptable', async () => {
+    const response = await get(`${base}/feeds/all.atom`, {
+      headers: { 'accept-encoding': 'gzip;q=0, br;q=0' },
+    });
+    expect(response.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('answers an unknown path with a 404 that says where the feeds are', async () => {
+    for (const path of ['/feeds/nope.rss', '/', '/feeds/themes/unknown.atom']) {
+      const response = await get(`${base}${path}`);
+      expect(response.status).toBe(404);
+      expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
+      const text = response.body.toString('utf8');
+      expect(text).toContain(`No feed at ${path}.`);
+      expect(text).toContain('/feeds/all.atom');
+      expect(text).toContain('/feeds/feeds.opml');
+    }
+  });
+
+  it('refuses other methods with 405 and Allow', async () => {
+    const response = await get(`${base}/feeds/all.rss`, { method: 'POST' });
+    expect(response.status).toBe(405);
+    expect(response.headers.allow).toBe('GET, HEAD');
+  });
+
+  it('never mixes two builds while feed sets are swapped during a stream of requests', async () => {
+    const path = '/feeds/all.atom';
+    const versions = [first, second].map((set) => ({
+      body: Buffer.from(set.files.get(path)!.body),
+      etag: set.files.get(path)!.etag,
+    }));
+    expect(versions[0]!.etag).not.toBe(versions[1]!.etag);
+    let swapping = true;
+    const swapper = (async () => {
+      while (swapping) {
+        current = current === first ? second : first;
+        await new Promise((done) => setImmediate(done));
+      }
+    })();
+    const results = await Promise.all(
+      Array.from({ length: 400 }, (_, index) =>
+        get(`${base}${path}`, { headers: index % 2 === 0 ? { 'accept-encoding': 'gzip' } : {} }),
+      ),
+    );
+    swapping = false;
+    await swapper;
+    current = first;
+    const seen = new Set<string>();
+    for (const response of results) {
+      expect(response.status).toBe(200);
+      const body =
+        response.headers['content-encoding'] === 'gzip' ? gunzipSync(response.body) : response.body;
+      const version = versions.find((v) => v.body.equals(body));
+      expect(version, 'body equals one build exactly').toBeDefined();
+      expect(response.headers.etag).toBe(version!.etag);
+      seen.add(version!.etag);
+    }
+    expect(seen.size).toBe(2);
+  });
+});
+
+describe('handleFeedRequest', () => {
+  it('returns undefined outside /feeds/, so the application keeps its own routes', () => {
+    for (const path of ['/', '/feeds', '/feeds/', '/briefings/x']) {
+      expect(
+        handleFeedRequest({ feeds: first, request: new Request(`${SITE}${path.slice(1)}`) }),
+      ).toBeUndefined();
+    }
+  });
+
+  it('returns a web Response with the body and a 304 for a matching ETag', async () => {
+    const response = handleFeedRequest({
+      feeds: first,
+      request: new Request(`${SITE}feeds/all.rss`),
+    })!;
+    expect(response.status).toBe(200);
+    expect(
+      Buffer.from(await response.arrayBuffer()).equals(
+        Buffer.from(first.files.get('/feeds/all.rss')!.body),
+      ),
+    ).toBe(true);
+    const etag = response.headers.get('etag')!;
+    const again = handleFeedRequest({
+      feeds: first,
+      request: new Request(`${SITE}feeds/all.rss`, { headers: { 'if-none-match': etag } }),
+    })!;
+    expect(again.status).toBe(304);
+  });
+});
