@@ -81,6 +81,16 @@ export function buildDraft({
   });
   const themes: ThemeId[] = themeHits.map((hit) => hit.theme);
   const themeNotes = themeHits.map((hit) => `${hit.theme} ("${hit.term}")`);
+  if (themes.length === 0 && event.next !== undefined && !event.next.hedged) {
+    // No theme word about the engagement itself: the sentence after it usually says what it was for.
+    for (const hit of detectThemes({
+      sentences: [event.next.sentence.text],
+      lexicon: gazetteers.themes,
+    })) {
+      themes.push(hit.theme);
+      themeNotes.push(`${hit.theme} ("${hit.term}", in the next sentence)`);
+    }
+  }
   const implied = TYPE_THEMES[type];
   if (implied !== undefined && !themes.includes(implied)) {
     themes.push(implied);

@@ -47,6 +47,8 @@ export interface DraftEvent {
   date?: EventDateFinding;
   /** Why no date could be given, when none could. */
   dateProblem?: string;
+  /** The sentence after the main one, for themes when the engagement's own words give none. */
+  next?: SentenceFacts;
 }
 
 /**
@@ -184,6 +186,11 @@ export function groupEvents({
     if (month !== undefined) lastMonth = month;
     const person = fact.people.filter((mention) => mention.entry.kind === 'person').at(-1);
     if (person !== undefined) lastPerson = person.entry;
+  }
+  for (const event of events) {
+    const next = facts[facts.indexOf(event.main) + 1];
+    if (next !== undefined && next.sentence.paragraph - event.main.sentence.paragraph <= 1)
+      event.next = next;
   }
   return mergeRepeats(events);
 }
