@@ -1,0 +1,186 @@
+import { countryName, countryNumericCode } from '@briefing/schema';
+import { geoConicConformal, geoPath } from 'd3-geo';
+import { scaleSqrt } from 'd3-scale';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { feature } from 'topojson-client';
+import world from 'world-atlas/countries-110m.json';
+import type { PlaceCount } from './place-counts.js';
+
+/**
+ * The map shows Russia, the Koreas and their neighbours: places outside this box (a UN vote in
+ * New York) would shrink East Asia to a dot, so they are listed beside the map instead.
+ */
+export const MAP_REGION = { west: 20, east: 180, south: 15, north: 78 } as const;
+/** Degrees of margin around the places, so that a single place still shows its surroundings. */
+const PADDING_DEGREES = 6;
+
+export interface MapCountry {
+  id: string;
+  name: string;
+  d: string;
+  /** Russia and North Korea are drawn stronger. */
+  focus: boolean;
+}
+
+export interface MapCircle {
+  key: string;
+  name: string;
+  country: string;
+  count: number;
+  x: number;
+  y: number;
+  r: number;
+  /** A label for the largest circles whose label does not overlap another. */
+  label?: { text: string; x: number; y: number; anchor: 'start' | 'end' };
+}
+
+export interface MapLayout {
+  width: number;
+  height: number;
+  countries: MapCountry[];
+  circles: MapCircle[];
+  /** Places with coordinates outside MAP_REGION. */
+  offMap: PlaceCount[];
+  /** Places without coordinates. */
+  unlocated: PlaceCount[];
+}
+
+const FOCUS = new Set(['RUS', 'PRK'].map((code) => countryNumericCode(code)));
+const LABELLED = 8;
+const CHAR_WIDTH = 7.5;
+const LABEL_HEIGHT = 16;
+
+let countriesGeo: FeatureCollection<Geometry, { name: string }> | undefined;
+
+type Topology = Parameters<typeof feature>[0];
+
+function worldCountries(): FeatureCollection<Geometry, { name: string }> {
+  if (countriesGeo === undefined) {
+    const topology = world as unknown as Topology;
+    countriesGeo = feature(topology, topology.objects.countries!) as FeatureCollection<
+      Geometry,
+      { name: string }
+    >;
+  }
+  return countriesGeo;
+}
+
+const inRegion = (place: PlaceCount): boolean =>
+  place.lat !== undefined &&
+  place.lon !== undefined &&
+  place.lon >= MAP_REGION.west &&
+  place.lon <= MAP_REGION.east &&
+  place.lat >= MAP_REGION.south &&
+  place.lat <= MAP_REGION.north;
+
+// Country outlines depend only on the fitted extent: keep the last few, they are the costly part.
+const outlineCache = new Map<string, MapCountry[]>();
+
+/** A conic projection fitted to the places, country outlines, and a circle per place sized by count. */
+export function layoutMap({
+  places,
+  width = 960,
+  height = 480,
+}: {
+  places: readonly PlaceCount[];
+  width?: number;
+  height?: number;
+}): MapLayout {
+  const located = places.filter(inRegion);
+  const offMap = places.filter((place) => place.lat !== undefined && !inRegion(place));
+  const unlocated = places.filter((place) => place.lat === undefined);
+  const lons = located.map((place) => place.lon!);
+  const lats = located.map((place) => place.lat!);
+  // Without any located place, show the two countries the tracker is about.
+  const west = Math.max(MAP_REGION.west, Math.min(...lons, 125) - PADDING_DEGREES);
+  const east = Math.min(MAP_REGION.east, Math.max(...lons, 125) + PADDING_DEGREES);
+  const south = Math.max(MAP_REGION.south, Math.min(...lats, 39) - PADDING_DEGREES);
+  const north = Math.min(MAP_REGION.north, Math.max(...lats, 39) + PADDING_DEGREES);
+  const centre = (west + east) / 2;
+  const projection = geoConicConformal()
+    .parallels([south + (north - south) / 4, north - (north - south) / 4])
+    .rotate([-centre, 0])
+    .fitExtent(
+      [
+        [12, 12],
+        [width - 12, height - 12],
+      ],
+      {
+        type: 'MultiPoint',
+        coordinates: [
+          [west, south],
+          [east, south],
+          [west, north],
+          [east, north],
+          [centre, north],
+          [centre, south],
+        ],
+      },
+    )
+    .clipExtent([
+      [0, 0],
+      [width, height],
+    ]);
+
+  const key = [width, height, west, east, south, north].join(' ');
+  let countries = outlineCache.get(key);
+  if (countries === undefined) {
+    const path = geoPath(projection).digits(1);
+    countries = worldCountries()
+      .features.map((country) => ({
+        id: String(country.id),
+        name: country.properties.name,
+        d: path(country) ?? '',
+        focus: FOCUS.has(String(country.id)),
+      }))
+      .filter((country) => country.d !== '');
+    if (outlineCache.size > 8) outlineCache.clear();
+    outlineCache.set(key, countries);
+  }
+
+  const max = Math.max(1, ...located.map((place) => place.count));
+  const radius = scaleSqrt().domain([0, max]).range([0, 22]);
+  const circles: MapCircle[] = located
+    .map((place) => {
+      const [x, y] = projection([place.lon!, place.lat!]) ?? [0, 0];
+      return {
+        key: place.key,
+        name: place.name,
+        country: countryName(place.country),
+        count: place.count,
+        x: Math.round(x * 10) / 10,
+        y: Math.round(y * 10) / 10,
+        r: Math.max(4, Math.round(radius(place.count) * 10) / 10),
+      };
+    })
+    // Big circles first, so that small ones are drawn on top and stay visible.
+    .sort((a, b) => b.r - a.r || a.key.localeCompare(b.key));
+  placeLabels({ circles, width });
+
+  return { width, height, countries, circles, offMap, unlocated };
+}
+
+/** Label the biggest circles, right of the circle (left near the right edge), skipping overlaps. */
+function placeLabels({ circles, width }: { circles: MapCircle[]; width: number }): void {
+  const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  let labelled = 0;
+  for (const circle of circles) {
+    if (labelled >= LABELLED) break;
+    const text = `${circle.name.split(',')[0]!.trim()} (${circle.count})`;
+    const textWidth = text.length * CHAR_WIDTH;
+    const right = circle.x + circle.r + 4 + textWidth <= width - 4;
+    const x = right ? circle.x + circle.r + 4 : circle.x - circle.r - 4;
+    const box = {
+      x0: right ? x : x - textWidth,
+      x1: right ? x + textWidth : x,
+      y0: circle.y - LABEL_HEIGHT / 2,
+      y1: circle.y + LABEL_HEIGHT / 2,
+    };
+    if (box.x0 < 4) continue;
+    if (boxes.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1))
+      continue;
+    boxes.push(box);
+    circle.label = { text, x, y: circle.y + 4, anchor: right ? 'start' : 'end' };
+    labelled += 1;
+  }
+}

@@ -1,0 +1,38 @@
+import type { Briefing } from '@briefing/schema';
+
+/** A place and how many records took place there. */
+export interface PlaceCount {
+  key: string;
+  name: string;
+  country: string;
+  lat?: number;
+  lon?: number;
+  count: number;
+}
+
+/**
+ * Records per place, a place being its name and country as written in the records; a record
+ * naming a place twice counts once. Sorted by count, then name.
+ */
+export function countPlaces({ records }: { records: readonly Briefing[] }): PlaceCount[] {
+  const byKey = new Map<string, PlaceCount>();
+  for (const record of records) {
+    const seen = new Set<string>();
+    for (const place of record.places) {
+      const key = `${place.country}:${place.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let entry = byKey.get(key);
+      if (entry === undefined) {
+        entry = { key, name: place.name, country: place.country, count: 0 };
+        if (place.lat !== undefined && place.lon !== undefined) {
+          entry.lat = place.lat;
+          entry.lon = place.lon;
+        }
+        byKey.set(key, entry);
+      }
+      entry.count += 1;
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}

@@ -1,0 +1,106 @@
+import { makeBriefing } from '@briefing/schema/testing';
+import { formatDateRange, type EventDate } from '@briefing/schema';
+import { describe, expect, it } from 'vitest';
+import { layoutDensity, layoutTimeline, type TimelineItem } from './timeline-layout.js';
+
+const item = (id: string, date: EventDate, themes: TimelineItem['themes'] = ['diplomacy']) => ({
+  id,
+  title: id,
+  themes,
+  date,
+  dateLabel: formatDateRange(date),
+});
+
+describe('layoutTimeline', () => {
+  const items = [
+    item('one-day', { start: '2023-09-13', precision: 'day' }, ['diplomacy', 'space']),
+    item('two-days', { start: '2023-10-18', end: '2023-10-19', precision: 'day' }),
+    item('long', { start: '2024-10-24', end: '2024-11-11', precision: 'day' }),
+    item('month', { start: '2024-02-01', precision: 'month' }),
+    item('same-day', { start: '2023-09-13', precision: 'day' }),
+  ];
+  const layout = layoutTimeline({ items, themes: ['diplomacy', 'space'], width: 1000 })!;
+
+  it('draws a mark for each record in each of its themes', () => {
+    expect(layout.marks.map((mark) => `${mark.id}/${mark.theme}`).sort()).toEqual([
+      'long/diplomacy',
+      'month/diplomacy',
+      'one-day/diplomacy',
+      'one-day/space',
+      'same-day/diplomacy',
+      'two-days/diplomacy',
+    ]);
+  });
+
+  it('tells single days, ranges and imprecise dates apart', () => {
+    const kind = (id: string) => layout.marks.find((mark) => mark.id === id)!.kind;
+    expect(kind('one-day')).toBe('point');
+    expect(kind('long')).toBe('span');
+    expect(kind('two-days')).toBe('span');
+    expect(kind('month')).toBe('imprecise');
+  });
+
+  it('places marks in date order and longer ranges wider', () => {
+    const mark = (id: string) => layout.marks.find((m) => m.id === id && m.theme === 'diplomacy')!;
+    expect(mark('one-day').x).toBeLessThan(mark('two-days').x);
+    expect(mark('two-days').x).toBeLessThan(mark('month').x);
+    expect(mark('month').x).toBeLessThan(mark('long').x);
+    expect(mark('month').width).toBeGreaterThan(mark('two-days').width);
+  });
+
+  it('stacks marks that would overlap in separate rows of the lane', () => {
+    const a = layout.marks.find((m) => m.id === 'one-day' && m.theme === 'diplomacy')!;
+    const b = layout.marks.find((m) => m.id === 'same-day')!;
+    expect(a.y).not.toBe(b.y);
+    const diplomacy = layout.lanes.find((lane) => lane.theme === 'diplomacy')!;
+    for (const mark of layout.marks.filter((m) => m.theme === 'diplomacy')) {
+      expect(mark.y).toBeGreaterThan(diplomacy.y);
+      expect(mark.y).toBeLessThan(diplomacy.y + diplomacy.height);
+    }
+  });
+
+  it('keeps every mark inside the plot', () => {
+    for (const mark of layout.marks) {
+      expect(mark.x).toBeGreaterThanOrEqual(layout.margin.left - 4);
+      expect(mark.x + mark.width).toBeLessThanOrEqual(layout.width - layout.margin.right + 4);
+    }
+  });
+
+  it('labels January ticks with the year', () => {
+    expect(layout.ticks.filter((tick) => tick.major).map((tick) => tick.label)).toContain('2024');
+  });
+
+  it('returns nothing for no records', () => {
+    expect(layoutTimeline({ items: [], themes: ['space'], width: 800 })).toBeUndefined();
+  });
+
+  it('accepts the shared record fixture', () => {
+    const record = makeBriefing();
+    const single = layoutTimeline({
+      items: [item(record.id, record.date, record.themes)],
+      themes: record.themes,
+      width: 800,
+    })!;
+    expect(single.marks).toHaveLength(1);
+    expect(single.marks[0]!.kind).toBe('span');
+  });
+});
+
+describe('layoutDensity', () => {
+  it('draws one area per theme lane, spanning the months', () => {
+    const layout = layoutDensity({
+      cells: [
+        { month: '2023-01', theme: 'space', count: 3 },
+        { month: '2023-06', theme: 'space', count: 1 },
+        { month: '2023-03', theme: 'defense', count: 2 },
+      ],
+      themes: ['space', 'defense'],
+      width: 900,
+    })!;
+    expect(layout.lanes.map((lane) => [lane.theme, lane.max])).toEqual([
+      ['space', 3],
+      ['defense', 2],
+    ]);
+    for (const lane of layout.lanes) expect(lane.path).toMatch(/^M[\d.]+,[\d.]+/);
+  });
+});

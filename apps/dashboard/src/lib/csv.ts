@@ -1,0 +1,23 @@
+// RFC 4180 by hand: a dozen lines, where a library would add a dependency to every install.
+
+/** Cells a spreadsheet would run as a formula (CWE-1236), unless prefixed with an apostrophe. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV cell: formula-like text defused, quoted when it holds a comma, quote or line break. */
+export function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** A CSV document: header then rows, CRLF line ends as RFC 4180 asks. */
+export function toCsv({
+  header,
+  rows,
+}: {
+  header: readonly string[];
+  rows: Iterable<readonly string[]>;
+}): string {
+  const lines = [header.map(csvCell).join(',')];
+  for (const row of rows) lines.push(row.map(csvCell).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}

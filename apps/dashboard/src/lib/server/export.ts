@@ -1,0 +1,69 @@
+import {
+  countryName,
+  effectiveEnd,
+  formatDateRange,
+  themeLabel,
+  typeLabel,
+  type Briefing,
+} from '@briefing/schema';
+import { toCsv } from '../csv.js';
+
+const HEADER = [
+  'id',
+  'title',
+  'date',
+  'start',
+  'end',
+  'precision',
+  'type',
+  'status',
+  'themes',
+  'actors',
+  'places',
+  'countries',
+  'summary',
+  'sources',
+  'confidence',
+  'updated',
+  'url',
+];
+
+/** The records as CSV, one row each; list cells are joined with "; ". */
+export function briefingsCsv({
+  records,
+  siteUrl,
+}: {
+  records: readonly Briefing[];
+  siteUrl: string;
+}): string {
+  const base = siteUrl.replace(/\/$/, '');
+  return toCsv({
+    header: HEADER,
+    rows: records.map((record) => [
+      record.id,
+      record.title,
+      formatDateRange(record.date),
+      record.date.start,
+      effectiveEnd(record.date),
+      record.date.precision,
+      typeLabel(record.type),
+      record.status,
+      record.themes.map(themeLabel).join('; '),
+      record.actors.map((actor) => `${actor.name} (${countryName(actor.country)})`).join('; '),
+      record.places.map((place) => place.name).join('; '),
+      [...new Set([...record.actors, ...record.places].map((entry) => entry.country))]
+        .map(countryName)
+        .join('; '),
+      record.summary,
+      record.sources.map((source) => source.url ?? source.document ?? '').join('; '),
+      record.confidence.level,
+      record.revision.updated,
+      `${base}/briefings/${record.id}`,
+    ]),
+  });
+}
+
+/** A download file name for the filtered set, e.g. briefings-2026-11-27.csv. */
+export function exportFileName({ extension, today }: { extension: string; today: string }): string {
+  return `briefings-${today}.${extension}`;
+}

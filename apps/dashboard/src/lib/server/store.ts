@@ -1,0 +1,128 @@
+import {
+  countryName,
+  formatProblem,
+  sortBriefings,
+  type Briefing,
+  type Problem,
+  type RelationKind,
+} from '@briefing/schema';
+import { loadBriefings } from '@briefing/schema/node';
+import { buildFeeds, type FeedSet } from '@briefing/feeds';
+import { relative } from 'node:path';
+import { resolveDataDir } from './data-dir.js';
+
+/** A link from one record to another, seen from either end. */
+export interface RelatedLink {
+  id: string;
+  relation: RelationKind;
+  /** outgoing: this record names the other; incoming: the other names this one. */
+  direction: 'outgoing' | 'incoming';
+}
+
+/** The records and everything derived from them once, at startup. */
+export interface Store {
+  records: readonly Briefing[];
+  byId: ReadonlyMap<string, Briefing>;
+  /** Records by event date, newest first: the list's default order, sorted once. */
+  newestFirst: readonly Briefing[];
+  related: ReadonlyMap<string, readonly RelatedLink[]>;
+  feeds: FeedSet;
+  facets: Facets;
+  /** A cache for values derived from the records (overview charts…), filled on first use. */
+  memo: Map<string, unknown>;
+}
+
+export interface Facets {
+  actors: string[];
+  places: string[];
+  countries: { code: string; name: string }[];
+}
+
+export class InvalidDataError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly problems: readonly Problem[],
+  ) {
+    super(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the briefing records in ${dir}:\n${problems.map(formatProblem).join('\n')}`,
+    );
+  }
+}
+
+/** Derive the store from valid records. */
+export function buildStore({
+  records,
+  siteUrl,
+}: {
+  records: readonly Briefing[];
+  siteUrl: string;
+}): Store {
+  const related = new Map<string, RelatedLink[]>(records.map((record) => [record.id, []]));
+  for (const record of records) {
+    for (const link of record.related ?? []) {
+      related.get(record.id)!.push({ id: link.id, relation: link.relation, direction: 'outgoing' });
+      related.get(link.id)?.push({ id: record.id, relation: link.relation, direction: 'incoming' });
+    }
+  }
+  return {
+    records,
+    byId: new Map(records.map((record) => [record.id, record])),
+    newestFirst: sortBriefings({ records, by: 'date', order: 'desc' }),
+    related,
+    feeds: buildFeeds({ records, siteUrl }),
+    facets: buildFacets(records),
+    memo: new Map(),
+  };
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
+function buildFacets(records: readonly Briefing[]): Facets {
+  const actors = new Set<string>();
+  const places = new Set<string>();
+  const countries = new Set<string>();
+  for (const record of records) {
+    for (const actor of record.actors) {
+      actors.add(actor.name);
+      countries.add(actor.country);
+    }
+    for (const place of record.places) {
+      places.add(place.name);
+      countries.add(place.country);
+    }
+  }
+  return {
+    actors: [...actors].sort(collator.compare),
+    places: [...places].sort(collator.compare),
+    countries: [...countries]
+      .map((code) => ({ code, name: countryName(code) }))
+      .sort((a, b) => collator.compare(a.name, b.name)),
+  };
+}
+
+/** Load and check the records, or throw InvalidDataError listing every problem. */
+export async function loadStore({
+  dir = resolveDataDir(),
+  siteUrl = process.env.SITE_URL || 'http://localhost:3000',
+}: { dir?: string; siteUrl?: string } = {}): Promise<Store> {
+  // Name files relative to where the user ran the command (pnpm sets INIT_CWD).
+  const cwd = process.env.INIT_CWD ?? process.cwd();
+  const shownDir = relative(cwd, dir) || '.';
+  const { records, problems } = await loadBriefings({ dir: shownDir, cwd });
+  if (problems.length > 0) throw new InvalidDataError(shownDir, problems);
+  return buildStore({ records, siteUrl });
+}
+
+let current: Promise<Store> | undefined;
+
+/** The store of this server process, loaded on first use. */
+export function getStore(): Promise<Store> {
+  current ??= loadStore();
+  return current;
+}
+
+/** A value derived from the store, computed once. */
+export function memo<T>(store: Store, key: string, compute: () => T): T {
+  if (!store.memo.has(key)) store.memo.set(key, compute());
+  return store.memo.get(key) as T;
+}

@@ -1,0 +1,82 @@
+import {
+  countryName,
+  formatDateRange,
+  formatIsoDate,
+  themeLabel,
+  typeLabel,
+} from '@briefing/schema';
+import { feedLinks } from '@briefing/feeds';
+import { error } from '@sveltejs/kit';
+import { getStore } from '$lib/server/store.js';
+import type { PageServerLoad } from './$types';
+
+const RELATION_LABELS = {
+  outgoing: {
+    'part-of': 'Part of',
+    announces: 'Announces',
+    follows: 'Follows',
+    supersedes: 'Supersedes',
+  },
+  incoming: {
+    'part-of': 'Includes',
+    announces: 'Announced by',
+    follows: 'Followed by',
+    supersedes: 'Superseded by',
+  },
+} as const;
+
+export const load: PageServerLoad = async ({ params }) => {
+  const store = await getStore();
+  const record = store.byId.get(params.id);
+  if (record === undefined)
+    error(404, { message: `No briefing has the id "${params.id.slice(0, 100)}".` });
+  const formatOptional = (iso: string | undefined) =>
+    iso === undefined ? undefined : formatIsoDate(iso);
+  return {
+    record: {
+      id: record.id,
+      title: record.title,
+      summary: record.summary,
+      type: typeLabel(record.type),
+      status: record.status,
+      date: formatDateRange(record.date),
+      datePrecision: record.date.precision,
+      dateNote: record.date.note,
+      announcedOn: formatOptional(record.announcedOn),
+      themes: record.themes.map((id) => ({
+        id,
+        label: themeLabel(id),
+        feeds: feedLinks({ scope: { kind: 'theme', id } }),
+      })),
+      actors: record.actors.map((actor) => ({ ...actor, countryName: countryName(actor.country) })),
+      places: record.places.map((place) => ({ ...place, countryName: countryName(place.country) })),
+      sources: record.sources.map((source) => ({
+        ...source,
+        published: formatOptional(source.published),
+        accessed: formatOptional(source.accessed),
+      })),
+      confidence: record.confidence,
+      statusHistory: (record.statusHistory ?? []).map((step) => ({
+        ...step,
+        date: formatIsoDate(step.date),
+      })),
+      revision: {
+        created: formatIsoDate(record.revision.created),
+        updated: formatIsoDate(record.revision.updated),
+        changes: record.revision.changes.map((change) => ({
+          ...change,
+          date: formatIsoDate(change.date),
+        })),
+      },
+    },
+    related: (store.related.get(record.id) ?? []).map((link) => {
+      const other = store.byId.get(link.id);
+      return {
+        id: link.id,
+        label: RELATION_LABELS[link.direction][link.relation],
+        title: other?.title ?? link.id,
+        date: other === undefined ? '' : formatDateRange(other.date),
+      };
+    }),
+  };
+};

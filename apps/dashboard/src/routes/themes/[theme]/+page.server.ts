@@ -1,0 +1,42 @@
+import { groupByMonthAndTheme, ThemeId, THEMES } from '@briefing/schema';
+import { feedLinks } from '@briefing/feeds';
+import { error } from '@sveltejs/kit';
+import { listHref } from '$lib/list-params.js';
+import { toListItem } from '$lib/list-item.js';
+import { timelineItem, TIMELINE_MARK_LIMIT } from '$lib/server/overview.js';
+import { memo, getStore } from '$lib/server/store.js';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+const SHOWN = 50;
+
+export const entries: EntryGenerator = () => THEMES.map((theme) => ({ theme: theme.id }));
+
+export const load: PageServerLoad = async ({ params }) => {
+  const parsed = ThemeId.safeParse(params.theme);
+  if (!parsed.success)
+    error(404, { message: `There is no theme "${params.theme.slice(0, 100)}".` });
+  const id = parsed.data;
+  const theme = THEMES.find((entry) => entry.id === id)!;
+  const store = await getStore();
+  return memo(store, `theme ${id}`, () => {
+    const records = store.newestFirst.filter((record) => record.themes.includes(id));
+    const feeds = feedLinks({ scope: { kind: 'theme', id } });
+    return {
+      theme: { id, label: theme.label, description: theme.description },
+      total: records.length,
+      timeline:
+        records.length <= TIMELINE_MARK_LIMIT
+          ? { kind: 'marks' as const, items: records.map(timelineItem) }
+          : {
+              kind: 'density' as const,
+              cells: groupByMonthAndTheme({ records })
+                .filter((cell) => cell.theme === id)
+                .map(({ month, theme: cellTheme, count }) => ({ month, theme: cellTheme, count })),
+            },
+      items: records.slice(0, SHOWN).map(toListItem),
+      listHref: listHref({ query: { themes: [id] } }),
+      feeds,
+      alternate: feeds,
+    };
+  });
+};

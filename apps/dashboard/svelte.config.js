@@ -1,0 +1,40 @@
+import adapterNode from '@sveltejs/adapter-node';
+import adapterStatic from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** `BRIEFING_ADAPTER=static` builds a fully prerendered site (pages and feeds) for any CDN. */
+const isStatic = process.env.BRIEFING_ADAPTER === 'static';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+  preprocess: vitePreprocess(),
+  kit: {
+    adapter: isStatic
+      ? adapterStatic({ pages: 'build-static', assets: 'build-static', strict: true })
+      : adapterNode({ out: 'build', precompress: true }),
+    // Record text is untrusted: scripts only from our origin or by hash, never inline by default.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self'],
+        'img-src': ['self', 'data:'],
+        'font-src': ['self'],
+        'connect-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+      },
+    },
+    prerender: {
+      // Every record and theme page is reachable by links, and the feeds by their route's entries.
+      handleHttpError: 'fail',
+      handleMissingId: 'fail',
+    },
+    output: { preloadStrategy: 'modulepreload' },
+  },
+};
+
+export default config;

@@ -1,0 +1,85 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium.js';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+describe('feeds', () => {
+  it('every page advertises the feeds, and the advertised Atom feed parses', async () => {
+    const page = await browser.newPage();
+    for (const path of ['/', '/briefings', '/feeds', '/briefings/lavrov-pyongyang-2023-10']) {
+      await page.goto(`${baseUrl}${path}`);
+      for (const type of ['application/atom+xml', 'application/rss+xml', 'application/feed+json']) {
+        expect(await page.locator(`head link[rel="alternate"][type="${type}"]`).count()).toBe(1);
+      }
+    }
+    const href = await page.locator('head link[type="application/atom+xml"]').getAttribute('href');
+    const response = await page.goto(new URL(href!, baseUrl).href);
+    expect(response?.headers()['content-type']).toMatch(/^application\/atom\+xml/);
+    const xml = await response!.text();
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      return {
+        error: doc.getElementsByTagName('parsererror').length,
+        root: doc.documentElement.localName,
+        entries: doc.getElementsByTagName('entry').length,
+      };
+    }, xml);
+    expect(parsed).toEqual({ error: 0, root: 'feed', entries: expect.any(Number) });
+    expect(parsed.entries).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('the feeds page links every feed and the OPML', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/feeds`);
+    const opml = await page.locator('a[type="text/x-opml"]').getAttribute('href');
+    const response = await fetch(new URL(opml!, baseUrl));
+    expect(response.headers.get('content-type')).toMatch(/opml|xml/);
+    expect(await response.text()).toContain('<opml');
+    const hrefs = await page
+      .locator('main a[type="application/rss+xml"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs).toContain('/feeds/themes/space.rss');
+    for (const href of hrefs.slice(0, 5)) {
+      expect((await fetch(new URL(href!, baseUrl))).status).toBe(200);
+    }
+    await page.close();
+  });
+
+  it('answers a repeated request with 304 Not Modified', async () => {
+    const first = await fetch(`${baseUrl}/feeds/all.atom`);
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const second = await fetch(`${baseUrl}/feeds/all.atom`, {
+      headers: { 'if-none-match': etag! },
+    });
+    expect(second.status).toBe(304);
+  });
+});
+
+describe('security headers', () => {
+  it.each([
+    '/',
+    '/briefings',
+    '/briefings/lavrov-pyongyang-2023-10',
+    '/feeds/all.atom',
+    '/briefings.csv',
+  ])('%s carries them', async (path) => {
+    const response = await fetch(`${baseUrl}${path}`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/default-src 'none'|default-src 'self'/);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBeTruthy();
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('permissions-policy')).toContain('camera=()');
+  });
+});

@@ -1,0 +1,139 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium.js';
+
+const baseUrl = inject('baseUrl');
+const VOSTOCHNY = 'Kim and Putin meet at the Vostochny Cosmodrome';
+const LAVROV = 'Lavrov visits Pyongyang';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+const titles = (page: Page) => page.locator('main ol.briefings h3 a').allTextContents();
+const resultCount = async (page: Page) =>
+  Number((await page.locator('[role="status"]').first().textContent())?.trim().split(' ')[0]);
+
+describe('the briefings list with JavaScript', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await browser.newPage();
+    await page.goto(`${baseUrl}/briefings`);
+    // Wait for hydration, so that the checkboxes filter instantly.
+    await page.waitForSelector('form.filters[data-ready]');
+  });
+
+  it('filters by theme at once and puts the filter in the URL', async () => {
+    const total = await resultCount(page);
+    expect(await titles(page)).toContain(LAVROV);
+    await page.getByRole('checkbox', { name: 'Space' }).check();
+    await page.waitForURL(/\?theme=space$/);
+    await expect.poll(() => titles(page)).toContain(VOSTOCHNY);
+    expect(await titles(page)).not.toContain(LAVROV);
+    expect(await resultCount(page)).toBeLessThan(total);
+    // Still on the same document: filtering did not reload the page.
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+  });
+
+  it('keeps the filter on reload', async () => {
+    await page.reload();
+    expect(page.url()).toMatch(/\?theme=space$/);
+    expect(await page.getByRole('checkbox', { name: 'Space' }).isChecked()).toBe(true);
+    expect(await titles(page)).toContain(VOSTOCHNY);
+    expect(await titles(page)).not.toContain(LAVROV);
+  });
+
+  it('goes back to the unfiltered list with the back button', async () => {
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('checkbox', { name: 'Defense' }).check();
+    await page.waitForURL(
+      (url) => url.searchParams.getAll('theme').sort().join() === 'defense,space',
+    );
+    await page.goBack();
+    await page.waitForURL(/\?theme=space$/);
+    await expect
+      .poll(() => page.getByRole('checkbox', { name: 'Defense' }).isChecked())
+      .toBe(false);
+    await page.goBack();
+    await page.waitForURL(`${baseUrl}/briefings`);
+    await expect.poll(() => titles(page)).toContain(LAVROV);
+    expect(await page.getByRole('checkbox', { name: 'Space' }).isChecked()).toBe(false);
+  });
+
+  it('searches text as it is typed', async () => {
+    await page.getByLabel('Search text').fill('cosmodrome');
+    await page.waitForURL(/\?q=cosmodrome$/);
+    await expect.poll(() => titles(page)).toContain(VOSTOCHNY);
+    expect(await titles(page)).not.toContain(LAVROV);
+    await page.getByLabel('Search text').fill('');
+    await page.waitForURL(`${baseUrl}/briefings`);
+  });
+
+  it('can be driven by the keyboard', async () => {
+    await page.getByRole('checkbox', { name: 'Space' }).focus();
+    await page.keyboard.press('Space');
+    await page.waitForURL(/\?theme=space$/);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(
+      'space',
+    );
+  });
+});
+
+describe('the briefings list without JavaScript', () => {
+  it('filters through the GET form', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/briefings`);
+    await page.getByRole('checkbox', { name: 'Space' }).check();
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/\/briefings\?.*theme=space/);
+    expect(await titles(page)).toContain(VOSTOCHNY);
+    expect(await titles(page)).not.toContain(LAVROV);
+    await context.close();
+  });
+});
+
+describe('nonsense parameters', () => {
+  it('are ignored with a visible note', async () => {
+    const page = await browser.newPage();
+    const huge = 'z'.repeat(5000);
+    const response = await page.goto(
+      `${baseUrl}/briefings?theme=astrology&from=2023-02-31&page=-1&q=${huge}`,
+    );
+    expect(response?.status()).toBe(200);
+    const note = await page.getByRole('note').textContent();
+    expect(note).toContain('Ignored theme "astrology"');
+    expect(note).toContain('Ignored start date "2023-02-31"');
+    expect(note).toContain('Ignored page "-1"');
+    expect(note).toContain('Ignored the search text');
+    expect(await titles(page)).toContain(LAVROV);
+    await page.close();
+  });
+
+  it('show the last page for a page past the end', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/briefings?page=999`);
+    expect(await page.getByRole('note').textContent()).toContain('There is no page 999');
+    expect((await titles(page)).length).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('exports', () => {
+  it('gives the filtered records as CSV and JSON', async () => {
+    const csv = await fetch(`${baseUrl}/briefings.csv?theme=space`);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const text = await csv.text();
+    expect(text.split('\r\n')[0]).toMatch(/^id,title,date,/);
+    expect(text).toContain('kim-putin-vostochny-2023-09');
+    expect(text).not.toContain('lavrov-pyongyang-2023-10');
+    const json = (await (await fetch(`${baseUrl}/briefings.json?theme=space`)).json()) as {
+      count: number;
+      records: { id: string }[];
+    };
+    expect(json.records.map((r) => r.id)).toContain('kim-putin-vostochny-2023-09');
+    expect(json.count).toBe(json.records.length);
+  });
+});

@@ -1,0 +1,30 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+// Workspace packages resolve to their TypeScript sources; vite transpiles them.
+const clientConditions = ['briefing-source', 'module', 'browser', 'development|production'];
+const serverConditions = ['briefing-source', 'module', 'node', 'development|production'];
+
+// i18n-iso-countries' Node entry `require`s every locale file by a computed name, which a bundle
+// cannot follow; its browser entry is the same code without that loop (the schema registers `en`).
+const schemaRequire = createRequire(new URL('../../packages/schema/package.json', import.meta.url));
+const countriesEntry = join(
+  dirname(schemaRequire.resolve('i18n-iso-countries/package.json')),
+  'index.js',
+);
+
+export default defineConfig(({ command }) => ({
+  plugins: [sveltekit()],
+  resolve: {
+    conditions: clientConditions,
+    alias: [{ find: /^i18n-iso-countries$/, replacement: countriesEntry }],
+  },
+  ssr: {
+    resolve: { conditions: serverConditions },
+    // The build bundles every dependency: pnpm keeps the workspace packages' own dependencies
+    // (zod, yaml, feed…) out of this package's node_modules, so `build/` must not import them.
+    noExternal: command === 'build' ? true : [/^@briefing\//],
+  },
+}));

@@ -1,0 +1,14 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+const conditions = ['briefing-source', 'module', 'node', 'development|production'];
+
+export default defineConfig({
+  plugins: [sveltekit()],
+  resolve: { conditions },
+  ssr: { resolve: { conditions }, noExternal: [/^@briefing\//] },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});
