@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { normalizeSiteUrl } from './build-feeds.js';
 import type { FeedSet } from './build-feeds.js';
 import { loadFeedSet } from './load-feed-set.js';
@@ -26,7 +27,7 @@ Options:
   --site-url <url>   Public URL of the site the feeds link to (default: http://localhost:3000)
   --page-size <n>    Items in each feed document; older ones go to archives (default: 50)
   --hub <url>        WebSub hub to announce in the feeds and Link headers
-  --port <n>         Port to listen on (default: $PORT, else 8080)
+  --port <n>         Port to listen on, 0 for any free port (default: $PORT, else 8080)
   --host <host>      Address to listen on (default: 127.0.0.1)
   --watch            Rebuild when a record changes; invalid records keep the last good feeds
   -h, --help         Show this help
@@ -62,6 +63,15 @@ function positiveInteger(name: string, value: string): number {
   return Number(value);
 }
 
+function portNumber(name: string, value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) {
+    throw new UsageError(
+      `${name} must be a port number 0-65535 (0: any free port), got "${value}"`,
+    );
+  }
+  return Number(value);
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, command, extra } = parse(argv);
   if (values.help || command === undefined) {
@@ -72,8 +82,11 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`unknown command "${command}": expected build or serve`);
   }
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (command === 'build' && values.out === undefined)
+    throw new UsageError('build needs --out <dir>');
   const cwd = userCwd();
-  const root = findRepoRoot(cwd);
+  // Run from outside the checkout, the seeds are still the ones of the repository holding this CLI.
+  const root = findRepoRoot(cwd) ?? findRepoRoot(dirname(fileURLToPath(import.meta.url)));
   const data =
     values.data === undefined
       ? root === undefined
@@ -116,8 +129,7 @@ async function main(argv: string[]): Promise<number> {
   };
 
   if (command === 'build') {
-    if (values.out === undefined) throw new UsageError('build needs --out <dir>');
-    const out = resolve(cwd, values.out);
+    const out = resolve(cwd, values.out!);
     const loaded = await load();
     if (loaded === undefined) {
       process.stderr.write('briefing-feeds: nothing written; the previous output is unchanged\n');
@@ -132,9 +144,9 @@ async function main(argv: string[]): Promise<number> {
 
   const port =
     values.port !== undefined
-      ? positiveInteger('--port', values.port)
+      ? portNumber('--port', values.port)
       : process.env.PORT !== undefined && process.env.PORT !== ''
-        ? positiveInteger('PORT', process.env.PORT)
+        ? portNumber('PORT', process.env.PORT)
         : 8080;
   const host = values.host ?? '127.0.0.1';
   const first = await load();

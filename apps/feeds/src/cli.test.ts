@@ -1,0 +1,181 @@
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeBriefing } from '@briefing/schema/testing';
+import { briefingToYaml } from '@briefing/schema/node';
+import { buildFeeds } from './build-feeds.js';
+import { get } from './test-support/http.js';
+import { loadSeeds } from './test-support/feed-set.js';
+
+const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+const CLI = ['--import', 'tsx', '--conditions=briefing-source', 'src/cli.ts'];
+const temps: string[] = [];
+const children: ChildProcess[] = [];
+
+afterEach(async () => {
+  for (const child of children.splice(0)) child.kill();
+  for (const dir of temps.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'briefing-feeds-cli-'));
+  temps.push(dir);
+  return dir;
+}
+
+function run(args: string[], { cwd }: { cwd: string }) {
+  return spawnSync(process.execPath, [...CLI, ...args], {
+    cwd: PACKAGE_DIR,
+    env: { ...process.env, INIT_CWD: cwd },
+    encoding: 'utf8',
+  });
+}
+
+async function writeRecords(dir: string, records: ReturnType<typeof makeBriefing>[]) {
+  await mkdir(dir, { recursive: true });
+  for (const record of records)
+    await writeFile(join(dir, `${record.id}.yaml`), briefingToYaml(record));
+}
+
+// Each run starts node with tsx and loads the records: seconds on a busy machine.
+describe('briefing-feeds build', { timeout: 30_000 }, () => {
+  it('writes every feed of the seed records under <out>/feeds, paths relative to INIT_CWD', async () => {
+    const dir = await tempDir();
+    const result = run(['build', '--out', 'site', '--site-url', 'https://briefing.example.org'], {
+      cwd: dir,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Wrote \d+ files for \d+ records to site\n$/);
+    const expected = buildFeeds({
+      records: await loadSeeds(),
+      siteUrl: 'https://briefing.example.org',
+    });
+    for (const [path, file] of expected.files) {
+      expect((await readFile(join(dir, 'site', path))).equals(Buffer.from(file.body)), path).toBe(
+        true,
+      );
+    }
+  });
+
+  it('stops on invalid records with every problem listed, exit 1, the old output untouched', async () => {
+    const dir = await tempDir();
+    await writeRecords(join(dir, 'data'), [makeBriefing()]);
+    expect(run(['build', '--data', 'data', '--out', 'out'], { cwd: dir }).status).toBe(0);
+    const before = await readFile(join(dir, 'out/feeds/all.atom'));
+    await writeFile(
+      join(dir, 'data/bad-record.yaml'),
+      briefingToYaml(makeBriefing({ id: 'bad-record' })).replace(
+        'https://mid.ru/en/foreign_policy/news/',
+        'javascript:alert(1)',
+      ),
+    );
+    await writeFile(join(dir, 'data/worse.yaml'), 'id: worse\ntitle: ""\n');
+    const result = run(['build', '--data', 'data', '--out', 'out'], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /bad-record\.yaml:\d+ {2}sources\[0\]\.url: expected an http\(s\) URL, got "javascript:alert\(1\)"/,
+    );
+    expect(result.stderr).toContain('worse.yaml');
+    expect(result.stderr).toContain('previous output is unchanged');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect((await readFile(join(dir, 'out/feeds/all.atom'))).equals(before)).toBe(true);
+    expect((await readdir(dir)).sort()).toEqual(['data', 'out']);
+  });
+
+  it('replaces the previous output as a whole', async () => {
+    const dir = await tempDir();
+    await writeRecords(join(dir, 'data'), [makeBriefing()]);
+    await mkdir(join(dir, 'out/feeds'), { recursive: true });
+    await writeFile(join(dir, 'out/feeds/stale.rss'), 'old');
+    expect(run(['build', '--data', 'data', '--out', 'out'], { cwd: dir }).status).toBe(0);
+    expect((await readdir(join(dir, 'out/feeds'))).includes('stale.rss')).toBe(false);
+    expect((await readdir(dir)).sort()).toEqual(['data', 'out']);
+  });
+
+  it.each([
+    [['build'], /build needs --out/],
+    [
+      ['build', '--out', 'x', '--site-url', 'ftp://x'],
+      /--site-url: site URL must be an absolute http\(s\) URL/,
+    ],
+    [
+      ['build', '--out', 'x', '--page-size', '0'],
+      /--page-size must be a positive integer, got "0"/,
+    ],
+    [['publish'], /unknown command "publish"/],
+    [['build', '--colour'], /Unknown option '--colour'/],
+  ])('rejects %j with a usage message and exit 2', async (args, message) => {
+    const result = run(args, { cwd: await tempDir() });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('describes every flag in --help', () => {
+    const result = run(['--help'], { cwd: PACKAGE_DIR });
+    expect(result.status).toBe(0);
+    for (const flag of [
+      '--data',
+      '--out',
+      '--site-url',
+      '--page-size',
+      '--hub',
+      '--port',
+      '--host',
+      '--watch',
+    ]) {
+      expect(result.stdout).toContain(flag);
+    }
+  });
+});
+
+describe('briefing-feeds serve --watch', () => {
+  it('serves the feeds, rebuilds on a change, and keeps the last good feeds on invalid input', async () => {
+    const dir = await tempDir();
+    await writeRecords(join(dir, 'data'), [makeBriefing()]);
+    const child = spawn(
+      process.execPath,
+      [...CLI, 'serve', '--data', 'data', '--port', '0', '--watch'],
+      {
+        cwd: PACKAGE_DIR,
+        env: { ...process.env, INIT_CWD: dir },
+      },
+    );
+    children.push(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const until = async (check: () => boolean, what: string) => {
+      for (let i = 0; i < 300 && !check(); i++) await new Promise((done) => setTimeout(done, 50));
+      if (!check())
+        throw new Error(`timed out waiting for ${what}; stdout: ${stdout}; stderr: ${stderr}`);
+    };
+    await until(() => /http:\/\/127\.0\.0\.1:\d+\/feeds\//.test(stdout), 'the server to listen');
+    const base = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(stdout)![1]!;
+    const first = await get(`${base}/feeds/all.json`);
+    expect(JSON.parse(first.body.toString()).items.map((i: { title: string }) => i.title)).toEqual([
+      'Lavrov visits Pyongyang',
+    ]);
+
+    await writeRecords(join(dir, 'data'), [
+      makeBriefing({ id: 'added', title: 'Added while serving' }),
+    ]);
+    await until(() => stdout.includes('Rebuilt'), 'a rebuild');
+    const second = await get(`${base}/feeds/all.json`);
+    expect(JSON.parse(second.body.toString()).items).toHaveLength(2);
+
+    await writeFile(join(dir, 'data/broken.yaml'), 'id: broken\n');
+    await until(
+      () => stderr.includes('still serving the last good feeds'),
+      'the invalid record to be reported',
+    );
+    expect(stderr).toContain('broken.yaml');
+    const third = await get(`${base}/feeds/all.json`);
+    expect(third.body.equals(second.body)).toBe(true);
+  }, 30_000);
+});
