@@ -1,6 +1,8 @@
 import { formatProblem, validateBriefing, type Briefing, type Problem } from '@briefing/schema';
 import { monthRange } from './dates/calendar.js';
-import { slugify } from './draft-text.js';
+import { draftId, slugify } from './draft-text.js';
+import { defaultGazetteers, type Gazetteers } from './gazetteer.js';
+import { foldTerm } from './normalize.js';
 
 /** What `briefing new` asks for; all text as typed. */
 export interface ScaffoldInput {
@@ -32,9 +34,12 @@ export type ScaffoldResult = { ok: true; record: Briefing } | { ok: false; probl
 export function scaffoldRecord({
   input,
   file,
+  gazetteers = defaultGazetteers(),
 }: {
   input: ScaffoldInput;
   file?: string;
+  /** To name people and places in the default id as extracted drafts do. */
+  gazetteers?: Gazetteers;
 }): ScaffoldResult {
   const problems: string[] = [];
   const actors = input.actors.map((spec, index) => {
@@ -65,14 +70,12 @@ export function scaffoldRecord({
   const start = date.start ?? '';
   const id =
     input.id ??
-    `${slugify(
-      actors
-        .map((actor) => actor.name.split(' ').at(-1) ?? '')
-        .slice(0, 2)
-        .join(' ') ||
-        input.title ||
-        'record',
-    )}-${start.slice(0, 7)}`;
+    draftId({
+      actorSlugs: actors.map((actor) => slugOf(actor.name, gazetteers.people)),
+      ...(places[0] !== undefined && { placeSlug: slugOf(places[0].name, gazetteers.places) }),
+      start: start === '' ? input.today : start,
+      taken: new Set(),
+    });
   const status =
     input.status ?? (start !== '' && (date.end ?? start) < input.today ? 'occurred' : 'planned');
   const value = {
@@ -135,4 +138,18 @@ function dateOf(input: ScaffoldInput): { start?: string; end?: string; precision
     ...(input.end !== undefined && { end: input.end }),
     precision: input.precision ?? 'day',
   };
+}
+
+/** The id part for a name: the gazetteer's (Choe Son Hui → choe), else its first word before a comma or its surname. */
+function slugOf(
+  name: string,
+  entries: readonly { name: string; variants: string[]; slug?: string }[],
+): string {
+  const folded = foldTerm(name);
+  const entry = entries.find((candidate) =>
+    [candidate.name, ...candidate.variants].some((variant) => foldTerm(variant) === folded),
+  );
+  if (entry !== undefined)
+    return entry.slug ?? slugify(entry.name.split(',')[0]!.split(' ').at(-1)!);
+  return slugify(name.split(',')[0]!.split(' ').at(-1) ?? name);
 }

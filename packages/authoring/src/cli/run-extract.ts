@@ -242,8 +242,10 @@ function documentPathOf({
   return /^[A-Za-z0-9._-]+$/.test(basename(path)) ? `seeds/documents/${basename(path)}` : undefined;
 }
 
-/** A path as the user would type it: relative to where they ran the command when inside it. */
+/** A path as the user would type it: relative to where they ran the command, unless far off. */
 export function shown(base: string, path: string): string {
   const rel = relative(base, path);
-  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+  if (rel === '') return '.';
+  const ups = rel.split(sep).filter((part) => part === '..').length;
+  return isAbsolute(rel) || ups > 2 ? path : rel;
 }

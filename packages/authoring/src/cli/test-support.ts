@@ -1,0 +1,55 @@
+// Shared by the command tests: a throwaway repository and a captured command run.
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { CommandIo } from './io.js';
+
+export const FOUNDING = new URL(
+  '../../../../seeds/documents/000_de4160cc50d9890e.txt',
+  import.meta.url,
+);
+
+/** A temporary repository root (pnpm-workspace.yaml) holding the founding document. */
+export async function makeRepo(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'briefing-authoring-'));
+  await writeFile(join(root, 'pnpm-workspace.yaml'), 'packages: []\n');
+  await mkdir(join(root, 'seeds', 'documents'), { recursive: true });
+  await cp(FOUNDING, join(root, 'seeds', 'documents', '000_de4160cc50d9890e.txt'));
+  return root;
+}
+
+export interface Captured {
+  code: number;
+  stdout: string[];
+  stderr: string[];
+}
+
+/** Runs a command handler with its output captured; `cwd` is also INIT_CWD. */
+export async function runCaptured(
+  handler: (io: CommandIo) => Promise<number>,
+  {
+    argv,
+    cwd,
+    stdin,
+    stdinIsTty = false,
+  }: { argv: string[]; cwd: string; stdin?: string | Buffer | string[]; stdinIsTty?: boolean },
+): Promise<Captured> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  let input: (Readable & { isTTY?: boolean }) | undefined;
+  if (stdin !== undefined) {
+    input = Readable.from(Array.isArray(stdin) ? [stdin.join('\n') + '\n'] : [stdin]);
+    input.isTTY = stdinIsTty;
+  }
+  const code = await handler({
+    argv,
+    cwd,
+    env: { INIT_CWD: cwd },
+    stdout: (line) => stdout.push(line),
+    stderr: (line) => stderr.push(line),
+    today: '2026-11-27',
+    ...(input && { stdin: input }),
+  });
+  return { code, stdout, stderr };
+}
