@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { findArticleDate } from './article-date.js';
+
+describe('findArticleDate', () => {
+  it('prefers the --reference-date flag', () => {
+    expect(findArticleDate({ meta: { date: '2020-01-01' }, body: '', flag: '2023-10-16' })).toEqual(
+      {
+        date: '2023-10-16',
+        from: '--reference-date',
+      },
+    );
+  });
+
+  it('keeps the calendar date of a metadata date-time as written', () => {
+    expect(
+      findArticleDate({
+        meta: { date: '2023-10-16T23:30:00-05:00', dateFrom: '<time datetime>' },
+        body: '',
+      }),
+    ).toEqual({
+      date: '2023-10-16',
+      from: 'article <time datetime>',
+    });
+  });
+
+  it.each([
+    ['MOSCOW, October 16, 2023 — Lavrov will visit.', '2023-10-16'],
+    ['Published: 3 March 2025\n\nA visit was postponed.', '2025-03-03'],
+    ['Date: 2024-12-05\n\nThey signed.', '2024-12-05'],
+  ])('reads the dateline of %j', (body, date) => {
+    expect(findArticleDate({ meta: {}, body })?.date).toBe(date);
+  });
+
+  it.each([
+    ['Lavrov will visit in October.'],
+    [
+      'A long first sentence that goes on and on about many things before it mentions 16 October 2023.',
+    ],
+    ['Date: 2023-02-30'],
+  ])('finds no article date in %j', (body) => {
+    expect(findArticleDate({ meta: {}, body })).toBeUndefined();
+  });
+});
