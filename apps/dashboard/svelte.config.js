@@ -18,7 +18,13 @@ const config = {
       directives: {
         'default-src': ['self'],
         'script-src': ['self'],
-        'style-src': ['self'],
+        // The one inline style is SvelteKit's route announcer (visually hidden text read out after
+        // client-side navigation); 'unsafe-hashes' admits exactly that attribute, nothing else.
+        'style-src': [
+          'self',
+          'unsafe-hashes',
+          'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=',
+        ],
         'img-src': ['self', 'data:'],
         'font-src': ['self'],
         'connect-src': ['self'],

@@ -17,6 +17,9 @@ const countriesEntry = join(
 
 export default defineConfig(({ command }) => ({
   plugins: [sveltekit()],
+  define: {
+    'import.meta.env.BRIEFING_STATIC': JSON.stringify(process.env.BRIEFING_ADAPTER === 'static'),
+  },
   resolve: {
     conditions: clientConditions,
     alias: [{ find: /^i18n-iso-countries$/, replacement: countriesEntry }],

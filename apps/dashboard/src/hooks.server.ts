@@ -1,5 +1,5 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
-import { dev } from '$app/environment';
+import { building, dev } from '$app/environment';
 import { handleFeeds } from '$lib/server/feeds.js';
 import { SECURITY_HEADERS } from '$lib/server/security-headers.js';
 import { getStore, InvalidDataError } from '$lib/server/store.js';
@@ -23,7 +23,10 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-  const feedResponse = await handleFeeds({ request: event.request, url: event.url });
+  // While prerendering, the /feeds/[...path] route answers instead, so that SvelteKit sees it used.
+  const feedResponse = building
+    ? undefined
+    : await handleFeeds({ request: event.request, url: event.url });
   const response = feedResponse ?? (await resolve(event));
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     response.headers.set(name, value);

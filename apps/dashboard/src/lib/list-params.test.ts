@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listHref, listSearchParams, parseListParams, MAX_VALUE_LENGTH } from './list-params.js';
+import { MAX_VALUE_LENGTH, parseListParams } from './list-params.js';
+import { listHref, listSearchParams } from './list-url.js';
 
 const parse = (search: string) => parseListParams({ params: new URLSearchParams(search) });
 

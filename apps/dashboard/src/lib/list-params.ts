@@ -8,45 +8,19 @@ import {
   type BriefingType,
   type ThemeId,
 } from '@briefing/schema';
+import {
+  DEFAULT_SORT,
+  LIST_FIELDS,
+  PARAM_NAMES,
+  SORTS,
+  type ListField,
+  type SortId,
+} from './list-url.js';
 
-/** Records per page of the list. */
-export const PAGE_SIZE = 50;
 /** Longest text or name accepted in a filter; longer values are ignored with a note. */
 export const MAX_VALUE_LENGTH = 200;
 /** Most values accepted for one filter field. */
 export const MAX_VALUES_PER_FIELD = 50;
-
-export const SORTS = [
-  { id: 'date-desc', label: 'Newest first' },
-  { id: 'date-asc', label: 'Oldest first' },
-  { id: 'updated', label: 'Recently updated' },
-  { id: 'title', label: 'Title A–Z' },
-] as const;
-export type SortId = (typeof SORTS)[number]['id'];
-export const DEFAULT_SORT: SortId = 'date-desc';
-
-/** The URL parameter name of each query field; repeated for lists (`theme=space&theme=defense`). */
-export const PARAM_NAMES = {
-  themes: 'theme',
-  types: 'type',
-  actors: 'actor',
-  countries: 'country',
-  places: 'place',
-  status: 'status',
-  from: 'from',
-  to: 'to',
-  text: 'q',
-} as const satisfies Record<keyof BriefingQuery, string>;
-
-type ListField = 'themes' | 'types' | 'actors' | 'countries' | 'places' | 'status';
-const LIST_FIELDS: readonly ListField[] = [
-  'themes',
-  'types',
-  'actors',
-  'countries',
-  'places',
-  'status',
-];
 
 export interface ListParams {
   query: BriefingQuery;
@@ -165,34 +139,6 @@ function listValueProblem(field: ListField, value: string): string | undefined {
     case 'places':
       return undefined;
   }
-}
-
-/** The canonical URL parameters of a list state; defaults are left out so URLs stay short. */
-export function listSearchParams({
-  query,
-  sort = DEFAULT_SORT,
-  page = 1,
-}: {
-  query: BriefingQuery;
-  sort?: SortId;
-  page?: number;
-}): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const field of LIST_FIELDS) {
-    for (const value of query[field] ?? []) params.append(PARAM_NAMES[field], value);
-  }
-  if (query.from !== undefined) params.set(PARAM_NAMES.from, query.from);
-  if (query.to !== undefined) params.set(PARAM_NAMES.to, query.to);
-  if (query.text !== undefined && query.text !== '') params.set(PARAM_NAMES.text, query.text);
-  if (sort !== DEFAULT_SORT) params.set('sort', sort);
-  if (page > 1) params.set('page', String(page));
-  return params;
-}
-
-/** A link to the list, filtered: `/briefings?theme=space&from=2023-09-01`. */
-export function listHref(state: { query: BriefingQuery; sort?: SortId; page?: number }): string {
-  const search = listSearchParams(state).toString();
-  return search === '' ? '/briefings' : `/briefings?${search}`;
 }
 
 /** A short description of the active filters, e.g. "theme Space; from 2023-09-01". */

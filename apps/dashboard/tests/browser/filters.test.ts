@@ -18,8 +18,12 @@ const resultCount = async (page: Page) =>
 
 describe('the briefings list with JavaScript', () => {
   let page: Page;
+  const consoleErrors: string[] = [];
   beforeAll(async () => {
     page = await browser.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
     await page.goto(`${baseUrl}/briefings`);
     // Wait for hydration, so that the checkboxes filter instantly.
     await page.waitForSelector('form.filters[data-ready]');
@@ -69,6 +73,10 @@ describe('the briefings list with JavaScript', () => {
     expect(await titles(page)).not.toContain(LAVROV);
     await page.getByLabel('Search text').fill('');
     await page.waitForURL(`${baseUrl}/briefings`);
+  });
+
+  it('runs without console errors or Content-Security-Policy violations', () => {
+    expect(consoleErrors).toEqual([]);
   });
 
   it('can be driven by the keyboard', async () => {

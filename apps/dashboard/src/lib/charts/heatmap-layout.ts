@@ -1,7 +1,7 @@
 import { monthsBetween, themeLabel, type ThemeId } from '@briefing/schema';
 import { scaleBand, scaleSequential } from 'd3-scale';
 import { interpolateBlues } from 'd3-scale-chromatic';
-import { listHref } from '../list-params.js';
+import { listHref } from '../list-url.js';
 import { monthBounds } from './utc-date.js';
 
 export interface HeatmapInput {

@@ -1,16 +1,22 @@
 import { todayIso } from '@briefing/schema';
+import { building } from '$app/environment';
 import { json } from '@sveltejs/kit';
 import { parseListParams } from '$lib/list-params.js';
 import { exportFileName } from '$lib/server/export.js';
-import { queryBriefings } from '$lib/server/list.js';
+import { queryBriefings } from '$lib/list-query.js';
 import { getStore } from '$lib/server/store.js';
 import type { RequestHandler } from './$types';
+
+// A static build writes the whole set once; filtering the export needs the node server.
+export const prerender = import.meta.env.BRIEFING_STATIC;
 
 /** The filtered records as JSON, whole records as the schema defines them. */
 export const GET: RequestHandler = async ({ url }) => {
   const store = await getStore();
-  const { query, sort, notes } = parseListParams({ params: url.searchParams });
-  const records = queryBriefings({ store, query, sort });
+  const { query, sort, notes } = parseListParams({
+    params: building ? new URLSearchParams() : url.searchParams,
+  });
+  const records = queryBriefings({ newestFirst: store.newestFirst, query, sort });
   return json(
     { query, ignored: notes, count: records.length, records },
     {

@@ -1,25 +1,11 @@
-import { describeQuery, listSearchParams, parseListParams } from '$lib/list-params.js';
-import { toListItem } from '$lib/list-item.js';
-import { paginate, queryBriefings } from '$lib/server/list.js';
+import { building } from '$app/environment';
+import { listView } from '$lib/list-query.js';
 import { getStore } from '$lib/server/store.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-  const store = await getStore();
-  const { query, sort, page, notes } = parseListParams({ params: url.searchParams });
-  const matches = queryBriefings({ store, query, sort });
-  const shown = paginate({ items: matches, page });
-  const search = listSearchParams({ query, sort }).toString();
-  return {
-    query,
-    sort,
-    notes: shown.note === undefined ? notes : [...notes, shown.note],
-    description: describeQuery(query),
-    total: matches.length,
-    totalRecords: store.records.length,
-    page: shown.page,
-    pageCount: shown.pageCount,
-    items: shown.items.map(toListItem),
-    search,
-  };
+  const { newestFirst } = await getStore();
+  // A prerendered (static) list cannot read the query string: it is filtered in the browser.
+  const params = building ? new URLSearchParams() : url.searchParams;
+  return listView({ newestFirst, params });
 };

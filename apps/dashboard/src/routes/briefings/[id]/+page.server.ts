@@ -8,7 +8,11 @@ import {
 import { feedLinks } from '@briefing/feeds';
 import { error } from '@sveltejs/kit';
 import { getStore } from '$lib/server/store.js';
-import type { PageServerLoad } from './$types';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+// For static builds: every record, not only those the list's first page links to.
+export const entries: EntryGenerator = async () =>
+  (await getStore()).records.map((record) => ({ id: record.id }));
 
 const RELATION_LABELS = {
   outgoing: {

@@ -1,7 +1,7 @@
 import { groupByMonthAndTheme, ThemeId, THEMES } from '@briefing/schema';
 import { feedLinks } from '@briefing/feeds';
 import { error } from '@sveltejs/kit';
-import { listHref } from '$lib/list-params.js';
+import { listHref } from '$lib/list-url.js';
 import { toListItem } from '$lib/list-item.js';
 import { timelineItem, TIMELINE_MARK_LIMIT } from '$lib/server/overview.js';
 import { memo, getStore } from '$lib/server/store.js';

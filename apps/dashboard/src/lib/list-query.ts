@@ -4,21 +4,22 @@ import {
   type Briefing,
   type BriefingQuery,
 } from '@briefing/schema';
-import { PAGE_SIZE, type SortId } from '../list-params.js';
-import type { Store } from './store.js';
+import { toListItem } from './list-item.js';
+import { describeQuery, parseListParams } from './list-params.js';
+import { listSearchParams, PAGE_SIZE, type SortId } from './list-url.js';
 
 /** The records matching a query, in the asked order (all of them: for exports and counts). */
 export function queryBriefings({
-  store,
+  newestFirst: records,
   query,
   sort,
 }: {
-  store: Store;
+  /** Every record, newest first: the server sorts once at startup, filtering keeps the order. */
+  newestFirst: readonly Briefing[];
   query: BriefingQuery;
   sort: SortId;
 }): Briefing[] {
-  // The newest-first order is computed once at startup; filtering keeps it.
-  const newestFirst = filterBriefings({ records: store.newestFirst, query });
+  const newestFirst = filterBriefings({ records, query });
   switch (sort) {
     case 'date-desc':
       return newestFirst;
@@ -50,5 +51,30 @@ export function paginate<T>({
     ...(shown !== page
       ? { note: `There is no page ${page}: showing page ${shown} of ${pageCount}.` }
       : {}),
+  };
+}
+
+/** Everything the list page shows for some URL parameters: browser-safe, for static builds too. */
+export function listView({
+  newestFirst,
+  params,
+}: {
+  newestFirst: readonly Briefing[];
+  params: URLSearchParams;
+}) {
+  const { query, sort, page, notes } = parseListParams({ params });
+  const matches = queryBriefings({ newestFirst, query, sort });
+  const shown = paginate({ items: matches, page });
+  return {
+    query,
+    sort,
+    notes: shown.note === undefined ? notes : [...notes, shown.note],
+    description: describeQuery(query),
+    total: matches.length,
+    totalRecords: newestFirst.length,
+    page: shown.page,
+    pageCount: shown.pageCount,
+    items: shown.items.map(toListItem),
+    search: listSearchParams({ query, sort }).toString(),
   };
 }

@@ -1,0 +1,19 @@
+import { error } from '@sveltejs/kit';
+import { handleFeeds } from '$lib/server/feeds.js';
+import { getStore } from '$lib/server/store.js';
+import type { EntryGenerator, RequestHandler } from './$types';
+
+// On the node server hooks.server.ts answers /feeds/… first. This route exists so that a static
+// build prerenders every file of the FeedSet (the hook answers those requests too).
+export const prerender = import.meta.env.BRIEFING_STATIC;
+
+export const entries: EntryGenerator = async () => {
+  const { feeds } = await getStore();
+  return [...feeds.files.keys()].map((path) => ({ path: path.replace(/^\/feeds\//, '') }));
+};
+
+export const GET: RequestHandler = async ({ request, url }) => {
+  const response = await handleFeeds({ request, url });
+  if (response === undefined) error(404, { message: `No feed at ${url.pathname}.` });
+  return response;
+};
