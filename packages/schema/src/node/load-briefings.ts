@@ -1,8 +1,11 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Briefing } from '../briefing.js';
 import { sortProblems, type Problem } from '../problem.js';
 import { checkRecordSet } from '../record-set.js';
+import { openParseCache, type ParseCache } from './parse-cache.js';
 import { parseBriefingFile, tooLarge, type ParseLimits } from './parse-yaml.js';
 import { DEFAULT_MAX_BYTES } from './yaml-options.js';
 
@@ -16,8 +19,11 @@ export interface LoadOptions extends ParseLimits {
    * directory above `dir` that holds a `seeds/` directory).
    */
   root?: string;
-  /** Files read at once. */
-  concurrency?: number;
+  /**
+   * A file where parsed YAML is kept between runs, keyed by file contents (see ParseCache);
+   * omitted: no cache.
+   */
+  cacheFile?: string;
 }
 
 export interface LoadResult {
@@ -43,10 +49,12 @@ export async function loadBriefings({
   dir,
   cwd = process.cwd(),
   root,
-  concurrency = 32,
+  cacheFile,
   ...limits
 }: LoadOptions): Promise<LoadResult> {
   const absoluteDir = resolve(cwd, dir);
+  const cache =
+    cacheFile === undefined ? undefined : await openParseCache({ file: resolve(cwd, cacheFile) });
   const problems: Problem[] = [];
   let names: string[];
   try {
@@ -71,16 +79,14 @@ export async function loadBriefings({
   }
 
   const located: Located[] = [];
-  await forEachBounded(
-    names.filter((name) => name.endsWith('.yaml')),
-    concurrency,
-    async (name) => {
-      const file = join(dir, name);
-      const result = await loadOne({ path: join(absoluteDir, name), file, name, ...limits });
-      problems.push(...result.problems);
-      if (result.located !== undefined) located.push(result.located);
-    },
-  );
+  // Synchronous reads: the files are small and parsing is the bottleneck, so the promise
+  // round trips of fs/promises would cost more than they overlap.
+  for (const name of names.filter((n) => n.endsWith('.yaml'))) {
+    const file = join(dir, name);
+    const result = loadOne({ path: join(absoluteDir, name), file, name, cache, ...limits });
+    problems.push(...result.problems);
+    if (result.located !== undefined) located.push(result.located);
+  }
   located.sort(
     (a, b) =>
       (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0) ||
@@ -103,32 +109,37 @@ export async function loadBriefings({
     ...(await checkDocuments({ located, root: root ?? (await findRoot(absoluteDir)) })),
   );
 
+  await cache?.save();
   // A record with a cross-record problem is still returned: it is valid on its own.
   return { records: located.map((entry) => entry.record), problems: sortProblems(problems) };
 }
 
-async function loadOne({
+function loadOne({
   path,
   file,
   name,
+  cache,
   maxBytes = DEFAULT_MAX_BYTES,
   maxAliasCount,
-}: { path: string; file: string; name: string } & ParseLimits): Promise<{
+}: {
+  path: string;
+  file: string;
+  name: string;
+  cache: ParseCache | undefined;
+} & ParseLimits): {
   problems: Problem[];
   located?: Located;
-}> {
+} {
   let bytes: Buffer;
   try {
-    const info = await stat(path);
-    // Checked before reading, so a huge file costs nothing.
-    if (info.size > maxBytes)
-      return { problems: [{ file, path: '', message: tooLarge(info.size, maxBytes) }] };
-    bytes = await readFile(path);
+    const read = readCapped({ path, maxBytes });
+    if (typeof read === 'number') {
+      return { problems: [{ file, path: '', message: tooLarge(read, maxBytes) }] };
+    }
+    bytes = read;
   } catch (error) {
     return { problems: [{ file, path: '', message: `cannot read the file: ${reason(error)}` }] };
   }
-  if (bytes.length > maxBytes)
-    return { problems: [{ file, path: '', message: tooLarge(bytes.length, maxBytes) }] };
 
   let text: string;
   try {
@@ -147,12 +158,17 @@ async function loadOne({
     };
   }
 
+  const cached = cache?.get(bytes);
   const parsed = parseBriefingFile({
     text,
     file,
+    cached,
     maxBytes,
     ...(maxAliasCount === undefined ? {} : { maxAliasCount }),
   });
+  if (cache !== undefined && parsed.value !== undefined && parsed.value !== cached) {
+    cache.set(bytes, parsed.value);
+  }
   const problems = [...parsed.problems];
   const expectedId = name.slice(0, -'.yaml'.length);
   if (parsed.record !== undefined && parsed.record.id !== expectedId) {
@@ -171,10 +187,59 @@ async function loadOne({
         located: {
           record: parsed.record,
           file,
-          lineOf: parsed.lineOf,
+          // Lines are needed only for a cross-record problem: parse again then, rather than
+          // keep every file's syntax tree alive.
+          lineOf: reparsedLines({ path, file, maxBytes }),
           matchesFileName: parsed.record.id === expectedId,
         },
       };
+}
+
+/** The file's bytes, or its size when over the cap; the cap is checked before reading. */
+function readCapped({ path, maxBytes }: { path: string; maxBytes: number }): Buffer | number {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return size;
+    // One byte more than the cap, in case the file grew since fstat.
+    const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
+    let length = 0;
+    for (
+      let n;
+      length < buffer.length &&
+      (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;
+    ) {
+      length += n;
+    }
+    return length > maxBytes ? length : buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A line lookup that reads and parses the file again when first asked. */
+function reparsedLines({
+  path,
+  file,
+  maxBytes,
+}: {
+  path: string;
+  file: string;
+  maxBytes: number;
+}): Located['lineOf'] {
+  let lineOf: Located['lineOf'] | undefined;
+  return (fieldPath) => {
+    if (lineOf === undefined) {
+      try {
+        const bytes = readCapped({ path, maxBytes });
+        const text = typeof bytes === 'number' ? '' : utf8.decode(bytes);
+        lineOf = parseBriefingFile({ text, file, maxBytes }).lineOf;
+      } catch {
+        lineOf = () => 1;
+      }
+    }
+    return lineOf(fieldPath);
+  };
 }
 
 // fatal: a stray Latin-1 byte is an error, not a silent U+FFFD in a published record.
@@ -265,26 +330,31 @@ async function findRoot(start: string): Promise<string> {
   }
 }
 
-async function forEachBounded<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next]!;
-      next += 1;
-      await work(item);
-    }
-  });
-  await Promise.all(workers);
-}
-
 function reason(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES') return 'permission denied';
   if (code === 'ENOTDIR') return 'not a directory';
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Where the CLI keeps the parse cache for a records directory: under the nearest
+ * `node_modules/.cache` above it, as other tools do; undefined when there is none.
+ */
+export async function defaultCacheFile({ dir }: { dir: string }): Promise<string | undefined> {
+  const absolute = resolve(dir);
+  for (let current = absolute; ; current = dirname(current)) {
+    const modules = join(current, 'node_modules');
+    if (
+      await stat(modules).then(
+        (info) => info.isDirectory(),
+        () => false,
+      )
+    ) {
+      const key = createHash('sha256').update(absolute).digest('hex').slice(0, 16);
+      return join(modules, '.cache', 'briefing', `parse-cache-${key}.json`);
+    }
+    if (dirname(current) === current) return undefined;
+  }
 }

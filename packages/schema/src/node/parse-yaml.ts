@@ -16,6 +16,8 @@ import { DEFAULT_MAX_ALIAS_COUNT, DEFAULT_MAX_BYTES, YAML_OPTIONS } from './yaml
 export interface ParsedBriefingFile {
   record?: Briefing;
   problems: Problem[];
+  /** The value the YAML held, when it parsed cleanly into a valid record (what a cache keeps). */
+  value?: unknown;
   /** The 1-based line of a field path in the file (best effort: the nearest enclosing node). */
   lineOf: (path: readonly PropertyKey[], key?: string) => number;
 }
@@ -35,13 +37,31 @@ export function parseBriefingYaml({
   return record === undefined ? { problems } : { record, problems };
 }
 
-/** Like parseBriefingYaml, also returning a line lookup for cross-record problems. */
+/**
+ * Like parseBriefingYaml, also returning a line lookup for cross-record problems. `cached` is
+ * the value an earlier parse of the very same text gave: when it is still a valid record the
+ * YAML is not parsed again (until a line is asked for).
+ */
 export function parseBriefingFile({
   text,
   file,
+  cached,
   maxBytes = DEFAULT_MAX_BYTES,
   maxAliasCount = DEFAULT_MAX_ALIAS_COUNT,
-}: { text: string; file?: string | undefined } & ParseLimits): ParsedBriefingFile {
+}: {
+  text: string;
+  file?: string | undefined;
+  cached?: unknown;
+} & ParseLimits): ParsedBriefingFile {
+  if (cached !== undefined) {
+    const { record } = checkBriefing(cached);
+    if (record !== undefined) {
+      let lines: ParsedBriefingFile['lineOf'] | undefined;
+      const lineOf: ParsedBriefingFile['lineOf'] = (path, key) =>
+        (lines ??= parseBriefingFile({ text, file, maxBytes, maxAliasCount }).lineOf)(path, key);
+      return { record, problems: [], value: cached, lineOf };
+    }
+  }
   const at = (
     line: number | undefined,
     path: string,
@@ -120,7 +140,7 @@ export function parseBriefingFile({
       ),
     ),
   );
-  return record === undefined ? { problems, lineOf } : { record, problems, lineOf };
+  return record === undefined ? { problems, lineOf } : { record, problems, value, lineOf };
 }
 
 export function tooLarge(size: number, maxBytes: number): string {

@@ -1,0 +1,22 @@
+// One measured load in a fresh process, so that peak RSS belongs to this run alone.
+import { loadBriefings } from '../src/node/load-briefings.js';
+
+const [dir, cacheFile] = process.argv.slice(2) as [string, string | undefined];
+const before = process.memoryUsage();
+const started = performance.now();
+const { records, problems } = await loadBriefings({
+  dir,
+  ...(cacheFile === undefined ? {} : { cacheFile }),
+});
+const elapsedMs = performance.now() - started;
+const after = process.memoryUsage();
+process.stdout.write(
+  JSON.stringify({
+    records: records.length,
+    problems: problems.length,
+    elapsedMs,
+    baselineRssMiB: before.rss / 2 ** 20,
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    heapUsedMiB: after.heapUsed / 2 ** 20,
+  }),
+);

@@ -1,0 +1,88 @@
+// `pnpm bench`: load + validate 1,000 / 10,000 / 100,000 synthetic records from YAML files,
+// each run in a fresh process; prints time, peak RSS and heap. Targets at 10,000: ≤ 1 s, ≤ 300 MiB.
+// Runs per size: "no cache" (every file parsed), "cold" (parsed, and the cache written),
+// "warm" (unchanged files: YAML parsing skipped, the schema still checks every record).
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { generateBriefings, writeBriefingFiles } from './generate.js';
+
+const run = promisify(execFile);
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const child = fileURLToPath(new URL('./load-child.ts', import.meta.url));
+const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+const MODES = ['no cache', 'cold', 'warm'] as const;
+
+interface Measure {
+  records: number;
+  problems: number;
+  elapsedMs: number;
+  baselineRssMiB: number;
+  peakRssMiB: number;
+  heapUsedMiB: number;
+}
+
+async function measure({ dir, cacheFile }: { dir: string; cacheFile?: string }): Promise<Measure> {
+  const args = ['--conditions=briefing-source', child, dir, ...(cacheFile ? [cacheFile] : [])];
+  const { stdout } = await run(tsx, args, { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout) as Measure;
+}
+
+function row({
+  count,
+  mode,
+  bytes,
+  m,
+}: {
+  count: number;
+  mode: string;
+  bytes: number;
+  m: Measure;
+}) {
+  return [
+    String(count).padStart(7),
+    mode.padEnd(8),
+    `${(bytes / 2 ** 20).toFixed(1).padStart(6)} MiB`,
+    `${(m.elapsedMs / 1000).toFixed(2).padStart(6)} s`,
+    `${((m.elapsedMs * 1000) / count).toFixed(0).padStart(5)} µs/record`,
+    `peak RSS ${m.peakRssMiB.toFixed(0).padStart(4)} MiB (process at start ${m.baselineRssMiB.toFixed(0)})`,
+    `heap ${m.heapUsedMiB.toFixed(0).padStart(4)} MiB`,
+  ].join('  ');
+}
+
+const rows: string[] = [];
+for (const count of sizes) {
+  const dir = await mkdtemp(join(tmpdir(), `briefing-bench-${count}-`));
+  const cacheFile = `${dir}.cache.json`;
+  try {
+    const records = generateBriefings({ count, seed: 42 });
+    const bytes = await writeBriefingFiles({ dir, records });
+    for (const mode of MODES) {
+      const m = await measure({ dir, ...(mode === 'no cache' ? {} : { cacheFile }) });
+      if (m.records !== count || m.problems !== 0) {
+        throw new Error(
+          `expected ${count} valid records, got ${m.records} and ${m.problems} problems`,
+        );
+      }
+      rows.push(row({ count, mode, bytes, m }));
+      process.stdout.write(`${rows.at(-1)}\n`);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    await rm(cacheFile, { force: true });
+  }
+}
+process.stdout.write(
+  [
+    '',
+    `load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')} on this machine while measuring`,
+    'records  run       YAML        load+validate  per record        memory (targets at 10,000: ≤ 1 s, ≤ 300 MiB)',
+    ...rows,
+    '',
+  ].join('\n'),
+);

@@ -1,0 +1,10 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateBriefings, writeBriefingFiles } from './bench/generate.js';
+import { loadBriefings } from './src/node/load-briefings.js';
+const dir = await mkdtemp(join(tmpdir(), 'prof-'));
+await writeBriefingFiles({ dir, records: generateBriefings({ count: 10000, seed: 42 }) });
+const cacheFile = join(dir + '.cache.json');
+await loadBriefings({ dir, cacheFile });
+console.log(dir);
