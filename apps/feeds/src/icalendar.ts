@@ -60,6 +60,7 @@ export function foldLines(text: string): string {
   return text
     .split('\r\n')
     .map((line) => {
+      if (line.length <= 24 || Buffer.byteLength(line) <= 75) return line;
       let out = '';
       let octets = 0;
       for (const char of line) {

@@ -65,6 +65,18 @@ describe('the feed server over HTTP on 127.0.0.1', () => {
     expect(changed.status).toBe(200);
   });
 
+  it('revalidates in full when the request says Cache-Control: no-cache', async () => {
+    const etag = first.files.get('/feeds/all.atom')!.etag;
+    const reload = await get(`${base}/feeds/all.atom`, {
+      headers: { 'if-none-match': etag, 'cache-control': 'no-cache' },
+    });
+    expect(reload.status).toBe(200);
+    const list = await get(`${base}/feeds/all.atom`, {
+      headers: { 'if-none-match': `"x", ${etag}` },
+    });
+    expect(list.status).toBe(304);
+  });
+
   it('answers 304 to If-Modified-Since at or after Last-Modified, 200 before it', async () => {
     const lastModified = first.files.get('/feeds/all.rss')!.lastModified;
     const same = await get(`${base}/feeds/all.rss`, {

@@ -28,27 +28,60 @@ const SECURITY_HEADERS = {
 const CACHE_CONTROL = 'public, max-age=300';
 const ENCODINGS: readonly (ContentEncoding | 'identity')[] = ['br', 'gzip', 'identity'];
 
-// Headers that do not depend on the request, computed once per file of a feed set.
-const fixedHeaders = new WeakMap<FeedFile, Record<string, string>>();
+interface PreparedHeaders {
+  /** For 304: validators and caching, no entity headers. */
+  notModified: Record<string, string>;
+  /** For 200, per content coding, with Content-Encoding and Content-Length. */
+  ok: Partial<Record<ContentEncoding | 'identity', Record<string, string>>>;
+}
 
-function headersOf({ feeds, file }: { feeds: FeedSet; file: FeedFile }): Record<string, string> {
-  let headers = fixedHeaders.get(file);
+// Headers that do not depend on the request, computed once per file of a feed set: a feed server
+// answers the same few files again and again.
+const prepared = new WeakMap<FeedFile, PreparedHeaders>();
+
+function headersOf({ feeds, file }: { feeds: FeedSet; file: FeedFile }): PreparedHeaders {
+  let headers = prepared.get(file);
   if (headers === undefined) {
     const self = new URL(file.path, feeds.siteUrl).href;
     const links = [`<${self}>; rel="self"`];
     if (feeds.hubUrl !== undefined) links.push(`<${feeds.hubUrl}>; rel="hub"`);
     headers = {
-      'content-type': file.contentType,
-      etag: file.etag,
-      'last-modified': file.lastModified.toUTCString(),
-      'cache-control': CACHE_CONTROL,
-      vary: 'Accept-Encoding',
-      link: links.join(', '),
-      ...SECURITY_HEADERS,
+      notModified: {
+        etag: file.etag,
+        'last-modified': file.lastModified.toUTCString(),
+        'cache-control': CACHE_CONTROL,
+        vary: 'Accept-Encoding',
+        link: links.join(', '),
+        ...SECURITY_HEADERS,
+      },
+      ok: {},
     };
-    fixedHeaders.set(file, headers);
+    prepared.set(file, headers);
   }
   return headers;
+}
+
+function okHeaders({
+  headers,
+  file,
+  encoding,
+}: {
+  headers: PreparedHeaders;
+  file: FeedFile;
+  encoding: ContentEncoding | 'identity';
+}): Record<string, string> {
+  let ok = headers.ok[encoding];
+  if (ok === undefined) {
+    const body = encoding === 'identity' ? file.body : file.encoded(encoding);
+    ok = {
+      'content-type': file.contentType,
+      ...headers.notModified,
+      ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+      'content-length': String(body.byteLength),
+    };
+    headers.ok[encoding] = ok;
+  }
+  return ok;
 }
 
 /** The body of a 404 under /feeds/: where the feeds actually are. */
@@ -108,37 +141,47 @@ export function respondToFeedRequest({
   const file = feeds.files.get(path);
   if (file === undefined) return notFound({ path, head });
   const headers = headersOf({ feeds, file });
-  const conditional = {
-    'if-none-match': header('if-none-match') ?? undefined,
-    'if-modified-since': header('if-modified-since') ?? undefined,
-    'cache-control': header('cache-control') ?? undefined,
-  };
-  if (
-    (conditional['if-none-match'] !== undefined ||
-      conditional['if-modified-since'] !== undefined) &&
-    fresh(conditional, { etag: headers.etag, 'last-modified': headers['last-modified'] })
-  ) {
-    return { status: 304, headers };
+  const ifNoneMatch = header('if-none-match') ?? undefined;
+  const ifModifiedSince = header('if-modified-since') ?? undefined;
+  const cacheControl = header('cache-control') ?? undefined;
+  // The common poll: a reader sends back the one ETag it got. This is exactly what fresh() decides
+  // for that input, without building its arguments; everything else goes through fresh().
+  if (ifNoneMatch === file.etag && cacheControl === undefined) {
+    return { status: 304, headers: headers.notModified };
   }
-  const acceptEncoding = header('accept-encoding');
-  const encoding =
-    acceptEncoding === null || acceptEncoding === undefined || acceptEncoding === ''
-      ? 'identity'
-      : ((
-          new Negotiator({
-            headers: { 'accept-encoding': acceptEncoding },
-          }) as NegotiatorWithPreferred
-        ).encoding(ENCODINGS, { preferred: ENCODINGS }) ?? 'identity');
-  const body = encoding === 'identity' ? file.body : file.encoded(encoding as ContentEncoding);
+  if (
+    (ifNoneMatch !== undefined || ifModifiedSince !== undefined) &&
+    fresh(
+      {
+        'if-none-match': ifNoneMatch,
+        'if-modified-since': ifModifiedSince,
+        'cache-control': cacheControl,
+      },
+      { etag: file.etag, 'last-modified': headers.notModified['last-modified'] },
+    )
+  ) {
+    return { status: 304, headers: headers.notModified };
+  }
+  const encoding = negotiateEncoding(header('accept-encoding'));
+  const body = encoding === 'identity' ? file.body : file.encoded(encoding);
   return {
     status: 200,
-    headers: {
-      ...headers,
-      ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
-      'content-length': String(body.byteLength),
-    },
+    headers: okHeaders({ headers, file, encoding }),
     ...(head ? {} : { body }),
   };
+}
+
+function negotiateEncoding(
+  acceptEncoding: string | null | undefined,
+): ContentEncoding | 'identity' {
+  if (acceptEncoding === null || acceptEncoding === undefined || acceptEncoding === '') {
+    return 'identity';
+  }
+  const negotiator = new Negotiator({
+    headers: { 'accept-encoding': acceptEncoding },
+  }) as unknown as NegotiatorWithPreferred;
+  return (negotiator.encoding(ENCODINGS, { preferred: ENCODINGS }) ?? 'identity') as
+    ContentEncoding | 'identity';
 }
 
 // negotiator 1.x takes a preference order for ties; @types/negotiator predates it.

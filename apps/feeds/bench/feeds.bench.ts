@@ -1,0 +1,135 @@
+// `pnpm bench`: build time and peak memory for 10,000 synthetic records, against feed alone;
+// serving throughput (autocannon on loopback) against a bare node:http server with the same bytes.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import { Feed } from 'feed';
+import { generateBriefings } from '@briefing/schema/testing';
+import { buildFeeds } from '../src/build-feeds.js';
+import { createFeedServer } from '../src/node-server.js';
+import { respondToFeedRequest } from '../src/respond.js';
+
+const RECORDS = 10_000;
+const SITE = 'https://briefing.example.org/';
+const SERVE_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+
+/** Peak resident memory of this process so far (VmHWM), in MiB. */
+function peakMiB(): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return match === null ? Number.NaN : Number(match[1]) / 1024;
+}
+
+function time<T>(run: () => T): { result: T; ms: number } {
+  const start = performance.now();
+  const result = run();
+  return { result, ms: performance.now() - start };
+}
+
+/** The baseline: feed alone, one all-briefings document per format, no archives or fixes. */
+function feedDirectly(records: ReturnType<typeof generateBriefings>): number {
+  const feed = new Feed({
+    id: SITE,
+    title: 'Russia–DPRK briefings',
+    link: SITE,
+    updated: new Date('2030-01-01'),
+    feedLinks: { rss: `${SITE}feeds/all.rss`, atom: `${SITE}feeds/all.atom` },
+  });
+  for (const record of records) {
+    feed.addItem({
+      title: record.title,
+      id: `${SITE}briefings/${record.id}`,
+      link: `${SITE}briefings/${record.id}`,
+      date: new Date(record.revision.updated),
+      description: record.summary,
+      content: record.summary,
+      category: record.themes.map((theme) => ({ name: theme, term: theme })),
+    });
+  }
+  return feed.rss2().length + feed.atom1().length + feed.json1().length;
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function requestsPerSecond(url: string, headers: Record<string, string>): Promise<number> {
+  const result = await autocannon({ url, headers, connections: 32, duration: SERVE_SECONDS / 2 });
+  const expected = headers['if-none-match'] === undefined ? '2xx' : '3xx';
+  const other = expected === '2xx' ? result['3xx'] + result.non2xx : result['2xx'];
+  if (
+    result.errors > 0 ||
+    (expected === '2xx' && result.non2xx > 0) ||
+    (expected === '3xx' && other > 0)
+  ) {
+    throw new Error(
+      `unexpected responses from ${url}: ${JSON.stringify({ errors: result.errors, non2xx: result.non2xx })}`,
+    );
+  }
+  return result.requests.average;
+}
+
+const records = generateBriefings({ count: RECORDS });
+const baselineMemory = peakMiB();
+// Warm both paths once on a small set so the comparison is not about JIT warm-up.
+buildFeeds({ records: records.slice(0, 200), siteUrl: SITE });
+feedDirectly(records.slice(0, 200));
+
+const ours = time(() => buildFeeds({ records, siteUrl: SITE }));
+const buildPeak = peakMiB();
+let bytes = 0;
+for (const file of ours.result.files.values()) bytes += file.body.byteLength;
+const etags = time(() => {
+  for (const file of ours.result.files.values()) void file.etag;
+});
+const direct = time(() => feedDirectly(records));
+
+console.log(`\nBuild: ${RECORDS.toLocaleString('en')} synthetic records`);
+console.log(
+  `  every feed (${ours.result.files.size} files, ${(bytes / 2 ** 20).toFixed(0)} MiB): ${ours.ms.toFixed(0)} ms (target ≤ 2000 ms)`,
+);
+console.log(`  strong ETags for all files, computed on first use: ${etags.ms.toFixed(0)} ms more`);
+console.log(
+  `  peak RSS: ${buildPeak.toFixed(0)} MiB (${baselineMemory.toFixed(0)} MiB before the build; target ≤ 500 MiB)`,
+);
+console.log(`  feed alone, one all-briefings RSS+Atom+JSON document: ${direct.ms.toFixed(0)} ms`);
+console.log(`  ratio every feed / feed alone: ${(ours.ms / direct.ms).toFixed(2)}`);
+
+const path = '/feeds/all.atom';
+const feeds = ours.result;
+const file = feeds.files.get(path)!;
+const ourServer = createFeedServer({ getFeeds: () => feeds });
+// The bare server sends exactly the bytes ours does (same headers, same body), with no logic.
+const header = (name: string) => (name === 'if-none-match' ? file.etag : undefined);
+const ok = respondToFeedRequest({ feeds, method: 'GET', path, header: () => undefined })!;
+const notModified = respondToFeedRequest({ feeds, method: 'GET', path, header })!;
+const bareServer = createServer((request, response) => {
+  const answer = request.headers['if-none-match'] === file.etag ? notModified : ok;
+  response.writeHead(answer.status, answer.headers);
+  response.end(answer.body);
+});
+const ourUrl = `${await listen(ourServer)}${path}`;
+const bareUrl = `${await listen(bareServer)}${path}`;
+console.log(
+  `\nServing ${path} (${(file.body.byteLength / 1024).toFixed(0)} KiB), 32 connections, ` +
+    `${SERVE_SECONDS} s per server in alternating halves`,
+);
+for (const [label, headers] of [
+  ['200', {}],
+  ['304', { 'if-none-match': file.etag }],
+] as [string, Record<string, string>][]) {
+  // Alternate the two servers so that load from other processes falls on both alike.
+  let bare = 0;
+  let ourRate = 0;
+  for (let round = 0; round < 2; round++) {
+    bare += await requestsPerSecond(bareUrl, headers);
+    ourRate += await requestsPerSecond(ourUrl, headers);
+  }
+  console.log(
+    `  ${label}: briefing-feeds ${(ourRate / 2).toFixed(0)} req/s, bare node:http ${(bare / 2).toFixed(0)} req/s, ratio ${(ourRate / bare).toFixed(2)} (target ≥ 0.8)`,
+  );
+}
+ourServer.close();
+bareServer.close();
