@@ -11,3 +11,4 @@ export * from './upcoming.js';
 export * from './format-date.js';
 export * from './countries.js';
 export * from './normalize-text.js';
+export * from './json-schema.js';
