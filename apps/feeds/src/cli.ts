@@ -4,6 +4,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeSiteUrl } from './build-feeds.js';
 import type { FeedSet } from './build-feeds.js';
+import { carryLastModified } from './carry-last-modified.js';
 import { loadFeedSet } from './load-feed-set.js';
 import { createFeedServer } from './node-server.js';
 import { findRepoRoot, userCwd } from './repo-root.js';
@@ -172,7 +173,7 @@ async function main(argv: string[]): Promise<number> {
           return;
         }
         // One assignment: each request sees either the old set or the new one, never a mix.
-        current = loaded.feeds;
+        current = carryLastModified({ previous: current, next: loaded.feeds, now: new Date() });
         process.stdout.write(`Rebuilt ${loaded.feeds.files.size} feed files\n`);
       },
     });

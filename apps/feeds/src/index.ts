@@ -19,3 +19,4 @@ export type { FeedResponse, HeaderReader } from './respond.js';
 export { createFeedServer } from './node-server.js';
 export { loadFeedSet } from './load-feed-set.js';
 export { writeFeedSet } from './write-output.js';
+export { carryLastModified } from './carry-last-modified.js';
