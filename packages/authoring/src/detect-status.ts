@@ -38,8 +38,11 @@ export function detectStatus({
   /** The other sentences about the same engagement, for "announced". */
   context?: string;
 }): StatusCue {
+  // "…the first flight, which will now operate twice a month": a relative clause's future
+  // is not the engagement's.
+  const main = text.replace(/,\s*(?:which|who)\b[^,.;]*/gi, '');
   for (const { status, pattern } of CUES) {
-    const match = pattern.exec(text);
+    const match = pattern.exec(main);
     if (!match) continue;
     if (status !== 'future') return { status, cue: match[0] };
     const announced = ANNOUNCED.exec(text) ?? ANNOUNCED.exec(context);

@@ -70,7 +70,9 @@ export function extractDrafts(options: ExtractOptions): ExtractResult {
   });
   const source = sourceOf({ options, meta, body, reference });
 
-  const sentences = splitSentences({ text: body });
+  // A dateline ("MOSCOW, August 12, 2025 —") dates the article, not an engagement.
+  const story = reference?.dateline === undefined ? body : body.replace(reference.dateline, '');
+  const sentences = splitSentences({ text: story });
   const facts = sentences.map((sentence) =>
     analyseSentence({ sentence, gazetteers, ...(reference && { referenceDate: reference.date }) }),
   );

@@ -220,8 +220,10 @@ function eventKeys(event: DraftEvent): Set<string> {
   ]);
 }
 
+/** The paragraph of the latest sentence that names the engagement (context sentences do not count). */
 function lastParagraph(event: DraftEvent): number {
-  return event.sentences.at(-1)!.sentence.paragraph;
+  const anchors = event.sentences.filter((fact) => fact === event.main || namesEngagement(fact));
+  return anchors.at(-1)!.sentence.paragraph;
 }
 
 /**

@@ -40,4 +40,20 @@ describe('findArticleDate', () => {
   ])('finds no article date in %j', (body) => {
     expect(findArticleDate({ meta: {}, body })).toBeUndefined();
   });
+
+  it('returns the dateline so that the story can be read without it', () => {
+    expect(
+      findArticleDate({
+        meta: {},
+        body: 'PYONGYANG, July 27, 2023 (Wire) — Shoigu arrived on Tuesday.',
+      }),
+    ).toEqual({
+      date: '2023-07-27',
+      from: 'dateline of the article',
+      dateline: 'PYONGYANG, July 27, 2023 (Wire) — ',
+    });
+    expect(findArticleDate({ meta: {}, body: 'Published: 3 March 2025\n\nText.' })?.dateline).toBe(
+      'Published: 3 March 2025',
+    );
+  });
 });

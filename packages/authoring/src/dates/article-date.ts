@@ -18,11 +18,12 @@ export function findArticleDate({
   meta: ArticleMeta;
   body: string;
   flag?: string;
-}): ReferenceDate | undefined {
+}): ArticleDate | undefined {
   if (flag !== undefined) return { date: flag, from: '--reference-date' };
   if (meta.date !== undefined) {
-    const date = fullDate(meta.date);
-    if (date !== undefined) return { date, from: `article ${meta.dateFrom ?? 'metadata'}` };
+    const found = fullDate(meta.date);
+    if (found !== undefined)
+      return { date: found.date, from: `article ${meta.dateFrom ?? 'metadata'}` };
   }
   const lines = body
     .split('\n')
@@ -30,19 +31,40 @@ export function findArticleDate({
     .filter((line) => line !== '')
     .slice(0, 3);
   for (const line of lines) {
-    const head = line.slice(0, 120);
-    const labelled = DATELINE_LABEL.test(head);
-    // A dateline opens the article: a date among its first words, before the story starts.
-    const date = fullDate(labelled ? head.replace(DATELINE_LABEL, '') : head.slice(0, 60));
-    if (date !== undefined) return { date, from: 'dateline of the article' };
+    const label = DATELINE_LABEL.exec(line);
+    if (label) {
+      const rest = line.slice(label[0].length);
+      const found = fullDate(rest.slice(0, 60));
+      // "Published: 3 March 2025" alone on its line is no part of the story.
+      if (found !== undefined && rest.trim().length <= found.end + 2) {
+        return { date: found.date, from: 'dateline of the article', dateline: line };
+      }
+      continue;
+    }
+    // "MOSCOW, August 12, 2025 — …": a date among the first words, then a dash.
+    const found = fullDate(line.slice(0, 60));
+    if (found === undefined) continue;
+    const dash = /^\s*(?:\([^)]*\))?\s*(?:—|–|--|-)\s*/.exec(line.slice(found.end));
+    if (dash) {
+      return {
+        date: found.date,
+        from: 'dateline of the article',
+        dateline: line.slice(0, found.end + dash[0].length),
+      };
+    }
   }
   return undefined;
 }
 
-/** A full calendar date written in a string (ISO date or date-time kept as written, or prose). */
-function fullDate(text: string): string | undefined {
-  const iso = /^\s*(\d{4}-\d{2}-\d{2})(?:$|[T\s])/.exec(text);
-  if (iso) return isRealIsoDate(iso[1]!) ? iso[1] : undefined;
+/** The article's date; `dateline` is the text that gave it, to leave out of the story. */
+export interface ArticleDate extends ReferenceDate {
+  dateline?: string;
+}
+
+/** A full calendar date written in a string, and where it ends in it. */
+function fullDate(text: string): { date: string; end: number } | undefined {
+  const iso = /^\s*(\d{4}-\d{2}-\d{2})(?=$|[T\s])/.exec(text);
+  if (iso) return isRealIsoDate(iso[1]!) ? { date: iso[1]!, end: iso[0].length } : undefined;
   const [result] = chrono.strict.parse(text);
   if (!result || !(['year', 'month', 'day'] as const).every((c) => result.start.isCertain(c))) {
     return undefined;
@@ -52,5 +74,5 @@ function fullDate(text: string): string | undefined {
     result.start.get('month')!,
     result.start.get('day')!,
   );
-  return isRealIsoDate(date) ? date : undefined;
+  return isRealIsoDate(date) ? { date, end: result.index + result.text.length } : undefined;
 }

@@ -63,6 +63,14 @@ export function findDates({
 }
 
 function toMention(result: ParsedResult): DateMention | undefined {
+  // "now", "currently", "tonight": the time of writing, never an engagement's date.
+  if (
+    /^(?:now|right now|currently|tonight|this (?:morning|evening|afternoon))$/i.test(
+      result.text.trim(),
+    )
+  ) {
+    return undefined;
+  }
   const tags = result.tags();
   const base = { text: result.text.replace(/[\s,.;:]+$/, ''), index: result.index };
   if (tags.has(AFTER_PREVIOUS_TAG)) {

@@ -42,7 +42,8 @@ export function pickMention({
     if (mention.kind === 'calendar' && mention.start.day === undefined) {
       return mention.start.month === undefined ? 1 : 2;
     }
-    return 3;
+    // A date the text states beats one counted from the article ("on 27 July" over "on Friday").
+    return mention.kind === 'relative' ? 3 : 4;
   };
   const distance = (mention: DateMention) =>
     mention.index >= triggerIndex
