@@ -4,11 +4,9 @@ import type { FeedPage } from './feed-page.js';
 import type { FeedItem } from './to-feed-item.js';
 import { GENERATOR, LANGUAGE, NS, PUBLISHER } from './namespaces.js';
 import { addRootAttributes, emptyElement } from './xml-patch.js';
-import { assemble, splitAt } from './document-frame.js';
+import { assemble, renderItemFragments, splitAt } from './document-frame.js';
 import type { DocumentFrame } from './document-frame.js';
 import {
-  ITEM_MARK,
-  cutItems,
   escapeHtml,
   forCdata,
   forSanitizedAttribute,
@@ -51,7 +49,7 @@ function toAtomEntry(item: FeedItem): Item {
   };
 }
 
-function atomFeed({ page, items }: { page: FeedPage; items: readonly FeedItem[] }): Feed {
+function atomFeed({ page }: { page: FeedPage }): Feed {
   const feed = new Feed({
     id: page.feedId,
     title: forXmlText(page.title),
@@ -64,7 +62,6 @@ function atomFeed({ page, items }: { page: FeedPage; items: readonly FeedItem[] 
     // The feed-level author covers every entry (RFC 4287 §4.1.1 requires one or the other).
     author: { name: forXmlText(PUBLISHER), link: page.siteUrl },
   });
-  for (const item of items) feed.addItem(toAtomEntry(item));
   return feed;
 }
 
@@ -76,19 +73,21 @@ export function renderAtomEntries({
   items: readonly FeedItem[];
   page: FeedPage;
 }): string[] {
-  const feed = atomFeed({ page, items: [] });
-  for (const item of items) {
-    const entry = toAtomEntry(item);
-    feed.addItem({ ...entry, title: `${ITEM_MARK}${entry.title}` });
-  }
-  return cutItems({ xml: feed.atom1(), open: '\n    <entry>', end: '\n</feed>' });
+  return renderItemFragments({
+    feed: atomFeed({ page }),
+    items,
+    toItem: toAtomEntry,
+    render: (feed) => feed.atom1(),
+    open: '\n    <entry>',
+    end: '\n</feed>',
+  });
 }
 
 /** An Atom 1.0 document of one page, split where its entries go. */
 export function atom1Frame({ page }: { page: FeedPage }): DocumentFrame {
   const history = historyElements({ page });
   const xml = addRootAttributes({
-    xml: resolveSentinels(atomFeed({ page, items: [] }).atom1()),
+    xml: resolveSentinels(atomFeed({ page }).atom1()),
     root: 'feed',
     // feed writes no xml:lang; RFC 4287 §2 lets it sit on the root and apply to every entry.
     attributes: {

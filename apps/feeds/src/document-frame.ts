@@ -1,3 +1,6 @@
+import type { Feed, Item } from 'feed';
+import type { FeedItem } from './to-feed-item.js';
+import { ITEM_MARK, cutItems } from './xml-text.js';
 /**
  * A rendered feed document cut where its items go, so that item fragments rendered once can be
  * placed into every document that lists them.
@@ -51,4 +54,33 @@ export function assembleBytes({
   });
   parts.push(Buffer.from(frame.tail, 'utf8'));
   return Buffer.concat(parts);
+}
+
+/**
+ * Render many items in one feed document and cut it into one fragment per item (rendering per
+ * item would write the whole channel head each time).
+ */
+export function renderItemFragments({
+  feed,
+  items,
+  toItem,
+  render,
+  open,
+  end,
+}: {
+  /** A feed with no items yet. */
+  feed: Feed;
+  items: readonly FeedItem[];
+  toItem: (item: FeedItem) => Item;
+  render: (feed: Feed) => string;
+  /** The text that opens an item, with its indentation. */
+  open: string;
+  /** The text that follows the last item. */
+  end: string;
+}): string[] {
+  for (const item of items) {
+    const rendered = toItem(item);
+    feed.addItem({ ...rendered, title: `${ITEM_MARK}${rendered.title}` });
+  }
+  return cutItems({ xml: render(feed), open, end });
 }

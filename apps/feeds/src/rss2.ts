@@ -4,16 +4,9 @@ import type { FeedPage } from './feed-page.js';
 import type { FeedItem } from './to-feed-item.js';
 import { GENERATOR, LANGUAGE, NS, PUBLISHER } from './namespaces.js';
 import { addRootAttributes } from './xml-patch.js';
-import { assemble, splitAt } from './document-frame.js';
+import { assemble, renderItemFragments, splitAt } from './document-frame.js';
 import type { DocumentFrame } from './document-frame.js';
-import {
-  ITEM_MARK,
-  cutItems,
-  forCdata,
-  forRawAttribute,
-  forXmlText,
-  resolveSentinels,
-} from './xml-text.js';
+import { forCdata, forRawAttribute, forXmlText, resolveSentinels } from './xml-text.js';
 
 function atomLinks({ page }: { page: FeedPage }): Extension {
   const link = (rel: string, href: string, type?: string) => ({
@@ -50,7 +43,7 @@ function toRssItem(item: FeedItem): Item {
   };
 }
 
-function channel({ page, items }: { page: FeedPage; items: readonly FeedItem[] }): Feed {
+function channel({ page }: { page: FeedPage }): Feed {
   const feed = new Feed({
     id: page.feedId,
     title: forXmlText(page.title),
@@ -66,7 +59,6 @@ function channel({ page, items }: { page: FeedPage; items: readonly FeedItem[] }
   });
   feed.addExtension(atomLinks({ page }));
   if (page.archivePage !== undefined) feed.addExtension({ name: 'fh:archive', objects: {} });
-  for (const item of items) feed.addItem(toRssItem(item));
   return feed;
 }
 
@@ -81,18 +73,20 @@ export function renderRssItems({
   items: readonly FeedItem[];
   page: FeedPage;
 }): string[] {
-  const feed = channel({ page, items: [] });
-  for (const item of items) {
-    const rssItem = toRssItem(item);
-    feed.addItem({ ...rssItem, title: `${ITEM_MARK}${rssItem.title}` });
-  }
-  return cutItems({ xml: feed.rss2(), open: '\n        <item>', end: '\n    </channel>' });
+  return renderItemFragments({
+    feed: channel({ page }),
+    items,
+    toItem: toRssItem,
+    render: (feed) => feed.rss2(),
+    open: '\n        <item>',
+    end: '\n    </channel>',
+  });
 }
 
 /** An RSS 2.0 document of one page, split where its items go. */
 export function rss2Frame({ page }: { page: FeedPage }): DocumentFrame {
   const xml = addRootAttributes({
-    xml: resolveSentinels(channel({ page, items: [] }).rss2()),
+    xml: resolveSentinels(channel({ page }).rss2()),
     root: 'rss',
     attributes: {
       'xmlns:atom': NS.atom,
