@@ -7,6 +7,8 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
   test: {
+    // Several packages' suites share two cores here; child-process tests can wait their turn.
+    testTimeout: 30_000,
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
   },
 });

@@ -99,7 +99,7 @@ describe('loadBriefings', () => {
       `${f('duplicate.yaml')}:1  id: expected the id to match the file name "duplicate", got "valid" (rename the file to valid.yaml)`,
       `${f('empty.yaml')}:1  empty file: expected a briefing record (a YAML mapping of fields)`,
       `${f('end-before-start.yaml')}:${lineOf(endBeforeStart, 'end:')}  date.end: expected an end on or after the start 2023-10-18, got 2023-10-01`,
-      `${f('huge.yaml')}  file too large: 307221 bytes, expected at most 262144 bytes (256 KiB) per record`,
+      `${f('huge.yaml')}:1  file too large: 307221 bytes, expected at most 262144 bytes (256 KiB) per record`,
       `${f('latin1.yaml')}:2  not UTF-8: invalid byte 0xe9 at byte 20; save the file as UTF-8`,
       `${f('malformed.yaml')}:2  invalid YAML: Missing closing "quote`,
       `${f('typo.yaml')}:${lineOf(typo, 'sumary:')}  sumary: unknown field "sumary" (did you mean "summary"?)`,
@@ -161,7 +161,7 @@ describe('loadBriefings', () => {
     const { records, lines } = await load();
     expect(records.map((r) => r.id)).toEqual(['a']);
     expect(lines).toEqual([
-      `${join('briefings', 'b.yml')}  not loaded: record files must end in .yaml`,
+      `${join('briefings', 'b.yml')}:1  not loaded: record files must end in .yaml`,
     ]);
   });
 
@@ -181,7 +181,7 @@ describe('loadBriefings', () => {
     await writeFiles({ dir, files: { 'a.yaml': yamlOf('a') } });
     const { lines } = await load({ maxBytes: 100 });
     expect(lines).toEqual([
-      expect.stringMatching(/a\.yaml {2}file too large: \d+ bytes, expected at most 100 bytes/),
+      expect.stringMatching(/a\.yaml:1 {2}file too large: \d+ bytes, expected at most 100 bytes/),
     ]);
   });
 

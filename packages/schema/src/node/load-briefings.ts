@@ -6,7 +6,13 @@ import type { Briefing } from '../briefing.js';
 import { sortProblems, type Problem } from '../problem.js';
 import { checkRecordSet } from '../record-set.js';
 import { openParseCache, type ParseCache } from './parse-cache.js';
-import { parseBriefingFile, tooLarge, type ParseLimits } from './parse-yaml.js';
+import { checkBriefing } from '../validate.js';
+import {
+  parseBriefingFile,
+  tooLarge,
+  type ParsedBriefingFile,
+  type ParseLimits,
+} from './parse-yaml.js';
 import { DEFAULT_MAX_BYTES } from './yaml-options.js';
 
 export interface LoadOptions extends ParseLimits {
@@ -73,6 +79,7 @@ export async function loadBriefings({
   for (const name of names.filter((n) => n.endsWith('.yml'))) {
     problems.push({
       file: join(dir, name),
+      line: 1,
       path: '',
       message: 'not loaded: record files must end in .yaml',
     });
@@ -134,40 +141,32 @@ function loadOne({
   try {
     const read = readCapped({ path, maxBytes });
     if (typeof read === 'number') {
-      return { problems: [{ file, path: '', message: tooLarge(read, maxBytes) }] };
+      return { problems: [{ file, line: 1, path: '', message: tooLarge(read, maxBytes) }] };
     }
     bytes = read;
   } catch (error) {
-    return { problems: [{ file, path: '', message: `cannot read the file: ${reason(error)}` }] };
-  }
-
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    const { offset, line } = firstInvalidUtf8(bytes);
     return {
-      problems: [
-        {
-          file,
-          line,
-          path: '',
-          message: `not UTF-8: invalid byte 0x${bytes[offset]!.toString(16).padStart(2, '0')} at byte ${offset}; save the file as UTF-8`,
-        },
-      ],
+      problems: [{ file, line: 1, path: '', message: `cannot read the file: ${reason(error)}` }],
     };
   }
 
+  // Bytes seen before and still a valid record: no need to decode and parse them again.
   const cached = cache?.get(bytes);
-  const parsed = parseBriefingFile({
-    text,
-    file,
-    cached,
-    maxBytes,
-    ...(maxAliasCount === undefined ? {} : { maxAliasCount }),
-  });
-  if (cache !== undefined && parsed.value !== undefined && parsed.value !== cached) {
-    cache.set(bytes, parsed.value);
+  const fromCache = cached === undefined ? undefined : checkBriefing(cached).record;
+  let parsed: Pick<ParsedBriefingFile, 'record' | 'problems' | 'lineOf'>;
+  if (fromCache !== undefined) {
+    parsed = { record: fromCache, problems: [], lineOf: reparsedLines({ path, file, maxBytes }) };
+  } else {
+    const text = decodeUtf8(bytes);
+    if (typeof text !== 'string') return { problems: [{ file, ...text }] };
+    const fresh = parseBriefingFile({
+      text,
+      file,
+      maxBytes,
+      ...(maxAliasCount === undefined ? {} : { maxAliasCount }),
+    });
+    if (cache !== undefined && fresh.value !== undefined) cache.set(bytes, fresh.value);
+    parsed = fresh;
   }
   const problems = [...parsed.problems];
   const expectedId = name.slice(0, -'.yaml'.length);
@@ -232,7 +231,8 @@ function reparsedLines({
     if (lineOf === undefined) {
       try {
         const bytes = readCapped({ path, maxBytes });
-        const text = typeof bytes === 'number' ? '' : utf8.decode(bytes);
+        const text = typeof bytes === 'number' ? '' : decodeUtf8(bytes);
+        if (typeof text !== 'string') throw new Error('not UTF-8');
         lineOf = parseBriefingFile({ text, file, maxBytes }).lineOf;
       } catch {
         lineOf = () => 1;
@@ -240,6 +240,21 @@ function reparsedLines({
     }
     return lineOf(fieldPath);
   };
+}
+
+/** The text of UTF-8 bytes, or a problem naming the first byte that is not UTF-8. */
+function decodeUtf8(bytes: Uint8Array): string | Omit<Problem, 'file'> {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const { offset, line } = firstInvalidUtf8(bytes);
+    const byte = bytes[offset]!.toString(16).padStart(2, '0');
+    return {
+      line,
+      path: '',
+      message: `not UTF-8: invalid byte 0x${byte} at byte ${offset}; save the file as UTF-8`,
+    };
+  }
 }
 
 // fatal: a stray Latin-1 byte is an error, not a silent U+FFFD in a published record.

@@ -180,6 +180,7 @@ describe('parseBriefingYaml', () => {
     expect(parseBriefingYaml({ text, file: FILE, maxBytes: 100 }).problems).toEqual([
       {
         file: FILE,
+        line: 1,
         path: '',
         message: expect.stringMatching(/^file too large: 312 bytes, expected at most 100 bytes/),
       },

@@ -37,15 +37,10 @@ export function parseBriefingYaml({
   return record === undefined ? { problems } : { record, problems };
 }
 
-/**
- * Like parseBriefingYaml, also returning a line lookup for cross-record problems. `cached` is
- * the value an earlier parse of the very same text gave: when it is still a valid record the
- * YAML is not parsed again (until a line is asked for).
- */
+/** Like parseBriefingYaml, also returning a line lookup and the parsed value. */
 export function parseBriefingFile({
   text,
   file,
-  cached,
   maxBytes = DEFAULT_MAX_BYTES,
   maxAliasCount = DEFAULT_MAX_ALIAS_COUNT,
 }: {
@@ -53,15 +48,6 @@ export function parseBriefingFile({
   file?: string | undefined;
   cached?: unknown;
 } & ParseLimits): ParsedBriefingFile {
-  if (cached !== undefined) {
-    const { record } = checkBriefing(cached);
-    if (record !== undefined) {
-      let lines: ParsedBriefingFile['lineOf'] | undefined;
-      const lineOf: ParsedBriefingFile['lineOf'] = (path, key) =>
-        (lines ??= parseBriefingFile({ text, file, maxBytes, maxAliasCount }).lineOf)(path, key);
-      return { record, problems: [], value: cached, lineOf };
-    }
-  }
   const at = (
     line: number | undefined,
     path: string,
@@ -78,7 +64,7 @@ export function parseBriefingFile({
 
   const size = Buffer.byteLength(text, 'utf8');
   if (size > maxBytes) {
-    return { problems: [at(undefined, '', tooLarge(size, maxBytes))], lineOf: noLines };
+    return { problems: [at(1, '', tooLarge(size, maxBytes))], lineOf: noLines };
   }
   if (text.trim() === '') {
     return {
