@@ -37,7 +37,28 @@ const broken: Command = {
   },
 };
 
+const raw: Command = {
+  name: 'raw',
+  usage: 'raw [anything]',
+  summary: 'Parses its own arguments.',
+  options: {},
+  allowPositionals: true,
+  parsesOwnArgs: true,
+  run: async ({ argv, context }) => {
+    context.stdout(JSON.stringify(argv));
+    return 3;
+  },
+};
+
 describe('main', () => {
+  it('hands a command that parses its own arguments everything after its name', async () => {
+    expect(await capture(['raw', '--help', '--x=1', 'y'], [raw])).toEqual({
+      code: 3,
+      out: '["--help","--x=1","y"]',
+      err: '',
+    });
+  });
+
   it('dispatches to a command from the table with its parsed flags', async () => {
     expect(await capture(['echo', '-u', 'hello', 'there'], [echo])).toEqual({
       code: 0,

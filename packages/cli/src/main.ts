@@ -24,6 +24,9 @@ export async function main({
         `unknown command "${name}"; expected one of: ${commands.map((c) => c.name).join(', ')}`,
       );
     }
+    if (command.parsesOwnArgs === true) {
+      return await command.run({ values: {}, positionals: [], argv: [...rest], context });
+    }
     const options = Object.fromEntries(
       Object.entries(command.options).map(([key, { description: _d, valueName: _v, ...spec }]) => [
         key,
@@ -45,7 +48,12 @@ export async function main({
       context.stdout(commandHelp(command));
       return 0;
     }
-    return await command.run({ values: parsed.values, positionals: parsed.positionals, context });
+    return await command.run({
+      values: parsed.values,
+      positionals: parsed.positionals,
+      argv: [...rest],
+      context,
+    });
   } catch (error) {
     if (error instanceof UsageError) {
       context.stderr(`briefing: ${error.message}`);

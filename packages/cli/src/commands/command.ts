@@ -25,10 +25,17 @@ export interface Command {
   details?: readonly string[];
   options: Record<string, OptionSpec>;
   allowPositionals: boolean;
+  /**
+   * Set for a command that parses its own arguments and prints its own --help (e.g. one
+   * implemented in another package): it then gets `argv` as typed, and `options` is unused.
+   */
+  parsesOwnArgs?: boolean;
   /** Resolves to the exit code. */
   run: (input: {
     values: Record<string, string | boolean | (string | boolean)[] | undefined>;
     positionals: string[];
+    /** The arguments after the command name, unparsed. */
+    argv: string[];
     context: CommandContext;
   }) => Promise<number>;
 }
