@@ -102,11 +102,18 @@ const feeds = ours.result;
 const file = feeds.files.get(path)!;
 const ourServer = createFeedServer({ getFeeds: () => feeds });
 // The bare server sends exactly the bytes ours does (same headers, same body), with no logic.
-const header = (name: string) => (name === 'if-none-match' ? file.etag : undefined);
-const ok = respondToFeedRequest({ feeds, method: 'GET', path, header: () => undefined })!;
-const notModified = respondToFeedRequest({ feeds, method: 'GET', path, header })!;
+const answerFor = (headers: Record<string, string>) =>
+  respondToFeedRequest({ feeds, method: 'GET', path, header: (name) => headers[name] })!;
+const ok = answerFor({});
+const brotli = answerFor({ 'accept-encoding': 'br' });
+const notModified = answerFor({ 'if-none-match': file.etag });
 const bareServer = createServer((request, response) => {
-  const answer = request.headers['if-none-match'] === file.etag ? notModified : ok;
+  const answer =
+    request.headers['if-none-match'] === file.etag
+      ? notModified
+      : request.headers['accept-encoding'] === 'br'
+        ? brotli
+        : ok;
   response.writeHead(answer.status, answer.headers);
   response.end(answer.body);
 });
@@ -118,6 +125,7 @@ console.log(
 );
 for (const [label, headers] of [
   ['200', {}],
+  ['200 br', { 'accept-encoding': 'br' }],
   ['304', { 'if-none-match': file.etag }],
 ] as [string, Record<string, string>][]) {
   // Alternate the two servers so that load from other processes falls on both alike.

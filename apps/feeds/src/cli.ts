@@ -38,6 +38,12 @@ Relative paths are resolved against the directory the command was run from.
 
 class UsageError extends Error {}
 
+/** A path as the user would write it: relative below the working directory, else absolute. */
+function shownPath({ cwd, path }: { cwd: string; path: string }): string {
+  const rel = relative(cwd, path);
+  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
+}
+
 function parse(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -121,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
     const loaded = await loadFeedSet(options);
     if ('problems' in loaded) {
       process.stderr.write(
-        `briefing-feeds: ${loaded.problems.length} problem(s) in ${relative(cwd, data) || '.'}:\n`,
+        `briefing-feeds: ${loaded.problems.length} problem(s) in ${shownPath({ cwd, path: data })}:\n`,
       );
       for (const line of loaded.problems) process.stderr.write(`${line}\n`);
       return undefined;
@@ -138,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
     }
     await writeFeedSet({ feeds: loaded.feeds, out });
     process.stdout.write(
-      `Wrote ${loaded.feeds.files.size} files for ${loaded.count} records to ${relative(cwd, out) || '.'}\n`,
+      `Wrote ${loaded.feeds.files.size} files for ${loaded.count} records to ${shownPath({ cwd, path: out })}\n`,
     );
     return 0;
   }
