@@ -13,15 +13,23 @@ const APOSTROPHES = /[\u2018\u2019\u02bc`´]/;
  * and "KIM JONG UN" compare equal; runs of spaces become one space.
  */
 export function foldText(text: string): FoldedText {
+  const cached = recentTexts.get(text);
+  if (cached !== undefined) return cached;
+  const result = foldUncached(text);
+  // Each sentence is folded by several matchers in a row; keep the last few.
+  if (recentTexts.size >= 64) recentTexts.delete(recentTexts.keys().next().value!);
+  recentTexts.set(text, result);
+  return result;
+}
+
+const recentTexts = new Map<string, FoldedText>();
+
+function foldUncached(text: string): FoldedText {
   let folded = '';
   const offsets: number[] = [];
   let index = 0;
   for (const char of text) {
-    let out = char.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    if (DASHES.test(out)) out = ' ';
-    else if (APOSTROPHES.test(out)) out = "'";
-    else if (/\s/.test(out)) out = ' ';
-    for (const piece of out) {
+    for (const piece of foldChar(char)) {
       if (piece === ' ' && folded.endsWith(' ')) continue;
       folded += piece;
       offsets.push(index);
@@ -31,10 +39,33 @@ export function foldText(text: string): FoldedText {
   return { folded, offsets };
 }
 
+const foldedChars = new Map<string, string>();
+
+/** One character folded: lowercase, no diacritics, dashes and white space to a space. */
+function foldChar(char: string): string {
+  let out = foldedChars.get(char);
+  if (out === undefined) {
+    out = char.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    if (DASHES.test(out)) out = ' ';
+    else if (APOSTROPHES.test(out)) out = "'";
+    else if (/\s/.test(out)) out = ' ';
+    foldedChars.set(char, out);
+  }
+  return out;
+}
+
 /** The folded form of a term, for lookups. */
 export function foldTerm(term: string): string {
-  return foldText(term).folded.trim();
+  let folded = foldedTerms.get(term);
+  if (folded === undefined) {
+    folded = foldText(term).folded.trim();
+    foldedTerms.set(term, folded);
+  }
+  return folded;
 }
+
+// The lexicons fold the same few hundred terms for every sentence.
+const foldedTerms = new Map<string, string>();
 
 export interface TermHit {
   /** Index in the original text. */

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { access, link, open, rm } from 'node:fs/promises';
-import { writeFileAtomic } from '@briefing/schema/node';
+import { access, link, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { writeFileAtomic } from '@briefing/schema/node';
 
 /**
- * Writes a file whole, and only if no file of that name exists: a synced temp file in the same
- * directory, then a hard link to the final name (which fails if the name is taken, unlike a
- * rename, which would replace it). Resolves to false when the file already existed.
+ * Writes a file whole, and only if no file of that name exists: the contents are staged
+ * atomically under a hidden name in the same directory, then hard-linked to the final name,
+ * which fails if the name is taken (a rename would replace it). Resolves to false when the
+ * file already existed.
  */
 export async function writeNewFileAtomic({
   path,
@@ -15,33 +16,25 @@ export async function writeNewFileAtomic({
   path: string;
   contents: string;
 }): Promise<boolean> {
-  const temp = join(
+  const staged = join(
     dirname(path),
-    `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+    `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.new`,
   );
   try {
-    const handle = await open(temp, 'wx');
+    await writeFileAtomic({ path: staged, contents });
     try {
-      await handle.writeFile(contents);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await link(temp, path);
+      await link(staged, path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
       // A file system without hard links: check, then rename into place.
       if (await exists(path)) return false;
-      await writeFileAtomic({ path, contents });
+      await rename(staged, path);
     }
     return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
   } finally {
-    await rm(temp, { force: true });
+    await rm(staged, { force: true });
   }
 }
 
