@@ -10,6 +10,7 @@ import {
   type ExpectedDraft,
 } from '../src/__fixtures__/articles.js';
 import { ExtractError, extractDrafts } from '../src/index.js';
+import { forgetFoldedTexts } from '../src/normalize.js';
 
 const RUNS = 30;
 const FIELDS = [
@@ -99,6 +100,7 @@ function score(cases: ArticleCase[]): Tally {
     let drafts: Briefing[] = [];
     let failure: string | undefined;
     for (let i = 0; i < RUNS + 3; i += 1) {
+      forgetFoldedTexts();
       const started = performance.now();
       try {
         drafts = run(articleCase).drafts;

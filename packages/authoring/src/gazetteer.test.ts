@@ -83,3 +83,23 @@ describe('the gazetteers', () => {
     );
   });
 });
+
+describe('the README', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+  // The table row whose cell holds `name`, as its comma-separated words.
+  const row = (name: string) => {
+    const line = readme.split('\n').find((candidate) => candidate.includes(`| \`${name}\``));
+    return line
+      ?.split('|')
+      .at(-2)
+      ?.split(',')
+      .map((word) => word.trim());
+  };
+
+  it('lists every keyword of the theme lexicon and every trigger word', () => {
+    for (const [theme, words] of Object.entries(gazetteers.themes))
+      expect(row(theme)).toEqual(words);
+    for (const entry of gazetteers.triggers) expect(row(entry.type)).toEqual(entry.terms);
+  });
+});
