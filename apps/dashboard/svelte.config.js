@@ -40,6 +40,9 @@ const config = {
       handleMissingId: 'fail',
     },
     output: { preloadStrategy: 'modulepreload' },
+    // Inline the (small) stylesheets: one round trip less before the first paint. SvelteKit
+    // hashes the inlined styles into the CSP.
+    inlineStyleThreshold: 40_000,
   },
 };
 

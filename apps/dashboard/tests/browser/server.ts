@@ -31,7 +31,8 @@ export interface RunningServer {
 /** Start the built server as a child process and wait until it answers. */
 export async function startServer({
   env = {},
-}: { env?: Record<string, string> } = {}): Promise<RunningServer> {
+  timeoutMs = 20_000,
+}: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningServer> {
   if (!existsSync(SERVER_ENTRY)) {
     throw new Error(
       `No built server at ${SERVER_ENTRY}: run "vite build" before the browser tests.`,
@@ -55,7 +56,7 @@ export async function startServer({
       await exited;
     }
   };
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new Error(`The server exited with code ${child.exitCode}:\n${output}`);
@@ -69,7 +70,7 @@ export async function startServer({
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stop();
-  throw new Error(`The server did not answer on ${url} within 20 s:\n${output}`);
+  throw new Error(`The server did not answer on ${url} within ${timeoutMs / 1000} s:\n${output}`);
 }
 
 /** Run the built server to its end (for servers expected to refuse to start). */

@@ -8,11 +8,14 @@ export interface HeatmapInput {
   month: string;
   theme: ThemeId;
   count: number;
+  /** The records counted, so that months can be merged into years without counting twice. */
+  ids: readonly string[];
 }
 
 export interface HeatmapCell {
-  month: string;
-  monthLabel: string;
+  /** "YYYY-MM", or "YYYY" when the grid counts years. */
+  period: string;
+  periodLabel: string;
   theme: ThemeId;
   themeLabel: string;
   count: number;
@@ -26,11 +29,11 @@ export interface HeatmapCell {
 }
 
 export interface HeatmapColumn {
-  month: string;
+  period: string;
   x: number;
-  /** A month abbreviation, shown where there is room. */
+  /** A month abbreviation, shown where there is room (empty when columns are years). */
   label: string;
-  /** The year, on each January and on the first column. */
+  /** The year, on each January, the first column, and every column of a yearly grid. */
   year?: string;
 }
 
@@ -45,6 +48,7 @@ export interface HeatmapLayout {
   cells: HeatmapCell[];
   max: number;
   legend: { count: number; fill: string }[];
+  unit: 'month' | 'year';
 }
 
 const LEFT = 168;
@@ -57,71 +61,112 @@ export function monthLabel(month: string): string {
   return `${MONTH_ABBREVIATIONS[Number(monthNumber) - 1]} ${year}`;
 }
 
+interface Counted {
+  period: string;
+  theme: ThemeId;
+  count: number;
+}
+
+/** Month cells merged into years: a record is counted once per year and theme. */
+export function countByYear(cells: readonly HeatmapInput[]): Counted[] {
+  const byKey = new Map<string, { period: string; theme: ThemeId; ids: Set<string> }>();
+  for (const cell of cells) {
+    const period = cell.month.slice(0, 4);
+    const key = `${period} ${cell.theme}`;
+    let entry = byKey.get(key);
+    if (entry === undefined)
+      byKey.set(key, (entry = { period, theme: cell.theme, ids: new Set() }));
+    for (const id of cell.ids) entry.ids.add(id);
+  }
+  return [...byKey.values()].map(({ period, theme, ids }) => ({ period, theme, count: ids.size }));
+}
+
 /**
  * A theme × month grid: every month between the first and last counted (empty months too),
- * each non-empty cell coloured by its count and linking to the list filtered to it.
+ * each non-empty cell coloured by its count and linking to the list filtered to it. Past
+ * `maxColumns` months the grid counts years instead, so that it stays readable (and light).
  */
 export function layoutHeatmap({
-  cells,
+  cells: monthCells,
   themes,
   cellSize = 24,
+  maxColumns = 120,
 }: {
   cells: readonly HeatmapInput[];
   themes: readonly ThemeId[];
   cellSize?: number;
+  maxColumns?: number;
 }): HeatmapLayout | undefined {
-  if (cells.length === 0) return undefined;
-  const sortedMonths = cells.map((cell) => cell.month).sort();
-  const months = monthsBetween({
+  if (monthCells.length === 0) return undefined;
+  const sortedMonths = monthCells.map((cell) => cell.month).sort();
+  const allMonths = monthsBetween({
     start: `${sortedMonths[0]}-01`,
     end: `${sortedMonths[sortedMonths.length - 1]}-01`,
   });
+  const unit = allMonths.length > maxColumns ? 'year' : 'month';
+  const cells: Counted[] =
+    unit === 'month'
+      ? monthCells.map(({ month, theme, count }) => ({ period: month, theme, count }))
+      : countByYear(monthCells);
+  const periods =
+    unit === 'month' ? allMonths : [...new Set(allMonths.map((month) => month.slice(0, 4)))];
   const x = scaleBand<string>()
-    .domain(months)
-    .range([LEFT, LEFT + months.length * cellSize])
-    .paddingInner(0.08);
+    .domain(periods)
+    .range([LEFT, LEFT + periods.length * cellSize])
+    .paddingInner(0.08)
+    .round(true);
   const y = scaleBand<ThemeId>()
     .domain(themes)
     .range([TOP, TOP + themes.length * cellSize])
-    .paddingInner(0.08);
+    .paddingInner(0.08)
+    .round(true);
   const max = Math.max(1, ...cells.map((cell) => cell.count));
   // Start the ramp at 0.2: a count of one must stay visible against the page.
   const colour = scaleSequential((t: number) => interpolateBlues(0.2 + 0.8 * t)).domain([0, max]);
   const showEveryMonth = cellSize >= 22;
 
   return {
-    width: LEFT + months.length * cellSize + 8,
+    width: LEFT + periods.length * cellSize + 8,
     height: TOP + themes.length * cellSize + 4,
     cellSize: x.bandwidth(),
     left: LEFT,
     top: TOP,
     rows: themes.map((theme) => ({ theme, label: themeLabel(theme), y: y(theme)! })),
-    columns: months.map((month, index) => {
-      const monthNumber = Number(month.slice(5));
+    columns: periods.map((period, index) => {
+      if (unit === 'year') return { period, x: x(period)!, label: '', year: period };
+      const monthNumber = Number(period.slice(5));
       return {
-        month,
-        x: x(month)!,
+        period,
+        x: x(period)!,
         label: showEveryMonth || monthNumber % 3 === 1 ? MONTH_ABBREVIATIONS[monthNumber - 1]! : '',
-        ...(index === 0 || monthNumber === 1 ? { year: month.slice(0, 4) } : {}),
+        ...(index === 0 || monthNumber === 1 ? { year: period.slice(0, 4) } : {}),
       };
     }),
     cells: cells
       .filter((cell) => cell.count > 0 && themes.includes(cell.theme))
       .map((cell) => ({
-        month: cell.month,
-        monthLabel: monthLabel(cell.month),
+        period: cell.period,
+        periodLabel: unit === 'month' ? monthLabel(cell.period) : cell.period,
         theme: cell.theme,
         themeLabel: themeLabel(cell.theme),
         count: cell.count,
-        x: x(cell.month)!,
+        x: x(cell.period)!,
         y: y(cell.theme)!,
         size: x.bandwidth(),
         fill: colour(cell.count),
         ink: cell.count / max > 0.65 ? 'light' : 'dark',
-        href: listHref({ query: { themes: [cell.theme], ...monthBounds(cell.month) } }),
+        href: listHref({
+          query: {
+            themes: [cell.theme],
+            ...(unit === 'month'
+              ? monthBounds(cell.period)
+              : { from: `${cell.period}-01-01`, to: `${cell.period}-12-31` }),
+          },
+        }),
       })),
     max,
     legend: legendSteps(max).map((count) => ({ count, fill: colour(count) })),
+    unit,
   };
 }
 

@@ -52,6 +52,8 @@ export const ROW_HEIGHT = 14;
 const MARK_GAP = 3;
 const POINT_WIDTH = 8;
 const MARGIN = { top: 8, right: 16, bottom: 28, left: 168 };
+/** Tenths of a pixel are plenty, and keep the SVG small. */
+const tenth = (value: number): number => Math.round(value * 10) / 10;
 const MONTH_ABBREVIATIONS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
 
 /** The date domain of some records, widened to whole months. */
@@ -78,7 +80,7 @@ function ticksFor(x: ReturnType<typeof timeScale>, width: number): TimelineTick[
   return x.ticks(count).map((tick) => {
     const major = tick.getUTCMonth() === 0;
     return {
-      x: x(tick),
+      x: tenth(x(tick)),
       major,
       label: major ? String(tick.getUTCFullYear()) : MONTH_ABBREVIATIONS[tick.getUTCMonth()]!,
     };
@@ -150,7 +152,15 @@ function placeMark(
         : 'span';
   const width = Math.max(POINT_WIDTH, end - start);
   const left = kind === 'point' ? (start + end) / 2 - POINT_WIDTH / 2 : start;
-  return { id: item.id, title: item.title, dateLabel: item.dateLabel, theme, kind, x: left, width };
+  return {
+    id: item.id,
+    title: item.title,
+    dateLabel: item.dateLabel,
+    theme,
+    kind,
+    x: tenth(left),
+    width: tenth(width),
+  };
 }
 
 /** Monthly counts per theme, for timelines with too many records to draw one by one. */
@@ -208,7 +218,7 @@ export function layoutDensity({
     const path =
       area<{ month: Date; count: number }>()
         .curve(curveStepAfter)
-        .x((d) => x(d.month))
+        .x((d) => tenth(x(d.month)))
         .y0(laneY + DENSITY_LANE_HEIGHT)
         .y1((d) => laneY + DENSITY_LANE_HEIGHT - height(d.count))(steps) ?? '';
     lanes.push({

@@ -52,11 +52,7 @@ export function buildOverview({ store, today = todayIso() }: { store: Store; tod
         records.length <= TIMELINE_MARK_LIMIT
           ? { kind: 'marks' as const, items: store.newestFirst.map(timelineItem) }
           : { kind: 'density' as const },
-      cells: groupByMonthAndTheme({ records }).map(({ month, theme, count }) => ({
-        month,
-        theme,
-        count,
-      })),
+      cells: groupByMonthAndTheme({ records }),
       places: countPlaces({ records }),
       latestAnnounced: announced.slice(0, 3).map((record) => ({
         ...toListItem(record),

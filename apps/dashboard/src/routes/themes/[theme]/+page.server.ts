@@ -29,9 +29,7 @@ export const load: PageServerLoad = async ({ params }) => {
           ? { kind: 'marks' as const, items: records.map(timelineItem) }
           : {
               kind: 'density' as const,
-              cells: groupByMonthAndTheme({ records })
-                .filter((cell) => cell.theme === id)
-                .map(({ month, theme: cellTheme, count }) => ({ month, theme: cellTheme, count })),
+              cells: groupByMonthAndTheme({ records }).filter((cell) => cell.theme === id),
             },
       items: records.slice(0, SHOWN).map(toListItem),
       listHref: listHref({ query: { themes: [id] } }),
