@@ -87,4 +87,18 @@ describe('resolveDate', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toMatch(reason);
   });
+
+  it.each([
+    [
+      'Putin will visit Pyongyang next month.',
+      { start: '2023-11-01', end: '2023-11-30', precision: 'month' },
+    ],
+    [
+      'Putin will visit Pyongyang next year.',
+      { start: '2024-01-01', end: '2024-12-31', precision: 'year' },
+    ],
+    ['Kim met Shoigu yesterday.', { start: '2023-10-15', precision: 'day' }],
+  ])('gives %j the span it names', (text, date) => {
+    expect(resolve(text)).toMatchObject({ ok: true, date });
+  });
 });

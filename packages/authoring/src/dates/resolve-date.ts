@@ -125,6 +125,31 @@ export function resolveDate({
     const start = fromImplied(mention.start);
     const end = mention.end ? fromImplied(mention.end) : undefined;
     notes.push(`"${mention.text}" counted from the ${referenceNote}`);
+    // "next month", "last year", "this week" name a span, not the day chrono lands on.
+    const { year, month } = dateParts(start);
+    if (/\byears?\b/i.test(mention.text)) {
+      return {
+        ok: true,
+        date: { start: isoDate(year, 1, 1), end: isoDate(year, 12, 31), precision: 'year' },
+        notes,
+        mention,
+      };
+    }
+    if (/\b(?:months?|weeks?|weekend)\b/i.test(mention.text)) {
+      if (/week/i.test(mention.text))
+        notes.push('a week is not a precision of its own: only the month is kept');
+      const weekEnd = /week/i.test(mention.text) ? dateParts(addDays(start, 6)) : { year, month };
+      return {
+        ok: true,
+        date: {
+          start: monthRange(year, month).start,
+          end: monthRange(weekEnd.year, weekEnd.month).end,
+          precision: 'month',
+        },
+        notes,
+        mention,
+      };
+    }
     return { ok: true, date: dayRange(start, end), notes, mention };
   }
 
