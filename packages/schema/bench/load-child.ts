@@ -4,17 +4,21 @@ import { loadBriefings } from '../src/node/load-briefings.js';
 const [dir, cacheFile] = process.argv.slice(2) as [string, string | undefined];
 const before = process.memoryUsage();
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const { records, problems } = await loadBriefings({
   dir,
   ...(cacheFile === undefined ? {} : { cacheFile }),
 });
 const elapsedMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
 const after = process.memoryUsage();
 process.stdout.write(
   JSON.stringify({
     records: records.length,
     problems: problems.length,
     elapsedMs,
+    // CPU time the load used: on a shared machine, wall time also counts waiting for a core.
+    cpuMs: (cpu.user + cpu.system) / 1000,
     baselineRssMiB: before.rss / 2 ** 20,
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
     heapUsedMiB: after.heapUsed / 2 ** 20,

@@ -165,9 +165,10 @@ function loadOne({
       maxBytes,
       ...(maxAliasCount === undefined ? {} : { maxAliasCount }),
     });
-    if (cache !== undefined && fresh.value !== undefined) cache.set(bytes, fresh.value);
     parsed = fresh;
   }
+  // The record itself is kept (it validates to itself), so the cache adds no second copy.
+  if (parsed.record !== undefined) cache?.keep(bytes, parsed.record);
   const problems = [...parsed.problems];
   const expectedId = name.slice(0, -'.yaml'.length);
   if (parsed.record !== undefined && parsed.record.id !== expectedId) {

@@ -15,13 +15,15 @@ const FORMAT = JSON.stringify({
 
 /**
  * What parsing YAML gave for files already seen, keyed by the SHA-256 of their bytes: parsing
- * YAML is the slow part of a load. Only values of valid records are kept, and the schema
- * still checks every one on every load, so the cache can skip work but never a rule.
+ * YAML is the slow part of a load. Only valid records are kept, and the schema still checks
+ * every one on every load, so the cache can skip work but never a rule.
  */
 export interface ParseCache {
+  /** The value kept for these bytes, if any. */
   get: (bytes: Uint8Array) => unknown;
-  set: (bytes: Uint8Array, value: unknown) => void;
-  /** Writes the cache if it changed, keeping only the entries used since it was opened. */
+  /** Keeps a valid record for these bytes (also one that `get` gave), for the next load. */
+  keep: (bytes: Uint8Array, value: unknown) => void;
+  /** Writes the cache if it changed: the entries kept since it was opened, and no others. */
   save: () => Promise<void>;
 }
 
@@ -31,42 +33,48 @@ export function hashBytes(bytes: Uint8Array): string {
 
 /** Opens the cache file (a missing, unreadable or outdated one is an empty cache). */
 export async function openParseCache({ file }: { file: string }): Promise<ParseCache> {
-  let stored: Record<string, unknown> = {};
+  let stored = new Map<string, unknown>();
   try {
     const parsed = JSON.parse(await readFile(file, 'utf8')) as {
       format?: string;
       entries?: Record<string, unknown>;
     };
-    if (parsed.format === FORMAT && parsed.entries !== undefined) stored = parsed.entries;
+    if (parsed.format === FORMAT && parsed.entries !== undefined) {
+      stored = new Map(Object.entries(parsed.entries));
+    }
   } catch {
     // No cache yet, or a damaged one: start afresh.
   }
-  const used = new Map<string, unknown>();
-  let changed = false;
-  const lastHash = new WeakMap<Uint8Array, string>();
+  const storedCount = stored.size;
+  const kept = new Map<string, unknown>();
+  let added = false;
+  const hashes = new WeakMap<Uint8Array, string>();
   const keyOf = (bytes: Uint8Array) => {
-    let key = lastHash.get(bytes);
-    if (key === undefined) lastHash.set(bytes, (key = hashBytes(bytes)));
+    let key = hashes.get(bytes);
+    if (key === undefined) hashes.set(bytes, (key = hashBytes(bytes)));
     return key;
   };
+  const hits = new Set<string>();
   return {
     get(bytes) {
       const key = keyOf(bytes);
-      if (!Object.hasOwn(stored, key)) return undefined;
-      const value = stored[key];
-      used.set(key, value);
+      const value = stored.get(key);
+      // Released as soon as it is read: the caller's record replaces it.
+      stored.delete(key);
+      if (value !== undefined) hits.add(key);
       return value;
     },
-    set(bytes, value) {
-      used.set(keyOf(bytes), value);
-      changed = true;
+    keep(bytes, value) {
+      const key = keyOf(bytes);
+      if (!hits.has(key)) added = true;
+      kept.set(key, value);
     },
     async save() {
-      if (!changed && used.size === Object.keys(stored).length) return;
+      if (!added && kept.size === storedCount) return;
       await mkdir(dirname(file), { recursive: true });
       await writeFileAtomic({
         path: file,
-        contents: JSON.stringify({ format: FORMAT, entries: Object.fromEntries(used) }),
+        contents: JSON.stringify({ format: FORMAT, entries: Object.fromEntries(kept) }),
       });
     },
   };

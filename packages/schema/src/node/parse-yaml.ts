@@ -16,8 +16,6 @@ import { DEFAULT_MAX_ALIAS_COUNT, DEFAULT_MAX_BYTES, YAML_OPTIONS } from './yaml
 export interface ParsedBriefingFile {
   record?: Briefing;
   problems: Problem[];
-  /** The value the YAML held, when it parsed cleanly into a valid record (what a cache keeps). */
-  value?: unknown;
   /** The 1-based line of a field path in the file (best effort: the nearest enclosing node). */
   lineOf: (path: readonly PropertyKey[], key?: string) => number;
 }
@@ -37,7 +35,7 @@ export function parseBriefingYaml({
   return record === undefined ? { problems } : { record, problems };
 }
 
-/** Like parseBriefingYaml, also returning a line lookup and the parsed value. */
+/** Like parseBriefingYaml, also returning a line lookup for cross-record problems. */
 export function parseBriefingFile({
   text,
   file,
@@ -126,7 +124,7 @@ export function parseBriefingFile({
       ),
     ),
   );
-  return record === undefined ? { problems, lineOf } : { record, problems, value, lineOf };
+  return record === undefined ? { problems, lineOf } : { record, problems, lineOf };
 }
 
 export function tooLarge(size: number, maxBytes: number): string {
