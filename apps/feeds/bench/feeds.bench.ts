@@ -83,8 +83,12 @@ feedDirectly(records.slice(0, 200));
 
 const ours = time(() => buildFeeds({ records, siteUrl: SITE }));
 const buildPeak = peakMiB();
+// Archive documents are assembled when read: read every file once, as `briefing-feeds build` does.
 let bytes = 0;
-for (const file of ours.result.files.values()) bytes += file.body.byteLength;
+const readAll = time(() => {
+  for (const file of ours.result.files.values()) bytes += file.body.byteLength;
+});
+const readPeak = peakMiB();
 const etags = time(() => {
   for (const file of ours.result.files.values()) void file.etag;
 });
@@ -96,19 +100,25 @@ console.log(
 );
 console.log(
   `  every feed (${ours.result.files.size} files, ${(bytes / 2 ** 20).toFixed(0)} MiB): ` +
-    `${ours.ms.toFixed(0)} ms wall, ${ours.cpuMs.toFixed(0)} ms CPU (target ≤ 2000 ms)`,
+    `${(ours.ms + readAll.ms).toFixed(0)} ms wall, ${(ours.cpuMs + readAll.cpuMs).toFixed(0)} ms CPU ` +
+    `(target ≤ 2000 ms)`,
+);
+console.log(
+  `    buildFeeds ${ours.ms.toFixed(0)} ms wall / ${ours.cpuMs.toFixed(0)} ms CPU, then every ` +
+    `archive assembled once ${readAll.ms.toFixed(0)} ms wall / ${readAll.cpuMs.toFixed(0)} ms CPU`,
 );
 console.log(`  strong ETags for all files, computed on first use: ${etags.ms.toFixed(0)} ms more`);
 console.log(
-  `  peak RSS: ${buildPeak.toFixed(0)} MiB (${baselineMemory.toFixed(0)} MiB before the build; target ≤ 500 MiB)`,
+  `  peak RSS: ${Math.max(buildPeak, readPeak).toFixed(0)} MiB (${baselineMemory.toFixed(0)} MiB ` +
+    `before the build, ${buildPeak.toFixed(0)} MiB after it; target ≤ 500 MiB)`,
 );
 console.log(
   `  feed alone, one all-briefings RSS+Atom+JSON document: ${direct.ms.toFixed(0)} ms wall, ` +
     `${direct.cpuMs.toFixed(0)} ms CPU`,
 );
 console.log(
-  `  ratio every feed / feed alone: ${(ours.ms / direct.ms).toFixed(2)} wall, ` +
-    `${(ours.cpuMs / direct.cpuMs).toFixed(2)} CPU`,
+  `  ratio every feed / feed alone: ${((ours.ms + readAll.ms) / direct.ms).toFixed(2)} wall, ` +
+    `${((ours.cpuMs + readAll.cpuMs) / direct.cpuMs).toFixed(2)} CPU`,
 );
 
 const path = '/feeds/all.atom';

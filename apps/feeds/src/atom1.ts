@@ -74,7 +74,7 @@ export function renderAtomEntries({
   page: FeedPage;
 }): string[] {
   return renderItemFragments({
-    feed: atomFeed({ page }),
+    makeFeed: () => atomFeed({ page }),
     items,
     toItem: toAtomEntry,
     render: (feed) => feed.atom1(),

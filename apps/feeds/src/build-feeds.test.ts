@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Briefing } from '@briefing/schema';
 import { themeLabel } from '@briefing/schema';
+import { generateBriefings } from '@briefing/schema/testing';
 import { buildFeeds } from './build-feeds.js';
 import type { FeedSet } from './build-feeds.js';
 import { feedLinks, feedScopes, inScope } from './paths.js';
@@ -206,6 +207,32 @@ describe('buildFeeds on the seed records', () => {
     expect(rss['@_xmlns:fh']).toBe('http://purl.org/syndication/history/1.0');
     const json = JSON.parse(fileText(feeds, '/feeds/archive/all/1.json'));
     expect(json._rfc5005).toMatchObject({ archive: true, current: urlOf('/feeds/all.json') });
+  });
+});
+
+describe('buildFeeds on more records than one render batch', () => {
+  it('keeps every item whole and in order across batch boundaries', () => {
+    const many = generateBriefings({ count: 250 });
+    const set = buildFeeds({ records: many, siteUrl: SITE, pageSize: 1000 });
+    const expected = expectedOrder(many).map((record) => [
+      `tag:briefing.example.org,2023:briefing/${record.id}`,
+      record.title,
+    ]);
+    const rss = readXml(fileText(set, '/feeds/all.rss')).rss.channel.item;
+    const atom = readXml(fileText(set, '/feeds/all.atom')).feed.entry;
+    const json = JSON.parse(fileText(set, '/feeds/all.json')).items;
+    expect(
+      rss.map((i: { guid: unknown; title: unknown }) => [textOf(i.guid), textOf(i.title)]),
+    ).toEqual(expected);
+    expect(
+      atom.map((e: { id: unknown; title: unknown }) => [
+        textOf(e.id),
+        unescapeHtml(textOf(e.title)),
+      ]),
+    ).toEqual(expected);
+    expect(json.map((i: { id: string; title: string }) => [i.id, i.title])).toEqual(expected);
+    parseStrict(fileText(set, '/feeds/all.rss'));
+    parseStrict(fileText(set, '/feeds/all.atom'));
   });
 });
 

@@ -2,7 +2,7 @@ import type { Briefing } from '@briefing/schema';
 import { atom1Frame, renderAtomEntries } from './atom1.js';
 import { assembleBytes } from './document-frame.js';
 import type { DocumentFrame } from './document-frame.js';
-import { CONTENT_TYPES, makeFeedFile } from './feed-file.js';
+import { CONTENT_TYPES, makeFeedFile, makeRenderedFeedFile } from './feed-file.js';
 import type { FeedFile } from './feed-file.js';
 import { scopePages } from './feed-page.js';
 import type { FeedPage } from './feed-page.js';
@@ -99,16 +99,22 @@ export function buildFeeds({
   for (const scope of scopes) {
     for (const page of pagesOf(scope)) {
       for (const format of FEED_FORMATS) {
+        const render = () =>
+          assembleBytes({
+            frame: RENDERERS[format].frame({ page }),
+            itemFragments: page.items.map((item) => rendered[format][indexOf.get(item)!]!),
+          });
+        const file = {
+          path: new URL(page.self[format]).pathname,
+          contentType: CONTENT_TYPES[format],
+          lastModified: page.updated,
+        };
+        // Subscription documents are read all the time: kept. Archives are assembled from the
+        // shared item fragments when read, so their bytes are never all in memory at once.
         add(
-          makeFeedFile({
-            path: new URL(page.self[format]).pathname,
-            contentType: CONTENT_TYPES[format],
-            bytes: assembleBytes({
-              frame: RENDERERS[format].frame({ page }),
-              itemFragments: page.items.map((item) => rendered[format][indexOf.get(item)!]!),
-            }),
-            lastModified: page.updated,
-          }),
+          page.archivePage === undefined
+            ? makeFeedFile({ ...file, bytes: render() })
+            : makeRenderedFeedFile({ ...file, render }),
         );
       }
     }

@@ -56,12 +56,17 @@ export function assembleBytes({
   return Buffer.concat(parts);
 }
 
+// Items per document rendered at once: large enough that the channel head is written rarely,
+// small enough that the intermediate strings stay in V8's young generation and are freed cheaply
+// (one document of 10,000 items left ~400 MiB of garbage in old space).
+const ITEMS_PER_RENDER = 100;
+
 /**
- * Render many items in one feed document and cut it into one fragment per item (rendering per
- * item would write the whole channel head each time).
+ * Render items in feed documents of ITEMS_PER_RENDER items and cut them into one fragment per
+ * item (rendering one document per item would write the whole channel head each time).
  */
 export function renderItemFragments({
-  feed,
+  makeFeed,
   items,
   toItem,
   render,
@@ -69,7 +74,7 @@ export function renderItemFragments({
   end,
 }: {
   /** A feed with no items yet. */
-  feed: Feed;
+  makeFeed: () => Feed;
   items: readonly FeedItem[];
   toItem: (item: FeedItem) => Item;
   render: (feed: Feed) => string;
@@ -78,9 +83,14 @@ export function renderItemFragments({
   /** The text that follows the last item. */
   end: string;
 }): string[] {
-  for (const item of items) {
-    const rendered = toItem(item);
-    feed.addItem({ ...rendered, title: `${ITEM_MARK}${rendered.title}` });
+  const fragments: string[] = [];
+  for (let start = 0; start < items.length; start += ITEMS_PER_RENDER) {
+    const feed = makeFeed();
+    for (const item of items.slice(start, start + ITEMS_PER_RENDER)) {
+      const rendered = toItem(item);
+      feed.addItem({ ...rendered, title: `${ITEM_MARK}${rendered.title}` });
+    }
+    fragments.push(...cutItems({ xml: render(feed), open, end }));
   }
-  return cutItems({ xml: render(feed), open, end });
+  return fragments;
 }

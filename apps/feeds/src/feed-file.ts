@@ -9,7 +9,8 @@ export interface FeedFile {
   path: string;
   /** Media type with charset. */
   contentType: string;
-  body: Uint8Array;
+  /** The bytes; for archive documents made afresh on each read (see makeRenderedFeedFile). */
+  readonly body: Uint8Array;
   /** Strong validator of `body`. */
   etag: string;
   /** The newest record update the file shows (never the build time). */
@@ -35,6 +36,42 @@ function compress(body: Uint8Array, encoding: ContentEncoding): Uint8Array {
       [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
     },
   });
+}
+
+/**
+ * A feed file whose bytes are made on each use and not kept: archive documents, which are many,
+ * large in total (~250 MiB for 10,000 records) and rarely read. Only the ETag and compressed
+ * bodies, small, are kept once made.
+ */
+export function makeRenderedFeedFile({
+  path,
+  contentType,
+  lastModified,
+  render,
+}: {
+  path: string;
+  contentType: string;
+  lastModified: Date;
+  render: () => Buffer;
+}): FeedFile {
+  const cache: Partial<Record<ContentEncoding, Uint8Array>> = {};
+  let tag: string | undefined;
+  return {
+    path,
+    contentType,
+    get body() {
+      return render();
+    },
+    get etag() {
+      tag ??= etag(render());
+      return tag;
+    },
+    lastModified,
+    encoded(encoding) {
+      cache[encoding] ??= compress(render(), encoding);
+      return cache[encoding];
+    },
+  };
 }
 
 /** Make a feed file from its text or its UTF-8 bytes. */

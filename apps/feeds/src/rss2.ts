@@ -74,7 +74,7 @@ export function renderRssItems({
   page: FeedPage;
 }): string[] {
   return renderItemFragments({
-    feed: channel({ page }),
+    makeFeed: () => channel({ page }),
     items,
     toItem: toRssItem,
     render: (feed) => feed.rss2(),
