@@ -71,6 +71,35 @@ const yearOnlyParser: Parser = {
   },
 };
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAME = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+const AND = String.raw`\s*(?:and|&)\s*`;
+const YEAR = String.raw`(?:,?\s+((?:19|20)\d{2}))?`;
+
+/** "18 and 19 October", "between 18 and 19 October 2023", "October 18 and 19": two days of one month. */
+const dayPairParser: Parser = {
+  pattern: () =>
+    new RegExp(
+      String.raw`\b(?:between\s+)?(?:${DAY}${AND}${DAY}\s+(?:of\s+)?${MONTH_NAME}|${MONTH_NAME}\s+${DAY}${AND}${DAY})${YEAR}\b`,
+      'i',
+    ),
+  extract: (context, match) => {
+    const [, d1, d2, m1, m2, d3, d4, year] = match;
+    const monthName = (m1 ?? m2)!.toLowerCase().slice(0, 3);
+    const month = MONTHS.indexOf(monthName) + 1;
+    const first = Number(d1 ?? d3);
+    const second = Number(d2 ?? d4);
+    if (month === 0 || first < 1 || second <= first || second > 31) return null;
+    const known = (day: number) => ({
+      day,
+      month,
+      ...(year !== undefined && { year: Number(year) }),
+    });
+    return context.createParsingResult(match.index ?? 0, match[0], known(first), known(second));
+  },
+};
+
 /** How many days after the previous event a result counts, if it is "the following day" and the like. */
 export function daysAfterPrevious(tags: Set<string>): number | undefined {
   for (const tag of tags) {
@@ -84,6 +113,6 @@ export function daysAfterPrevious(tags: Set<string>): number | undefined {
 export function createDateParser(): chrono.Chrono {
   const parser = chrono.casual.clone();
   // First, so that "two days later" counts from the previous event, not from the article's date.
-  parser.parsers.unshift(ordinalDaysParser, afterPreviousParser, yearOnlyParser);
+  parser.parsers.unshift(dayPairParser, ordinalDaysParser, afterPreviousParser, yearOnlyParser);
   return parser;
 }

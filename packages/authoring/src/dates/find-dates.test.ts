@@ -53,6 +53,9 @@ describe('findDates', () => {
     ['In September', 'calendar', [undefined, 9, undefined], undefined],
     ['from 29 November to 2 December', 'calendar', [undefined, 11, 29], [undefined, 12, 2]],
     ['in 2024', 'year', [2024, undefined, undefined], undefined],
+    ['between 18 and 19 October', 'calendar', [undefined, 10, 18], [undefined, 10, 19]],
+    ['on October 18 and 19, 2023', 'calendar', [2023, 10, 18], [2023, 10, 19]],
+    ['on 18–19 October', 'calendar', [undefined, 10, 18], [undefined, 10, 19]],
   ])('reads %j as a %s date', (text, kind, start, end) => {
     expect(summary(text)[0]).toMatchObject({ kind, start, end });
   });
