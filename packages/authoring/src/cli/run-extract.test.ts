@@ -132,7 +132,7 @@ describe('briefing extract', () => {
 
   it('exits 1 for a file that does not exist', async () => {
     const result = await runCaptured(runExtract, {
-      argv: ['missing.txt', '--source-url', 'https://example.org/a'],
+      argv: ['missing.txt'],
       cwd: repo,
     });
     expect(result).toMatchObject({
@@ -178,6 +178,10 @@ describe('briefing extract', () => {
 
   for (const { name, argv, message } of usage) {
     it(`exits 2 for ${name}`, async () => {
+      await writeFile(
+        join(repo, 'article.txt'),
+        'Sergei Lavrov visited Pyongyang on 18 October 2023.\n',
+      );
       const result = await runCaptured(runExtract, { argv, cwd: repo });
       expect(result.code).toBe(2);
       expect(result.stderr).toHaveLength(1);

@@ -129,6 +129,10 @@ async function extract(io: CommandIo): Promise<number> {
   if (sourceUrl !== undefined && !HttpUrl.safeParse(sourceUrl).success) {
     throw new UsageError(`--source-url: expected an http(s) URL, got ${JSON.stringify(sourceUrl)}`);
   }
+  // A missing file is the first thing to say, before what its source would need.
+  if (path !== undefined && !existsSync(path)) {
+    throw new InputError(`${shown(base, path)}: cannot read the article: no such file`);
+  }
   const repoRoot = await findRepoRoot(base);
   const documentPath =
     path === undefined || repoRoot === undefined ? undefined : documentPathOf({ path, repoRoot });
