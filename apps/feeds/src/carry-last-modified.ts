@@ -21,23 +21,14 @@ export function carryLastModified({
   const files = new Map<string, FeedFile>();
   for (const [path, file] of next.files) {
     const before = previous.files.get(path);
-    if (
-      before === undefined ||
-      before.etag === file.etag ||
-      file.lastModified > before.lastModified
-    ) {
-      files.set(
-        path,
-        before !== undefined && before.etag === file.etag
-          ? withDate(file, before.lastModified)
-          : file,
-      );
-      continue;
+    if (before === undefined || file.lastModified > before.lastModified) {
+      files.set(path, file);
+    } else if (before.etag === file.etag) {
+      files.set(path, withDate(file, before.lastModified));
+    } else {
+      const later = Math.max(second, before.lastModified.getTime() + 1000);
+      files.set(path, withDate(file, new Date(later)));
     }
-    files.set(
-      path,
-      withDate(file, new Date(Math.max(second, before.lastModified.getTime() + 1000))),
-    );
   }
   return { ...next, files };
 }
