@@ -29,8 +29,11 @@ const SCRIPT = fileURLToPath(new URL('./parse_feeds.py', import.meta.url));
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
 /** Parse feeds with Debian's python3-feedparser, as many readers do; fails if it is missing. */
-export function parseWithFeedparser(docs: { name: string; text: string }[]): ParsedByFeedparser[] {
-  const run = spawnSync(PYTHON, [SCRIPT], {
+export function parseWithFeedparser(
+  docs: { name: string; text: string }[],
+  { python = PYTHON }: { python?: string } = {},
+): ParsedByFeedparser[] {
+  const run = spawnSync(python, [SCRIPT], {
     input: JSON.stringify(docs),
     encoding: 'utf8',
     maxBuffer: 1 << 30,
