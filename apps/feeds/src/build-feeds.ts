@@ -9,7 +9,15 @@ import type { FeedPage } from './feed-page.js';
 import { renderICalendar } from './icalendar.js';
 import { jsonFeedFrame, renderJsonItems } from './json-feed.js';
 import { renderOpml } from './opml.js';
-import { FEED_FORMATS, calendarPath, feedScopes, inScope, listFeeds, opmlPath } from './paths.js';
+import {
+  FEED_FORMATS,
+  calendarPath,
+  feedScopes,
+  listFeeds,
+  opmlPath,
+  scopeSegment,
+  scopesOf,
+} from './paths.js';
 import type { FeedFormat, FeedScope } from './paths.js';
 import { renderRssItems, rss2Frame } from './rss2.js';
 import { absoluteUrl, compareItems, dateAtUtcMidnight, toFeedItem } from './to-feed-item.js';
@@ -75,10 +83,20 @@ export function buildFeeds({
 
   const recordsById = new Map(records.map((record) => [record.id, record]));
   const scopes = feedScopes({ records });
+  // Items of each scope, newest first: one pass over the records rather than one per scope.
+  const byScope = new Map<string, FeedItem[]>();
+  for (const item of items) {
+    for (const scope of scopesOf(recordsById.get(item.recordId)!)) {
+      const key = scopeSegment({ scope });
+      const list = byScope.get(key);
+      if (list === undefined) byScope.set(key, [item]);
+      else list.push(item);
+    }
+  }
   const pagesOf = (scope: FeedScope) =>
     scopePages({
       scope,
-      items: items.filter((item) => inScope({ scope, record: recordsById.get(item.recordId)! })),
+      items: byScope.get(scopeSegment({ scope })) ?? [],
       siteUrl,
       pageSize,
       ...(hubUrl === undefined ? {} : { hubUrl }),

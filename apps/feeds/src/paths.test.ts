@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { BRIEFING_TYPES, THEMES } from '@briefing/schema';
 import { makeBriefing } from '@briefing/schema/testing';
-import { archivePath, calendarPath, feedLinks, listFeeds, opmlPath } from './paths.js';
+import {
+  archivePath,
+  calendarPath,
+  feedLinks,
+  feedScopes,
+  inScope,
+  listFeeds,
+  opmlPath,
+  scopeSegment,
+  scopesOf,
+} from './paths.js';
+import { loadSeeds } from './test-support/feed-set.js';
 import type { FeedScope } from './paths.js';
 import { renderOpml } from './opml.js';
 import { parseStrict, readXml } from './test-support/xml.js';
@@ -40,6 +51,20 @@ describe('feed paths', () => {
       '/feeds/countries/prk.rss',
       '/feeds/countries/rus.rss',
     ]);
+  });
+});
+
+describe('scopesOf', () => {
+  it('names exactly the scopes inScope accepts, for every seed record', async () => {
+    const records = await loadSeeds();
+    for (const record of records) {
+      const expected = feedScopes({ records }).filter((scope) => inScope({ scope, record }));
+      expect(
+        scopesOf(record)
+          .map((scope) => scopeSegment({ scope }))
+          .sort(),
+      ).toEqual(expected.map((scope) => scopeSegment({ scope })).sort());
+    }
   });
 });
 

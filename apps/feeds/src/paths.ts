@@ -126,6 +126,17 @@ export function inScope({ scope, record }: { scope: FeedScope; record: Briefing 
   }
 }
 
+/** The scopes a record belongs to (the same answer as `inScope`, one pass per record). */
+export function scopesOf(record: Briefing): FeedScope[] {
+  const countries = [...new Set(record.actors.map((actor) => actor.country))];
+  return [
+    { kind: 'all' },
+    ...record.themes.map((id): FeedScope => ({ kind: 'theme', id })),
+    { kind: 'type', id: record.type },
+    ...countries.map((code): FeedScope => ({ kind: 'country', code })),
+  ];
+}
+
 /** Every subscription feed, for a /feeds page: scope, title and paths. */
 export function listFeeds(records: readonly Briefing[]): { scope: FeedScope; links: FeedLinks }[] {
   return feedScopes({ records }).map((scope) => ({ scope, links: feedLinks({ scope }) }));
