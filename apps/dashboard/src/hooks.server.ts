@@ -1,6 +1,8 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { building, dev } from '$app/environment';
+import { todayIso } from '@briefing/schema';
 import { handleFeeds } from '$lib/server/feeds.js';
+import { createPageCache, isCacheablePage, storedResponse } from '$lib/server/page-cache.js';
 import { SECURITY_HEADERS } from '$lib/server/security-headers.js';
 import { getStore, InvalidDataError } from '$lib/server/store.js';
 
@@ -22,12 +24,36 @@ export const init: ServerInit = async () => {
   }
 };
 
+const pages = createPageCache();
+
+/** A page's response, rendered once a day: the records do not change while the server runs. */
+async function resolvePage(
+  event: Parameters<Handle>[0]['event'],
+  resolve: Parameters<Handle>[0]['resolve'],
+): Promise<Response> {
+  if (building || !isCacheablePage(event.request, event.url)) return resolve(event);
+  const key = `${todayIso()} ${event.url.pathname}`;
+  const stored = pages.get(key);
+  if (stored !== undefined) return storedResponse(stored);
+  const response = await resolve(event);
+  if (response.status !== 200 || !response.headers.get('content-type')?.startsWith('text/html')) {
+    return response;
+  }
+  const page = {
+    status: response.status,
+    headers: [...response.headers.entries()],
+    body: await response.arrayBuffer(),
+  };
+  pages.set(key, page);
+  return storedResponse(page);
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
   // While prerendering, the /feeds/[...path] route answers instead, so that SvelteKit sees it used.
   const feedResponse = building
     ? undefined
     : await handleFeeds({ request: event.request, url: event.url });
-  const response = feedResponse ?? (await resolve(event));
+  const response = feedResponse ?? (await resolvePage(event, resolve));
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     response.headers.set(name, value);
   }

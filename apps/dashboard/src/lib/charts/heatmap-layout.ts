@@ -2,15 +2,10 @@ import { monthsBetween, themeLabel, type ThemeId } from '@briefing/schema';
 import { scaleBand, scaleSequential } from 'd3-scale';
 import { interpolateBlues } from 'd3-scale-chromatic';
 import { listHref } from '../list-url.js';
+import { countByYear, type Counted, type MonthCount } from './period-counts.js';
 import { monthBounds } from './utc-date.js';
 
-export interface HeatmapInput {
-  month: string;
-  theme: ThemeId;
-  count: number;
-  /** The records counted, so that months can be merged into years without counting twice. */
-  ids: readonly string[];
-}
+export type HeatmapInput = MonthCount;
 
 export interface HeatmapCell {
   /** "YYYY-MM", or "YYYY" when the grid counts years. */
@@ -59,26 +54,6 @@ const MONTH_ABBREVIATIONS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.sp
 export function monthLabel(month: string): string {
   const [year, monthNumber] = month.split('-');
   return `${MONTH_ABBREVIATIONS[Number(monthNumber) - 1]} ${year}`;
-}
-
-interface Counted {
-  period: string;
-  theme: ThemeId;
-  count: number;
-}
-
-/** Month cells merged into years: a record is counted once per year and theme. */
-export function countByYear(cells: readonly HeatmapInput[]): Counted[] {
-  const byKey = new Map<string, { period: string; theme: ThemeId; ids: Set<string> }>();
-  for (const cell of cells) {
-    const period = cell.month.slice(0, 4);
-    const key = `${period} ${cell.theme}`;
-    let entry = byKey.get(key);
-    if (entry === undefined)
-      byKey.set(key, (entry = { period, theme: cell.theme, ids: new Set() }));
-    for (const id of cell.ids) entry.ids.add(id);
-  }
-  return [...byKey.values()].map(({ period, theme, ids }) => ({ period, theme, count: ids.size }));
 }
 
 /**

@@ -90,9 +90,9 @@ describe('layoutDensity', () => {
   it('draws one area per theme lane, spanning the months', () => {
     const layout = layoutDensity({
       cells: [
-        { month: '2023-01', theme: 'space', count: 3 },
-        { month: '2023-06', theme: 'space', count: 1 },
-        { month: '2023-03', theme: 'defense', count: 2 },
+        { month: '2023-01', theme: 'space', count: 3, ids: ['a', 'b', 'c'] },
+        { month: '2023-06', theme: 'space', count: 1, ids: ['d'] },
+        { month: '2023-03', theme: 'defense', count: 2, ids: ['e', 'f'] },
       ],
       themes: ['space', 'defense'],
       width: 900,
@@ -102,5 +102,20 @@ describe('layoutDensity', () => {
       ['defense', 2],
     ]);
     for (const lane of layout.lanes) expect(lane.path).toMatch(/^M[\d.]+,[\d.]+/);
+  });
+
+  it('steps by year over long ranges, counting a record once a year', () => {
+    const layout = layoutDensity({
+      cells: [
+        { month: '2001-01', theme: 'space', count: 1, ids: ['long'] },
+        { month: '2001-02', theme: 'space', count: 2, ids: ['long', 'short'] },
+        { month: '2020-06', theme: 'space', count: 1, ids: ['late'] },
+      ],
+      themes: ['space'],
+      width: 900,
+    })!;
+    expect(layout.lanes[0]!.max).toBe(2);
+    // About 20 yearly steps, top and bottom: far fewer points than 20 × 12 monthly steps.
+    expect(layout.lanes[0]!.path.split(/[ML]/).length).toBeLessThan(100);
   });
 });

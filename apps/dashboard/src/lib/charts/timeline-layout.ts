@@ -1,7 +1,8 @@
 import { effectiveEnd, themeLabel, type EventDate, type ThemeId } from '@briefing/schema';
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { area, curveStepAfter } from 'd3-shape';
-import { utcDay, utcMonth } from 'd3-time';
+import { utcDay, utcMonth, utcYear } from 'd3-time';
+import { countByYear, type MonthCount } from './period-counts.js';
 import { monthStartDate, parseIsoDate } from './utc-date.js';
 
 /** What the timeline needs of a record. */
@@ -164,11 +165,7 @@ function placeMark(
 }
 
 /** Monthly counts per theme, for timelines with too many records to draw one by one. */
-export interface DensityInput {
-  month: string;
-  theme: ThemeId;
-  count: number;
-}
+export type DensityInput = MonthCount;
 
 export interface DensityLane extends TimelineLane {
   path: string;
@@ -185,42 +182,56 @@ export interface DensityLayout {
 
 const DENSITY_LANE_HEIGHT = 34;
 
-/** A step area per theme lane (d3-shape), each month's height its count of records. */
+/**
+ * A step area per theme lane (d3-shape), each month's height its count of records; past
+ * `maxMonths` months, each year's (a month would be thinner than a pixel or two).
+ */
 export function layoutDensity({
-  cells,
+  cells: monthCells,
   themes,
   width,
+  maxMonths = 120,
 }: {
   cells: readonly DensityInput[];
   themes: readonly ThemeId[];
   width: number;
+  maxMonths?: number;
 }): DensityLayout | undefined {
-  if (cells.length === 0) return undefined;
-  const months = cells.map((cell) => cell.month).sort();
+  if (monthCells.length === 0) return undefined;
+  const months = monthCells.map((cell) => cell.month).sort();
   const first = monthStartDate(months[0]!);
   const last = utcMonth.offset(monthStartDate(months[months.length - 1]!), 1);
-  const x = timeScale([first, last], width);
+  const yearly = utcMonth.count(first, last) > maxMonths;
+  const interval = yearly ? utcYear : utcMonth;
+  const periodKey = (date: Date) => date.toISOString().slice(0, yearly ? 4 : 7);
+  const cells = yearly
+    ? countByYear(monthCells)
+    : monthCells.map(({ month, theme, count }) => ({ period: month, theme, count }));
+  const start = interval.floor(first);
+  const end = interval.ceil(last);
+  const x = timeScale([start, end], width);
   const max = Math.max(...cells.map((cell) => cell.count));
   const lanes: DensityLane[] = [];
   let y = MARGIN.top;
   for (const theme of themes) {
     const counts = new Map(
-      cells.filter((cell) => cell.theme === theme).map((cell) => [cell.month, cell.count]),
+      cells.filter((cell) => cell.theme === theme).map((cell) => [cell.period, cell.count]),
     );
     const laneY = y;
     const height = scaleLinear()
       .domain([0, max])
       .range([0, DENSITY_LANE_HEIGHT - 4]);
-    const steps = utcMonth.range(first, utcMonth.offset(last, 1)).map((month) => ({
-      month,
-      count: counts.get(month.toISOString().slice(0, 7)) ?? 0,
+    // One step per period, plus a closing point at the end so the last step has a width.
+    const steps = interval.range(start, interval.offset(end, 1)).map((period) => ({
+      period,
+      count: counts.get(periodKey(period)) ?? 0,
     }));
     const path =
-      area<{ month: Date; count: number }>()
+      area<{ period: Date; count: number }>()
         .curve(curveStepAfter)
-        .x((d) => tenth(x(d.month)))
+        .x((d) => tenth(x(d.period)))
         .y0(laneY + DENSITY_LANE_HEIGHT)
-        .y1((d) => laneY + DENSITY_LANE_HEIGHT - height(d.count))(steps) ?? '';
+        .y1((d) => tenth(laneY + DENSITY_LANE_HEIGHT - height(d.count)))(steps) ?? '';
     lanes.push({
       theme,
       label: themeLabel(theme),

@@ -1,0 +1,31 @@
+import type { ThemeId } from '@briefing/schema';
+
+/** Records of one theme in one month, as the schema's groupByMonthAndTheme gives them. */
+export interface MonthCount {
+  month: string;
+  theme: ThemeId;
+  count: number;
+  /** The records counted, so that months can be merged into years without counting twice. */
+  ids: readonly string[];
+}
+
+/** Records of one theme in a period ("YYYY-MM" or "YYYY"). */
+export interface Counted {
+  period: string;
+  theme: ThemeId;
+  count: number;
+}
+
+/** Month cells merged into years: a record is counted once per year and theme. */
+export function countByYear(cells: readonly MonthCount[]): Counted[] {
+  const byKey = new Map<string, { period: string; theme: ThemeId; ids: Set<string> }>();
+  for (const cell of cells) {
+    const period = cell.month.slice(0, 4);
+    const key = `${period} ${cell.theme}`;
+    let entry = byKey.get(key);
+    if (entry === undefined)
+      byKey.set(key, (entry = { period, theme: cell.theme, ids: new Set() }));
+    for (const id of cell.ids) entry.ids.add(id);
+  }
+  return [...byKey.values()].map(({ period, theme, ids }) => ({ period, theme, count: ids.size }));
+}
