@@ -5,8 +5,9 @@ import type { DocumentFrame } from './document-frame.js';
 import { LANGUAGE, PUBLISHER } from './namespaces.js';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
-const RFC5005_ABOUT =
-  'https://www.rfc-editor.org/rfc/rfc5005 (archived feeds, as in the Atom and RSS feeds)';
+// For people reading the JSON: what the `_rfc5005` extension means.
+const RFC5005_ABOUT = 'https://www.rfc-editor.org/rfc/rfc5005';
+('https://www.rfc-editor.org/rfc/rfc5005 (archived feeds, as in the Atom and RSS feeds)');
 
 // "<" escaped too, so the document is inert even if some client embeds it in HTML.
 const stringify = (value: unknown) => JSON.stringify(value).replaceAll('<', '\\u003c');
