@@ -2,7 +2,7 @@ export * from './vocabulary.js';
 export * from './briefing.js';
 export * from './calendar-date.js';
 export * from './problem.js';
-export * from './validate.js';
+export { validateBriefing } from './validate.js';
 export * from './record-set.js';
 export * from './query.js';
 export * from './sort.js';
