@@ -20,7 +20,11 @@ describe('formatProblem', () => {
     [{ path: 'title', message: 'expected text' }, 'title: expected text'],
     [
       { file: 'x.yaml', line: 3, path: 'title', message: 'expected text, got "a\nb\r\nc\u2028d"' },
-      'x.yaml:3  title: expected text, got "a b c d"',
+      'x.yaml:3  title: expected text, got "a\\u000ab\\u000d\\u000ac\\u2028d"',
+    ],
+    [
+      { file: 'x.yaml', line: 3, path: 'x\u001b[31m', message: 'unknown field "\u001b[2J\u202e"' },
+      'x.yaml:3  x\\u001b[31m: unknown field "\\u001b[2J\\u202e"',
     ],
   ])('writes %j as one line', (problem, expected) => {
     expect(formatProblem(problem)).toBe(expected);

@@ -33,10 +33,13 @@ export function formatProblem(problem: Problem): string {
         ? problem.file
         : `${problem.file}:${problem.line}`;
   const what = problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`;
-  // Messages quote user text: keep each problem on one line whatever the text holds.
   const line = where === '' ? what : `${where}  ${what}`;
-  return line.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  // Messages quote record text, which is untrusted: control characters could break the line
+  // or drive the terminal (ANSI escapes), bidi controls could disguise it. Show them escaped.
+  return line.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Problems in a stable order: by file, then line, then path. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {

@@ -81,7 +81,7 @@ function toRecordIssues(issue: z.core.$ZodIssue): RecordIssue[] {
         key,
         ...(suggestion === undefined ? {} : { suggestion }),
         message:
-          `unknown field "${key}"` +
+          `unknown field ${JSON.stringify(key)}` +
           (suggestion !== undefined
             ? ` (did you mean "${suggestion}"?)`
             : known.length > 0
