@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { foldLines as icalFoldLines } from 'ical-generator';
 import { describe, expect, it } from 'vitest';
 import { makeBriefing } from '@briefing/schema/testing';
 import type { Briefing } from '@briefing/schema';
@@ -134,6 +135,15 @@ describe('renderICalendar', () => {
     expect(folded.replaceAll('\r\n ', '')).toBe(
       `DESCRIPTION:${'한'.repeat(60)}🚀${'x'.repeat(100)}`,
     );
+  });
+
+  it.each([
+    ['ASCII', `DESCRIPTION:${'word '.repeat(60)}`],
+    ['Hangul and emoji', `SUMMARY:${'평양 🚀 '.repeat(30)}`],
+    ['exactly 75 octets', `X:${'a'.repeat(73)}`],
+    ['76 octets', `X:${'a'.repeat(74)}`],
+  ])('folds %s exactly as ical-generator does', (_name, line) => {
+    expect(foldLines(`${line}\r\n${line}`)).toBe(icalFoldLines(`${line}\r\n${line}`));
   });
 
   it('computes day arithmetic in UTC', () => {

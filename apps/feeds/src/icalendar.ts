@@ -60,7 +60,14 @@ export function foldLines(text: string): string {
   return text
     .split('\r\n')
     .map((line) => {
-      if (line.length <= 24 || Buffer.byteLength(line) <= 75) return line;
+      if (Buffer.byteLength(line) <= 74) return line;
+      if (/^[\u0000-\u007F]*$/.test(line)) {
+        // One octet per character: cut every 74 (the continuation's leading space is the 75th).
+        const parts: string[] = [];
+        for (let start = 0; start < line.length; start += 74)
+          parts.push(line.slice(start, start + 74));
+        return parts.join('\r\n ');
+      }
       let out = '';
       let octets = 0;
       for (const char of line) {
