@@ -81,14 +81,15 @@ export function buildDraft({
   });
   const themes: ThemeId[] = themeHits.map((hit) => hit.theme);
   const themeNotes = themeHits.map((hit) => `${hit.theme} ("${hit.term}")`);
-  if (themes.length === 0 && event.next !== undefined && !event.next.hedged) {
-    // No theme word about the engagement itself: the sentence after it usually says what it was for.
+  if (themes.length === 0) {
+    // No theme word about the engagement itself: the sentences around it usually say what it was for.
+    const around = (event.neighbours ?? []).filter((fact) => !fact.hedged);
     for (const hit of detectThemes({
-      sentences: [event.next.sentence.text],
+      sentences: around.map((fact) => fact.sentence.text),
       lexicon: gazetteers.themes,
     })) {
       themes.push(hit.theme);
-      themeNotes.push(`${hit.theme} ("${hit.term}", in the next sentence)`);
+      themeNotes.push(`${hit.theme} ("${hit.term}", in a sentence beside it)`);
     }
   }
   const implied = TYPE_THEMES[type];

@@ -213,6 +213,42 @@ describe('extractDrafts options', () => {
   });
 });
 
+describe('extractDrafts context', () => {
+  const kcna = [
+    'PYONGYANG, June 18, 2025 (KCNA) — Kim Jong Un received Sergei Shoigu in Pyongyang on Tuesday.',
+    '',
+    "During the talks, Shoigu said that North Korea would send sappers. It was Shoigu's second visit to Pyongyang this month, after a trip on 4 June.",
+    '',
+    'Meanwhile, Olga Lyubimova is expected to arrive in Pyongyang later this month for a culture festival.',
+  ].join('\n');
+
+  it('borrows themes from the sentences beside an engagement, not from an unrelated one', () => {
+    const { drafts } = extractDrafts({
+      text: kcna,
+      format: 'text',
+      today: TODAY,
+      sourceUrl: 'https://example.org/a',
+    });
+    expect(drafts.map((draft) => [draft.id, draft.date.start, draft.themes])).toEqual([
+      ['kim-shoigu-pyongyang-2025-06', '2025-06-17', ['defense']],
+      ['shoigu-pyongyang-2025-06', '2025-06-04', ['defense']],
+      ['lyubimova-pyongyang-2025-06', '2025-06-01', ['culture-education']],
+    ]);
+  });
+
+  it('leaves the dateline out of the story even when --reference-date is given', () => {
+    const { drafts } = extractDrafts({
+      text: kcna,
+      format: 'text',
+      today: TODAY,
+      referenceDate: '2025-06-18',
+      sourceUrl: 'https://example.org/a',
+    });
+    expect(drafts[0]?.date.start).toBe('2025-06-17');
+    expect(drafts[0]?.sources[0]?.title).toMatch(/^Kim Jong Un received/);
+  });
+});
+
 describe('extractDrafts on the held-out articles', () => {
   // Their expected drafts are scored by the benchmark only: the extractor was not tuned on them.
   for (const articleCase of HELD_OUT_CASES) {

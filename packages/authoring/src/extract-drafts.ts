@@ -68,10 +68,10 @@ export function extractDrafts(options: ExtractOptions): ExtractResult {
     body,
     ...(options.referenceDate !== undefined && { flag: options.referenceDate }),
   });
-  const source = sourceOf({ options, meta, body, reference });
-
   // A dateline ("MOSCOW, August 12, 2025 —") dates the article, not an engagement.
-  const story = reference?.dateline === undefined ? body : body.replace(reference.dateline, '');
+  const dateline = reference?.dateline ?? findArticleDate({ meta: {}, body })?.dateline;
+  const story = dateline === undefined ? body : body.replace(dateline, '');
+  const source = sourceOf({ options, meta, body: story, reference });
   const sentences = splitSentences({ text: story });
   const facts = sentences.map((sentence) =>
     analyseSentence({ sentence, gazetteers, ...(reference && { referenceDate: reference.date }) }),

@@ -47,8 +47,11 @@ export interface DraftEvent {
   date?: EventDateFinding;
   /** Why no date could be given, when none could. */
   dateProblem?: string;
-  /** The sentence after the main one, for themes when the engagement's own words give none. */
-  next?: SentenceFacts;
+  /**
+   * The sentences either side of the main one (in its paragraph or the next), for themes when
+   * the engagement's own sentences give none.
+   */
+  neighbours?: SentenceFacts[];
 }
 
 /**
@@ -173,9 +176,14 @@ export function groupEvents({
       } else if (current !== undefined && lastParagraph(current) === fact.sentence.paragraph) {
         join(current, fact, []);
       }
-    } else if (current !== undefined && fact.sentence.paragraph - lastParagraph(current) <= 1) {
+    } else if (
+      current !== undefined &&
+      fact.sentence.paragraph - lastParagraph(current) <= 1 &&
+      (named.length === 0 ||
+        named.some((actor) => eventKeys(current!).has(`p:${actor.entry.name}`)))
+    ) {
       // A sentence that names no engagement says more about the one just told, in its
-      // paragraph or the next.
+      // paragraph or the next, unless it is about other people.
       join(current, fact, []);
     }
 
@@ -187,10 +195,26 @@ export function groupEvents({
     const person = fact.people.filter((mention) => mention.entry.kind === 'person').at(-1);
     if (person !== undefined) lastPerson = person.entry;
   }
+  // Another engagement's sentence only lends its themes when it shares a person with this one
+  // ("Kim received Kozlov … The following day, Kozlov chaired the commission").
+  const mainOf = new Map(events.map((event) => [event.main, event]));
   for (const event of events) {
-    const next = facts[facts.indexOf(event.main) + 1];
-    if (next !== undefined && next.sentence.paragraph - event.main.sentence.paragraph <= 1)
-      event.next = next;
+    const at = facts.indexOf(event.main);
+    event.neighbours = [facts[at - 1], facts[at + 1]].filter((fact): fact is SentenceFacts => {
+      if (
+        fact === undefined ||
+        Math.abs(fact.sentence.paragraph - event.main.sentence.paragraph) > 1
+      ) {
+        return false;
+      }
+      const other = mainOf.get(fact);
+      return (
+        other === undefined ||
+        other.actors.some((actor) =>
+          event.actors.some((mine) => mine.entry.name === actor.entry.name),
+        )
+      );
+    });
   }
   return mergeRepeats(events);
 }
