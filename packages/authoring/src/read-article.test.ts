@@ -34,6 +34,12 @@ describe('readArticle', () => {
     expect(meta).toMatchObject({ date, dateFrom: from });
   });
 
+  it('prefers the <time> of the <article> to one in a sidebar before it', () => {
+    const html =
+      '<body><aside><time datetime="2020-01-01">old</time></aside><article><time datetime="2024-01-17">17 Jan</time><p>x</p></article></body>';
+    expect(readArticle({ text: html, format: 'html' }).meta.date).toBe('2024-01-17');
+  });
+
   it('reads Markdown front matter and strips the markup, keeping link text', () => {
     const markdown = [
       '---',

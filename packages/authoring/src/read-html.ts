@@ -42,7 +42,9 @@ export function readHtml({ text }: { text: string }): ReadArticle {
     meta.date = dateMeta.content;
     meta.dateFrom = `<meta ${dateMeta.name}>`;
   } else {
-    const time = DomUtils.getElementsByTagName('time', dom).find((element) =>
+    // The article's own <time>, before any in a sidebar of related stories.
+    const article = DomUtils.getElementsByTagName('article', dom)[0];
+    const time = DomUtils.getElementsByTagName('time', article ?? dom).find((element) =>
       element.attribs['datetime']?.trim(),
     );
     if (time !== undefined) {
