@@ -139,6 +139,20 @@ describe('parseBriefingYaml', () => {
     ]);
   });
 
+  it('reports a syntax error once, with a count of the errors that follow from it', () => {
+    expect(lines('id: x\n  bad: [\n')).toEqual([
+      `${FILE}:1  invalid YAML: Nested mappings are not allowed in compact mappings (and 2 more YAML errors after it)`,
+    ]);
+  });
+
+  it('reports every unknown tag and every duplicate key', () => {
+    expect(lines('a: !x 1\nb: !y 2\na: 3\n')).toEqual([
+      `${FILE}:1  invalid YAML: Unresolved tag: !x`,
+      `${FILE}:2  invalid YAML: Unresolved tag: !y`,
+      `${FILE}:3  duplicate key "a": each field may appear once`,
+    ]);
+  });
+
   it('rejects a document that is a list', () => {
     expect(lines('- a\n- b\n')).toEqual([
       `${FILE}:1  expected a mapping of record fields, got a list`,

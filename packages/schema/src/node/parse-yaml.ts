@@ -77,17 +77,40 @@ export function parseBriefingFile({
   const lastContent = text.trimEnd().length - 1;
   const lineAt = (offset: number) => lineCounter.linePos(Math.min(offset, lastContent)).line;
 
-  // Warnings are errors here: an unresolved tag such as !!js/function would otherwise be read as text.
-  const yamlProblems = [...doc.errors, ...doc.warnings].map((error) =>
-    at(
-      lineAt(error.pos[0]),
-      '',
-      error.code === 'DUPLICATE_KEY'
-        ? `duplicate key ${JSON.stringify(text.slice(error.pos[0]).split(/[:\n]/)[0]!.trim())}: each field may appear once`
-        : `invalid YAML: ${firstLine(error.message)}`,
+  // A syntax error makes the parser's later errors unreliable echoes of it: report the first
+  // and count the rest. Duplicate keys and unknown tags are each a problem of their own.
+  // Warnings are errors here: an unresolved tag such as !!js/function would otherwise be text.
+  const syntaxErrors = doc.errors
+    .filter((error) => error.code !== 'DUPLICATE_KEY')
+    .sort((a, b) => a.pos[0] - b.pos[0]);
+  const more = syntaxErrors.length - 1;
+  const yamlProblems = [
+    ...syntaxErrors
+      .slice(0, 1)
+      .map((error) =>
+        at(
+          lineAt(error.pos[0]),
+          '',
+          `invalid YAML: ${firstLine(error.message)}` +
+            (more > 0
+              ? ` (and ${more} more YAML ${more === 1 ? 'error' : 'errors'} after it)`
+              : ''),
+        ),
+      ),
+    ...doc.errors
+      .filter((error) => error.code === 'DUPLICATE_KEY')
+      .map((error) =>
+        at(
+          lineAt(error.pos[0]),
+          '',
+          `duplicate key ${JSON.stringify(text.slice(error.pos[0]).split(/[:\n]/)[0]!.trim())}: each field may appear once`,
+        ),
+      ),
+    ...doc.warnings.map((warning) =>
+      at(lineAt(warning.pos[0]), '', `invalid YAML: ${firstLine(warning.message)}`),
     ),
-  );
-  if (yamlProblems.length > 0) return { problems: yamlProblems, lineOf: noLines };
+  ];
+  if (yamlProblems.length > 0) return { problems: sortProblems(yamlProblems), lineOf: noLines };
 
   if (doc.contents === null) {
     return {
