@@ -2,6 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { building, dev } from '$app/environment';
 import { todayIso } from '@briefing/schema';
 import { handleFeeds } from '$lib/server/feeds.js';
+import { buildOverview } from '$lib/server/overview.js';
 import { createPageCache, isCacheablePage, storedResponse } from '$lib/server/page-cache.js';
 import { SECURITY_HEADERS } from '$lib/server/security-headers.js';
 import { getStore, InvalidDataError } from '$lib/server/store.js';
@@ -12,7 +13,8 @@ const NON_HTML_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
 /** Load and check the records once, before the first request. */
 export const init: ServerInit = async () => {
   try {
-    await getStore();
+    // The overview's derived data is the costliest to compute: do it now, not on a request.
+    buildOverview({ store: await getStore() });
   } catch (error) {
     if (error instanceof InvalidDataError && !dev) {
       // The records are the product: serving some of them silently would be worse than none.
