@@ -77,6 +77,20 @@ describe('the feed server over HTTP on 127.0.0.1', () => {
     expect(list.status).toBe(304);
   });
 
+  it('gives 304 only for the coding whose ETag the client holds', async () => {
+    const gzip = await get(`${base}/feeds/all.rss`, { headers: { 'accept-encoding': 'gzip' } });
+    const again = await get(`${base}/feeds/all.rss`, {
+      headers: { 'accept-encoding': 'gzip', 'if-none-match': String(gzip.headers.etag) },
+    });
+    expect(again.status).toBe(304);
+    expect(again.headers.etag).toBe(gzip.headers.etag);
+    // The gzip tag does not validate the identity bytes.
+    const identity = await get(`${base}/feeds/all.rss`, {
+      headers: { 'if-none-match': String(gzip.headers.etag) },
+    });
+    expect(identity.status).toBe(200);
+  });
+
   it('answers 304 to If-Modified-Since at or after Last-Modified, 200 before it', async () => {
     const lastModified = first.files.get('/feeds/all.rss')!.lastModified;
     const same = await get(`${base}/feeds/all.rss`, {
@@ -110,6 +124,8 @@ describe('the feed server over HTTP on 127.0.0.1', () => {
     });
     expect(response.headers['content-encoding']).toBe(encoding);
     expect(response.headers.vary).toBe('Accept-Encoding');
+    const etag = first.files.get('/feeds/all.atom')!.etag;
+    expect(response.headers.etag).toBe(`${etag.slice(0, -1)}-${encoding}"`);
     expect(
       decode(response.body).equals(Buffer.from(first.files.get('/feeds/all.atom')!.body)),
     ).toBe(true);
@@ -169,7 +185,10 @@ describe('the feed server over HTTP on 127.0.0.1', () => {
         response.headers['content-encoding'] === 'gzip' ? gunzipSync(response.body) : response.body;
       const version = versions.find((v) => v.body.equals(body));
       expect(version, 'body equals one build exactly').toBeDefined();
-      expect(response.headers.etag).toBe(version!.etag);
+      const gzip = response.headers['content-encoding'] === 'gzip';
+      expect(response.headers.etag).toBe(
+        gzip ? `${version!.etag.slice(0, -1)}-gzip"` : version!.etag,
+      );
       seen.add(version!.etag);
     }
     expect(seen.size).toBe(2);

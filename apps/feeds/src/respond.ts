@@ -26,62 +26,66 @@ const SECURITY_HEADERS = {
 
 // Readers poll; five minutes keeps load low while a new record reaches them soon.
 const CACHE_CONTROL = 'public, max-age=300';
-const ENCODINGS: readonly (ContentEncoding | 'identity')[] = ['br', 'gzip', 'identity'];
+const ENCODINGS: readonly Coding[] = ['br', 'gzip', 'identity'];
 
-interface PreparedHeaders {
+type Coding = ContentEncoding | 'identity';
+
+/** One representation of a file (its bytes in one content coding) and its response headers. */
+interface Representation {
+  etag: string;
   /** For 304: validators and caching, no entity headers. */
   notModified: Record<string, string>;
-  /** For 200, per content coding, with Content-Encoding and Content-Length. */
-  ok: Partial<Record<ContentEncoding | 'identity', Record<string, string>>>;
+  /** For 200, with Content-Encoding and Content-Length; made on first use. */
+  ok?: Record<string, string>;
 }
 
-// Headers that do not depend on the request, computed once per file of a feed set: a feed server
-// answers the same few files again and again.
-const prepared = new WeakMap<FeedFile, PreparedHeaders>();
+/**
+ * The strong ETag of a file in a content coding. A strong validator names one representation
+ * (RFC 9110 §8.8.1), and the gzip or brotli bytes are not the identity bytes: each coding gets its
+ * own tag, "<tag>-gzip", so a 304 is only ever given for the bytes the client holds.
+ */
+export function codingEtag(etag: string, coding: Coding): string {
+  return coding === 'identity' ? etag : `${etag.slice(0, -1)}-${coding}"`;
+}
 
-function headersOf({ feeds, file }: { feeds: FeedSet; file: FeedFile }): PreparedHeaders {
-  let headers = prepared.get(file);
-  if (headers === undefined) {
+// Headers that do not depend on the request, computed once per file and coding of a feed set:
+// a feed server answers the same few files again and again.
+const prepared = new WeakMap<FeedFile, Partial<Record<Coding, Representation>>>();
+
+function representationOf({
+  feeds,
+  file,
+  coding,
+}: {
+  feeds: FeedSet;
+  file: FeedFile;
+  coding: Coding;
+}): Representation {
+  let byCoding = prepared.get(file);
+  if (byCoding === undefined) {
+    byCoding = {};
+    prepared.set(file, byCoding);
+  }
+  let representation = byCoding[coding];
+  if (representation === undefined) {
     const self = new URL(file.path, feeds.siteUrl).href;
     const links = [`<${self}>; rel="self"`];
     if (feeds.hubUrl !== undefined) links.push(`<${feeds.hubUrl}>; rel="hub"`);
-    headers = {
+    const etag = codingEtag(file.etag, coding);
+    representation = {
+      etag,
       notModified: {
-        etag: file.etag,
+        etag,
         'last-modified': file.lastModified.toUTCString(),
         'cache-control': CACHE_CONTROL,
         vary: 'Accept-Encoding',
         link: links.join(', '),
         ...SECURITY_HEADERS,
       },
-      ok: {},
     };
-    prepared.set(file, headers);
+    byCoding[coding] = representation;
   }
-  return headers;
-}
-
-function okHeaders({
-  headers,
-  file,
-  encoding,
-}: {
-  headers: PreparedHeaders;
-  file: FeedFile;
-  encoding: ContentEncoding | 'identity';
-}): Record<string, string> {
-  let ok = headers.ok[encoding];
-  if (ok === undefined) {
-    const body = encoding === 'identity' ? file.body : file.encoded(encoding);
-    ok = {
-      'content-type': file.contentType,
-      ...headers.notModified,
-      ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
-      'content-length': String(body.byteLength),
-    };
-    headers.ok[encoding] = ok;
-  }
-  return ok;
+  return representation;
 }
 
 /** The body of a 404 under /feeds/: where the feeds actually are. */
@@ -140,14 +144,15 @@ export function respondToFeedRequest({
   }
   const file = feeds.files.get(path);
   if (file === undefined) return notFound({ path, head });
-  const headers = headersOf({ feeds, file });
+  const coding = negotiateEncoding(header('accept-encoding'));
+  const representation = representationOf({ feeds, file, coding });
   const ifNoneMatch = header('if-none-match') ?? undefined;
   const ifModifiedSince = header('if-modified-since') ?? undefined;
   const cacheControl = header('cache-control') ?? undefined;
   // The common poll: a reader sends back the one ETag it got. This is exactly what fresh() decides
   // for that input, without building its arguments; everything else goes through fresh().
-  if (ifNoneMatch === file.etag && cacheControl === undefined) {
-    return { status: 304, headers: headers.notModified };
+  if (ifNoneMatch === representation.etag && cacheControl === undefined) {
+    return { status: 304, headers: representation.notModified };
   }
   if (
     (ifNoneMatch !== undefined || ifModifiedSince !== undefined) &&
@@ -157,31 +162,42 @@ export function respondToFeedRequest({
         'if-modified-since': ifModifiedSince,
         'cache-control': cacheControl,
       },
-      { etag: file.etag, 'last-modified': headers.notModified['last-modified'] },
+      {
+        etag: representation.etag,
+        'last-modified': representation.notModified['last-modified'],
+      },
     )
   ) {
-    return { status: 304, headers: headers.notModified };
+    return { status: 304, headers: representation.notModified };
   }
-  const encoding = negotiateEncoding(header('accept-encoding'));
-  const body = encoding === 'identity' ? file.body : file.encoded(encoding);
-  return {
-    status: 200,
-    headers: okHeaders({ headers, file, encoding }),
-    ...(head ? {} : { body }),
+  const body = coding === 'identity' ? file.body : file.encoded(coding);
+  representation.ok ??= {
+    'content-type': file.contentType,
+    ...representation.notModified,
+    ...(coding === 'identity' ? {} : { 'content-encoding': coding }),
+    'content-length': String(body.byteLength),
   };
+  return { status: 200, headers: representation.ok, ...(head ? {} : { body }) };
 }
 
-function negotiateEncoding(
-  acceptEncoding: string | null | undefined,
-): ContentEncoding | 'identity' {
+// Clients send few distinct Accept-Encoding values; each is negotiated once. Cleared when full,
+// so arbitrary headers cannot grow it without bound.
+const negotiated = new Map<string, Coding>();
+
+function negotiateEncoding(acceptEncoding: string | null | undefined): Coding {
   if (acceptEncoding === null || acceptEncoding === undefined || acceptEncoding === '') {
     return 'identity';
   }
-  const negotiator = new Negotiator({
-    headers: { 'accept-encoding': acceptEncoding },
-  }) as unknown as NegotiatorWithPreferred;
-  return (negotiator.encoding(ENCODINGS, { preferred: ENCODINGS }) ?? 'identity') as
-    ContentEncoding | 'identity';
+  let coding = negotiated.get(acceptEncoding);
+  if (coding === undefined) {
+    const negotiator = new Negotiator({
+      headers: { 'accept-encoding': acceptEncoding },
+    }) as unknown as NegotiatorWithPreferred;
+    coding = (negotiator.encoding(ENCODINGS, { preferred: ENCODINGS }) ?? 'identity') as Coding;
+    if (negotiated.size >= 256) negotiated.clear();
+    negotiated.set(acceptEncoding, coding);
+  }
+  return coding;
 }
 
 // negotiator 1.x takes a preference order for ties; @types/negotiator predates it.
