@@ -2,6 +2,7 @@ import type { EventDate } from '@briefing/schema';
 import { namesEngagement, type SentenceFacts } from './analyse-sentence.js';
 import { daysInMonth } from '@briefing/schema';
 import { dateParts, isoDate, monthRange } from './dates/calendar.js';
+import type { DateMention } from './dates/find-dates.js';
 import {
   monthOf,
   pickMention,
@@ -74,24 +75,7 @@ export function groupEvents({
   let lastPerson: PersonEntry | undefined;
 
   for (const fact of facts) {
-    const named: EventActor[] = [];
-    for (const mention of fact.people) {
-      if (named.some((actor) => actor.entry.name === mention.entry.name)) continue;
-      named.push({
-        entry: mention.entry,
-        via: 'named',
-        words: mention.text,
-        speaks: isSpeaker({ text: fact.sentence.text, start: mention.start, end: mention.end }),
-      });
-    }
-    if (
-      !fact.people.some((mention) => mention.entry.kind === 'person') &&
-      fact.pronoun &&
-      lastPerson
-    ) {
-      const pronoun = /\b(?:he|his|him|she|her)\b/i.exec(fact.sentence.text)![0];
-      named.push({ entry: lastPerson, via: 'pronoun', words: pronoun, speaks: false });
-    }
+    const named = actorsOf({ fact, lastPerson });
     const keys = [
       ...named.map((actor) => `p:${actor.entry.name}`),
       ...fact.places.map((place) => `l:${place.entry.name}`),
@@ -105,48 +89,15 @@ export function groupEvents({
 
     if (trigger !== undefined && (engagement || (fact.reporting && mention !== undefined))) {
       if (mention !== undefined && keys.length > 0) {
-        const sentenceMonth = fact.dates
-          .filter((other) => other.index < mention.index)
-          .map((other) => monthOf({ mention: other, sentence: fact.sentence.text }))
-          .filter((month) => month !== undefined)
-          .at(-1);
-        const resolved = resolveDate({
-          mention,
-          context: {
-            future: fact.tense === 'future',
-            ...(reference && { reference }),
-            ...(lastMonth && { lastMonth }),
-            ...(current?.date && { previous: { ...current.date.value } }),
-          },
-          ...(sentenceMonth && { sentenceMonth }),
-        });
-        // "The following day, X and Y held talks" happens where the previous engagement did.
-        const inherited =
-          mention.kind === 'after-previous' && fact.places.length === 0
-            ? current?.places
-            : undefined;
-        current = {
-          main: fact,
+        current = datedEvent({
+          fact,
           trigger,
-          sentences: [fact],
-          actors: named,
-          places: inherited ?? fact.places,
-          ...(inherited !== undefined && inherited.length > 0 && { placesFrom: current!.main }),
-          ...(resolved.ok
-            ? {
-                date: backdateIfPast({
-                  finding: {
-                    value: resolved.date,
-                    notes: resolved.notes,
-                    words: mention.text,
-                    sentence: fact,
-                  },
-                  fact,
-                  reference,
-                }),
-              }
-            : { dateProblem: resolved.reason }),
-        };
+          mention,
+          named,
+          reference,
+          lastMonth,
+          previous: current,
+        });
         events.push(current);
       } else if (keys.length > 0 && covering(events, keys) !== undefined) {
         current = covering(events, keys)!;
@@ -154,24 +105,7 @@ export function groupEvents({
       } else if (fact.anaphoric && current !== undefined) {
         join(current, fact, named);
       } else if (keys.length > 0) {
-        current = {
-          main: fact,
-          trigger,
-          sentences: [fact],
-          actors: named,
-          places: fact.places,
-          ...(current?.date
-            ? {
-                date: {
-                  ...current.date,
-                  notes: [
-                    `no date in this sentence; dated like the engagement before it ("${current.date.words}")`,
-                    ...current.date.notes,
-                  ],
-                },
-              }
-            : { dateProblem: `no date for "${excerpt(fact.sentence.text)}"` }),
-        };
+        current = carriedEvent({ fact, trigger, named, previous: current });
         events.push(current);
       } else if (current !== undefined && lastParagraph(current) === fact.sentence.paragraph) {
         join(current, fact, []);
@@ -217,6 +151,123 @@ export function groupEvents({
     });
   }
   return mergeRepeats(events);
+}
+
+/** The people a sentence names, and the one "his" or "her" stands for when it names none. */
+function actorsOf({
+  fact,
+  lastPerson,
+}: {
+  fact: SentenceFacts;
+  lastPerson: PersonEntry | undefined;
+}): EventActor[] {
+  const named: EventActor[] = [];
+  for (const mention of fact.people) {
+    if (named.some((actor) => actor.entry.name === mention.entry.name)) continue;
+    named.push({
+      entry: mention.entry,
+      via: 'named',
+      words: mention.text,
+      speaks: isSpeaker({ text: fact.sentence.text, start: mention.start, end: mention.end }),
+    });
+  }
+  const pronoun = /\b(?:he|his|him|she|her)\b/i.exec(fact.sentence.text);
+  if (!fact.people.some((mention) => mention.entry.kind === 'person') && pronoun && lastPerson) {
+    named.push({ entry: lastPerson, via: 'pronoun', words: pronoun[0], speaks: false });
+  }
+  return named;
+}
+
+/** An engagement whose sentence gives its own date. */
+function datedEvent({
+  fact,
+  trigger,
+  mention,
+  named,
+  reference,
+  lastMonth,
+  previous,
+}: {
+  fact: SentenceFacts;
+  trigger: Trigger;
+  mention: DateMention;
+  named: EventActor[];
+  reference: ReferenceDate | undefined;
+  lastMonth: MonthContext | undefined;
+  previous: DraftEvent | undefined;
+}): DraftEvent {
+  const sentenceMonth = fact.dates
+    .filter((other) => other.index < mention.index)
+    .map((other) => monthOf({ mention: other, sentence: fact.sentence.text }))
+    .filter((month) => month !== undefined)
+    .at(-1);
+  const resolved = resolveDate({
+    mention,
+    context: {
+      future: fact.tense === 'future',
+      ...(reference && { reference }),
+      ...(lastMonth && { lastMonth }),
+      ...(previous?.date && { previous: { ...previous.date.value } }),
+    },
+    ...(sentenceMonth && { sentenceMonth }),
+  });
+  // "The following day, X and Y held talks" happens where the previous engagement did.
+  const inherited =
+    mention.kind === 'after-previous' && fact.places.length === 0 ? previous?.places : undefined;
+  return {
+    main: fact,
+    trigger,
+    sentences: [fact],
+    actors: named,
+    places: inherited ?? fact.places,
+    ...(inherited !== undefined && inherited.length > 0 && { placesFrom: previous!.main }),
+    ...(resolved.ok
+      ? {
+          date: backdateIfPast({
+            finding: {
+              value: resolved.date,
+              notes: resolved.notes,
+              words: mention.text,
+              sentence: fact,
+            },
+            fact,
+            reference,
+          }),
+        }
+      : { dateProblem: resolved.reason }),
+  };
+}
+
+/** An engagement whose sentence gives no date: dated like the one before it, saying so. */
+function carriedEvent({
+  fact,
+  trigger,
+  named,
+  previous,
+}: {
+  fact: SentenceFacts;
+  trigger: Trigger;
+  named: EventActor[];
+  previous: DraftEvent | undefined;
+}): DraftEvent {
+  return {
+    main: fact,
+    trigger,
+    sentences: [fact],
+    actors: named,
+    places: fact.places,
+    ...(previous?.date
+      ? {
+          date: {
+            ...previous.date,
+            notes: [
+              `no date in this sentence; dated like the engagement before it ("${previous.date.words}")`,
+              ...previous.date.notes,
+            ],
+          },
+        }
+      : { dateProblem: `no date for "${excerpt(fact.sentence.text)}"` }),
+  };
 }
 
 function join(event: DraftEvent, fact: SentenceFacts, named: EventActor[]): void {
