@@ -3,8 +3,8 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
-import { makeRepo } from './cli/test-support.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeRepo, removeTempDirs } from './cli/test-support.js';
 
 const run = promisify(execFile);
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
@@ -26,6 +26,8 @@ async function spawn(argv: string[], cwd: string) {
 }
 
 describe('the commands in a child process', () => {
+  afterEach(removeTempDirs);
+
   it('extracts the founding document end to end, then skips on a second run', async () => {
     const repo = await makeRepo();
     const argv = [

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseBriefingYaml } from '@briefing/schema/node';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXTRACT_OPTIONS, runExtract } from './run-extract.js';
-import { makeRepo, runCaptured } from './test-support.js';
+import { makeRepo, removeTempDirs, runCaptured } from './test-support.js';
 
 const DOC = 'seeds/documents/000_de4160cc50d9890e.txt';
 const DRAFTS = [
@@ -17,6 +17,7 @@ let repo: string;
 beforeEach(async () => {
   repo = await makeRepo();
 });
+afterEach(removeTempDirs);
 
 describe('briefing extract', () => {
   it('writes valid drafts to seeds/briefings/drafts in the repository, from any subdirectory', async () => {

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseBriefingYaml } from '@briefing/schema/node';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NEW_OPTIONS, runNew } from './run-new.js';
-import { makeRepo, runCaptured } from './test-support.js';
+import { makeRepo, removeTempDirs, runCaptured } from './test-support.js';
 
 const FLAGS = [
   '--title',
@@ -37,6 +37,7 @@ let repo: string;
 beforeEach(async () => {
   repo = await makeRepo();
 });
+afterEach(removeTempDirs);
 
 async function readRecord(file: string) {
   const { record, problems } = parseBriefingYaml({ text: await readFile(file, 'utf8'), file });

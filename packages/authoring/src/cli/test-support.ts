@@ -1,5 +1,5 @@
 // Shared by the command tests: a throwaway repository and a captured command run.
-import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -10,9 +10,23 @@ export const FOUNDING = new URL(
   import.meta.url,
 );
 
+const made: string[] = [];
+
+/** A temporary directory, removed by `removeTempDirs`. */
+export async function makeTempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'briefing-authoring-'));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every directory made by `makeTempDir` and `makeRepo`; call it in afterEach. */
+export async function removeTempDirs(): Promise<void> {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
 /** A temporary repository root (pnpm-workspace.yaml) holding the founding document. */
 export async function makeRepo(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'briefing-authoring-'));
+  const root = await makeTempDir();
   await writeFile(join(root, 'pnpm-workspace.yaml'), 'packages: []\n');
   await mkdir(join(root, 'seeds', 'documents'), { recursive: true });
   await cp(FOUNDING, join(root, 'seeds', 'documents', '000_de4160cc50d9890e.txt'));
