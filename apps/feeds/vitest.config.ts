@@ -8,5 +8,8 @@ export default defineConfig({
   ssr: { resolve: { conditions } },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // Tests start python3-feedparser, node child processes and HTTP servers: on a busy 2-core CI
+    // machine the default 5 s is not enough.
+    testTimeout: 30_000,
   },
 });

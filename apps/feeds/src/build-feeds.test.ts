@@ -110,6 +110,7 @@ describe('buildFeeds on the seed records', () => {
     );
     expect(item.content_html).toContain('<h3>When</h3>');
     expect(item.content_html).toContain('<h3>Status</h3>');
+    expect(item.content_html).toContain('<h3>Confidence</h3>');
     for (const actor of record.actors) expect(item.content_text).toContain(actor.name);
     for (const place of record.places) expect(item.content_text).toContain(place.name);
     for (const theme of record.themes) expect(item.content_text).toContain(themeLabel(theme));

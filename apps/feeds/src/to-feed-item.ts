@@ -114,6 +114,11 @@ function sectionsOf({ record }: { record: Briefing }): Section[] {
     const where = source.document === undefined ? '' : ` [${source.document}]`;
     return text(`${label}${published}${where}`);
   });
+  // How sure the record is matters to readers of a reference: shown with its reasons.
+  const level = record.confidence.level;
+  const confidence = `${level[0]!.toUpperCase()}${level.slice(1)}${
+    record.confidence.note === undefined ? '' : ` — ${cleanText(record.confidence.note)}`
+  }`;
   return [
     { heading: 'When', lines: [text(`${dates}${dateNote}`)], list: false },
     { heading: 'Status', lines: [text(statusLabel(record.status))], list: false },
@@ -131,6 +136,7 @@ function sectionsOf({ record }: { record: Briefing }): Section[] {
     { heading: 'Places', lines: places.length > 0 ? places : [text('None (remote)')], list: true },
     { heading: 'Themes', lines: [text(record.themes.map(themeLabel).join(', '))], list: false },
     { heading: 'Sources', lines: sources, list: true },
+    { heading: 'Confidence', lines: [text(confidence)], list: false },
   ];
 }
 
