@@ -66,7 +66,7 @@ describe('resolveDate', () => {
       ok: true,
       date: { start: '2023-09-01', end: '2023-09-30', precision: 'month' },
       notes: [
-        '"The following day" counts from a date known only to the month, so only the month is known',
+        '"The following day" counts from a date known only to the month (Sep 2023), so only the month is known',
       ],
     });
   });

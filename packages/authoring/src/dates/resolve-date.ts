@@ -1,4 +1,4 @@
-import type { EventDate } from '@briefing/schema';
+import { formatDateRange, type EventDate } from '@briefing/schema';
 import { addDays, dateParts, isoDate, monthRange } from './calendar.js';
 import type { DateMention, DatePoint } from './find-dates.js';
 
@@ -103,7 +103,7 @@ export function resolveDate({
     const days = mention.daysAfter ?? 1;
     if (previous.precision !== 'day') {
       notes.push(
-        `"${mention.text}" counts from a date known only to the ${previous.precision}, so only the ${previous.precision} is known`,
+        `"${mention.text}" counts from a date known only to the ${previous.precision} (${formatDateRange(previous)}), so only the ${previous.precision} is known`,
       );
       return { ok: true, date: withoutNote(previous), notes, mention };
     }
