@@ -76,6 +76,9 @@ export function buildFeeds({
     throw new Error(`pageSize must be a positive integer, got ${pageSize}`);
   }
   const siteUrl = normalizeSiteUrl(rawSiteUrl);
+  if (hubUrl !== undefined && !/^https?:$/.test(URL.parse(hubUrl)?.protocol ?? '')) {
+    throw new Error(`hub URL must be an absolute http(s) URL, got "${hubUrl}"`);
+  }
   const items = records.map((record) => toFeedItem({ record, siteUrl })).sort(compareItems);
   const newest = items[0]?.updated ?? dateAtUtcMidnight(EPOCH);
   const files = new Map<string, FeedFile>();

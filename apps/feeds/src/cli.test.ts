@@ -108,6 +108,10 @@ describe('briefing-feeds build', { timeout: 30_000 }, () => {
       /--page-size must be a positive integer, got "0"/,
     ],
     [['publish'], /unknown command "publish"/],
+    [
+      ['build', '--out', 'x', '--hub', 'javascript:alert(1)'],
+      /--hub must be an absolute http\(s\) URL/,
+    ],
     [['build', '--colour'], /Unknown option '--colour'/],
   ])('rejects %j with a usage message and exit 2', async (args, message) => {
     const result = run(args, { cwd: await tempDir() });

@@ -116,6 +116,9 @@ async function main(argv: string[]): Promise<number> {
       ? undefined
       : positiveInteger('--page-size', values['page-size']);
   const hubUrl = values.hub;
+  if (hubUrl !== undefined && !/^https?:$/.test(URL.parse(hubUrl)?.protocol ?? '')) {
+    throw new UsageError(`--hub must be an absolute http(s) URL, got "${hubUrl}"`);
+  }
   const options = {
     dir: data,
     cwd,
