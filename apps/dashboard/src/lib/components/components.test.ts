@@ -1,0 +1,64 @@
+import { makeBriefing } from '@briefing/schema/testing';
+import { render } from 'svelte/server';
+import { describe, expect, it } from 'vitest';
+import { toListItem } from '../list-item.js';
+import { timelineItem } from '../server/overview.js';
+import BriefingList from './BriefingList.svelte';
+import Heatmap from './Heatmap.svelte';
+import Timeline from './Timeline.svelte';
+
+const hostile = makeBriefing({
+  id: 'hostile',
+  title: '<script>alert(1)</script> & <img src=x onerror=alert(2)>',
+});
+
+describe('BriefingList', () => {
+  it('escapes record text instead of rendering it as HTML', () => {
+    const { body } = render(BriefingList, { props: { items: [toListItem(hostile)] } });
+    expect(body).not.toContain('<script>alert(1)');
+    expect(body).not.toContain('<img src=x');
+    expect(body).toContain('&lt;script>alert(1)&lt;/script> &amp; &lt;img src=x onerror=alert(2)>');
+    expect(body).toContain('href="/briefings/hostile"');
+  });
+
+  it('shows the date as the schema formats it', () => {
+    const { body } = render(BriefingList, { props: { items: [toListItem(makeBriefing())] } });
+    expect(body).toContain('18–19 Oct 2023');
+  });
+});
+
+describe('Timeline', () => {
+  it('draws a mark per record and theme and lists every record in its table', () => {
+    const records = [
+      makeBriefing({ id: 'a', themes: ['diplomacy', 'space'] }),
+      makeBriefing({ id: 'b', date: { start: '2024-02-01', precision: 'month' } }),
+    ];
+    const { body } = render(Timeline, {
+      props: {
+        items: records.map(timelineItem),
+        themes: ['diplomacy', 'space'],
+        title: 'Timeline',
+      },
+    });
+    expect(body.match(/<g class="mark/g)).toHaveLength(3);
+    expect(body).toContain('url(#');
+    expect(body).toContain('<td>Feb 2024</td>');
+    expect(body).toContain('<td>18–19 Oct 2023</td>');
+  });
+});
+
+describe('Heatmap', () => {
+  it('links each non-empty cell to the filtered list and labels it for screen readers', () => {
+    const { body } = render(Heatmap, {
+      props: {
+        cells: [{ month: '2023-10', theme: 'diplomacy', count: 2, ids: ['a', 'b'] }],
+        themes: ['diplomacy', 'space'],
+        title: 'Heatmap',
+      },
+    });
+    expect(body).toContain(
+      'href="/briefings?theme=diplomacy&amp;from=2023-10-01&amp;to=2023-10-31"',
+    );
+    expect(body).toContain('aria-label="Diplomacy, Oct 2023: 2 records"');
+  });
+});
