@@ -43,7 +43,7 @@ describe('the commands in a child process', () => {
     const second = await spawn(argv, repo);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/0 drafts written, 3 skipped/);
-  }, 30_000);
+  }, 120_000);
 
   it('exits 1 on a binary file with one line and no stack trace', async () => {
     const repo = await makeRepo();
@@ -56,12 +56,12 @@ describe('the commands in a child process', () => {
     expect(result.stderr).toBe(
       'briefing extract: photo.jpg: a binary file (it contains NUL bytes), expected text, Markdown or HTML\n',
     );
-  }, 30_000);
+  }, 120_000);
 
   it('exits 2 on a usage error', async () => {
     const repo = await makeRepo();
     const result = await spawn(['new', '--colour', 'red'], repo);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^briefing new: Unknown option '--colour'/);
-  }, 30_000);
+  }, 120_000);
 });
