@@ -167,13 +167,8 @@ async function main(argv: string[]): Promise<number> {
     server.once('error', fail);
     server.listen(port, host, () => done());
   });
-  const address = server.address();
-  const shown = typeof address === 'object' && address !== null ? address.port : port;
-  process.stdout.write(
-    `Serving ${first.feeds.files.size} feed files on http://${host}:${shown}/feeds/ (OPML: /feeds/feeds.opml)\n`,
-  );
   if (values.watch) {
-    watchRecords({
+    await watchRecords({
       dir: data,
       onChange: async () => {
         const loaded = await load();
@@ -187,6 +182,11 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   }
+  const address = server.address();
+  const shown = typeof address === 'object' && address !== null ? address.port : port;
+  process.stdout.write(
+    `Serving ${first.feeds.files.size} feed files on http://${host}:${shown}/feeds/ (OPML: /feeds/feeds.opml)\n`,
+  );
   return new Promise<number>(() => {
     // Runs until the process is stopped.
   });

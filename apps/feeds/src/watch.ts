@@ -3,7 +3,8 @@ import type { FSWatcher } from 'chokidar';
 
 /**
  * Call `onChange` once a burst of changes to the records in `dir` has settled. Rebuilds never
- * overlap: a change during a rebuild schedules one more.
+ * overlap: a change during a rebuild schedules one more. Resolves once the watcher is ready,
+ * so that a change made after that is never taken for part of the initial scan.
  */
 export function watchRecords({
   dir,
@@ -13,7 +14,7 @@ export function watchRecords({
   dir: string;
   onChange: () => Promise<void>;
   debounceMs?: number;
-}): FSWatcher {
+}): Promise<FSWatcher> {
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let again = false;
@@ -39,5 +40,8 @@ export function watchRecords({
     clearTimeout(timer);
     timer = setTimeout(() => void run(), debounceMs);
   });
-  return watcher;
+  return new Promise((ready, fail) => {
+    watcher.once('ready', () => ready(watcher));
+    watcher.once('error', fail);
+  });
 }
