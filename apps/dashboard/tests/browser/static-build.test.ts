@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium.js';
+import { freePort } from './server.js';
+
+const packageDir = fileURLToPath(new URL('../..', import.meta.url));
+const outDir = join(packageDir, 'build-static');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.atom': 'application/atom+xml',
+};
+
+let server: Server;
+let baseUrl: string;
+let browser: Browser;
+
+// What a plain static host does: files as they are, `x` served from `x.html`, queries ignored.
+function serveStatic(): Promise<string> {
+  return freePort().then(
+    (port) =>
+      new Promise((resolve) => {
+        server = createServer(async (request, response) => {
+          const path = normalize(decodeURIComponent(new URL(request.url!, 'http://x').pathname));
+          for (const candidate of [path, `${path}.html`, join(path, 'index.html')]) {
+            try {
+              const body = await readFile(join(outDir, candidate));
+              response.writeHead(200, {
+                'content-type': TYPES[extname(candidate)] ?? 'application/octet-stream',
+              });
+              response.end(body);
+              return;
+            } catch {
+              // try the next candidate
+            }
+          }
+          response.writeHead(404).end('not found');
+        });
+        server.listen(port, '127.0.0.1', () => resolve(`http://127.0.0.1:${port}`));
+      }),
+  );
+}
+
+beforeAll(async () => {
+  const build = spawnSync('npx', ['vite', 'build'], {
+    cwd: packageDir,
+    env: { ...process.env, BRIEFING_ADAPTER: 'static' },
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`static build failed:\n${build.stdout}\n${build.stderr}`);
+  baseUrl = await serveStatic();
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+describe('the static build', () => {
+  it('prerenders every page and the feeds', async () => {
+    for (const path of [
+      '/',
+      '/briefings',
+      '/briefings/lavrov-pyongyang-2023-10',
+      '/themes/space',
+      '/feeds',
+    ]) {
+      expect((await fetch(`${baseUrl}${path}`)).status, path).toBe(200);
+    }
+    const feed = await fetch(`${baseUrl}/feeds/themes/space.atom`);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('Vostochny');
+    expect((await fetch(`${baseUrl}/feeds/feeds.opml`)).status).toBe(200);
+  });
+
+  it('filters the list in the browser, from the URL and from the form', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/briefings?theme=space`);
+    const titles = () => page.locator('main ol.briefings h3 a').allTextContents();
+    await expect.poll(titles).toContain('Kim and Putin meet at the Vostochny Cosmodrome');
+    await expect.poll(titles).not.toContain('Lavrov visits Pyongyang');
+    await page.waitForSelector('form.filters[data-ready]');
+    await page.getByRole('checkbox', { name: 'Space' }).uncheck();
+    await page.waitForURL(`${baseUrl}/briefings`);
+    await expect.poll(titles).toContain('Lavrov visits Pyongyang');
+    await page.close();
+  });
+});
