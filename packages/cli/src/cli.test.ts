@@ -138,3 +138,39 @@ describe('briefing validate (child process)', { timeout: 30_000 }, () => {
     expect(stdout).toMatch(/^\d+ records valid$/m);
   });
 });
+
+describe('briefing extract and new (child process)', { timeout: 60_000 }, () => {
+  it('lists every command in --help', async () => {
+    const result = await briefing(['--help'], { cwd: root });
+    expect(result.code).toBe(0);
+    for (const command of ['validate', 'extract', 'new']) expect(result.stdout).toContain(command);
+  });
+
+  it('drafts an article given with its source url into the chosen directory', async () => {
+    const out = join(root, 'drafts');
+    const result = await briefing(
+      [
+        'extract',
+        join(REPO_ROOT, 'seeds/documents/000_de4160cc50d9890e.txt'),
+        '--reference-date',
+        '2023-10-16',
+        '--source-url',
+        'https://example.org/founding-brief',
+        '--out',
+        out,
+      ],
+      { cwd: root },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('lavrov-pyongyang-2023-10.yaml');
+    const validated = await briefing(['validate', out], { cwd: root });
+    expect(validated).toMatchObject({ code: 0, stdout: '3 records valid\n' });
+  });
+
+  it('refuses a new record without its required flags when not on a terminal', async () => {
+    const result = await briefing(['new', '--id', 'x'], { cwd: root });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/briefing new: /);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
