@@ -19,7 +19,9 @@ export function handleFeedRequest({
     header: (name) => request.headers.get(name),
   });
   if (response === undefined) return undefined;
-  return new Response(response.body ?? null, {
+  // Bodies are Node Buffers (never backed by a SharedArrayBuffer); with the DOM lib loaded,
+  // Uint8Array<ArrayBufferLike> is not a BodyInit.
+  return new Response((response.body as Uint8Array<ArrayBuffer> | undefined) ?? null, {
     status: response.status,
     headers: response.headers,
   });
