@@ -1,6 +1,7 @@
 import type { Briefing } from '@briefing/schema';
 import { atom1Frame, renderAtomEntries } from './atom1.js';
-import { assembleBytes } from './document-frame.js';
+import { templatedArchiveFrames } from './archive-frame.js';
+import { frameParts } from './document-frame.js';
 import type { DocumentFrame } from './document-frame.js';
 import { CONTENT_TYPES, makeFeedFile, makeRenderedFeedFile } from './feed-file.js';
 import type { FeedFile } from './feed-file.js';
@@ -117,25 +118,28 @@ export function buildFeeds({
     ]),
   ) as Record<FeedFormat, Buffer[]>;
   const indexOf = new Map(items.map((item, index) => [item, index]));
+  const frameOf = Object.fromEntries(
+    FEED_FORMATS.map((format) => [format, templatedArchiveFrames(RENDERERS[format].frame)]),
+  ) as Record<FeedFormat, Renderer['frame']>;
   for (const scope of scopes) {
     for (const page of pagesOf(scope)) {
       for (const format of FEED_FORMATS) {
-        const render = () =>
-          assembleBytes({
-            frame: RENDERERS[format].frame({ page }),
-            itemFragments: page.items.map((item) => rendered[format][indexOf.get(item)!]!),
-          });
+        const fragments = rendered[format];
+        const parts = frameParts({
+          frame: frameOf[format]({ page }),
+          itemFragments: page.items.map((item) => fragments[indexOf.get(item)!]!),
+        });
         const file = {
           path: new URL(page.self[format]).pathname,
           contentType: CONTENT_TYPES[format],
           lastModified: page.updated,
         };
-        // Subscription documents are read all the time: kept. Archives are assembled from the
+        // Subscription documents are read all the time: kept. Archives are joined from the
         // shared item fragments when read, so their bytes are never all in memory at once.
         add(
           page.archivePage === undefined
-            ? makeFeedFile({ ...file, bytes: render() })
-            : makeRenderedFeedFile({ ...file, render }),
+            ? makeFeedFile({ ...file, bytes: Buffer.concat(parts) })
+            : makeRenderedFeedFile({ ...file, parts: () => parts }),
         );
       }
     }

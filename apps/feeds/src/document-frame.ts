@@ -38,14 +38,17 @@ export function assemble({
   return `${frame.head}${itemFragments.join(frame.separator)}${frame.tail}`;
 }
 
-/** The whole document as UTF-8 bytes, from fragments already encoded (no large strings built). */
-export function assembleBytes({
+/**
+ * The whole document as UTF-8 byte parts in order, from fragments already encoded: joined with
+ * Buffer.concat, or hashed part by part, without building a large string.
+ */
+export function frameParts({
   frame,
   itemFragments,
 }: {
   frame: DocumentFrame;
   itemFragments: readonly Buffer[];
-}): Buffer {
+}): Buffer[] {
   const parts: Buffer[] = [Buffer.from(frame.head, 'utf8')];
   const separator = Buffer.from(frame.separator, 'utf8');
   itemFragments.forEach((fragment, index) => {
@@ -53,7 +56,7 @@ export function assembleBytes({
     parts.push(fragment);
   });
   parts.push(Buffer.from(frame.tail, 'utf8'));
-  return Buffer.concat(parts);
+  return parts;
 }
 
 // Items per document rendered at once: large enough that the channel head is written rarely,

@@ -1,5 +1,5 @@
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import etag from 'etag';
 
 export type ContentEncoding = 'br' | 'gzip';
 
@@ -39,6 +39,21 @@ function compress(body: Uint8Array, encoding: ContentEncoding): Uint8Array {
 }
 
 /**
+ * The strong ETag the `etag` package gives the concatenation of `parts` ("<length hex>-<SHA-1
+ * base64, 27 chars>"), hashed part by part so that a document need not be assembled to be tagged.
+ */
+export function strongEtag(parts: readonly Uint8Array[]): string {
+  const hash = createHash('sha1');
+  let length = 0;
+  for (const part of parts) {
+    hash.update(part);
+    length += part.byteLength;
+  }
+  if (length === 0) return '"0-2jmj7l5rSw0yVb/vlWAYkK/YBwk"';
+  return `"${length.toString(16)}-${hash.digest('base64').slice(0, 27)}"`;
+}
+
+/**
  * A feed file whose bytes are made on each use and not kept: archive documents, which are many,
  * large in total (~250 MiB for 10,000 records) and rarely read. Only the ETag and compressed
  * bodies, small, are kept once made.
@@ -47,28 +62,30 @@ export function makeRenderedFeedFile({
   path,
   contentType,
   lastModified,
-  render,
+  parts,
 }: {
   path: string;
   contentType: string;
   lastModified: Date;
-  render: () => Buffer;
+  /** The document's bytes in order, joined only when the body is read. */
+  parts: () => readonly Uint8Array[];
 }): FeedFile {
   const cache: Partial<Record<ContentEncoding, Uint8Array>> = {};
   let tag: string | undefined;
+  const body = () => Buffer.concat(parts());
   return {
     path,
     contentType,
     get body() {
-      return render();
+      return body();
     },
     get etag() {
-      tag ??= etag(render());
+      tag ??= strongEtag(parts());
       return tag;
     },
     lastModified,
     encoded(encoding) {
-      cache[encoding] ??= compress(render(), encoding);
+      cache[encoding] ??= compress(body(), encoding);
       return cache[encoding];
     },
   };
@@ -95,7 +112,7 @@ export function makeFeedFile({
     body,
     // Hashing ~300 MB of archives costs more than building them: each tag is made when first asked.
     get etag() {
-      tag ??= etag(body);
+      tag ??= strongEtag([body]);
       return tag;
     },
     lastModified,
