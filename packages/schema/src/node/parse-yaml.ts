@@ -11,6 +11,7 @@ import {
 import type { Briefing } from '../briefing.js';
 import { formatPath, sortProblems, type Problem } from '../problem.js';
 import { checkBriefing, readId } from '../validate.js';
+import { readPlainYaml } from './read-plain-yaml.js';
 import { DEFAULT_MAX_ALIAS_COUNT, DEFAULT_MAX_BYTES, YAML_OPTIONS } from './yaml-options.js';
 
 export interface ParsedBriefingFile {
@@ -71,6 +72,34 @@ export function parseBriefingFile({
     };
   }
 
+  const plain = readPlainYaml(text);
+  if (plain !== undefined) {
+    const { record } = checkBriefing(plain.value);
+    if (record !== undefined) {
+      // Lines are needed only when a later rule finds a problem: parse with `yaml` then.
+      let lineOf: ParsedBriefingFile['lineOf'] | undefined;
+      return {
+        record,
+        problems: [],
+        lineOf: (path, key) =>
+          (lineOf ??= parseWithYaml({ text, at, maxAliasCount }).lineOf)(path, key),
+      };
+    }
+  }
+  return parseWithYaml({ text, at, maxAliasCount });
+}
+
+/** Parses with `yaml`, which gives the messages and line numbers of every problem. */
+function parseWithYaml({
+  text,
+  at,
+  maxAliasCount,
+}: {
+  text: string;
+  at: (line: number | undefined, path: string, message: string, recordId?: string) => Problem;
+  maxAliasCount: number;
+}): ParsedBriefingFile {
+  const noLines = () => 1;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
   // Errors found at the end of the text (an unclosed quote) are shown on the last line written.

@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse, parseDocument } from 'yaml';
+import { arbitraryBriefing, arbitraryText } from '../test-support/arbitraries.js';
+import { readPlainYaml } from './read-plain-yaml.js';
+import { briefingToYaml } from './write-yaml.js';
+import { YAML_OPTIONS } from './yaml-options.js';
+
+const withYaml = (text: string) => parse(text, YAML_OPTIONS) as unknown;
+
+describe('readPlainYaml', () => {
+  it.each([
+    ['null', 'a:\nb: ~\nc: null\nd: Null\ne: NULL\nf: nul'],
+    ['bool', 'a: true\nb: False\nc: TRUE\nd: yes\ne: on\nf: tRUE'],
+    ['int', 'a: 12\nb: +12\nc: -0\nd: 0o17\ne: 0x1f\nf: 012\ng: 1_000\nh: 0b101\ni: 0o8'],
+    ['float', 'a: 1.5\nb: -.5\nc: +.5\nd: 1e3\ne: 1.\nf: .inf\ng: -.Inf\nh: .NaN\ni: 1e\nj: .'],
+    ['date and time', 'a: 2023-10-18\nb: 2023-10-18T10:00:00Z\nc: 12:30\nd: 1:20:30'],
+    ['quoted and block', 'a: "12"\nb: \'true\'\nc: |\n  12\nd: >-\n  null\ne: "a\\tb"'],
+    ['empty flow', 'a: []\nb: {}'],
+    ['text with ampersands', 'a: R&D and Q&A\nb: 5*3'],
+  ])('resolves %s scalars exactly as yaml does', (_name, text) => {
+    const plain = readPlainYaml(text);
+    expect(plain).toBeDefined();
+    expect(plain?.value).toStrictEqual(withYaml(text));
+  });
+
+  it.each([
+    ['an anchor and alias', 'a: &x 1\nb: *x'],
+    ['an alias bomb', 'a: &a [1, 1]\nb: &b [*a, *a]\nc: [*b, *b]'],
+    ['a tag', 'a: !!str 1'],
+    ['an unknown tag', 'a: !!js/function "() => 1"'],
+    ['a local tag', 'a: !thing 1'],
+    ['a flow alias', 'a: [1, *x]'],
+    ['a directive', '%YAML 1.1\n---\na: yes'],
+    ['a flow sequence', 'a: [1, 2]'],
+    ['a flow mapping', 'a: {b: 1}'],
+    ['a complex key', '[title]: x'],
+    ['an explicit key', '? title\n: x'],
+    ['a duplicate key', 'a: 1\nb: 2\na: 3'],
+    ['a second document', 'a: 1\n---\nb: 2'],
+    ['a tab', 'a:\t1'],
+    ["a quoted line continued at the key's column", "a: 'one\ntwo'\nb: 1"],
+    ["a quoted item continued at the item's column", "- 'one\ntwo'"],
+    ['a byte order mark', '\uFEFFa: 1'],
+    ['invalid YAML', 'a: "unclosed\nb: 2'],
+    ['text with a spaced ampersand', 'a: R & D'],
+  ])('leaves a file with %s to yaml', (_name, text) => {
+    expect(readPlainYaml(text)).toBeUndefined();
+  });
+
+  it('gives what yaml gives for any written record', () => {
+    fc.assert(
+      fc.property(arbitraryBriefing, (record) => {
+        const text = briefingToYaml(record);
+        const plain = readPlainYaml(text);
+        if (plain !== undefined) expect(plain.value).toStrictEqual(withYaml(text));
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+
+  it('reads text only when yaml reads it without a problem, and to the same value', () => {
+    fc.assert(
+      fc.property(arbitraryText(40), (text) => {
+        for (const yaml of [
+          `a: ${text}\n`,
+          `a: ${JSON.stringify(text)}\n`,
+          `- ${text}\n`,
+          `a:\n  b: ${text}\n  c: [${text}]\n`,
+          `${text}: 1\n`,
+        ]) {
+          const plain = readPlainYaml(yaml);
+          if (plain === undefined) continue;
+          const doc = parseDocument(yaml, YAML_OPTIONS);
+          expect([...doc.errors, ...doc.warnings]).toEqual([]);
+          expect(plain.value).toStrictEqual(doc.toJS());
+        }
+      }),
+      { numRuns: Number(process.env.RUNS ?? 1000) },
+    );
+  }, 60_000);
+});

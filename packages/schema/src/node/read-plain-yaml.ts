@@ -1,0 +1,89 @@
+import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+import { isScalar, Schema, type ScalarTag } from 'yaml';
+import { YAML_OPTIONS } from './yaml-options.js';
+
+// Parsing with `yaml` costs about ten times what js-yaml does, and almost every file is a plain
+// valid record. So a plain file is read with js-yaml first; `yaml` stays the judge of anything
+// else, and of every file with a problem (its messages and line numbers are the ones reported).
+
+// Anchors, aliases, tags, explicit keys (`?`) and flow collections other than an empty `[]` or
+// `{}` value after `key: ` start a node (after a line start, a space or a flow indicator); `%` starts a directive.
+// They are left to `yaml`: js-yaml keeps aliases as shared references, and turns a complex key
+// into a string of its own. Ordinary text such as "R & D" matches too, and merely takes the
+// slower path, as do tabs, byte order marks and a `#` right after a quote (js-yaml takes it
+// for a comment).
+const NOT_PLAIN = /(?:^|[\s[\]{},:])(?:[&*!?]|(?<!: )[[{]|\[(?!\])|\{(?!\}))|^%|["']#|[\t\uFEFF]/m;
+
+/**
+ * The plain scalars resolved exactly as `yaml` resolves them (same tests, same order, same
+ * values), so both parsers give one value for every plain file.
+ */
+const SCHEMA = FAILSAFE_SCHEMA.extend({
+  implicit: new Schema({ schema: YAML_OPTIONS.schema }).tags
+    .filter((tag): tag is ScalarTag & { test: RegExp } => tag.default === true && 'test' in tag)
+    .map(
+      (tag, index) =>
+        new Type(`tag:briefing.yaml-core:${index}`, {
+          kind: 'scalar',
+          resolve: (text: string) => tag.test.test(text),
+          construct: (text: string) => {
+            const value = tag.resolve(text, () => undefined, { intAsBigInt: false });
+            return isScalar(value) ? value.value : value;
+          },
+        }),
+    ),
+});
+
+/**
+ * The value of a file that is one YAML document of plain mappings, lists and scalars with no
+ * duplicate keys; undefined for anything else (anchors, aliases, tags, directives, several
+ * documents, invalid YAML), which the caller parses with `yaml` instead.
+ */
+export function readPlainYaml(text: string): { value: unknown } | undefined {
+  if (NOT_PLAIN.test(text)) return undefined;
+  // Where each node being read began: the start of its line.
+  const opened: number[] = [];
+  try {
+    // js-yaml rejects duplicate keys and a second document by default.
+    const value = load(text, {
+      schema: SCHEMA,
+      listener: (event, state) => {
+        if (event === 'open') opened.push(state.lineStart);
+        else {
+          const from = opened.pop()!;
+          if (state.kind === 'scalar') checkContinuationLines({ text, from, to: state.position });
+        }
+      },
+    });
+    return { value };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * js-yaml accepts a quoted scalar whose next line is not indented past the key it belongs
+ * to; `yaml` rightly does not. So every line a scalar continues on must be indented past the
+ * column where the content of its first line starts (after any `- ` item markers), or blank.
+ */
+function checkContinuationLines({ text, from, to }: { text: string; from: number; to: number }) {
+  let line = text.indexOf('\n', from) + 1;
+  if (line === 0 || line >= to) return;
+  const column = contentColumn(text, from);
+  for (; line > 0 && line < to; line = text.indexOf('\n', line) + 1) {
+    let indent = line;
+    while (text[indent] === ' ') indent += 1;
+    const blank = text[indent] === '\n' || text[indent] === '\r' || indent >= text.length;
+    if (!blank && indent - line <= column) throw new Error('continuation line not indented');
+  }
+}
+
+/** The column of a line's content after its indentation and any `- ` item markers. */
+function contentColumn(text: string, lineStart: number): number {
+  let at = lineStart;
+  for (;;) {
+    while (text[at] === ' ') at += 1;
+    if (text[at] === '-' && text[at + 1] === ' ') at += 2;
+    else return at - lineStart;
+  }
+}
