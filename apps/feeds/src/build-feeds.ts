@@ -1,7 +1,7 @@
 import type { Briefing } from '@briefing/schema';
 import { atom1Frame, renderAtomEntries } from './atom1.js';
 import { templatedArchiveFrames } from './archive-frame.js';
-import { frameParts } from './document-frame.js';
+import { ITEMS_PER_RENDER, frameParts } from './document-frame.js';
 import type { DocumentFrame } from './document-frame.js';
 import { CONTENT_TYPES, makeFeedFile, makeRenderedFeedFile } from './feed-file.js';
 import type { FeedFile } from './feed-file.js';
@@ -30,6 +30,9 @@ export interface FeedSet {
   siteUrl: string;
   hubUrl?: string;
 }
+
+// Records rendered per batch (see renderItemFragments for the size).
+const RENDER_BATCH = ITEMS_PER_RENDER;
 
 // `updated` of a feed with no records at all; any fixed date would do, never the build time.
 const EPOCH = '2023-01-01';
@@ -109,14 +112,17 @@ export function buildFeeds({
   // Each record is rendered once per format and its fragment shared by every document it is in
   // (all, its themes, its type, its countries, current or archive): ~6x less work than per page.
   const samplePage = pagesOf({ kind: 'all' })[0]!;
-  const rendered = Object.fromEntries(
-    FEED_FORMATS.map((format) => [
-      format,
-      RENDERERS[format]
-        .items({ items, page: samplePage })
-        .map((fragment) => Buffer.from(fragment, 'utf8')),
-    ]),
-  ) as Record<FeedFormat, Buffer[]>;
+  const rendered: Record<FeedFormat, Buffer[]> = { rss: [], atom: [], json: [] };
+  // A batch at a time, encoded at once: the rendered strings die young (cheap to collect) instead
+  // of all 30,000 surviving into the old generation before being encoded.
+  for (let start = 0; start < items.length; start += RENDER_BATCH) {
+    const batch = items.slice(start, start + RENDER_BATCH);
+    for (const format of FEED_FORMATS) {
+      for (const fragment of RENDERERS[format].items({ items: batch, page: samplePage })) {
+        rendered[format].push(Buffer.from(fragment, 'utf8'));
+      }
+    }
+  }
   const indexOf = new Map(items.map((item, index) => [item, index]));
   const frameOf = Object.fromEntries(
     FEED_FORMATS.map((format) => [format, templatedArchiveFrames(RENDERERS[format].frame)]),

@@ -62,7 +62,7 @@ export function frameParts({
 // Items per document rendered at once: large enough that the channel head is written rarely,
 // small enough that the intermediate strings stay in V8's young generation and are freed cheaply
 // (one document of 10,000 items left ~400 MiB of garbage in old space).
-const ITEMS_PER_RENDER = 100;
+export const ITEMS_PER_RENDER = 100;
 
 /**
  * Render items in feed documents of ITEMS_PER_RENDER items and cut them into one fragment per

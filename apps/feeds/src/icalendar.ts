@@ -1,7 +1,13 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Briefing } from '@briefing/schema';
-import { countryName, daysInMonth, formatDateRange, themeLabel } from '@briefing/schema';
-import { itemTitle, absoluteUrl, dateAtUtcMidnight, statusLabel } from './to-feed-item.js';
+import { countryName, daysInMonth, themeLabel } from '@briefing/schema';
+import {
+  absoluteUrl,
+  dateAtUtcMidnight,
+  dateRangeLabel,
+  itemTitle,
+  statusLabel,
+} from './to-feed-item.js';
 import { recordPath } from './paths.js';
 import { cleanText } from './xml-text.js';
 import { PUBLISHER } from './namespaces.js';
@@ -37,12 +43,12 @@ function summaryOf(record: Briefing): string {
   const title = itemTitle(record);
   if (record.date.precision === 'day') return title;
   // A month- or year-long block would read as a long event: say the dates are only that precise.
-  return `${title} (date known to the ${record.date.precision}: ${formatDateRange(record.date)})`;
+  return `${title} (date known to the ${record.date.precision}: ${dateRangeLabel(record.date)})`;
 }
 
 function descriptionOf(record: Briefing): string {
   const lines = [
-    `${formatDateRange(record.date)} · ${statusLabel(record.status)}`,
+    `${dateRangeLabel(record.date)} · ${statusLabel(record.status)}`,
     '',
     cleanText(record.summary),
     '',
@@ -52,37 +58,39 @@ function descriptionOf(record: Briefing): string {
   return lines.join('\n');
 }
 
+/** One content line folded: a CRLF and a space before any character that would pass 74 octets. */
+function foldLine(line: string): string {
+  // At most 3 octets per UTF-16 unit (a surrogate pair is 4 octets for 2 units).
+  if (line.length <= 24) return line;
+  let out = '';
+  let from = 0;
+  let octets = 0;
+  for (let at = 0; at < line.length; at++) {
+    const code = line.charCodeAt(at);
+    let size = code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+    const pair =
+      code >= 0xd800 &&
+      code <= 0xdbff &&
+      at + 1 < line.length &&
+      (line.charCodeAt(at + 1) & 0xfc00) === 0xdc00;
+    if (pair) size = 4;
+    if (octets + size > 74) {
+      out += `${line.slice(from, at)}\r\n `;
+      from = at;
+      octets = 0;
+    }
+    octets += size;
+    if (pair) at++;
+  }
+  return from === 0 ? line : `${out}${line.slice(from)}`;
+}
+
 /**
  * Fold content lines at 75 octets (RFC 5545 §3.1) without splitting a character. ical-generator
  * folds the same way, but builds a TextEncoder per character: ~8 s for 10,000 events.
  */
 export function foldLines(text: string): string {
-  return text
-    .split('\r\n')
-    .map((line) => {
-      if (Buffer.byteLength(line) <= 74) return line;
-      if (/^[\u0000-\u007F]*$/.test(line)) {
-        // One octet per character: cut every 74 (the continuation's leading space is the 75th).
-        const parts: string[] = [];
-        for (let start = 0; start < line.length; start += 74)
-          parts.push(line.slice(start, start + 74));
-        return parts.join('\r\n ');
-      }
-      let out = '';
-      let octets = 0;
-      for (const char of line) {
-        const code = char.codePointAt(0)!;
-        const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-        octets += size;
-        if (octets > 74) {
-          out += '\r\n ';
-          octets = size;
-        }
-        out += char;
-      }
-      return out;
-    })
-    .join('\r\n');
+  return text.split('\r\n').map(foldLine).join('\r\n');
 }
 
 /** Every engagement as an all-day iCalendar event. */

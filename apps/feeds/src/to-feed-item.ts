@@ -69,7 +69,29 @@ export function absoluteUrl({ siteUrl, path }: { siteUrl: string; path: string }
 
 /** A calendar date as the instant feeds need: midnight UTC, the same day everywhere. */
 export function dateAtUtcMidnight(isoDate: string): Date {
+  // Numbers rather than Date's string parser (several times faster, ~60,000 calls per build);
+  // anything but a plain valid YYYY-MM-DD from year 1000 on still goes through the parser.
+  const match = ISO_DATE.exec(isoDate);
+  if (match !== null) {
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (year >= 1000 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return date;
+  }
   return new Date(`${isoDate}T00:00:00Z`);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const dateRanges = new WeakMap<Briefing['date'], string>();
+
+/** `formatDateRange` of a record's dates, made once per record for every format that shows it. */
+export function dateRangeLabel(date: Briefing['date']): string {
+  let label = dateRanges.get(date);
+  if (label === undefined) {
+    label = formatDateRange(date);
+    dateRanges.set(date, label);
+  }
+  return label;
 }
 
 /** The record's status as readers see it, e.g. "Disputed between sources". */
@@ -92,7 +114,7 @@ interface Section {
 
 function sectionsOf({ record }: { record: Briefing }): Section[] {
   const text = (value: string) => ({ text: value, html: escapeHtml(value) });
-  const dates = cleanText(formatDateRange(record.date));
+  const dates = cleanText(dateRangeLabel(record.date));
   const dateNote = record.date.note === undefined ? '' : ` (${cleanText(record.date.note)})`;
   const actors = record.actors.map((actor) => {
     const office = actor.office === undefined ? '' : `, ${cleanText(actor.office)}`;
@@ -171,7 +193,7 @@ export function toFeedItem({ record, siteUrl }: { record: Briefing; siteUrl: str
     url: absoluteUrl({ siteUrl, path: recordPath({ id: record.id }) }),
     title: itemTitle(record),
     summary,
-    summaryHtml: `<p>${escapeHtml(formatDateRange(record.date))} · ${escapeHtml(statusLabel(record.status))}</p><p>${escapeHtml(summary)}</p>`,
+    summaryHtml: `<p>${escapeHtml(dateRangeLabel(record.date))} · ${escapeHtml(statusLabel(record.status))}</p><p>${escapeHtml(summary)}</p>`,
     contentHtml: renderHtml(sections),
     contentText: renderText(sections),
     published: dateAtUtcMidnight(record.revision.created),
