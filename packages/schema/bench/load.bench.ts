@@ -1,7 +1,9 @@
 // `pnpm bench`: load + validate 1,000 / 10,000 / 100,000 synthetic records from YAML files,
-// each run in a fresh process; prints time, peak RSS and heap. Targets at 10,000: ≤ 1 s, ≤ 300 MiB.
-// Runs per size: "no cache" (every file parsed), "cold" (parsed, and the cache written),
-// "warm" (unchanged files: YAML parsing skipped, the schema still checks every record).
+// each run in a fresh process; prints wall and CPU time, peak RSS and heap. Targets at 10,000:
+// ≤ 1 s, ≤ 300 MiB. The cold load (no parse cache: every file read and parsed) is the figure
+// the targets are about; the two runs with the parse cache follow it: "cache write" (parsed,
+// and the cache written) and "cache warm" (unchanged files: YAML parsing skipped, the schema
+// still checks every record).
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -14,7 +16,7 @@ const run = promisify(execFile);
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const child = fileURLToPath(new URL('./load-child.ts', import.meta.url));
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
-const MODES = ['no cache', 'cold', 'warm'] as const;
+const MODES = ['cold', 'cache write', 'cache warm'] as const;
 
 interface Measure {
   records: number;
@@ -45,7 +47,7 @@ function row({
 }) {
   return [
     String(count).padStart(7),
-    mode.padEnd(8),
+    mode.padEnd(11),
     `${(bytes / 2 ** 20).toFixed(1).padStart(6)} MiB`,
     `${(m.elapsedMs / 1000).toFixed(2).padStart(6)} s (CPU ${(m.cpuMs / 1000).toFixed(2).padStart(6)} s)`,
     `${((m.elapsedMs * 1000) / count).toFixed(0).padStart(5)} µs/record`,
@@ -55,6 +57,7 @@ function row({
 }
 
 const rows: string[] = [];
+const coldRows: string[] = [];
 for (const count of sizes) {
   const dir = await mkdtemp(join(tmpdir(), `briefing-bench-${count}-`));
   const cacheFile = `${dir}.cache.json`;
@@ -62,13 +65,14 @@ for (const count of sizes) {
     const records = generateBriefings({ count, seed: 42 });
     const bytes = await writeBriefingFiles({ dir, records });
     for (const mode of MODES) {
-      const m = await measure({ dir, ...(mode === 'no cache' ? {} : { cacheFile }) });
+      const m = await measure({ dir, ...(mode === 'cold' ? {} : { cacheFile }) });
       if (m.records !== count || m.problems !== 0) {
         throw new Error(
           `expected ${count} valid records, got ${m.records} and ${m.problems} problems`,
         );
       }
       rows.push(row({ count, mode, bytes, m }));
+      if (mode === 'cold') coldRows.push(rows.at(-1)!);
       process.stdout.write(`${rows.at(-1)}\n`);
     }
   } finally {
@@ -82,7 +86,11 @@ process.stdout.write(
     `load average ${loadavg()
       .map((n) => n.toFixed(1))
       .join(' ')} on this machine while measuring`,
-    'records  run       YAML        load+validate (CPU time)   per record       memory (targets at 10,000: ≤ 1 s, ≤ 300 MiB)',
+    'Cold load (no cache; targets at 10,000: ≤ 1 s, ≤ 300 MiB):',
+    'records  run          YAML        load+validate (CPU time)   per record       memory',
+    ...coldRows,
+    '',
+    'All runs, with the parse cache (first run writes it, the next one reads it):',
     ...rows,
     '',
   ].join('\n'),

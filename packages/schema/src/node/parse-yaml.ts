@@ -45,7 +45,6 @@ export function parseBriefingFile({
 }: {
   text: string;
   file?: string | undefined;
-  cached?: unknown;
 } & ParseLimits): ParsedBriefingFile {
   const at = (
     line: number | undefined,

@@ -51,7 +51,10 @@ export function readPlainYaml(text: string): { value: unknown } | undefined {
         if (event === 'open') opened.push(state.lineStart);
         else {
           const from = opened.pop()!;
-          if (state.kind === 'scalar') checkContinuationLines({ text, from, to: state.position });
+          // Most scalars end on the line they began on: nothing more to check.
+          if (state.kind === 'scalar' && state.lineStart !== from) {
+            checkContinuationLines({ text, from, to: state.position });
+          }
         }
       },
     });
