@@ -17,7 +17,11 @@ describe('archive frames filled in from one rendering per scope', () => {
     ['json', jsonFeedFrame],
   ] as const)('are byte-identical to %s frames rendered page by page', (_format, frame) => {
     const templated = templatedArchiveFrames(frame);
-    for (const siteUrl of ['https://briefing.example.org/', 'http://localhost:3000/a&b/']) {
+    for (const siteUrl of [
+      'https://briefing.example.org/',
+      'http://briefing.example.org/a&b/',
+      'http://localhost:3000/',
+    ]) {
       const items = records.map((record) => toFeedItem({ record, siteUrl })).sort(compareItems);
       let archives = 0;
       for (const scope of feedScopes({ records })) {

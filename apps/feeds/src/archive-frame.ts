@@ -27,13 +27,15 @@ function numberOf(urls: FormatUrls | undefined): string {
 function templatable(page: FeedPage): boolean {
   const numbered = (urls: FormatUrls | undefined) =>
     urls === undefined || Object.values(urls).every((url) => PAGE_NUMBER.test(url));
-  const { items: _items, ...rest } = page;
+  // Every other text of the frame comes from these (the current URLs start with the site URL).
+  const texts = [page.feedId, page.title, page.description, page.homeUrl, page.siteUrl];
   return (
     page.archivePage !== undefined &&
     numbered(page.self) &&
     numbered(page.prevArchive) &&
     numbered(page.nextArchive) &&
-    !JSON.stringify(rest).includes(STAND_IN)
+    page.hubUrl === undefined &&
+    texts.every((text) => !text.includes(STAND_IN))
   );
 }
 
@@ -48,12 +50,7 @@ export function templatedArchiveFrames(
   const templates = new Map<string, DocumentFrame>();
   return ({ page }) => {
     if (!templatable(page)) return render({ page });
-    const key = JSON.stringify([
-      page.feedId,
-      page.hubUrl,
-      page.prevArchive !== undefined,
-      page.nextArchive !== undefined,
-    ]);
+    const key = `${page.prevArchive !== undefined} ${page.nextArchive !== undefined} ${page.siteUrl} ${page.feedId}`;
     let template = templates.get(key);
     if (template === undefined) {
       const prevArchive = withStandIn(page.prevArchive, PREV);
