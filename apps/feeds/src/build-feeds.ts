@@ -22,7 +22,7 @@ import {
 import type { FeedFormat, FeedScope } from './paths.js';
 import { renderRssItems, rss2Frame } from './rss2.js';
 import { absoluteUrl, compareItems, dateAtUtcMidnight, toFeedItem } from './to-feed-item.js';
-import type { FeedItem } from './to-feed-item.js';
+import type { FeedItem, FeedItemKey } from './to-feed-item.js';
 
 /** Every file of the feeds, by site-relative path; replaced as a whole on rebuild. */
 export interface FeedSet {
@@ -83,17 +83,25 @@ export function buildFeeds({
   if (hubUrl !== undefined && !/^https?:$/.test(URL.parse(hubUrl)?.protocol ?? '')) {
     throw new Error(`hub URL must be an absolute http(s) URL, got "${hubUrl}"`);
   }
-  const items = records.map((record) => toFeedItem({ record, siteUrl })).sort(compareItems);
+  // Only what orders and pages the items is kept for all records; each item's texts are made per
+  // render batch below and die young, instead of ~100 MiB of strings aging into the old generation.
+  const items: (FeedItemKey & { record: Briefing })[] = records
+    .map((record) => ({
+      recordId: record.id,
+      updated: dateAtUtcMidnight(record.revision.updated),
+      eventStart: record.date.start,
+      record,
+    }))
+    .sort(compareItems);
   const newest = items[0]?.updated ?? dateAtUtcMidnight(EPOCH);
   const files = new Map<string, FeedFile>();
   const add = (file: FeedFile) => files.set(file.path, file);
 
-  const recordsById = new Map(records.map((record) => [record.id, record]));
   const scopes = feedScopes({ records });
   // Items of each scope, newest first: one pass over the records rather than one per scope.
-  const byScope = new Map<string, FeedItem[]>();
+  const byScope = new Map<string, FeedItemKey[]>();
   for (const item of items) {
-    for (const scope of scopesOf(recordsById.get(item.recordId)!)) {
+    for (const scope of scopesOf(item.record)) {
       const key = scopeSegment({ scope });
       const list = byScope.get(key);
       if (list === undefined) byScope.set(key, [item]);
@@ -116,14 +124,16 @@ export function buildFeeds({
   // A batch at a time, encoded at once: the rendered strings die young (cheap to collect) instead
   // of all 30,000 surviving into the old generation before being encoded.
   for (let start = 0; start < items.length; start += RENDER_BATCH) {
-    const batch = items.slice(start, start + RENDER_BATCH);
+    const batch = items
+      .slice(start, start + RENDER_BATCH)
+      .map(({ record }) => toFeedItem({ record, siteUrl }));
     for (const format of FEED_FORMATS) {
       for (const fragment of RENDERERS[format].items({ items: batch, page: samplePage })) {
         rendered[format].push(Buffer.from(fragment, 'utf8'));
       }
     }
   }
-  const indexOf = new Map(items.map((item, index) => [item, index]));
+  const indexOf = new Map<FeedItemKey, number>(items.map((item, index) => [item, index]));
   const frameOf = Object.fromEntries(
     FEED_FORMATS.map((format) => [format, templatedArchiveFrames(RENDERERS[format].frame)]),
   ) as Record<FeedFormat, Renderer['frame']>;

@@ -1,4 +1,4 @@
-import type { FeedItem } from './to-feed-item.js';
+import type { FeedItemKey } from './to-feed-item.js';
 import { absoluteUrl } from './to-feed-item.js';
 import { archivePath, feedLinks, scopePagePath, scopeSegment, scopeTitle } from './paths.js';
 import type { FeedFormat, FeedScope } from './paths.js';
@@ -14,7 +14,7 @@ export interface FeedPage {
   description: string;
   homeUrl: string;
   siteUrl: string;
-  items: FeedItem[];
+  items: FeedItemKey[];
   updated: Date;
   self: FormatUrls;
   current: FormatUrls;
@@ -79,7 +79,13 @@ function archiveUrls({
 }
 
 /** The newest update among items, or the fallback for an empty page. */
-function newestUpdate({ items, fallback }: { items: readonly FeedItem[]; fallback: Date }): Date {
+function newestUpdate({
+  items,
+  fallback,
+}: {
+  items: readonly FeedItemKey[];
+  fallback: Date;
+}): Date {
   let newest: Date | undefined;
   for (const item of items)
     if (newest === undefined || item.updated > newest) newest = item.updated;
@@ -96,7 +102,7 @@ export function scopePages({
   emptyUpdated,
 }: {
   scope: FeedScope;
-  items: readonly FeedItem[];
+  items: readonly FeedItemKey[];
   siteUrl: string;
   pageSize: number;
   hubUrl?: string;

@@ -207,8 +207,11 @@ export function toFeedItem({ record, siteUrl }: { record: Briefing; siteUrl: str
   };
 }
 
+/** What orders an item among others and places it in pages. */
+export type FeedItemKey = Pick<FeedItem, 'recordId' | 'updated' | 'eventStart'>;
+
 /** Newest update first; ties by event date (latest first), then id. */
-export function compareItems(a: FeedItem, b: FeedItem): number {
+export function compareItems(a: FeedItemKey, b: FeedItemKey): number {
   const updated = b.updated.getTime() - a.updated.getTime();
   if (updated !== 0) return updated;
   if (a.eventStart !== b.eventStart) return a.eventStart < b.eventStart ? 1 : -1;
