@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import { arbitraryBriefing, arbitraryText } from '../test-support/arbitraries.js';
-import { readPlainYaml } from './read-plain-yaml.js';
+import { CORE_SCALAR_TAGS, NON_STRING_START, readPlainYaml } from './read-plain-yaml.js';
 import { briefingToYaml } from './write-yaml.js';
 import { YAML_OPTIONS } from './yaml-options.js';
 
@@ -46,6 +46,16 @@ describe('readPlainYaml', () => {
     ['text with a spaced ampersand', 'a: R & D'],
   ])('leaves a file with %s to yaml', (_name, text) => {
     expect(readPlainYaml(text)).toBeUndefined();
+  });
+
+  it('needs no core schema test for a plain scalar that begins with any other character', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 12 }), (text) => {
+        fc.pre(!NON_STRING_START.has(text[0]!));
+        expect(CORE_SCALAR_TAGS.filter((tag) => tag.test.test(text))).toEqual([]);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('gives what yaml gives for any written record', () => {

@@ -14,24 +14,35 @@ import { YAML_OPTIONS } from './yaml-options.js';
 // for a comment).
 const NOT_PLAIN = /(?:^|[\s[\]{},:])(?:[&*!?]|(?<!: )[[{]|\[(?!\])|\{(?!\}))|^%|["']#|[\t\uFEFF]/m;
 
+/** The core schema's tests for plain scalars that are not strings, in the order `yaml` tries them. */
+export const CORE_SCALAR_TAGS = new Schema({ schema: YAML_OPTIONS.schema }).tags.filter(
+  (tag): tag is ScalarTag & { test: RegExp } => tag.default === true && 'test' in tag,
+);
+
+/**
+ * The characters a plain scalar that is not a string begins with (null `~`, `null`; booleans;
+ * numbers, `.inf`, `.nan`): most plain scalars are text and need no test at all.
+ */
+export const NON_STRING_START = new Set('~nNtTfF0123456789+-.');
+
+const coreTagOf = (text: string) => CORE_SCALAR_TAGS.find((tag) => tag.test.test(text));
+
 /**
  * The plain scalars resolved exactly as `yaml` resolves them (same tests, same order, same
  * values), so both parsers give one value for every plain file.
  */
 const SCHEMA = FAILSAFE_SCHEMA.extend({
-  implicit: new Schema({ schema: YAML_OPTIONS.schema }).tags
-    .filter((tag): tag is ScalarTag & { test: RegExp } => tag.default === true && 'test' in tag)
-    .map(
-      (tag, index) =>
-        new Type(`tag:briefing.yaml-core:${index}`, {
-          kind: 'scalar',
-          resolve: (text: string) => tag.test.test(text),
-          construct: (text: string) => {
-            const value = tag.resolve(text, () => undefined, { intAsBigInt: false });
-            return isScalar(value) ? value.value : value;
-          },
-        }),
-    ),
+  implicit: [
+    new Type('tag:briefing.yaml-core', {
+      kind: 'scalar',
+      resolve: (text: string) =>
+        (text === '' || NON_STRING_START.has(text[0]!)) && coreTagOf(text) !== undefined,
+      construct: (text: string) => {
+        const value = coreTagOf(text)!.resolve(text, () => undefined, { intAsBigInt: false });
+        return isScalar(value) ? value.value : value;
+      },
+    }),
+  ],
 });
 
 /**
