@@ -1,5 +1,5 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -15,28 +15,8 @@ const countriesEntry = join(
   'index.js',
 );
 
-/**
- * `createRequire(import.meta.url)('x/package.json')` (the schema's parse cache reads yaml's
- * version that way) resolves from the bundle's location at run time, where pnpm keeps no `x`:
- * read the file at build time instead and put its contents in the bundle.
- */
-function inlinePackageJson(): Plugin {
-  const pattern = /createRequire\(import\.meta\.url\)\((['"])([^'"]+\/package\.json)\1\)/g;
-  return {
-    name: 'briefing:inline-package-json',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!code.includes('createRequire(import.meta.url)(')) return undefined;
-      const requireHere = createRequire(id);
-      return code.replace(pattern, (_match, _quote, specifier: string) =>
-        JSON.stringify(requireHere(specifier)),
-      );
-    },
-  };
-}
-
 export default defineConfig(({ command }) => ({
-  plugins: [inlinePackageJson(), sveltekit()],
+  plugins: [sveltekit()],
   define: {
     'import.meta.env.BRIEFING_STATIC': JSON.stringify(process.env.BRIEFING_ADAPTER === 'static'),
   },

@@ -1,14 +1,11 @@
 // One measured load in a fresh process, so that peak RSS belongs to this run alone.
 import { loadBriefings } from '../src/node/load-briefings.js';
 
-const [dir, cacheFile] = process.argv.slice(2) as [string, string | undefined];
+const [dir] = process.argv.slice(2) as [string];
 const before = process.memoryUsage();
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
-const { records, problems } = await loadBriefings({
-  dir,
-  ...(cacheFile === undefined ? {} : { cacheFile }),
-});
+const { records, problems } = await loadBriefings({ dir });
 const elapsedMs = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
 const after = process.memoryUsage();

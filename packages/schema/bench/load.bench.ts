@@ -1,9 +1,6 @@
 // `pnpm bench`: load + validate 1,000 / 10,000 / 100,000 synthetic records from YAML files,
 // each run in a fresh process; prints wall and CPU time, peak RSS and heap. Targets at 10,000:
-// ≤ 1 s, ≤ 300 MiB. The cold load (no parse cache: every file read and parsed) is the figure
-// the targets are about; the two runs with the parse cache follow it: "cache write" (parsed,
-// and the cache written) and "cache warm" (unchanged files: YAML parsing skipped, the schema
-// still checks every record).
+// ≤ 1 s, ≤ 300 MiB. Every load is cold: every file read, parsed and checked.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -16,7 +13,6 @@ const run = promisify(execFile);
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const child = fileURLToPath(new URL('./load-child.ts', import.meta.url));
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
-const MODES = ['cold', 'cache write', 'cache warm'] as const;
 
 interface Measure {
   records: number;
@@ -28,26 +24,15 @@ interface Measure {
   heapUsedMiB: number;
 }
 
-async function measure({ dir, cacheFile }: { dir: string; cacheFile?: string }): Promise<Measure> {
-  const args = ['--conditions=briefing-source', child, dir, ...(cacheFile ? [cacheFile] : [])];
+async function measure({ dir }: { dir: string }): Promise<Measure> {
+  const args = ['--conditions=briefing-source', child, dir];
   const { stdout } = await run(tsx, args, { maxBuffer: 1 << 20 });
   return JSON.parse(stdout) as Measure;
 }
 
-function row({
-  count,
-  mode,
-  bytes,
-  m,
-}: {
-  count: number;
-  mode: string;
-  bytes: number;
-  m: Measure;
-}) {
+function row({ count, bytes, m }: { count: number; bytes: number; m: Measure }) {
   return [
     String(count).padStart(7),
-    mode.padEnd(11),
     `${(bytes / 2 ** 20).toFixed(1).padStart(6)} MiB`,
     `${(m.elapsedMs / 1000).toFixed(2).padStart(6)} s (CPU ${(m.cpuMs / 1000).toFixed(2).padStart(6)} s)`,
     `${((m.elapsedMs * 1000) / count).toFixed(0).padStart(5)} µs/record`,
@@ -57,27 +42,21 @@ function row({
 }
 
 const rows: string[] = [];
-const coldRows: string[] = [];
 for (const count of sizes) {
   const dir = await mkdtemp(join(tmpdir(), `briefing-bench-${count}-`));
-  const cacheFile = `${dir}.cache.json`;
   try {
     const records = generateBriefings({ count, seed: 42 });
     const bytes = await writeBriefingFiles({ dir, records });
-    for (const mode of MODES) {
-      const m = await measure({ dir, ...(mode === 'cold' ? {} : { cacheFile }) });
-      if (m.records !== count || m.problems !== 0) {
-        throw new Error(
-          `expected ${count} valid records, got ${m.records} and ${m.problems} problems`,
-        );
-      }
-      rows.push(row({ count, mode, bytes, m }));
-      if (mode === 'cold') coldRows.push(rows.at(-1)!);
-      process.stdout.write(`${rows.at(-1)}\n`);
+    const m = await measure({ dir });
+    if (m.records !== count || m.problems !== 0) {
+      throw new Error(
+        `expected ${count} valid records, got ${m.records} and ${m.problems} problems`,
+      );
     }
+    rows.push(row({ count, bytes, m }));
+    process.stdout.write(`${rows.at(-1)}\n`);
   } finally {
     await rm(dir, { recursive: true, force: true });
-    await rm(cacheFile, { force: true });
   }
 }
 process.stdout.write(
@@ -86,11 +65,8 @@ process.stdout.write(
     `load average ${loadavg()
       .map((n) => n.toFixed(1))
       .join(' ')} on this machine while measuring`,
-    'Cold load (no cache; targets at 10,000: ≤ 1 s, ≤ 300 MiB):',
-    'records  run          YAML        load+validate (CPU time)   per record       memory',
-    ...coldRows,
-    '',
-    'All runs, with the parse cache (first run writes it, the next one reads it):',
+    'Cold load (targets at 10,000: ≤ 1 s, ≤ 300 MiB):',
+    'records     YAML        load+validate (CPU time)   per record       memory',
     ...rows,
     '',
   ].join('\n'),

@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { formatProblem } from '@briefing/schema';
-import { defaultCacheFile, loadBriefings } from '@briefing/schema/node';
+import { loadBriefings } from '@briefing/schema/node';
 import { UsageError, type Command } from './command.js';
 
 export const DEFAULT_RECORDS_DIR = 'seeds/briefings';
@@ -37,11 +37,6 @@ export const validateCommand: Command = {
       description:
         'repository root that `document:` sources are relative to (default: the nearest directory above <dir> holding seeds/)',
     },
-    'no-cache': {
-      type: 'boolean',
-      description:
-        'parse every file afresh instead of reusing what node_modules/.cache/briefing holds for unchanged files (every record is still checked)',
-    },
     quiet: {
       type: 'boolean',
       short: 'q',
@@ -59,15 +54,10 @@ export const validateCommand: Command = {
     const root = typeof values.root === 'string' ? resolve(context.cwd, values.root) : undefined;
     // Problems name files the way the user can open them: relative to where they ran the command.
     const shown = isAbsolute(dir) ? dir : relative(context.cwd, resolve(context.cwd, dir)) || '.';
-    const cacheFile =
-      values['no-cache'] === true
-        ? undefined
-        : await defaultCacheFile({ dir: resolve(context.cwd, dir) });
     const { records, problems } = await loadBriefings({
       dir: shown,
       cwd: context.cwd,
       ...(root === undefined ? {} : { root }),
-      ...(cacheFile === undefined ? {} : { cacheFile }),
     });
     for (const problem of problems) context.stdout(formatProblem(problem));
     if (records.length === 0 && problems.length === 0) {

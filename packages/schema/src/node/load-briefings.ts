@@ -1,18 +1,10 @@
-import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Briefing } from '../briefing.js';
 import { sortProblems, type Problem } from '../problem.js';
 import { checkRecordSet } from '../record-set.js';
-import { openParseCache, type ParseCache } from './parse-cache.js';
-import { checkBriefing } from '../validate.js';
-import {
-  parseBriefingFile,
-  tooLarge,
-  type ParsedBriefingFile,
-  type ParseLimits,
-} from './parse-yaml.js';
+import { parseBriefingFile, tooLarge, type ParseLimits } from './parse-yaml.js';
 import { DEFAULT_MAX_BYTES } from './yaml-options.js';
 
 export interface LoadOptions extends ParseLimits {
@@ -25,11 +17,6 @@ export interface LoadOptions extends ParseLimits {
    * directory above `dir` that holds a `seeds/` directory).
    */
   root?: string;
-  /**
-   * A file where parsed YAML is kept between runs, keyed by file contents (see ParseCache);
-   * omitted: no cache.
-   */
-  cacheFile?: string;
 }
 
 export interface LoadResult {
@@ -55,12 +42,9 @@ export async function loadBriefings({
   dir,
   cwd = process.cwd(),
   root,
-  cacheFile,
   ...limits
 }: LoadOptions): Promise<LoadResult> {
   const absoluteDir = resolve(cwd, dir);
-  const cache =
-    cacheFile === undefined ? undefined : await openParseCache({ file: resolve(cwd, cacheFile) });
   const problems: Problem[] = [];
   let names: string[];
   try {
@@ -90,7 +74,7 @@ export async function loadBriefings({
   // round trips of fs/promises would cost more than they overlap.
   for (const name of names.filter((n) => n.endsWith('.yaml'))) {
     const file = join(dir, name);
-    const result = loadOne({ path: join(absoluteDir, name), file, name, cache, ...limits });
+    const result = loadOne({ path: join(absoluteDir, name), file, name, ...limits });
     problems.push(...result.problems);
     if (result.located !== undefined) located.push(result.located);
   }
@@ -116,7 +100,6 @@ export async function loadBriefings({
     ...(await checkDocuments({ located, root: root ?? (await findRoot(absoluteDir)) })),
   );
 
-  await cache?.save();
   // A record with a cross-record problem is still returned: it is valid on its own.
   return { records: located.map((entry) => entry.record), problems: sortProblems(problems) };
 }
@@ -125,14 +108,12 @@ function loadOne({
   path,
   file,
   name,
-  cache,
   maxBytes = DEFAULT_MAX_BYTES,
   maxAliasCount,
 }: {
   path: string;
   file: string;
   name: string;
-  cache: ParseCache | undefined;
 } & ParseLimits): {
   problems: Problem[];
   located?: Located;
@@ -150,25 +131,14 @@ function loadOne({
     };
   }
 
-  // Bytes seen before and still a valid record: no need to decode and parse them again.
-  const cached = cache?.get(bytes);
-  const fromCache = cached === undefined ? undefined : checkBriefing(cached).record;
-  let parsed: Pick<ParsedBriefingFile, 'record' | 'problems' | 'lineOf'>;
-  if (fromCache !== undefined) {
-    parsed = { record: fromCache, problems: [], lineOf: reparsedLines({ path, file, maxBytes }) };
-  } else {
-    const text = decodeUtf8(bytes);
-    if (typeof text !== 'string') return { problems: [{ file, ...text }] };
-    const fresh = parseBriefingFile({
-      text,
-      file,
-      maxBytes,
-      ...(maxAliasCount === undefined ? {} : { maxAliasCount }),
-    });
-    parsed = fresh;
-  }
-  // The record itself is kept (it validates to itself), so the cache adds no second copy.
-  if (parsed.record !== undefined) cache?.keep(bytes, parsed.record);
+  const text = decodeUtf8(bytes);
+  if (typeof text !== 'string') return { problems: [{ file, ...text }] };
+  const parsed = parseBriefingFile({
+    text,
+    file,
+    maxBytes,
+    ...(maxAliasCount === undefined ? {} : { maxAliasCount }),
+  });
   const problems = [...parsed.problems];
   const expectedId = name.slice(0, -'.yaml'.length);
   if (parsed.record !== undefined && parsed.record.id !== expectedId) {
@@ -352,25 +322,4 @@ function reason(error: unknown): string {
   if (code === 'EACCES') return 'permission denied';
   if (code === 'ENOTDIR') return 'not a directory';
   return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * Where the CLI keeps the parse cache for a records directory: under the nearest
- * `node_modules/.cache` above it, as other tools do; undefined when there is none.
- */
-export async function defaultCacheFile({ dir }: { dir: string }): Promise<string | undefined> {
-  const absolute = resolve(dir);
-  for (let current = absolute; ; current = dirname(current)) {
-    const modules = join(current, 'node_modules');
-    if (
-      await stat(modules).then(
-        (info) => info.isDirectory(),
-        () => false,
-      )
-    ) {
-      const key = createHash('sha256').update(absolute).digest('hex').slice(0, 16);
-      return join(modules, '.cache', 'briefing', `parse-cache-${key}.json`);
-    }
-    if (dirname(current) === current) return undefined;
-  }
 }
