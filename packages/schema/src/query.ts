@@ -44,11 +44,17 @@ export function filterBriefings({
   query: BriefingQuery;
 }): Briefing[] {
   const tests = buildTests(query);
-  return records.filter((record) => tests.every((test) => test(record)));
+  const matches: Briefing[] = [];
+  outer: for (const record of records) {
+    for (const test of tests) if (!test(record)) continue outer;
+    matches.push(record);
+  }
+  return matches;
 }
 
 type Test = (record: Briefing) => boolean;
 
+/** The tests a record must pass, cheapest first so most records fail before the costly ones. */
 function buildTests(query: BriefingQuery): Test[] {
   const tests: Test[] = [];
   const anyOf = <T>(values: readonly T[] | undefined, test: (set: Set<T>) => Test) => {
@@ -57,6 +63,15 @@ function buildTests(query: BriefingQuery): Test[] {
   anyOf(query.themes, (set) => (r) => r.themes.some((theme) => set.has(theme)));
   anyOf(query.types, (set) => (r) => set.has(r.type));
   anyOf(query.status, (set) => (r) => set.has(r.status));
+  const { from, to } = query;
+  // A record covers [start, effective end]; it matches when that range overlaps [from, to].
+  if (from !== undefined) tests.push((r) => effectiveEnd(r.date) >= from);
+  if (to !== undefined) tests.push((r) => r.date.start <= to);
+  anyOf(
+    query.countries?.map((code) => code.toUpperCase()),
+    (set) => (r) =>
+      r.actors.some((a) => set.has(a.country)) || r.places.some((p) => set.has(p.country)),
+  );
   anyOf(
     query.actors?.map(foldText),
     (set) => (r) => r.actors.some((a) => set.has(foldText(a.name))),
@@ -65,15 +80,6 @@ function buildTests(query: BriefingQuery): Test[] {
     query.places?.map(foldText),
     (set) => (r) => r.places.some((p) => set.has(foldText(p.name))),
   );
-  anyOf(
-    query.countries?.map((code) => code.toUpperCase()),
-    (set) => (r) =>
-      r.actors.some((a) => set.has(a.country)) || r.places.some((p) => set.has(p.country)),
-  );
-  const { from, to } = query;
-  // A record covers [start, effective end]; it matches when that range overlaps [from, to].
-  if (from !== undefined) tests.push((r) => effectiveEnd(r.date) >= from);
-  if (to !== undefined) tests.push((r) => r.date.start <= to);
   const words = foldText(query.text ?? '')
     .split(/\s+/)
     .filter((word) => word !== '');
@@ -86,6 +92,8 @@ function buildTests(query: BriefingQuery): Test[] {
   return tests;
 }
 
+// Folded once per record object and kept while the record lives: records are immutable by
+// contract (loaded, then only read), so a record edited in place would keep matching its old text.
 const searchable = new WeakMap<Briefing, string>();
 
 function searchableText(record: Briefing): string {
