@@ -1,6 +1,7 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { building, dev } from '$app/environment';
 import { todayIso } from '@briefing/schema';
+import { compressResponse } from '$lib/server/compress.js';
 import { handleFeeds } from '$lib/server/feeds.js';
 import { buildOverview } from '$lib/server/overview.js';
 import { createPageCache, isCacheablePage, storedResponse } from '$lib/server/page-cache.js';
@@ -55,7 +56,12 @@ export const handle: Handle = async ({ event, resolve }) => {
   const feedResponse = building
     ? undefined
     : await handleFeeds({ request: event.request, url: event.url });
-  const response = feedResponse ?? (await resolvePage(event, resolve));
+  const response =
+    feedResponse ??
+    (await compressResponse({
+      request: event.request,
+      response: await resolvePage(event, resolve),
+    }));
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     response.headers.set(name, value);
   }

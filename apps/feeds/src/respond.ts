@@ -184,7 +184,8 @@ export function respondToFeedRequest({
 // so arbitrary headers cannot grow it without bound.
 const negotiated = new Map<string, Coding>();
 
-function negotiateEncoding(acceptEncoding: string | null | undefined): Coding {
+/** The content coding to send for an Accept-Encoding header: br, gzip or identity. */
+export function negotiateEncoding(acceptEncoding: string | null | undefined): Coding {
   if (acceptEncoding === null || acceptEncoding === undefined || acceptEncoding === '') {
     return 'identity';
   }

@@ -1,0 +1,49 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { compressResponse } from './compress.js';
+
+const page =
+  '<!doctype html><title>Briefings</title>' + '<p>Lavrov visits Pyongyang</p>'.repeat(200);
+
+function request(acceptEncoding: string | undefined, method = 'GET'): Request {
+  const headers = acceptEncoding === undefined ? undefined : { 'accept-encoding': acceptEncoding };
+  return new Request('http://127.0.0.1/briefings', { method, headers });
+}
+
+const html = () => new Response(page, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+
+describe('compressResponse', () => {
+  it.each([
+    ['br', (bytes: Buffer) => brotliDecompressSync(bytes)],
+    ['gzip', (bytes: Buffer) => gunzipSync(bytes)],
+  ])(
+    'sends %s to a client that accepts it, and the page decodes unchanged',
+    async (coding, decode) => {
+      const response = await compressResponse({ request: request(coding), response: html() });
+      expect(response.headers.get('content-encoding')).toBe(coding);
+      expect(response.headers.get('vary')).toContain('Accept-Encoding');
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(bytes.byteLength).toBeLessThan(page.length / 4);
+      expect(Number(response.headers.get('content-length'))).toBe(bytes.byteLength);
+      expect(decode(bytes).toString()).toBe(page);
+    },
+  );
+
+  it('sends the page as it is, varying on Accept-Encoding, to a client that accepts no coding', async () => {
+    const response = await compressResponse({ request: request(undefined), response: html() });
+    expect(response.headers.get('content-encoding')).toBeNull();
+    expect(response.headers.get('vary')).toContain('Accept-Encoding');
+    expect(await response.text()).toBe(page);
+  });
+
+  it('leaves images, already-encoded bodies and HEAD requests alone', async () => {
+    const image = new Response('GIF89a', { headers: { 'content-type': 'image/gif' } });
+    expect(await compressResponse({ request: request('br'), response: image })).toBe(image);
+    const encoded = new Response('x', {
+      headers: { 'content-type': 'text/html', 'content-encoding': 'gzip' },
+    });
+    expect(await compressResponse({ request: request('br'), response: encoded })).toBe(encoded);
+    const head = html();
+    expect(await compressResponse({ request: request('br', 'HEAD'), response: head })).toBe(head);
+  });
+});
