@@ -2,12 +2,13 @@
 import { parseArgs } from 'node:util';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findRepoRoot } from '@briefing/schema/node';
 import { normalizeSiteUrl } from './build-feeds.js';
 import type { FeedSet } from './build-feeds.js';
 import { carryLastModified } from './carry-last-modified.js';
 import { loadFeedSet } from './load-feed-set.js';
 import { createFeedServer } from './node-server.js';
-import { findRepoRoot, userCwd } from './repo-root.js';
+import { userCwd } from './user-cwd.js';
 import { watchRecords } from './watch.js';
 import { writeFeedSet } from './write-output.js';
 
@@ -93,7 +94,8 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError('build needs --out <dir>');
   const cwd = userCwd();
   // Run from outside the checkout, the seeds are still the ones of the repository holding this CLI.
-  const root = findRepoRoot(cwd) ?? findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+  const root =
+    findRepoRoot({ from: cwd }) ?? findRepoRoot({ from: dirname(fileURLToPath(import.meta.url)) });
   const data =
     values.data === undefined
       ? root === undefined

@@ -1,5 +1,4 @@
-import { access, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 
 /** What a command needs from the outside world; tests pass their own. */
@@ -28,21 +27,6 @@ export class UsageError extends Error {
 /** The directory the user ran the command in. */
 export function baseDir(io: Pick<CommandIo, 'cwd' | 'env'>): string {
   return (io.env ?? process.env)['INIT_CWD'] ?? io.cwd;
-}
-
-/** The nearest directory at or above `from` that holds pnpm-workspace.yaml. */
-export async function findRepoRoot(from: string): Promise<string | undefined> {
-  let dir = resolve(from);
-  for (;;) {
-    try {
-      await access(join(dir, 'pnpm-workspace.yaml'));
-      return dir;
-    } catch {
-      const parent = dirname(dir);
-      if (parent === dir) return undefined;
-      dir = parent;
-    }
-  }
 }
 
 export const MAX_INPUT_BYTES = 1024 * 1024;

@@ -3,13 +3,12 @@ import { existsSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDateRange, HttpUrl, todayIso } from '@briefing/schema';
-import { briefingToYaml, parseBriefingYaml } from '@briefing/schema/node';
+import { briefingToYaml, findRepoRoot, parseBriefingYaml } from '@briefing/schema/node';
 import { ExtractError, extractDrafts } from '../extract-drafts.js';
 import { formatFromPath, type ArticleFormat } from '../read-article.js';
 import { formatHelp, type OptionHelp } from './help.js';
 import {
   baseDir,
-  findRepoRoot,
   InputError,
   MAX_INPUT_BYTES,
   readArticleInput,
@@ -133,7 +132,7 @@ async function extract(io: CommandIo): Promise<number> {
   if (path !== undefined && !existsSync(path)) {
     throw new InputError(`${shown(base, path)}: cannot read the article: no such file`);
   }
-  const repoRoot = await findRepoRoot(base);
+  const repoRoot = findRepoRoot({ from: base });
   const documentPath =
     path === undefined || repoRoot === undefined ? undefined : documentPathOf({ path, repoRoot });
   if (sourceUrl === undefined && documentPath === undefined) {

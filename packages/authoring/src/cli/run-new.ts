@@ -3,10 +3,10 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { BRIEFING_TYPES, THEMES, todayIso } from '@briefing/schema';
-import { briefingToYaml } from '@briefing/schema/node';
+import { briefingToYaml, findRepoRoot } from '@briefing/schema/node';
 import { scaffoldRecord, type ScaffoldInput } from '../scaffold-record.js';
 import { formatHelp, type OptionHelp } from './help.js';
-import { baseDir, findRepoRoot, InputError, UsageError, type CommandIo } from './io.js';
+import { baseDir, InputError, UsageError, type CommandIo } from './io.js';
 import { shown } from './run-extract.js';
 import { writeNewFileAtomic } from './write-new-file.js';
 
@@ -208,7 +208,7 @@ async function create(io: CommandIo): Promise<number> {
   }
 
   const base = baseDir(io);
-  const repoRoot = await findRepoRoot(base);
+  const repoRoot = findRepoRoot({ from: base });
   const outDir =
     values.out !== undefined
       ? resolve(base, values.out)
