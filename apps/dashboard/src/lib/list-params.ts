@@ -36,13 +36,9 @@ export function quoteValue(value: string): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 }
 
+// The list fields read as their parameter names ("theme", "actor"); the others need words.
 const FIELD_NOUNS: Record<keyof BriefingQuery, string> = {
-  themes: 'theme',
-  types: 'type',
-  actors: 'actor',
-  countries: 'country',
-  places: 'place',
-  status: 'status',
+  ...PARAM_NAMES,
   from: 'start date',
   to: 'end date',
   text: 'search text',
