@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.js';
 
@@ -27,6 +27,19 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+/**
+ * Makes the viewport as tall as the page. List items use `content-visibility: auto`, so items
+ * outside the viewport are not painted: axe could not check their contrast, nor a full-page
+ * screenshot show them.
+ */
+async function showWholePage(page: Page): Promise<void> {
+  const size = await page.evaluate(() => ({
+    width: window.innerWidth,
+    height: document.documentElement.scrollHeight,
+  }));
+  await page.setViewportSize(size);
+}
+
 describe.each(['light', 'dark'] as const)('in the %s colour scheme', (colorScheme) => {
   it.each(PAGES)('%s (%s) has no serious or critical axe violation', async (name, path) => {
     const context = await browser.newContext({
@@ -37,6 +50,7 @@ describe.each(['light', 'dark'] as const)('in the %s colour scheme', (colorSchem
     await page.goto(`${baseUrl}${path}`);
     // Open every text alternative, so that its tables are checked too.
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await showWholePage(page);
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
@@ -69,6 +83,7 @@ describe('screenshots', () => {
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );
         expect(overflow, `${name} overflows at ${width} px`).toBeLessThanOrEqual(0);
+        await showWholePage(page);
         await page.screenshot({
           path: `${SCREENSHOTS}${name}-${device}-${colorScheme}.png`,
           fullPage: true,
