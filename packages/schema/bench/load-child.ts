@@ -1,5 +1,7 @@
-// One measured load in a fresh process, so that peak RSS belongs to this run alone.
-import { loadBriefings } from '../src/node/load-briefings.js';
+// One measured load in a fresh process, so that peak RSS belongs to this run alone. It loads
+// the built package, as users and the apps run it.
+import { availableParallelism } from 'node:os';
+import { loadBriefings } from '@briefing/schema/node';
 
 const [dir] = process.argv.slice(2) as [string];
 const before = process.memoryUsage();
@@ -14,6 +16,7 @@ process.stdout.write(
     records: records.length,
     problems: problems.length,
     elapsedMs,
+    cores: availableParallelism(),
     // CPU time the load used: on a shared machine, wall time also counts waiting for a core.
     cpuMs: (cpu.user + cpu.system) / 1000,
     baselineRssMiB: before.rss / 2 ** 20,
