@@ -2,6 +2,10 @@ import { browser } from '$app/environment';
 import type { Briefing } from '@briefing/schema';
 import type { PageLoad } from './$types';
 
+// On the node server the list page needs no framework in the browser (see live-filters.ts); a
+// static build has no server to filter for it, so there SvelteKit filters in the browser.
+export const csr = import.meta.env.BRIEFING_STATIC;
+
 let allRecords: Promise<Briefing[]> | undefined;
 
 /**
