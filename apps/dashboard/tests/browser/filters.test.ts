@@ -89,6 +89,37 @@ describe('the briefings list with JavaScript', () => {
   });
 });
 
+describe('the briefings list when answers come out of order', () => {
+  it('shows the newest filter, never a slower earlier answer', async () => {
+    const expected = await browser.newPage();
+    await expected.goto(`${baseUrl}/briefings?q=cosmodrome&theme=space`);
+    const newest = await titles(expected);
+    await expected.close();
+    const onlySpace = await fetch(`${baseUrl}/briefings.json?theme=space`);
+    expect(((await onlySpace.json()) as { count: number }).count).toBeGreaterThan(newest.length);
+
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/briefings`);
+    await page.waitForSelector('form.filters[data-ready]');
+    // The first filter's answer is held back until the second one has been shown.
+    let releaseFirst: () => void = () => {};
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    await page.route(/\/briefings\?theme=space$/, async (route) => {
+      await firstHeld;
+      await route.continue().catch(() => {});
+    });
+    await page.getByRole('checkbox', { name: 'Space' }).check();
+    await page.getByLabel('Search text').fill('cosmodrome');
+    await page.waitForURL(/\?q=cosmodrome&theme=space$/);
+    await expect.poll(() => titles(page)).toEqual(newest);
+    releaseFirst();
+    await page.waitForTimeout(500);
+    expect(await titles(page)).toEqual(newest);
+    expect(await resultCount(page)).toBe(newest.length);
+    await page.close();
+  });
+});
+
 describe('the briefings list without JavaScript', () => {
   it('filters through the GET form', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
