@@ -22,7 +22,9 @@ export default defineConfig(({ command }) => ({
   },
   resolve: {
     conditions: clientConditions,
-    alias: [{ find: /^i18n-iso-countries$/, replacement: countriesEntry }],
+    // Only the build bundles it; `vite dev` leaves it to Node, which runs the Node entry as is.
+    alias:
+      command === 'build' ? [{ find: /^i18n-iso-countries$/, replacement: countriesEntry }] : [],
   },
   ssr: {
     resolve: { conditions: serverConditions },

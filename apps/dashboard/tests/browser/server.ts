@@ -4,6 +4,19 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const SERVER_ENTRY = fileURLToPath(new URL('../../build/index.js', import.meta.url));
+const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
+const VITE = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
+
+/** Node arguments for `vite dev` on a port, as `pnpm dev` runs it. */
+export const viteDev = (port: number) => [
+  VITE,
+  'dev',
+  '--host',
+  '127.0.0.1',
+  '--port',
+  String(port),
+  '--strictPort',
+];
 
 /** A free TCP port on 127.0.0.1, asked of the kernel. */
 export function freePort(): Promise<number> {
@@ -28,19 +41,26 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Start the built server as a child process and wait until it answers. */
+/** Start the built server (or another, by its Node arguments) and wait until it answers. */
 export async function startServer({
   env = {},
   timeoutMs = 20_000,
-}: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningServer> {
-  if (!existsSync(SERVER_ENTRY)) {
+  args,
+}: {
+  env?: Record<string, string>;
+  timeoutMs?: number;
+  /** Node arguments for the port to listen on; the built server by default. */
+  args?: (port: number) => string[];
+} = {}): Promise<RunningServer> {
+  if (args === undefined && !existsSync(SERVER_ENTRY)) {
     throw new Error(
       `No built server at ${SERVER_ENTRY}: run "vite build" before the browser tests.`,
     );
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+  const child = spawn(process.execPath, args?.(port) ?? [SERVER_ENTRY], {
+    cwd: PACKAGE_DIR,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
