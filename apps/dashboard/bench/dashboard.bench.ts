@@ -152,6 +152,13 @@ async function launchForLighthouse(): Promise<{ port: number; stop: () => void }
 
 async function lighthouseScores(server: RunningServer): Promise<void> {
   const chrome = await launchForLighthouse();
+  const audit = (path: string) =>
+    lighthouse(`${server.url}${path}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility'],
+    });
   try {
     console.log(
       `\nLighthouse (seed records, default mobile profile with simulated throttling; median of ${LIGHTHOUSE_RUNS} runs after one unscored run)`,
@@ -159,22 +166,12 @@ async function lighthouseScores(server: RunningServer): Promise<void> {
     for (const path of PAGES) {
       // One unscored run first: the server's first render of a page and Chromium's first visit
       // to the origin are not what a reader meets.
-      await lighthouse(`${server.url}${path}`, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['performance'],
-      });
+      await audit(path);
       const performanceScores: number[] = [];
       const accessibilityScores: number[] = [];
       let failedRuns = 0;
       for (let run = 0; run < LIGHTHOUSE_RUNS; run += 1) {
-        const result = await lighthouse(`${server.url}${path}`, {
-          port: chrome.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: ['performance', 'accessibility'],
-        });
+        const result = await audit(path);
         const lhr = result!.lhr;
         if (lhr.runtimeError !== undefined) {
           // Trace recording fails now and then on a busy machine (NO_NAVSTART): run again, a few times.
