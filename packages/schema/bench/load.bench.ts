@@ -13,6 +13,13 @@ import { generateBriefings, writeBriefingFiles } from './generate.js';
 const run = promisify(execFile);
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const child = fileURLToPath(new URL('./load-child.ts', import.meta.url));
+const partsChild = fileURLToPath(new URL('./parts-child.ts', import.meta.url));
+const PARTS = ['read', 'parse', 'validate'] as const;
+const PART_NAMES = {
+  read: 'reading the files',
+  parse: 'js-yaml parsing them',
+  validate: 'the zod schema checking the parsed values',
+} as const;
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 
 interface Measure {
@@ -33,6 +40,12 @@ async function measure({ dir }: { dir: string }): Promise<Measure> {
   return JSON.parse(stdout) as Measure;
 }
 
+/** One part of the load alone (see parts-child.ts), in its own fresh process. */
+async function measurePart({ dir, part }: { dir: string; part: (typeof PARTS)[number] }) {
+  const { stdout } = await run(tsx, [partsChild, dir, part], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout) as { ms: number; cpuMs: number };
+}
+
 function row({ count, bytes, m }: { count: number; bytes: number; m: Measure }) {
   return [
     String(count).padStart(7),
@@ -46,6 +59,7 @@ function row({ count, bytes, m }: { count: number; bytes: number; m: Measure }) 
 
 const rows: string[] = [];
 const measures: Measure[] = [];
+const partRows: string[] = [];
 for (const count of sizes) {
   const dir = await mkdtemp(join(tmpdir(), `briefing-bench-${count}-`));
   try {
@@ -60,6 +74,14 @@ for (const count of sizes) {
     measures.push(m);
     rows.push(row({ count, bytes, m }));
     process.stdout.write(`${rows.at(-1)}\n`);
+    if (count === 10_000) {
+      for (const part of PARTS) {
+        const { ms, cpuMs } = await measurePart({ dir, part });
+        partRows.push(
+          `  ${PART_NAMES[part].padEnd(42)} ${(ms / 1000).toFixed(2).padStart(5)} s (CPU ${(cpuMs / 1000).toFixed(2)} s)`,
+        );
+      }
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -73,6 +95,12 @@ process.stdout.write(
     `Cold load on ${measures[0]?.cores ?? '?'} cores (targets at 10,000: ≤ 1 s, ≤ 300 MiB):`,
     'records     YAML        load+validate (CPU time)   per record       memory',
     ...rows,
+    ...(partRows.length === 0
+      ? []
+      : [
+          'The parts of the 10,000-record load, each alone and cold in its own process:',
+          ...partRows,
+        ]),
     '',
   ].join('\n'),
 );
