@@ -30,7 +30,7 @@ const commission = makeBriefing({
 });
 const chinaCall = makeBriefing({
   id: 'year-long',
-  title: 'Exchanges through the year',
+  title: 'Year-long exchanges',
   summary: 'Cultural exchanges with a café in Pyongyang.',
   type: 'delegation',
   date: { start: '2025-01-01', precision: 'year' },
@@ -88,6 +88,12 @@ describe('filterBriefings', () => {
     ['text in an actor name', { text: 'kozlov' }, ['commission-2024']],
     ['text in a place name', { text: 'amur' }, ['kim-putin-vostochny-2023']],
     ['every word of the text', { text: 'kim lavrov' }, ['lavrov-pyongyang-2023']],
+    [
+      'a hyphenated name as the spaced one',
+      { text: 'Kim Jong-un' },
+      ['lavrov-pyongyang-2023', 'kim-putin-vostochny-2023'],
+    ],
+    ['a spaced name as the hyphenated one', { text: 'year long' }, ['year-long']],
     ['text of spaces only', { text: '   ' }, ids(records)],
     [
       'several fields together',

@@ -81,6 +81,7 @@ function buildTests(query: BriefingQuery): Test[] {
     (set) => (r) => r.places.some((p) => set.has(foldText(p.name))),
   );
   const words = foldText(query.text ?? '')
+    .replace(DASHES, ' ')
     .split(/\s+/)
     .filter((word) => word !== '');
   if (words.length > 0) {
@@ -91,6 +92,10 @@ function buildTests(query: BriefingQuery): Test[] {
   }
   return tests;
 }
+
+// Dashes and hyphens separate words in the query and in the text alike, so that "Kim Jong-un"
+// (as many outlets write it) finds "Kim Jong Un", and "Kim Jong Un" finds "Kim Jong-un".
+const DASHES = /\p{Pd}/gu;
 
 // Folded once per record object and kept while the record lives: records are immutable by
 // contract (loaded, then only read), so a record edited in place would keep matching its old text.
@@ -106,7 +111,7 @@ function searchableText(record: Briefing): string {
         ...record.actors.flatMap((a) => [a.name, a.office ?? '']),
         ...record.places.map((p) => p.name),
       ].join('\n'),
-    );
+    ).replace(DASHES, ' ');
     searchable.set(record, text);
   }
   return text;
