@@ -17,9 +17,10 @@ const monthLong = makeBriefing({
   date: { start: '2023-10-01', precision: 'month' },
 });
 const records = [a, b, c, d, monthLong];
-const updated = (id: string, date: string) =>
+const updated = (id: string, date: string, start = '2023-10-18') =>
   makeBriefing({
     id,
+    date: day(start),
     revision: { created: '2024-01-01', updated: date, changes: [{ date, note: 'x' }] },
   });
 
@@ -44,6 +45,19 @@ describe('sortBriefings', () => {
       order: 'desc',
     });
     expect(found.map((r) => r.id)).toEqual(['x', 'w', 'y']);
+  });
+
+  it('sorts records updated on one day by event date, as the feeds do', () => {
+    const found = sortBriefings({
+      records: [
+        updated('older-event', '2024-03-01', '2023-07-25'),
+        updated('newer-event', '2024-03-01', '2025-06-17'),
+        updated('earlier-update', '2024-02-01', '2025-10-01'),
+      ],
+      by: 'updated',
+      order: 'desc',
+    });
+    expect(found.map((r) => r.id)).toEqual(['newer-event', 'older-event', 'earlier-update']);
   });
 
   it('returns a copy and leaves the input in its order', () => {

@@ -8,17 +8,19 @@ const titleCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: tr
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+const byDate = (a: Briefing, b: Briefing): number =>
+  compareStrings(a.date.start, b.date.start) ||
+  compareStrings(effectiveEnd(a.date), effectiveEnd(b.date)) ||
+  compareStrings(a.id, b.id);
+
 const comparators: Record<SortKey, (a: Briefing, b: Briefing) => number> = {
-  date: (a, b) =>
-    compareStrings(a.date.start, b.date.start) ||
-    compareStrings(effectiveEnd(a.date), effectiveEnd(b.date)) ||
-    compareStrings(a.id, b.id),
-  updated: (a, b) =>
-    compareStrings(a.revision.updated, b.revision.updated) || compareStrings(a.id, b.id),
+  date: byDate,
+  // Updates are known to the day: records updated on one day go by event date, as in the feeds.
+  updated: (a, b) => compareStrings(a.revision.updated, b.revision.updated) || byDate(a, b),
   title: (a, b) => titleCollator.compare(a.title, b.title) || compareStrings(a.id, b.id),
 };
 
-/** A sorted copy: by event start (ties by end, then id), last update, or title. */
+/** A sorted copy: by event start (ties by end, then id), last update (ties by event), or title. */
 export function sortBriefings({
   records,
   by = 'date',
