@@ -30,6 +30,7 @@ function hostileRecords(): Briefing[] {
           publisher: `Publisher ${text}`,
           title: `Source ${text}`,
           url: 'https://example.org/a?b=1&c=2',
+          note: `Source note ${text}`,
         },
         {
           publisher: 'Archive',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateAtUtcMidnight } from './to-feed-item.js';
+import { makeBriefing } from '@briefing/schema/testing';
+import { dateAtUtcMidnight, toFeedItem } from './to-feed-item.js';
 
 describe('dateAtUtcMidnight', () => {
   it.each([
@@ -17,6 +18,30 @@ describe('dateAtUtcMidnight', () => {
   ])('gives %s the instant Date parses from its UTC midnight', (isoDate) => {
     expect(dateAtUtcMidnight(isoDate).getTime()).toEqual(
       new Date(`${isoDate}T00:00:00Z`).getTime(),
+    );
+  });
+});
+
+describe('toFeedItem sources', () => {
+  const record = makeBriefing({
+    sources: [
+      {
+        publisher: 'KBS World',
+        title: 'Report on the visit',
+        url: 'https://world.kbs.co.kr',
+        published: '2023-09-13',
+        note: 'Only the host is recorded; article Seq_Code=180535.',
+      },
+    ],
+  });
+  const item = toFeedItem({ record, siteUrl: 'https://briefing.example.org/' });
+
+  it('gives each source its publication date as people read it, and its note', () => {
+    expect(item.contentText).toContain(
+      '- KBS World: Report on the visit (13 Sep 2023) <https://world.kbs.co.kr> — Only the host is recorded; article Seq_Code=180535.',
+    );
+    expect(item.contentHtml).toContain(
+      '<a href="https://world.kbs.co.kr" rel="noopener noreferrer">KBS World: Report on the visit</a> (13 Sep 2023) — Only the host is recorded; article Seq_Code=180535.',
     );
   });
 });

@@ -1,4 +1,10 @@
-import { countryName, formatDateRange, themeLabel, typeLabel } from '@briefing/schema';
+import {
+  countryName,
+  formatDateRange,
+  formatIsoDate,
+  themeLabel,
+  typeLabel,
+} from '@briefing/schema';
 import type { Briefing, ThemeId } from '@briefing/schema';
 
 import { recordPath } from './paths.js';
@@ -125,16 +131,18 @@ function sectionsOf({ record }: { record: Briefing }): Section[] {
   );
   const sources = record.sources.map((source) => {
     const label = `${cleanText(source.publisher)}: ${cleanText(source.title)}`;
-    const published = source.published === undefined ? '' : ` (${source.published})`;
+    const published = source.published === undefined ? '' : ` (${formatIsoDate(source.published)})`;
+    // The note says what the link is worth ("Only the host is recorded…"): it goes with it.
+    const note = source.note === undefined ? '' : ` — ${cleanText(source.note)}`;
     if (source.url !== undefined && /^https?:/i.test(source.url)) {
       return {
-        text: `${label}${published} <${source.url}>`,
-        html: `<a href="${escapeHtml(source.url)}" rel="noopener noreferrer">${escapeHtml(label)}</a>${escapeHtml(published)}`,
+        text: `${label}${published} <${source.url}>${note}`,
+        html: `<a href="${escapeHtml(source.url)}" rel="noopener noreferrer">${escapeHtml(label)}</a>${escapeHtml(`${published}${note}`)}`,
       };
     }
     // A document kept in the repository has no public URL of its own: shown as text only.
     const where = source.document === undefined ? '' : ` [${source.document}]`;
-    return text(`${label}${published}${where}`);
+    return text(`${label}${published}${where}${note}`);
   });
   // How sure the record is matters to readers of a reference: shown with its reasons.
   const level = record.confidence.level;
