@@ -165,6 +165,11 @@ describe('briefing-feeds serve --watch', () => {
     expect(JSON.parse(first.body.toString()).items.map((i: { title: string }) => i.title)).toEqual([
       'Lavrov visits Pyongyang',
     ]);
+    // Without --site-url the feeds link to this server's port, not a fixed default.
+    const port = new URL(base).port;
+    expect(JSON.parse(first.body.toString()).feed_url).toBe(
+      `http://localhost:${port}/feeds/all.json`,
+    );
 
     await writeRecords(join(dir, 'data'), [
       makeBriefing({ id: 'added', title: 'Added while serving' }),
@@ -172,6 +177,9 @@ describe('briefing-feeds serve --watch', () => {
     await until(() => stdout.includes('Rebuilt'), 'a rebuild');
     const second = await get(`${base}/feeds/all.json`);
     expect(JSON.parse(second.body.toString()).items).toHaveLength(2);
+    expect(JSON.parse(second.body.toString()).feed_url).toBe(
+      `http://localhost:${port}/feeds/all.json`,
+    );
 
     await writeFile(join(dir, 'data/broken.yaml'), 'id: broken\n');
     await until(

@@ -26,7 +26,8 @@ Commands:
 Options:
   --data <dir>       Directory of <id>.yaml records (default: <repo root>/seeds/briefings)
   --out <dir>        Output directory for build (required for build)
-  --site-url <url>   Public URL of the site the feeds link to (default: http://localhost:3000)
+  --site-url <url>   Public URL of the site the feeds link to (default for serve: this server,
+                     http://localhost:<port>; for build: http://localhost:3000)
   --page-size <n>    Items in each feed document; older ones go to archives (default: 50)
   --hub <url>        WebSub hub to announce in the feeds and Link headers
   --port <n>         Port to listen on, 0 for any free port (default: $PORT, else 8080)
@@ -107,12 +108,15 @@ async function main(argv: string[]): Promise<number> {
       '--data is required outside the repository (no pnpm-workspace.yaml found)',
     );
   }
-  let siteUrl: string;
-  try {
-    siteUrl = normalizeSiteUrl(values['site-url'] ?? 'http://localhost:3000');
-  } catch (error) {
-    throw new UsageError(`--site-url: ${(error as Error).message}`);
-  }
+  const siteUrlOf = (defaultUrl: string) => {
+    try {
+      return normalizeSiteUrl(values['site-url'] ?? defaultUrl);
+    } catch (error) {
+      throw new UsageError(`--site-url: ${(error as Error).message}`);
+    }
+  };
+  // Fails early on a bad --site-url, before any work.
+  siteUrlOf('http://localhost:3000');
   const pageSize =
     values['page-size'] === undefined
       ? undefined
@@ -124,12 +128,11 @@ async function main(argv: string[]): Promise<number> {
   const options = {
     dir: data,
     cwd,
-    siteUrl,
     ...(pageSize === undefined ? {} : { pageSize }),
     ...(hubUrl === undefined ? {} : { hubUrl }),
   };
-  const load = async () => {
-    const loaded = await loadFeedSet(options);
+  const load = async ({ siteUrl }: { siteUrl: string }) => {
+    const loaded = await loadFeedSet({ ...options, siteUrl });
     if ('problems' in loaded) {
       process.stderr.write(
         `briefing-feeds: ${loaded.problems.length} problem(s) in ${shownPath({ cwd, path: data })}:\n`,
@@ -142,7 +145,7 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'build') {
     const out = resolve(cwd, values.out!);
-    const loaded = await load();
+    const loaded = await load({ siteUrl: siteUrlOf('http://localhost:3000') });
     if (loaded === undefined) {
       process.stderr.write('briefing-feeds: nothing written; the previous output is unchanged\n');
       return 1;
@@ -161,19 +164,28 @@ async function main(argv: string[]): Promise<number> {
         ? portNumber('PORT', process.env.PORT)
         : 8080;
   const host = values.host ?? '127.0.0.1';
-  const first = await load();
-  if (first === undefined) return 1;
-  let current: FeedSet = first.feeds;
+  // Listening first tells the port (--port 0 picks one), so that without --site-url the feeds
+  // link to this very server. Until the records are loaded, every path answers 404.
+  let current: FeedSet = { files: new Map(), siteUrl: '' };
   const server = createFeedServer({ getFeeds: () => current });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => done());
   });
+  const address = server.address();
+  const shown = typeof address === 'object' && address !== null ? address.port : port;
+  const siteUrl = siteUrlOf(`http://localhost:${shown}`);
+  const first = await load({ siteUrl });
+  if (first === undefined) {
+    server.close();
+    return 1;
+  }
+  current = first.feeds;
   if (values.watch) {
     await watchRecords({
       dir: data,
       onChange: async () => {
-        const loaded = await load();
+        const loaded = await load({ siteUrl });
         if (loaded === undefined) {
           process.stderr.write('briefing-feeds: still serving the last good feeds\n');
           return;
@@ -184,8 +196,6 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   }
-  const address = server.address();
-  const shown = typeof address === 'object' && address !== null ? address.port : port;
   process.stdout.write(
     `Serving ${first.feeds.files.size} feed files on http://${host}:${shown}/feeds/ (OPML: /feeds/feeds.opml)\n`,
   );
