@@ -36,6 +36,26 @@ describe('feeds', () => {
     await page.close();
   });
 
+  it('without SITE_URL, the feeds link to the port the server listens on', async () => {
+    const port = new URL(baseUrl).port;
+    const page = await browser.newPage();
+    const response = await page.goto(`${baseUrl}/feeds/all.atom`);
+    const links = await page.evaluate(
+      (text) => {
+        const doc = new DOMParser().parseFromString(text, 'application/xml');
+        const feed = doc.documentElement;
+        return {
+          self: feed.querySelector(':scope > link[rel="self"]')?.getAttribute('href'),
+          entry: feed.querySelector('entry > link')?.getAttribute('href'),
+        };
+      },
+      await response!.text(),
+    );
+    expect(links.self).toBe(`http://localhost:${port}/feeds/all.atom`);
+    expect(links.entry).toMatch(new RegExp(`^http://localhost:${port}/briefings/`));
+    await page.close();
+  });
+
   it('the feeds page links every feed and the OPML', async () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/feeds`);

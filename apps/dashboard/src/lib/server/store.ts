@@ -58,7 +58,8 @@ export function buildStore({
   siteUrl: string;
 }): Store {
   const related = new Map<string, RelatedLink[]>(records.map((record) => [record.id, []]));
-  for (const record of records) {
+  // In event order, so that a trip lists its legs as they happened.
+  for (const record of sortBriefings({ records, by: 'date' })) {
     for (const link of record.related ?? []) {
       related.get(record.id)!.push({ id: link.id, relation: link.relation, direction: 'outgoing' });
       related.get(link.id)?.push({ id: record.id, relation: link.relation, direction: 'incoming' });
@@ -103,7 +104,8 @@ function buildFacets(records: readonly Briefing[]): Facets {
 /** Load and check the records, or throw InvalidDataError listing every problem. */
 export async function loadStore({
   dir = resolveDataDir(),
-  siteUrl = process.env.SITE_URL || 'http://localhost:3000',
+  // Without SITE_URL, feeds and exports link to this server: the port it listens on, not 3000.
+  siteUrl = process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`,
 }: { dir?: string; siteUrl?: string } = {}): Promise<Store> {
   // Name files relative to where the user ran the command (pnpm sets INIT_CWD).
   const cwd = process.env.INIT_CWD ?? process.cwd();
