@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formSearch, listPath } from './form-search.js';
+import { formSearch, isYearBeingTyped, listPath } from './form-search.js';
 
 describe('formSearch', () => {
   it.each([
@@ -41,5 +41,18 @@ describe('listPath', () => {
   it('is the bare list for no query, and carries a query otherwise', () => {
     expect(listPath('')).toBe('/briefings');
     expect(listPath('theme=space')).toBe('/briefings?theme=space');
+  });
+});
+
+describe('isYearBeingTyped', () => {
+  it.each([
+    ['0002-03-01', true],
+    ['0020-03-01', true],
+    ['0202-03-01', true],
+    ['2024-03-01', false],
+    ['1000-01-01', false],
+    ['', false],
+  ])('%s → %s', (value, expected) => {
+    expect(isYearBeingTyped(value)).toBe(expected);
   });
 });

@@ -21,3 +21,12 @@ export function listPath(search: string): string {
 
 /** How long typing must pause before the text search runs: one request per pause, not per key. */
 export const TYPING_DELAY_MS = 300;
+
+/**
+ * Whether a date field's value is a year still being typed. A date input reports a change for
+ * every year digit typed (0002, 0020, 0202, then 2024); only a year from 1000 on is a real one,
+ * as in the records, so the list waits for it instead of filtering (and adding history) each time.
+ */
+export function isYearBeingTyped(value: string): boolean {
+  return /^0\d{3}-/.test(value);
+}

@@ -89,6 +89,28 @@ describe('the briefings list with JavaScript', () => {
   });
 });
 
+describe('typing a date', () => {
+  it('filters once, when the year is whole, and adds one history entry', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/briefings`);
+    await page.waitForSelector('form.filters[data-ready]');
+    const before = await page.evaluate(() => history.length);
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('from=')) asked.push(new URL(request.url()).search);
+    });
+    await page.getByLabel('From').click();
+    // Month, day, then the year digit by digit: the input reports 0002, 0020, 0202 and 2024.
+    await page.keyboard.type('03012024');
+    await page.waitForURL(/\?from=2024-03-01$/);
+    await page.waitForLoadState('networkidle');
+    expect(asked).toEqual(['?from=2024-03-01']);
+    expect(await page.evaluate(() => history.length)).toBe(before + 1);
+    await context.close();
+  });
+});
+
 describe('the briefings list when answers come out of order', () => {
   it('shows the newest filter, never a slower earlier answer', async () => {
     const expected = await browser.newPage();

@@ -2,7 +2,7 @@
 // form's state goes into the URL, and the server's page for that URL is fetched and its results
 // swapped in. Without JavaScript the same form is a plain GET form. (The static build has no
 // server to ask, so its list page filters with SvelteKit in the browser instead.)
-import { formSearch, listPath, TYPING_DELAY_MS } from '../form-search.js';
+import { formSearch, isYearBeingTyped, listPath, TYPING_DELAY_MS } from '../form-search.js';
 
 const FORM = 'form.filters';
 const RESULTS = 'section[aria-labelledby="results-heading"]';
@@ -89,10 +89,14 @@ const inForm = (event: Event) =>
   event.target instanceof Element && event.target.closest(FORM) !== null;
 const isTextSearch = (event: Event) =>
   event.target instanceof HTMLInputElement && event.target.name === 'q';
+const isDateBeingTyped = (event: Event) =>
+  event.target instanceof HTMLInputElement &&
+  event.target.type === 'date' &&
+  isYearBeingTyped(event.target.value);
 
 // Listeners on the document, not the form: the form itself is replaced after back or forward.
 document.addEventListener('change', (event) => {
-  if (inForm(event) && !isTextSearch(event)) apply();
+  if (inForm(event) && !isTextSearch(event) && !isDateBeingTyped(event)) apply();
 });
 document.addEventListener('input', (event) => {
   if (!inForm(event) || !isTextSearch(event)) return;
