@@ -1,0 +1,25 @@
+import { makeBriefing } from '@briefing/schema/testing';
+import { describe, expect, it } from 'vitest';
+import { buildStore } from './store.js';
+
+describe('buildStore', () => {
+  it('lists the records that link to one in event order, not id order', () => {
+    const day = (start: string) => ({ start, precision: 'day' as const });
+    const leg = (id: string, start: string) =>
+      makeBriefing({ id, date: day(start), related: [{ id: 'trip', relation: 'part-of' }] });
+    const store = buildStore({
+      siteUrl: 'https://briefing.example.org/',
+      records: [
+        leg('a-oceanarium', '2023-09-17'),
+        leg('b-knaaz', '2023-09-15'),
+        leg('c-vostochny', '2023-09-13'),
+        makeBriefing({ id: 'trip', date: { ...day('2023-09-12'), end: '2023-09-17' } }),
+      ],
+    });
+    expect(store.related.get('trip')?.map((link) => [link.id, link.direction])).toEqual([
+      ['c-vostochny', 'incoming'],
+      ['b-knaaz', 'incoming'],
+      ['a-oceanarium', 'incoming'],
+    ]);
+  });
+});
