@@ -1,4 +1,5 @@
 import {
+  effectiveEnd,
   formatDateRange,
   formatIsoDate,
   groupByMonthAndTheme,
@@ -26,12 +27,24 @@ export function timelineItem(record: Briefing): TimelineItem {
   };
 }
 
+/**
+ * "25 Jul 2023" to "31 Oct 2025": the earliest start and the latest end of the records, each to
+ * its record's precision (not the whole date range of the first and last records).
+ */
+export function dataSpan(records: readonly Briefing[]): { from: string; to: string } | undefined {
+  if (records.length === 0) return undefined;
+  const first = records.reduce((a, b) => (b.date.start < a.date.start ? b : a));
+  const last = records.reduce((a, b) => (effectiveEnd(b.date) > effectiveEnd(a.date) ? b : a));
+  return {
+    from: formatDateRange({ start: first.date.start, precision: first.date.precision }),
+    to: formatDateRange({ start: effectiveEnd(last.date), precision: last.date.precision }),
+  };
+}
+
 /** What the overview shows; derived once per data set (only `today` changes the upcoming list). */
 export function buildOverview({ store, today = todayIso() }: { store: Store; today?: string }) {
   const stable = memo(store, 'overview', () => {
     const { records } = store;
-    const first = store.newestFirst[store.newestFirst.length - 1];
-    const last = store.newestFirst[0];
     const updated = sortBriefings({ records, by: 'updated', order: 'desc' });
     const announced = records
       .filter((record) => record.announcedOn !== undefined || record.type === 'announcement')
@@ -44,10 +57,7 @@ export function buildOverview({ store, today = todayIso() }: { store: Store; tod
         sources: records.reduce((sum, record) => sum + record.sources.length, 0),
         countries: store.facets.countries.length,
       },
-      span:
-        first === undefined || last === undefined
-          ? undefined
-          : { from: formatDateRange(first.date), to: formatDateRange(last.date) },
+      span: dataSpan(records),
       timeline:
         records.length <= TIMELINE_MARK_LIMIT
           ? { kind: 'marks' as const, items: store.newestFirst.map(timelineItem) }
@@ -61,6 +71,8 @@ export function buildOverview({ store, today = todayIso() }: { store: Store; tod
       })),
       latestUpdates: updated.slice(0, 5).map((record) => ({
         ...toListItem(record),
+        // A record whose only change is its creation is new, not updated.
+        action: record.revision.changes.length > 1 ? 'Updated' : 'Added',
         updated: formatIsoDate(record.revision.updated),
         change: record.revision.changes[record.revision.changes.length - 1]?.note ?? '',
       })),

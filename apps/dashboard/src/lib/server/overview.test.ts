@@ -1,0 +1,60 @@
+import { makeBriefing } from '@briefing/schema/testing';
+import { describe, expect, it } from 'vitest';
+import { buildOverview, dataSpan } from './overview.js';
+import { buildStore } from './store.js';
+
+describe('dataSpan', () => {
+  it('runs from the earliest start to the latest end, each to its precision', () => {
+    const span = dataSpan([
+      makeBriefing({
+        id: 'shoigu',
+        date: { start: '2023-07-25', end: '2023-07-27', precision: 'day' },
+      }),
+      makeBriefing({ id: 'later', date: { start: '2025-10-31', precision: 'day' } }),
+      // Starts before `later` but ends after it.
+      makeBriefing({
+        id: 'long',
+        date: { start: '2025-10-01', end: '2025-11-30', precision: 'month' },
+      }),
+    ]);
+    expect(span).toEqual({ from: '25 Jul 2023', to: 'Nov 2025' });
+  });
+
+  it('is undefined without records', () => {
+    expect(dataSpan([])).toBeUndefined();
+  });
+});
+
+describe('latest updates', () => {
+  it('names a record never edited since it was written as added, not updated', () => {
+    const created = { created: '2026-11-27', updated: '2026-11-27' };
+    const store = buildStore({
+      siteUrl: 'https://briefing.example.org/',
+      records: [
+        makeBriefing({
+          id: 'new-record',
+          revision: { ...created, changes: [{ date: '2026-11-27', note: 'Drawn from row 33' }] },
+        }),
+        makeBriefing({
+          id: 'edited-record',
+          revision: {
+            ...created,
+            changes: [
+              { date: '2026-11-27', note: 'Drawn from row 6' },
+              { date: '2026-11-27', note: 'Sources added' },
+            ],
+          },
+        }),
+      ],
+    });
+    const updates = buildOverview({ store }).latestUpdates;
+    expect(
+      updates
+        .map(({ id, action, change }) => ({ id, action, change }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    ).toEqual([
+      { id: 'edited-record', action: 'Updated', change: 'Sources added' },
+      { id: 'new-record', action: 'Added', change: 'Drawn from row 33' },
+    ]);
+  });
+});
