@@ -139,10 +139,14 @@ describe('loadBriefings', () => {
         'missing-doc.yaml': missing,
       },
     });
-    const { lines } = await load();
+    const { lines, documents } = await load();
     expect(lines).toEqual([
       `${join('briefings', 'missing-doc.yaml')}:${lineOf(missing, 'document:')}  sources[0].document: expected an existing file, got "seeds/documents/nope.txt" (not found under ${root})`,
     ]);
+    // Where each cited document that exists is, for a server that shows it.
+    expect(documents).toEqual(
+      new Map([['seeds/documents/brief.txt', join(root, 'seeds', 'documents', 'brief.txt')]]),
+    );
     // With an explicit root elsewhere, the kept document is missing too.
     expect((await load({ root: dir })).lines).toHaveLength(2);
   });

@@ -24,6 +24,8 @@ export interface LoadResult {
   records: Briefing[];
   /** Every problem in every file, sorted by file and line. */
   problems: Problem[];
+  /** The absolute path of each document a source cites (its `document` value) that exists. */
+  documents: Map<string, string>;
 }
 
 interface Located {
@@ -57,6 +59,7 @@ export async function loadBriefings({
     return {
       records: [],
       problems: [{ file: dir, path: '', message: `cannot read the directory: ${reason(error)}` }],
+      documents: new Map(),
     };
   }
 
@@ -96,12 +99,18 @@ export async function loadBriefings({
       },
     }),
   );
-  problems.push(
-    ...(await checkDocuments({ located, root: root ?? (await findRoot(absoluteDir)) })),
-  );
+  const documents = await checkDocuments({
+    located,
+    root: root ?? (await findRoot(absoluteDir)),
+  });
+  problems.push(...documents.problems);
 
   // A record with a cross-record problem is still returned: it is valid on its own.
-  return { records: located.map((entry) => entry.record), problems: sortProblems(problems) };
+  return {
+    records: located.map((entry) => entry.record),
+    problems: sortProblems(problems),
+    documents: documents.found,
+  };
 }
 
 function loadOne({
@@ -271,8 +280,9 @@ async function checkDocuments({
 }: {
   located: Located[];
   root: string;
-}): Promise<Problem[]> {
+}): Promise<{ problems: Problem[]; found: Map<string, string> }> {
   const problems: Problem[] = [];
+  const found = new Map<string, string>();
   const exists = new Map<string, Promise<boolean>>();
   for (const { record, file, lineOf } of located) {
     for (const [index, source] of record.sources.entries()) {
@@ -287,7 +297,9 @@ async function checkDocuments({
           ),
         );
       }
-      if (!(await exists.get(path))) {
+      if (await exists.get(path)) {
+        found.set(source.document, path);
+      } else {
         const where = ['sources', index, 'document'];
         problems.push({
           file,
@@ -299,7 +311,7 @@ async function checkDocuments({
       }
     }
   }
-  return problems;
+  return { problems, found };
 }
 
 /** The nearest directory at or above `start` that holds a `seeds/` directory. */
