@@ -14,7 +14,7 @@ describe('a record page', () => {
   it('links every source with a safe rel, and lists related records both ways', async () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/briefings/lavrov-pyongyang-2023-10`);
-    const sources = page.locator('ol.sources a');
+    const sources = page.locator('ol.sources a:not([href^="/documents/"])');
     expect(await sources.count()).toBeGreaterThanOrEqual(2);
     for (const link of await sources.all()) {
       expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
@@ -31,6 +31,25 @@ describe('a record page', () => {
       await announcement.locator('h2:text-is("Related records") + ul').textContent(),
     ).toContain('Lavrov visits Pyongyang');
     await announcement.close();
+    await page.close();
+  });
+
+  it('links a cited document, which the site serves as plain text', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/briefings/lavrov-pyongyang-2023-10`);
+    const link = page.locator('ol.sources a[href^="/documents/"]');
+    expect(await link.textContent()).toBe('seeds/documents/000_de4160cc50d9890e.txt');
+    const [response] = await Promise.all([page.waitForEvent('response'), link.click()]);
+    expect(page.url()).toBe(`${baseUrl}/documents/000_de4160cc50d9890e.txt`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('text/plain; charset=utf-8');
+    expect(response.headers()['x-content-type-options']).toBe('nosniff');
+    expect(response.headers()['content-security-policy']).toContain('sandbox');
+    expect(await page.locator('body').textContent()).toContain('Lavrov');
+    expect((await fetch(`${baseUrl}/documents/nope.txt`)).status).toBe(404);
+    expect(
+      (await fetch(`${baseUrl}/documents/..%2Fbriefings%2Flavrov-pyongyang-2023-10.yaml`)).status,
+    ).toBe(404);
     await page.close();
   });
 

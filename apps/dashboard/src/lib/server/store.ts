@@ -10,6 +10,7 @@ import { loadBriefings } from '@briefing/schema/node';
 import { buildFeeds, type FeedSet } from '@briefing/feeds';
 import { relative } from 'node:path';
 import { resolveDataDir } from './data-dir.js';
+import { readDocuments, type CitedDocument } from './documents.js';
 
 /** A link from one record to another, seen from either end. */
 export interface RelatedLink {
@@ -28,6 +29,8 @@ export interface Store {
   related: ReadonlyMap<string, readonly RelatedLink[]>;
   feeds: FeedSet;
   facets: Facets;
+  /** The documents the sources cite, by file name (see documentPath). */
+  documents: ReadonlyMap<string, CitedDocument>;
   /** A cache for values derived from the records (overview charts…), filled on first use. */
   memo: Map<string, unknown>;
 }
@@ -53,9 +56,11 @@ export class InvalidDataError extends Error {
 export function buildStore({
   records,
   siteUrl,
+  documents = new Map(),
 }: {
   records: readonly Briefing[];
   siteUrl: string;
+  documents?: ReadonlyMap<string, CitedDocument>;
 }): Store {
   const related = new Map<string, RelatedLink[]>(records.map((record) => [record.id, []]));
   // In event order, so that a trip lists its legs as they happened.
@@ -72,6 +77,7 @@ export function buildStore({
     related,
     feeds: buildFeeds({ records, siteUrl }),
     facets: buildFacets(records),
+    documents,
     memo: new Map(),
   };
 }
@@ -110,9 +116,12 @@ export async function loadStore({
   // Name files relative to where the user ran the command (pnpm sets INIT_CWD).
   const cwd = process.env.INIT_CWD ?? process.cwd();
   const shownDir = relative(cwd, dir) || '.';
-  const { records, problems } = await loadBriefings({ dir: shownDir, cwd });
-  if (problems.length > 0) throw new InvalidDataError(shownDir, problems);
-  return buildStore({ records, siteUrl });
+  const loaded = await loadBriefings({ dir: shownDir, cwd });
+  const { documents, problems } = await readDocuments(loaded.documents);
+  if (loaded.problems.length + problems.length > 0) {
+    throw new InvalidDataError(shownDir, [...loaded.problems, ...problems]);
+  }
+  return buildStore({ records: loaded.records, siteUrl, documents });
 }
 
 let current: Promise<Store> | undefined;
