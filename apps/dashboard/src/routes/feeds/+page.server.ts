@@ -6,7 +6,7 @@ const GROUPS = {
   all: 'All briefings',
   theme: 'By theme',
   type: 'By type',
-  country: 'By country',
+  country: 'By country taking part (the countries of the actors)',
 } as const;
 
 export const load: PageServerLoad = async () => {
