@@ -51,6 +51,13 @@ describe('overview', () => {
     const list = await section.locator('details ul').textContent();
     expect(list).toContain('Pyongyang');
     expect(list).toContain('Vostochny');
+    // The sites in Vladivostok share the city's circle, instead of hiding under it.
+    const titles = await section.locator('svg circle title').allTextContents();
+    const vladivostok = titles.filter((title) => title.startsWith('Vladivostok'));
+    expect(vladivostok).toHaveLength(1);
+    expect(vladivostok[0]).toContain('Russky Island');
+    expect(titles.some((title) => title.startsWith('Russky Island'))).toBe(false);
+    expect(await section.locator('svg text', { hasText: /^Vladivostok \(\d+\)$/ }).count()).toBe(1);
   });
 
   it('says that no engagement is announced and shows the latest announced ones', async () => {

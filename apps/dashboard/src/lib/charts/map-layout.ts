@@ -5,6 +5,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import world from 'world-atlas/countries-110m.json';
 import type { PlaceCount } from './place-counts.js';
+import type { Locality } from './place-localities.js';
 
 /**
  * The map shows Russia, the Koreas and their neighbours: places outside this box (a UN vote in
@@ -25,6 +26,8 @@ export interface MapCountry {
 export interface MapCircle {
   key: string;
   name: string;
+  /** Other places drawn in this circle. */
+  sites: string[];
   country: string;
   count: number;
   x: number;
@@ -82,7 +85,7 @@ export function layoutMap({
   width = 960,
   height = 480,
 }: {
-  places: readonly PlaceCount[];
+  places: readonly (PlaceCount | Locality)[];
   width?: number;
   height?: number;
 }): MapLayout {
@@ -146,6 +149,7 @@ export function layoutMap({
       return {
         key: place.key,
         name: place.name,
+        sites: 'sites' in place ? place.sites : [],
         country: countryName(place.country),
         count: place.count,
         x: Math.round(x * 10) / 10,

@@ -10,6 +10,10 @@ export interface PlaceCount {
   count: number;
 }
 
+/** A place's identity across records: its country and its name as written. */
+export const placeKey = (place: { country: string; name: string }): string =>
+  `${place.country}:${place.name}`;
+
 /**
  * Records per place, a place being its name and country as written in the records; a record
  * naming a place twice counts once. Sorted by count, then name.
@@ -19,7 +23,7 @@ export function countPlaces({ records }: { records: readonly Briefing[] }): Plac
   for (const record of records) {
     const seen = new Set<string>();
     for (const place of record.places) {
-      const key = `${place.country}:${place.name}`;
+      const key = placeKey(place);
       if (seen.has(key)) continue;
       seen.add(key);
       let entry = byKey.get(key);

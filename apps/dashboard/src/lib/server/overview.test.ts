@@ -1,3 +1,4 @@
+import type { Briefing } from '@briefing/schema';
 import { makeBriefing } from '@briefing/schema/testing';
 import { describe, expect, it } from 'vitest';
 import { buildOverview, dataSpan } from './overview.js';
@@ -56,5 +57,35 @@ describe('latest updates', () => {
       { id: 'edited-record', action: 'Updated', change: 'Sources added' },
       { id: 'new-record', action: 'Added', change: 'Drawn from row 33' },
     ]);
+  });
+});
+
+function withoutAnnouncedOn(record: Briefing): Briefing {
+  const { announcedOn: _, ...rest } = record;
+  return rest;
+}
+
+describe('latest announced', () => {
+  it('shows an announced engagement once, not also the record of its announcement', () => {
+    const store = buildStore({
+      siteUrl: 'https://briefing.example.org/',
+      records: [
+        makeBriefing({ id: 'visit', announcedOn: '2023-10-16' }),
+        withoutAnnouncedOn(
+          makeBriefing({
+            id: 'visit-announced',
+            type: 'announcement',
+            related: [{ id: 'visit', relation: 'announces' }],
+          }),
+        ),
+        withoutAnnouncedOn(makeBriefing({ id: 'other-announcement', type: 'announcement' })),
+        withoutAnnouncedOn(makeBriefing({ id: 'not-announced' })),
+      ],
+    });
+    expect(
+      buildOverview({ store })
+        .latestAnnounced.map((item) => item.id)
+        .sort(),
+    ).toEqual(['other-announcement', 'visit']);
   });
 });

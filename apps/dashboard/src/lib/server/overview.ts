@@ -10,6 +10,7 @@ import {
   type Briefing,
 } from '@briefing/schema';
 import { countPlaces } from '../charts/place-counts.js';
+import { countLocalities } from '../charts/place-localities.js';
 import type { TimelineItem } from '../charts/timeline-layout.js';
 import { toListItem } from '../list-item.js';
 import { memo, type Store } from './store.js';
@@ -46,8 +47,19 @@ export function buildOverview({ store, today = todayIso() }: { store: Store; tod
   const stable = memo(store, 'overview', () => {
     const { records } = store;
     const updated = sortBriefings({ records, by: 'updated', order: 'desc' });
+    // An announcement record and the engagement it announces (which carries announcedOn) are one
+    // announcement: the engagement stands for both.
+    const announcesDated = (record: Briefing) =>
+      (record.related ?? []).some(
+        (link) =>
+          link.relation === 'announces' && store.byId.get(link.id)?.announcedOn !== undefined,
+      );
     const announced = records
-      .filter((record) => record.announcedOn !== undefined || record.type === 'announcement')
+      .filter(
+        (record) =>
+          record.announcedOn !== undefined ||
+          (record.type === 'announcement' && !announcesDated(record)),
+      )
       .sort((a, b) => (b.announcedOn ?? b.date.start).localeCompare(a.announcedOn ?? a.date.start));
     return {
       counts: {
@@ -64,6 +76,7 @@ export function buildOverview({ store, today = todayIso() }: { store: Store; tod
           : { kind: 'density' as const },
       cells: groupByMonthAndTheme({ records }),
       places: countPlaces({ records }),
+      localities: countLocalities({ records }),
       latestAnnounced: announced.slice(0, 3).map((record) => ({
         ...toListItem(record),
         announcedOn:
