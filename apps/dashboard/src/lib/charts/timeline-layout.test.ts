@@ -66,8 +66,9 @@ describe('layoutTimeline', () => {
     }
   });
 
-  it('labels January ticks with the year', () => {
+  it('labels January ticks with the year, and the first tick with its year too', () => {
     expect(layout.ticks.filter((tick) => tick.major).map((tick) => tick.label)).toContain('2024');
+    expect(layout.ticks[0]!.label).toMatch(/^(?:[A-Z][a-z]{2} )?\d{4}$/);
   });
 
   it('returns nothing for no records', () => {

@@ -78,12 +78,15 @@ function timeScale(domain: [Date, Date], width: number) {
 
 function ticksFor(x: ReturnType<typeof timeScale>, width: number): TimelineTick[] {
   const count = Math.max(2, Math.floor((width - MARGIN.left - MARGIN.right) / 70));
-  return x.ticks(count).map((tick) => {
+  return x.ticks(count).map((tick, index) => {
     const major = tick.getUTCMonth() === 0;
+    const month = MONTH_ABBREVIATIONS[tick.getUTCMonth()]!;
+    const year = String(tick.getUTCFullYear());
     return {
       x: tenth(x(tick)),
       major,
-      label: major ? String(tick.getUTCFullYear()) : MONTH_ABBREVIATIONS[tick.getUTCMonth()]!,
+      // The first tick names its year too: "Jul 2023", not a bare "Jul" before "2024".
+      label: major ? year : index === 0 ? `${month} ${year}` : month,
     };
   });
 }
