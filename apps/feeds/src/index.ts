@@ -14,7 +14,7 @@ export {
 } from './paths.js';
 export type { FeedFormat, FeedLinks, FeedScope } from './paths.js';
 export { handleFeedRequest } from './handler.js';
-export { negotiateEncoding, respondToFeedRequest } from './respond.js';
+export { codingEtag, isNotModified, negotiateEncoding, respondToFeedRequest } from './respond.js';
 export type { FeedResponse, HeaderReader } from './respond.js';
 export { createFeedServer } from './node-server.js';
 export { loadFeedSet } from './load-feed-set.js';

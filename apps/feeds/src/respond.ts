@@ -146,27 +146,12 @@ export function respondToFeedRequest({
   if (file === undefined) return notFound({ path, head });
   const coding = negotiateEncoding(header('accept-encoding'));
   const representation = representationOf({ feeds, file, coding });
-  const ifNoneMatch = header('if-none-match') ?? undefined;
-  const ifModifiedSince = header('if-modified-since') ?? undefined;
-  const cacheControl = header('cache-control') ?? undefined;
-  // The common poll: a reader sends back the one ETag it got. This is exactly what fresh() decides
-  // for that input, without building its arguments; everything else goes through fresh().
-  if (ifNoneMatch === representation.etag && cacheControl === undefined) {
-    return { status: 304, headers: representation.notModified };
-  }
   if (
-    (ifNoneMatch !== undefined || ifModifiedSince !== undefined) &&
-    fresh(
-      {
-        'if-none-match': ifNoneMatch,
-        'if-modified-since': ifModifiedSince,
-        'cache-control': cacheControl,
-      },
-      {
-        etag: representation.etag,
-        'last-modified': representation.notModified['last-modified'],
-      },
-    )
+    isNotModified({
+      header,
+      etag: representation.etag,
+      lastModified: representation.notModified['last-modified'],
+    })
   ) {
     return { status: 304, headers: representation.notModified };
   }
@@ -178,6 +163,38 @@ export function respondToFeedRequest({
     'content-length': String(body.byteLength),
   };
   return { status: 200, headers: representation.ok, ...(head ? {} : { body }) };
+}
+
+/**
+ * Whether the request's conditional headers (If-None-Match, If-Modified-Since, Cache-Control)
+ * say the client already holds this representation, so a 304 answers it (RFC 9110 §13).
+ */
+export function isNotModified({
+  header,
+  etag,
+  lastModified,
+}: {
+  header: HeaderReader;
+  etag: string;
+  lastModified?: string | undefined;
+}): boolean {
+  const ifNoneMatch = header('if-none-match') ?? undefined;
+  const ifModifiedSince = header('if-modified-since') ?? undefined;
+  const cacheControl = header('cache-control') ?? undefined;
+  // The common poll: a reader sends back the one ETag it got. This is exactly what fresh() decides
+  // for that input, without building its arguments; everything else goes through fresh().
+  if (ifNoneMatch === etag && cacheControl === undefined) return true;
+  return (
+    (ifNoneMatch !== undefined || ifModifiedSince !== undefined) &&
+    fresh(
+      {
+        'if-none-match': ifNoneMatch,
+        'if-modified-since': ifModifiedSince,
+        'cache-control': cacheControl,
+      },
+      { etag, 'last-modified': lastModified },
+    )
+  );
 }
 
 // Clients send few distinct Accept-Encoding values; each is negotiated once. Cleared when full,
