@@ -65,7 +65,9 @@ export const handle: Handle = async ({ event, resolve }) => {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     response.headers.set(name, value);
   }
-  if (!response.headers.has('content-security-policy')) {
+  // A 304's headers replace those the browser stored with the page: giving it the non-HTML
+  // policy would forbid the cached page its own scripts.
+  if (!response.headers.has('content-security-policy') && response.status !== 304) {
     const type = response.headers.get('content-type') ?? '';
     if (!type.startsWith('text/html'))
       response.headers.set('content-security-policy', NON_HTML_CSP);

@@ -84,6 +84,27 @@ describe('feeds', () => {
   });
 });
 
+describe('pages and conditional requests', () => {
+  // The overview comes from the page cache after its first request, a filtered list never does.
+  it.each(['/', '/briefings?theme=space'])(
+    '%s answers 304 for the coding the client holds',
+    async (path) => {
+      for (const coding of ['br', 'gzip', 'identity']) {
+        const headers = { 'accept-encoding': coding };
+        const first = await fetch(`${baseUrl}${path}`, { headers });
+        expect(first.status).toBe(200);
+        const etag = first.headers.get('etag')!;
+        expect(etag).toMatch(coding === 'identity' ? /"$/ : new RegExp(`-${coding}"$`));
+        const again = await fetch(`${baseUrl}${path}`, {
+          headers: { ...headers, 'if-none-match': etag },
+        });
+        expect(again.status).toBe(304);
+        expect(again.headers.get('etag')).toBe(etag);
+      }
+    },
+  );
+});
+
 describe('security headers', () => {
   it.each([
     '/',

@@ -47,3 +47,39 @@ describe('compressResponse', () => {
     expect(await compressResponse({ request: request('br', 'HEAD'), response: head })).toBe(head);
   });
 });
+
+describe('compressResponse and ETags', () => {
+  const tagged = () =>
+    new Response(page, {
+      headers: { 'content-type': 'text/html; charset=utf-8', etag: '"a8ga8d"' },
+    });
+  const conditional = (acceptEncoding: string, ifNoneMatch: string) =>
+    new Request('http://127.0.0.1/', {
+      headers: { 'accept-encoding': acceptEncoding, 'if-none-match': ifNoneMatch },
+    });
+
+  it('gives each content coding its own strong ETag', async () => {
+    const br = await compressResponse({ request: request('br'), response: tagged() });
+    const identity = await compressResponse({ request: request(undefined), response: tagged() });
+    expect(br.headers.get('etag')).toBe('"a8ga8d-br"');
+    expect(identity.headers.get('etag')).toBe('"a8ga8d"');
+  });
+
+  it('answers 304 for the bytes the client holds, and 200 for other bytes', async () => {
+    const held = await compressResponse({
+      request: conditional('br', '"a8ga8d-br"'),
+      response: tagged(),
+    });
+    expect(held.status).toBe(304);
+    expect(held.headers.get('etag')).toBe('"a8ga8d-br"');
+    expect(held.headers.get('vary')).toContain('Accept-Encoding');
+    expect(await held.text()).toBe('');
+    // It holds the identity bytes but now asks for brotli: those are other bytes.
+    const other = await compressResponse({
+      request: conditional('br', '"a8ga8d"'),
+      response: tagged(),
+    });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('content-encoding')).toBe('br');
+  });
+});

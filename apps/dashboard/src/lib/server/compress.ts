@@ -1,11 +1,13 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { negotiateEncoding } from '@briefing/feeds';
+import { codingEtag, isNotModified, negotiateEncoding } from '@briefing/feeds';
 
 const COMPRESSIBLE = /^(?:text\/html|text\/csv|application\/json)/;
 
 /**
  * Compress a page or export for a client that accepts it: adapter-node compresses only its
  * static files, and an uncompressed page costs a phone on a slow network most of its load time.
+ * Each coding gets its own ETag, as the feeds' files do, and a client that already holds those
+ * bytes gets a 304 (also for pages answered from the page cache, which SvelteKit never sees).
  */
 export async function compressResponse({
   request,
@@ -26,6 +28,15 @@ export async function compressResponse({
   const coding = negotiateEncoding(request.headers.get('accept-encoding'));
   const headers = new Headers(response.headers);
   headers.append('vary', 'Accept-Encoding');
+  const etag = response.headers.get('etag');
+  if (etag !== null && response.status === 200) {
+    headers.set('etag', codingEtag(etag, coding));
+    if (
+      isNotModified({ header: (name) => request.headers.get(name), etag: headers.get('etag')! })
+    ) {
+      return notModified(headers);
+    }
+  }
   if (coding === 'identity') {
     return new Response(response.body, { status: response.status, headers });
   }
@@ -43,4 +54,23 @@ export async function compressResponse({
   headers.set('content-encoding', coding);
   headers.set('content-length', String(encoded.byteLength));
   return new Response(new Uint8Array(encoded), { status: response.status, headers });
+}
+
+// A 304 keeps the validators and caching headers of the 200 it stands for (RFC 9110 §15.4.5).
+const NOT_MODIFIED_HEADERS = [
+  'etag',
+  'cache-control',
+  'content-location',
+  'date',
+  'expires',
+  'vary',
+];
+
+function notModified(headers: Headers): Response {
+  const kept = new Headers();
+  for (const name of NOT_MODIFIED_HEADERS) {
+    const value = headers.get(name);
+    if (value !== null) kept.set(name, value);
+  }
+  return new Response(null, { status: 304, headers: kept });
 }
