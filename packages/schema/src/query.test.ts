@@ -87,6 +87,7 @@ describe('filterBriefings', () => {
     ['accented text matching plain text', { text: 'Pyöngyang commission' }, ['commission-2024']],
     ['text in an actor name', { text: 'kozlov' }, ['commission-2024']],
     ['text in a place name', { text: 'amur' }, ['kim-putin-vostochny-2023']],
+    ['the name of a country taking part', { text: 'china' }, ['year-long']],
     ['every word of the text', { text: 'kim lavrov' }, ['lavrov-pyongyang-2023']],
     [
       'a hyphenated name as the spaced one',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, type Briefing } from './briefing.js';
 import { effectiveEnd } from './calendar-date.js';
+import { countryName } from './countries.js';
 import { foldText } from './normalize-text.js';
 import { BriefingType, Status, ThemeId } from './vocabulary.js';
 
@@ -108,8 +109,8 @@ function searchableText(record: Briefing): string {
       [
         record.title,
         record.summary,
-        ...record.actors.flatMap((a) => [a.name, a.office ?? '']),
-        ...record.places.map((p) => p.name),
+        ...record.actors.flatMap((a) => [a.name, a.office ?? '', countryName(a.country)]),
+        ...record.places.flatMap((p) => [p.name, countryName(p.country)]),
       ].join('\n'),
     ).replace(DASHES, ' ');
     searchable.set(record, text);
