@@ -27,7 +27,7 @@ Options:
   --data <dir>       Directory of <id>.yaml records (default: <repo root>/seeds/briefings)
   --out <dir>        Output directory for build (required for build)
   --site-url <url>   Public URL of the site the feeds link to (default for serve: this server,
-                     http://localhost:<port>; for build: http://localhost:3000)
+                     http://localhost:<port> or http://<host>:<port>; for build: http://localhost:3000)
   --page-size <n>    Items in each feed document; older ones go to archives (default: 50)
   --hub <url>        WebSub hub to announce in the feeds and Link headers
   --port <n>         Port to listen on, 0 for any free port (default: $PORT, else 8080)
@@ -39,6 +39,12 @@ Relative paths are resolved against the directory the command was run from.
 `;
 
 class UsageError extends Error {}
+
+/** The host part of this server's own URL: `localhost` for any loopback or wildcard address. */
+function urlHost(host: string): string {
+  if (['127.0.0.1', '::1', '0.0.0.0', '::', 'localhost'].includes(host)) return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
 
 /** A path as the user would write it: relative below the working directory, else absolute. */
 function shownPath({ cwd, path }: { cwd: string; path: string }): string {
@@ -165,8 +171,8 @@ async function main(argv: string[]): Promise<number> {
         : 8080;
   const host = values.host ?? '127.0.0.1';
   // Listening first tells the port (--port 0 picks one), so that without --site-url the feeds
-  // link to this very server. Until the records are loaded, every path answers 404.
-  let current: FeedSet = { files: new Map(), siteUrl: '' };
+  // link to this very server. Until the records are loaded, every path answers 503.
+  let current: FeedSet | undefined;
   const server = createFeedServer({ getFeeds: () => current });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
@@ -174,7 +180,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const address = server.address();
   const shown = typeof address === 'object' && address !== null ? address.port : port;
-  const siteUrl = siteUrlOf(`http://localhost:${shown}`);
+  const siteUrl = siteUrlOf(`http://${urlHost(host)}:${shown}`);
   const first = await load({ siteUrl });
   if (first === undefined) {
     server.close();
@@ -191,7 +197,11 @@ async function main(argv: string[]): Promise<number> {
           return;
         }
         // One assignment: each request sees either the old set or the new one, never a mix.
-        current = carryLastModified({ previous: current, next: loaded.feeds, now: new Date() });
+        const previous = current;
+        current =
+          previous === undefined
+            ? loaded.feeds
+            : carryLastModified({ previous, next: loaded.feeds, now: new Date() });
         process.stdout.write(`Rebuilt ${loaded.feeds.files.size} feed files\n`);
       },
     });

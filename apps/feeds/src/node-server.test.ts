@@ -24,6 +24,21 @@ beforeAll(async () => {
 });
 afterAll(() => close(server));
 
+describe('the feed server before its first build', () => {
+  it('answers 503 with Retry-After, not a 404 that says the feed is gone', async () => {
+    const starting = createFeedServer({ getFeeds: () => undefined });
+    const url = await listen(starting);
+    try {
+      const response = await get(`${url}/feeds/all.atom`);
+      expect(response.status).toBe(503);
+      expect(response.headers['retry-after']).toBe('1');
+      expect(response.headers['cache-control']).toBe('no-store');
+    } finally {
+      await close(starting);
+    }
+  });
+});
+
 describe('the feed server over HTTP on 127.0.0.1', () => {
   it.each([
     ['/feeds/all.rss', 'application/rss+xml; charset=utf-8'],
