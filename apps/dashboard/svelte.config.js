@@ -10,7 +10,12 @@ const config = {
   preprocess: vitePreprocess(),
   kit: {
     adapter: isStatic
-      ? adapterStatic({ pages: 'build-static', assets: 'build-static', strict: true })
+      ? adapterStatic({
+          // BRIEFING_STATIC_OUT lets a test build elsewhere without touching build-static/.
+          pages: process.env.BRIEFING_STATIC_OUT ?? 'build-static',
+          assets: process.env.BRIEFING_STATIC_OUT ?? 'build-static',
+          strict: true,
+        })
       : adapterNode({ out: 'build', precompress: true }),
     // Record text is untrusted: scripts only from our origin or by hash, never inline by default.
     // Hashes rather than nonces: pages are the same for everyone, so the server may reuse them.
@@ -39,6 +44,10 @@ const config = {
       // Every record and theme page is reachable by links, and the feeds by their route's entries.
       handleHttpError: 'fail',
       handleMissingId: 'fail',
+      // Records that cite no document leave the documents route with nothing to prerender: fine.
+      handleUnseenRoutes: ({ routes, message }) => {
+        if (routes.some((route) => route !== '/documents/[name]')) throw new Error(message);
+      },
     },
     output: { preloadStrategy: 'modulepreload' },
     // Inline the (small) stylesheets: one round trip less before the first paint. SvelteKit

@@ -46,7 +46,10 @@ describe('a record page', () => {
     expect(response.headers()['x-content-type-options']).toBe('nosniff');
     expect(response.headers()['content-security-policy']).toContain('sandbox');
     expect(await page.locator('body').textContent()).toContain('Lavrov');
-    expect((await fetch(`${baseUrl}/documents/nope.txt`)).status).toBe(404);
+    const missing = await fetch(`${baseUrl}/documents/nope.txt`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(missing.headers.get('content-security-policy')).toContain('sandbox');
     expect(
       (await fetch(`${baseUrl}/documents/..%2Fbriefings%2Flavrov-pyongyang-2023-10.yaml`)).status,
     ).toBe(404);

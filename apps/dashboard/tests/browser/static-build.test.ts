@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeBriefing, makeTempDir, writeFiles } from '@briefing/schema/testing';
+import { briefingToYaml } from '@briefing/schema/node';
 import { launchChromium } from './chromium.js';
 import { freePort } from './server.js';
 
@@ -17,6 +20,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.atom': 'application/atom+xml',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 let server: Server;
@@ -80,7 +84,35 @@ describe('the static build', () => {
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain('Vostochny');
     expect((await fetch(`${baseUrl}/feeds/feeds.opml`)).status).toBe(200);
+    const brief = await fetch(`${baseUrl}/documents/000_de4160cc50d9890e.txt`);
+    expect(brief.status).toBe(200);
+    expect(await brief.text()).toContain('Lavrov');
   });
+
+  it('builds from records that cite no document', async () => {
+    const data = await makeTempDir('static-no-documents-');
+    try {
+      await writeFiles({
+        dir: data.dir,
+        files: { 'plain-record.yaml': briefingToYaml(makeBriefing({ id: 'plain-record' })) },
+      });
+      const out = join(data.dir, 'site');
+      const build = spawnSync('npx', ['vite', 'build'], {
+        cwd: packageDir,
+        env: {
+          ...process.env,
+          BRIEFING_ADAPTER: 'static',
+          BRIEFING_DATA: data.dir,
+          BRIEFING_STATIC_OUT: out,
+        },
+        encoding: 'utf8',
+      });
+      expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
+      expect(existsSync(join(out, 'briefings', 'plain-record.html'))).toBe(true);
+    } finally {
+      await data.remove();
+    }
+  }, 300_000);
 
   it('filters the list in the browser, from the URL and from the form', async () => {
     const page = await browser.newPage();

@@ -15,18 +15,25 @@ describe('cited documents', () => {
     expect(documentPath('seeds/documents/a brief?.txt')).toBe('/documents/a%20brief%3F.txt');
   });
 
-  it('are read by file name, and two with one file name are a problem', async () => {
+  it('are read by file name, plain text only, and two with one file name are a problem', async () => {
     await mkdir(join(temp.dir, 'a'));
     await mkdir(join(temp.dir, 'b'));
     await writeFiles({
       dir: temp.dir,
-      files: { 'a/brief.txt': 'First brief.', 'b/brief.txt': 'Second brief.', 'c.txt': 'Other.' },
+      files: {
+        'a/brief.txt': 'First brief.',
+        'b/brief.txt': 'Second brief.',
+        'c.txt': 'Other.',
+        'page.html': '<script>alert(1)</script>',
+      },
     });
     const { documents, problems } = await readDocuments(
       new Map([
         ['seeds/a/brief.txt', join(temp.dir, 'a/brief.txt')],
         ['seeds/b/brief.txt', join(temp.dir, 'b/brief.txt')],
         ['seeds/c.txt', join(temp.dir, 'c.txt')],
+        // Not plain text: a static host would serve it as a page of the site.
+        ['seeds/page.html', join(temp.dir, 'page.html')],
       ]),
     );
     expect([...documents]).toEqual([

@@ -15,8 +15,16 @@ export function documentPath(document: string): string {
 }
 
 /**
- * Reads every cited document (`found`: document → absolute path, from loadBriefings), by file
- * name. Two documents with one file name would share an address: that is a problem to fix.
+ * Whether the site serves a document: plain text only. A static host serves files by their
+ * extension, and a cited .html or .svg (third-party text) must never run as part of the site.
+ */
+export function isServedDocument(document: string): boolean {
+  return document.endsWith('.txt');
+}
+
+/**
+ * Reads every cited plain-text document (`found`: document → absolute path, from loadBriefings),
+ * by file name. Two documents with one file name would share an address: that is a problem to fix.
  */
 export async function readDocuments(found: ReadonlyMap<string, string>): Promise<{
   documents: Map<string, CitedDocument>;
@@ -24,7 +32,8 @@ export async function readDocuments(found: ReadonlyMap<string, string>): Promise
 }> {
   const documents = new Map<string, CitedDocument>();
   const problems: Problem[] = [];
-  for (const [document, path] of [...found].sort(([a], [b]) => a.localeCompare(b))) {
+  const served = [...found].filter(([document]) => isServedDocument(document));
+  for (const [document, path] of served.sort(([a], [b]) => a.localeCompare(b))) {
     const name = basename(document);
     const other = documents.get(name);
     if (other !== undefined) {

@@ -7,7 +7,7 @@ import {
 } from '@briefing/schema';
 import { feedLinks } from '@briefing/feeds';
 import { error } from '@sveltejs/kit';
-import { documentPath } from '$lib/server/documents.js';
+import { documentPath, isServedDocument } from '$lib/server/documents.js';
 import { getStore } from '$lib/server/store.js';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -57,7 +57,10 @@ export const load: PageServerLoad = async ({ params }) => {
       places: record.places.map((place) => ({ ...place, countryName: countryName(place.country) })),
       sources: record.sources.map((source) => ({
         ...source,
-        documentHref: source.document === undefined ? undefined : documentPath(source.document),
+        documentHref:
+          source.document === undefined || !isServedDocument(source.document)
+            ? undefined
+            : documentPath(source.document),
         published: formatOptional(source.published),
         accessed: formatOptional(source.accessed),
       })),

@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import { getStore } from '$lib/server/store.js';
 import type { EntryGenerator, RequestHandler } from './$types';
 
@@ -10,8 +9,13 @@ export const entries: EntryGenerator = async () =>
 
 export const GET: RequestHandler = async ({ params }) => {
   const cited = (await getStore()).documents.get(params.name);
+  // Plain text either way, so the hook gives the 404 the same locked-down policy as the document.
+  const headers = { 'content-type': 'text/plain; charset=utf-8' };
   if (cited === undefined) {
-    error(404, { message: `No cited document is named "${params.name.slice(0, 100)}".` });
+    return new Response(`No cited document is named "${params.name.slice(0, 100)}".\n`, {
+      status: 404,
+      headers,
+    });
   }
-  return new Response(cited.text, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  return new Response(cited.text, { headers });
 };
