@@ -94,7 +94,8 @@ describe('pages and conditional requests', () => {
         const first = await fetch(`${baseUrl}${path}`, { headers });
         expect(first.status).toBe(200);
         const etag = first.headers.get('etag')!;
-        expect(etag).toMatch(coding === 'identity' ? /"$/ : new RegExp(`-${coding}"$`));
+        if (coding === 'identity') expect(etag).not.toMatch(/-(?:br|gzip)"$/);
+        else expect(etag).toMatch(new RegExp(`-${coding}"$`));
         const again = await fetch(`${baseUrl}${path}`, {
           headers: { ...headers, 'if-none-match': etag },
         });

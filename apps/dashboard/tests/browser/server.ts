@@ -61,7 +61,8 @@ export async function startServer({
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, args?.(port) ?? [SERVER_ENTRY], {
     cwd: PACKAGE_DIR,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+    // No SITE_URL from the shell: the tests expect links to this server unless they set one.
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), SITE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -101,7 +102,8 @@ export async function runServerToExit({
 }): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, [SERVER_ENTRY], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+    // No SITE_URL from the shell: the tests expect links to this server unless they set one.
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), SITE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

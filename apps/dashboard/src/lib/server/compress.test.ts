@@ -36,15 +36,13 @@ describe('compressResponse', () => {
     expect(await response.text()).toBe(page);
   });
 
-  it('leaves images, already-encoded bodies and HEAD requests alone', async () => {
+  it('leaves images and already-encoded bodies alone', async () => {
     const image = new Response('GIF89a', { headers: { 'content-type': 'image/gif' } });
     expect(await compressResponse({ request: request('br'), response: image })).toBe(image);
     const encoded = new Response('x', {
       headers: { 'content-type': 'text/html', 'content-encoding': 'gzip' },
     });
     expect(await compressResponse({ request: request('br'), response: encoded })).toBe(encoded);
-    const head = html();
-    expect(await compressResponse({ request: request('br', 'HEAD'), response: head })).toBe(head);
   });
 });
 
@@ -63,6 +61,37 @@ describe('compressResponse and ETags', () => {
     const identity = await compressResponse({ request: request(undefined), response: tagged() });
     expect(br.headers.get('etag')).toBe('"a8ga8d-br"');
     expect(identity.headers.get('etag')).toBe('"a8ga8d"');
+  });
+
+  it('answers HEAD with the headers of GET and no body, and 304 to a held tag', async () => {
+    const head = (headers: Record<string, string>) =>
+      new Request('http://127.0.0.1/', { method: 'HEAD', headers });
+    const response = await compressResponse({
+      request: head({ 'accept-encoding': 'br' }),
+      response: tagged(),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBe('"a8ga8d-br"');
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('vary')).toContain('Accept-Encoding');
+    expect(await response.text()).toBe('');
+    const held = await compressResponse({
+      request: head({ 'accept-encoding': 'br', 'if-none-match': '"a8ga8d-br"' }),
+      response: tagged(),
+    });
+    expect(held.status).toBe(304);
+  });
+
+  it.each([
+    ['a list holding the tag', '"other", "a8ga8d-br"'],
+    ['the weak form of the tag', 'W/"a8ga8d-br"'],
+    ['any tag', '*'],
+  ])('answers 304 to %s', async (_name, ifNoneMatch) => {
+    const response = await compressResponse({
+      request: conditional('br', ifNoneMatch),
+      response: tagged(),
+    });
+    expect(response.status).toBe(304);
   });
 
   it('answers 304 for the bytes the client holds, and 200 for other bytes', async () => {

@@ -7,7 +7,8 @@ const COMPRESSIBLE = /^(?:text\/html|text\/csv|application\/json)/;
  * Compress a page or export for a client that accepts it: adapter-node compresses only its
  * static files, and an uncompressed page costs a phone on a slow network most of its load time.
  * Each coding gets its own ETag, as the feeds' files do, and a client that already holds those
- * bytes gets a 304 (also for pages answered from the page cache, which SvelteKit never sees).
+ * bytes gets a 304 (also for pages answered from the page cache, which SvelteKit never sees);
+ * HEAD gets the same headers as GET.
  */
 export async function compressResponse({
   request,
@@ -17,14 +18,9 @@ export async function compressResponse({
   response: Response;
 }): Promise<Response> {
   const type = response.headers.get('content-type') ?? '';
-  if (
-    !COMPRESSIBLE.test(type) ||
-    response.headers.has('content-encoding') ||
-    response.body === null ||
-    request.method === 'HEAD'
-  ) {
-    return response;
-  }
+  if (!COMPRESSIBLE.test(type) || response.headers.has('content-encoding')) return response;
+  const head = request.method === 'HEAD';
+  if (response.body === null && !head) return response;
   const coding = negotiateEncoding(request.headers.get('accept-encoding'));
   const headers = new Headers(response.headers);
   headers.append('vary', 'Accept-Encoding');
@@ -36,6 +32,14 @@ export async function compressResponse({
     ) {
       return notModified(headers);
     }
+  }
+  if (head) {
+    // The headers a GET would get (RFC 9110 §9.3.2), without encoding a body that is not sent.
+    if (coding !== 'identity') {
+      headers.set('content-encoding', coding);
+      headers.delete('content-length');
+    }
+    return new Response(null, { status: response.status, headers });
   }
   if (coding === 'identity') {
     return new Response(response.body, { status: response.status, headers });
