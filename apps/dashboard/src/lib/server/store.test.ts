@@ -1,6 +1,6 @@
 import { makeBriefing } from '@briefing/schema/testing';
 import { describe, expect, it } from 'vitest';
-import { buildStore } from './store.js';
+import { buildStore, localSiteUrl } from './store.js';
 
 describe('buildStore', () => {
   it('lists the records that link to one in event order, not id order', () => {
@@ -21,5 +21,16 @@ describe('buildStore', () => {
       ['b-knaaz', 'incoming'],
       ['a-oceanarium', 'incoming'],
     ]);
+  });
+});
+
+describe('localSiteUrl', () => {
+  it.each([
+    ['8080', 'http://localhost:8080'],
+    [undefined, 'http://localhost:3000'],
+    ['', 'http://localhost:3000'],
+    ['0', 'http://localhost:3000'],
+  ])('for PORT %j is %s', (port, url) => {
+    expect(localSiteUrl(port)).toBe(url);
   });
 });

@@ -110,8 +110,7 @@ function buildFacets(records: readonly Briefing[]): Facets {
 /** Load and check the records, or throw InvalidDataError listing every problem. */
 export async function loadStore({
   dir = resolveDataDir(),
-  // Without SITE_URL, feeds and exports link to this server: the port it listens on, not 3000.
-  siteUrl = process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`,
+  siteUrl = process.env.SITE_URL || localSiteUrl(process.env.PORT),
 }: { dir?: string; siteUrl?: string } = {}): Promise<Store> {
   // Name files relative to where the user ran the command (pnpm sets INIT_CWD).
   const cwd = process.env.INIT_CWD ?? process.cwd();
@@ -122,6 +121,14 @@ export async function loadStore({
     throw new InvalidDataError(shownDir, [...loaded.problems, ...problems]);
   }
   return buildStore({ records: loaded.records, siteUrl, documents });
+}
+
+/**
+ * Without SITE_URL, feeds and exports link to this server on its PORT (`pnpm start` sets 3000
+ * when none is given); PORT 0 (any free port) cannot be known here, so 3000 stands in.
+ */
+export function localSiteUrl(port: string | undefined): string {
+  return `http://localhost:${port === undefined || port === '' || port === '0' ? 3000 : port}`;
 }
 
 let current: Promise<Store> | undefined;
