@@ -51,6 +51,7 @@ describe('isYearBeingTyped', () => {
     ['0202-03-01', true],
     ['2024-03-01', false],
     ['1000-01-01', false],
+    ['20245-03-01', true],
     ['', false],
   ])('%s → %s', (value, expected) => {
     expect(isYearBeingTyped(value)).toBe(expected);

@@ -28,5 +28,6 @@ export const TYPING_DELAY_MS = 300;
  * as in the records, so the list waits for it instead of filtering (and adding history) each time.
  */
 export function isYearBeingTyped(value: string): boolean {
-  return /^0\d{3}-/.test(value);
+  // A fifth digit is a typing slip too (the input takes years up to 275760).
+  return /^(?:0\d{3}|\d{5,})-/.test(value);
 }
