@@ -76,6 +76,16 @@ const inRegion = (place: PlaceCount): boolean =>
   place.lat >= MAP_REGION.south &&
   place.lat <= MAP_REGION.north;
 
+/** The places the map cannot show: outside MAP_REGION, or without coordinates. */
+export function notOnMap<T extends PlaceCount>(
+  places: readonly T[],
+): { offMap: T[]; unlocated: T[] } {
+  return {
+    offMap: places.filter((place) => place.lat !== undefined && !inRegion(place)),
+    unlocated: places.filter((place) => place.lat === undefined),
+  };
+}
+
 // Country outlines depend only on the fitted extent: keep the last few, they are the costly part.
 const outlineCache = new Map<string, MapCountry[]>();
 
@@ -90,8 +100,7 @@ export function layoutMap({
   height?: number;
 }): MapLayout {
   const located = places.filter(inRegion);
-  const offMap = places.filter((place) => place.lat !== undefined && !inRegion(place));
-  const unlocated = places.filter((place) => place.lat === undefined);
+  const { offMap, unlocated } = notOnMap(places);
   const lons = located.map((place) => place.lon!);
   const lats = located.map((place) => place.lat!);
   // Without any located place, show the two countries the tracker is about.

@@ -1,5 +1,5 @@
 import type { Briefing } from '@briefing/schema';
-import { countPlaces, placeKey, type PlaceCount } from './place-counts.js';
+import { placeKey, type PlaceCount } from './place-counts.js';
 
 /** A spot on the map: places close enough to share one circle, counted once per record. */
 export interface Locality extends PlaceCount {
@@ -16,55 +16,56 @@ export const LOCALITY_DEGREES = 0.15;
 
 /**
  * Records per locality: each place with coordinates joins the locality of the first place with
- * more records that lies within LOCALITY_DEGREES, so that a city's circle counts every record at
- * any of its sites (once each), instead of hiding small circles under it. Places without
- * coordinates stay on their own. Sorted by count, then name.
+ * more records that lies within LOCALITY_DEGREES of it, so that a city's circle counts every
+ * record at any of its sites (once each), instead of hiding small circles under it. Places
+ * without coordinates stay on their own. `places` are countPlaces' counts of the same records.
+ * Sorted by count, then name.
  */
-export function countLocalities({ records }: { records: readonly Briefing[] }): Locality[] {
-  const localities: Locality[] = [];
-  const localityOf = new Map<string, Locality>();
-  for (const place of countPlaces({ records })) {
+export function countLocalities({
+  records,
+  places,
+}: {
+  records: readonly Briefing[];
+  places: readonly PlaceCount[];
+}): Locality[] {
+  const groups: PlaceCount[][] = [];
+  const groupOf = new Map<string, PlaceCount[]>();
+  for (const place of places) {
     const near =
       place.lat === undefined || place.lon === undefined
         ? undefined
-        : localities.find(
-            (locality) =>
-              locality.lat !== undefined &&
-              locality.lon !== undefined &&
-              Math.abs(locality.lat - place.lat!) <= LOCALITY_DEGREES &&
-              Math.abs(locality.lon - place.lon!) <= LOCALITY_DEGREES,
-          );
-    if (near === undefined) {
-      const locality: Locality = { ...place, count: 0, sites: [] };
-      localities.push(locality);
-      localityOf.set(place.key, locality);
-    } else {
-      near.sites.push(place.name);
-      localityOf.set(place.key, near);
-    }
+        : groups.find(([first]) => isNear(first!, place));
+    const group = near ?? [];
+    if (near === undefined) groups.push(group);
+    group.push(place);
+    groupOf.set(place.key, group);
   }
+  const counts = new Map<PlaceCount[], number>();
   for (const record of records) {
-    const counted = new Set<Locality>();
-    for (const place of record.places) {
-      const locality = localityOf.get(placeKey(place))!;
-      if (!counted.has(locality)) {
-        counted.add(locality);
-        locality.count += 1;
-      }
+    for (const group of new Set(record.places.map((place) => groupOf.get(placeKey(place))!))) {
+      counts.set(group, (counts.get(group) ?? 0) + 1);
     }
   }
-  return localities
-    .map(namedByItsCity)
+  return groups
+    .map((group) => toLocality(group, counts.get(group) ?? 0))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
+const isNear = (a: PlaceCount, b: PlaceCount): boolean =>
+  a.lat !== undefined &&
+  a.lon !== undefined &&
+  Math.abs(a.lat - b.lat!) <= LOCALITY_DEGREES &&
+  Math.abs(a.lon - b.lon!) <= LOCALITY_DEGREES;
+
 /**
- * The locality takes the name the others are "in" ("Vladivostok" for "Russky Island,
- * Vladivostok"), else the name of its place with the most records.
+ * A locality is drawn at, and named after, the place the others are "in" ("Vladivostok" for
+ * "Russky Island, Vladivostok"), else its place with the most records.
  */
-function namedByItsCity(locality: Locality): Locality {
-  const names = [locality.name, ...locality.sites];
-  const within = (name: string) => names.filter((other) => other.endsWith(`, ${name}`)).length;
-  const city = names.reduce((best, name) => (within(name) > within(best) ? name : best));
-  return { ...locality, name: city, sites: names.filter((name) => name !== city) };
+function toLocality(group: readonly PlaceCount[], count: number): Locality {
+  const within = (place: PlaceCount) =>
+    group.filter((other) => other.name.endsWith(`, ${place.name}`)).length;
+  const main = group.reduce((best, place) => (within(place) > within(best) ? place : best));
+  // The same name in two countries (the two banks of a border bridge) is one site on the map.
+  const sites = [...new Set(group.map((place) => place.name))].filter((name) => name !== main.name);
+  return { ...main, count, sites };
 }

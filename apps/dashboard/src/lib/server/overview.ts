@@ -47,6 +47,7 @@ export function buildOverview({ store, today = todayIso() }: { store: Store; tod
   const stable = memo(store, 'overview', () => {
     const { records } = store;
     const updated = sortBriefings({ records, by: 'updated', order: 'desc' });
+    const places = countPlaces({ records });
     // An announcement record and the engagement it announces (which carries announcedOn) are one
     // announcement: the engagement stands for both.
     const announcesDated = (record: Briefing) =>
@@ -65,7 +66,7 @@ export function buildOverview({ store, today = todayIso() }: { store: Store; tod
       counts: {
         records: records.length,
         themes: THEMES.filter((theme) => records.some((r) => r.themes.includes(theme.id))).length,
-        places: countPlaces({ records }).length,
+        places: places.length,
         sources: records.reduce((sum, record) => sum + record.sources.length, 0),
         countries: store.facets.countries.length,
       },
@@ -75,8 +76,8 @@ export function buildOverview({ store, today = todayIso() }: { store: Store; tod
           ? { kind: 'marks' as const, items: store.newestFirst.map(timelineItem) }
           : { kind: 'density' as const },
       cells: groupByMonthAndTheme({ records }),
-      places: countPlaces({ records }),
-      localities: countLocalities({ records }),
+      places,
+      localities: countLocalities({ records, places }),
       latestAnnounced: announced.slice(0, 3).map((record) => ({
         ...toListItem(record),
         announcedOn:
