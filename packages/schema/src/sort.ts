@@ -15,7 +15,8 @@ const byDate = (a: Briefing, b: Briefing): number =>
 
 const comparators: Record<SortKey, (a: Briefing, b: Briefing) => number> = {
   date: byDate,
-  // Updates are known to the day: records updated on one day go by event date, as in the feeds.
+  // Updates are known to the day: records updated on one day go by event date (newest event
+  // first when the newest updates come first, as in the feeds; ties after that go by id).
   updated: (a, b) => compareStrings(a.revision.updated, b.revision.updated) || byDate(a, b),
   title: (a, b) => titleCollator.compare(a.title, b.title) || compareStrings(a.id, b.id),
 };
