@@ -114,15 +114,14 @@ async function main(argv: string[]): Promise<number> {
       '--data is required outside the repository (no pnpm-workspace.yaml found)',
     );
   }
-  const siteUrlOf = (defaultUrl: string) => {
-    try {
-      return normalizeSiteUrl(values['site-url'] ?? defaultUrl);
-    } catch (error) {
-      throw new UsageError(`--site-url: ${(error as Error).message}`);
-    }
-  };
-  // Fails early on a bad --site-url, before any work.
-  siteUrlOf('http://localhost:3000');
+  // Checked before any work; without it, each command picks its own default below.
+  let givenSiteUrl: string | undefined;
+  try {
+    givenSiteUrl =
+      values['site-url'] === undefined ? undefined : normalizeSiteUrl(values['site-url']);
+  } catch (error) {
+    throw new UsageError(`--site-url: ${(error as Error).message}`);
+  }
   const pageSize =
     values['page-size'] === undefined
       ? undefined
@@ -151,7 +150,9 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'build') {
     const out = resolve(cwd, values.out!);
-    const loaded = await load({ siteUrl: siteUrlOf('http://localhost:3000') });
+    const loaded = await load({
+      siteUrl: givenSiteUrl ?? normalizeSiteUrl('http://localhost:3000'),
+    });
     if (loaded === undefined) {
       process.stderr.write('briefing-feeds: nothing written; the previous output is unchanged\n');
       return 1;
@@ -180,7 +181,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const address = server.address();
   const shown = typeof address === 'object' && address !== null ? address.port : port;
-  const siteUrl = siteUrlOf(`http://${urlHost(host)}:${shown}`);
+  const siteUrl = givenSiteUrl ?? normalizeSiteUrl(`http://${urlHost(host)}:${shown}`);
   const first = await load({ siteUrl });
   if (first === undefined) {
     server.close();

@@ -26,10 +26,9 @@ export async function compressResponse({
   headers.append('vary', 'Accept-Encoding');
   const etag = response.headers.get('etag');
   if (etag !== null && response.status === 200) {
-    headers.set('etag', codingEtag(etag, coding));
-    if (
-      isNotModified({ header: (name) => request.headers.get(name), etag: headers.get('etag')! })
-    ) {
+    const codedEtag = codingEtag(etag, coding);
+    headers.set('etag', codedEtag);
+    if (isNotModified({ header: (name) => request.headers.get(name), etag: codedEtag })) {
       return notModified(headers);
     }
   }
