@@ -39,8 +39,13 @@ describe('a record page', () => {
     await page.goto(`${baseUrl}/briefings/lavrov-pyongyang-2023-10`);
     const link = page.locator('ol.sources a[href^="/documents/"]');
     expect(await link.textContent()).toBe('seeds/documents/000_de4160cc50d9890e.txt');
-    const [response] = await Promise.all([page.waitForEvent('response'), link.click()]);
-    expect(page.url()).toBe(`${baseUrl}/documents/000_de4160cc50d9890e.txt`);
+    const documentUrl = `${baseUrl}/documents/000_de4160cc50d9890e.txt`;
+    // Wait for the document's own response: the page's icon may answer first.
+    const [response] = await Promise.all([
+      page.waitForResponse((answer) => answer.url() === documentUrl),
+      link.click(),
+    ]);
+    expect(page.url()).toBe(documentUrl);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('text/plain; charset=utf-8');
     expect(response.headers()['x-content-type-options']).toBe('nosniff');
