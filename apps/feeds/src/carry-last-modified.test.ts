@@ -34,6 +34,39 @@ describe('carryLastModified', () => {
     );
   });
 
+  it('dates every file of the first set served at the start, in whole seconds', () => {
+    const served = carryLastModified({ next: before, now });
+    expect(served.files.size).toBe(before.files.size);
+    for (const [path, file] of served.files) {
+      expect(file.lastModified.toISOString(), path).toBe('2031-01-01T10:20:30.000Z');
+      expect(file.body).toBe(before.files.get(path)!.body);
+    }
+  });
+
+  it('moves Last-Modified forward when a record is deleted, though the newest date falls', () => {
+    const older = makeBriefing({
+      id: 'older',
+      revision: {
+        created: '2020-01-10',
+        updated: '2020-01-10',
+        changes: [{ date: '2020-01-10', note: 'Created.' }],
+      },
+    });
+    const both = carryLastModified({
+      next: buildFeeds({ records: [makeBriefing(), older], siteUrl: SITE }),
+      now,
+    });
+    const later = new Date('2031-01-02T08:00:00Z');
+    const oneLeft = carryLastModified({
+      previous: both,
+      next: buildFeeds({ records: [older], siteUrl: SITE }),
+      now: later,
+    });
+    expect(oneLeft.files.get('/feeds/all.atom')!.lastModified.toISOString()).toBe(
+      later.toISOString(),
+    );
+  });
+
   it('keeps the record date when it moved forward', () => {
     const later = makeBriefing({
       revision: {

@@ -137,30 +137,41 @@ describe('briefing-feeds build', { timeout: 30_000 }, () => {
   });
 });
 
+/** `briefing-feeds serve` on a free port, once it listens; its output so far stays readable. */
+async function startServe({ dir, args = [] }: { dir: string; args?: string[] }) {
+  const child = spawn(
+    process.execPath,
+    [...CLI, 'serve', '--data', 'data', '--port', '0', ...args],
+    {
+      cwd: PACKAGE_DIR,
+      env: { ...process.env, INIT_CWD: dir },
+    },
+  );
+  children.push(child);
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  const until = async (check: () => boolean, what: string) => {
+    for (let i = 0; i < 300 && !check(); i++) await new Promise((done) => setTimeout(done, 50));
+    if (!check()) {
+      throw new Error(
+        `timed out waiting for ${what}; stdout: ${output.stdout}; stderr: ${output.stderr}`,
+      );
+    }
+  };
+  await until(
+    () => /http:\/\/127\.0\.0\.1:\d+\/feeds\//.test(output.stdout),
+    'the server to listen',
+  );
+  const base = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(output.stdout)![1]!;
+  return { child, base, output, until };
+}
+
 describe('briefing-feeds serve --watch', () => {
   it('serves the feeds, rebuilds on a change, and keeps the last good feeds on invalid input', async () => {
     const dir = await tempDir();
     await writeRecords(join(dir, 'data'), [makeBriefing()]);
-    const child = spawn(
-      process.execPath,
-      [...CLI, 'serve', '--data', 'data', '--port', '0', '--watch'],
-      {
-        cwd: PACKAGE_DIR,
-        env: { ...process.env, INIT_CWD: dir },
-      },
-    );
-    children.push(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const until = async (check: () => boolean, what: string) => {
-      for (let i = 0; i < 300 && !check(); i++) await new Promise((done) => setTimeout(done, 50));
-      if (!check())
-        throw new Error(`timed out waiting for ${what}; stdout: ${stdout}; stderr: ${stderr}`);
-    };
-    await until(() => /http:\/\/127\.0\.0\.1:\d+\/feeds\//.test(stdout), 'the server to listen');
-    const base = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(stdout)![1]!;
+    const { base, output, until } = await startServe({ dir, args: ['--watch'] });
     const first = await get(`${base}/feeds/all.json`);
     expect(JSON.parse(first.body.toString()).items.map((i: { title: string }) => i.title)).toEqual([
       'Lavrov visits Pyongyang',
@@ -174,7 +185,7 @@ describe('briefing-feeds serve --watch', () => {
     await writeRecords(join(dir, 'data'), [
       makeBriefing({ id: 'added', title: 'Added while serving' }),
     ]);
-    await until(() => stdout.includes('Rebuilt'), 'a rebuild');
+    await until(() => output.stdout.includes('Rebuilt'), 'a rebuild');
     const second = await get(`${base}/feeds/all.json`);
     expect(JSON.parse(second.body.toString()).items).toHaveLength(2);
     expect(JSON.parse(second.body.toString()).feed_url).toBe(
@@ -183,11 +194,36 @@ describe('briefing-feeds serve --watch', () => {
 
     await writeFile(join(dir, 'data/broken.yaml'), 'id: broken\n');
     await until(
-      () => stderr.includes('still serving the last good feeds'),
+      () => output.stderr.includes('still serving the last good feeds'),
       'the invalid record to be reported',
     );
-    expect(stderr).toContain('broken.yaml');
+    expect(output.stderr).toContain('broken.yaml');
     const third = await get(`${base}/feeds/all.json`);
     expect(third.body.equals(second.body)).toBe(true);
+  }, 30_000);
+
+  it('after a restart, a reader polling with If-Modified-Since gets a same-day edit', async () => {
+    const dir = await tempDir();
+    await writeRecords(join(dir, 'data'), [makeBriefing()]);
+    const before = await startServe({ dir });
+    const first = await get(`${before.base}/feeds/all.atom`);
+    const lastModified = first.headers['last-modified'] as string;
+    before.child.kill();
+    // Edited on the day of its last revision: the record's dates do not move.
+    await writeRecords(join(dir, 'data'), [
+      makeBriefing({ title: 'Lavrov visits Pyongyang again' }),
+    ]);
+    // HTTP dates have whole seconds: start again in a later one.
+    await new Promise((done) => setTimeout(done, 1100));
+    const after = await startServe({ dir });
+    const polled = await get(`${after.base}/feeds/all.atom`, {
+      headers: { 'if-modified-since': lastModified },
+    });
+    expect(polled.status).toBe(200);
+    expect(polled.body.toString()).toContain('Lavrov visits Pyongyang again');
+    const again = await get(`${after.base}/feeds/all.atom`, {
+      headers: { 'if-modified-since': polled.headers['last-modified'] as string },
+    });
+    expect(again.status).toBe(304);
   }, 30_000);
 });

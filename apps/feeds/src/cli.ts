@@ -187,7 +187,7 @@ async function main(argv: string[]): Promise<number> {
     server.close();
     return 1;
   }
-  current = first.feeds;
+  current = carryLastModified({ next: first.feeds, now: new Date() });
   if (values.watch) {
     await watchRecords({
       dir: data,
@@ -198,11 +198,7 @@ async function main(argv: string[]): Promise<number> {
           return;
         }
         // One assignment: each request sees either the old set or the new one, never a mix.
-        const previous = current;
-        current =
-          previous === undefined
-            ? loaded.feeds
-            : carryLastModified({ previous, next: loaded.feeds, now: new Date() });
+        current = carryLastModified({ previous: current, next: loaded.feeds, now: new Date() });
         process.stdout.write(`Rebuilt ${loaded.feeds.files.size} feed files\n`);
       },
     });

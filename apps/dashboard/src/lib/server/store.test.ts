@@ -1,6 +1,10 @@
 import { makeBriefing } from '@briefing/schema/testing';
+import { briefingToYaml } from '@briefing/schema/node';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildStore, localSiteUrl } from './store.js';
+import { buildStore, loadStore, localSiteUrl } from './store.js';
 
 describe('buildStore', () => {
   it('lists the records that link to one in event order, not id order', () => {
@@ -21,6 +25,23 @@ describe('buildStore', () => {
       ['b-knaaz', 'incoming'],
       ['a-oceanarium', 'incoming'],
     ]);
+  });
+});
+
+describe('loadStore', () => {
+  it('dates the feeds it serves at startup, not at the record dates a restart cannot tell apart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'briefing-store-'));
+    try {
+      const record = makeBriefing();
+      await writeFile(join(dir, `${record.id}.yaml`), briefingToYaml(record));
+      const started = Math.floor(Date.now() / 1000) * 1000;
+      const store = await loadStore({ dir, siteUrl: 'https://briefing.example.org/' });
+      const atom = store.feeds.files.get('/feeds/all.atom')!;
+      expect(atom.lastModified.getTime()).toBeGreaterThanOrEqual(started);
+      expect(atom.lastModified.getTime()).toBeLessThanOrEqual(Date.now());
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import {
   type RelationKind,
 } from '@briefing/schema';
 import { loadBriefings } from '@briefing/schema/node';
-import { buildFeeds, type FeedSet } from '@briefing/feeds';
+import { buildFeeds, carryLastModified, type FeedSet } from '@briefing/feeds';
 import { relative } from 'node:path';
 import { resolveDataDir } from './data-dir.js';
 import { readDocuments, type CitedDocument } from './documents.js';
@@ -120,7 +120,9 @@ export async function loadStore({
   if (loaded.problems.length + problems.length > 0) {
     throw new InvalidDataError(shownDir, [...loaded.problems, ...problems]);
   }
-  return buildStore({ records: loaded.records, siteUrl, documents });
+  const store = buildStore({ records: loaded.records, siteUrl, documents });
+  // Served feeds are dated at startup: see carryLastModified.
+  return { ...store, feeds: carryLastModified({ next: store.feeds, now: new Date() }) };
 }
 
 /**
