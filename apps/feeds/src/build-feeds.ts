@@ -88,6 +88,7 @@ export function buildFeeds({
   const items: (FeedItemKey & { record: Briefing })[] = records
     .map((record) => ({
       recordId: record.id,
+      published: dateAtUtcMidnight(record.revision.created),
       updated: dateAtUtcMidnight(record.revision.updated),
       eventStart: record.date.start,
       record,

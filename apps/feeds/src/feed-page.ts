@@ -1,5 +1,5 @@
 import type { FeedItemKey } from './to-feed-item.js';
-import { absoluteUrl } from './to-feed-item.js';
+import { absoluteUrl, compareCreation, compareItems } from './to-feed-item.js';
 import { archivePath, feedLinks, scopePagePath, scopeSegment, scopeTitle } from './paths.js';
 import type { FeedFormat, FeedScope } from './paths.js';
 
@@ -33,20 +33,30 @@ const SCOPE_DESCRIPTIONS: Record<FeedScope['kind'], string> = {
 };
 
 /**
- * Split a scope's items (newest first) into the current page (the newest `pageSize`) and archive
- * pages filled from the oldest, so that an archive document changes only while it is the newest
- * one or when one of its records is edited (and moves to the current page).
+ * Split a scope's items (newest update first) into the current document, the newest `pageSize`
+ * updates, and archive documents (RFC 5005 §4). Once a scope has more items than one page, every
+ * item is archived, in order of when its record was added (`revision.created`), `pageSize` to an
+ * archive: so the set of entries of an archive never changes once it is full (§4: it SHOULD NOT),
+ * the newest archive fills as records are added, and editing a record changes only the archive it
+ * is in. A recently updated record is thus in the current document and in its archive; readers
+ * keep the newest copy of an entry (§4.2). Each page lists its items newest update first.
  */
-export function paginate<T>({ items, pageSize }: { items: readonly T[]; pageSize: number }): {
+export function paginate<T extends FeedItemKey>({
+  items,
+  pageSize,
+}: {
+  items: readonly T[];
+  pageSize: number;
+}): {
   current: T[];
   archives: T[][];
 } {
   const current = items.slice(0, pageSize);
-  const older = items.slice(pageSize).reverse();
+  if (items.length <= pageSize) return { current, archives: [] };
+  const byCreation = [...items].sort(compareCreation);
   const archives: T[][] = [];
-  for (let start = 0; start < older.length; start += pageSize) {
-    // Each archive lists its items newest first, like every feed document.
-    archives.push(older.slice(start, start + pageSize).reverse());
+  for (let start = 0; start < byCreation.length; start += pageSize) {
+    archives.push(byCreation.slice(start, start + pageSize).sort(compareItems));
   }
   return { current, archives };
 }

@@ -216,12 +216,19 @@ export function toFeedItem({ record, siteUrl }: { record: Briefing; siteUrl: str
 }
 
 /** What orders an item among others and places it in pages. */
-export type FeedItemKey = Pick<FeedItem, 'recordId' | 'updated' | 'eventStart'>;
+export type FeedItemKey = Pick<FeedItem, 'recordId' | 'published' | 'updated' | 'eventStart'>;
 
 /** Newest update first; ties by event date (latest first), then id. */
 export function compareItems(a: FeedItemKey, b: FeedItemKey): number {
   const updated = b.updated.getTime() - a.updated.getTime();
   if (updated !== 0) return updated;
   if (a.eventStart !== b.eventStart) return a.eventStart < b.eventStart ? 1 : -1;
+  return a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0;
+}
+
+/** Oldest first by when the record was added (`revision.created`), then id. */
+export function compareCreation(a: FeedItemKey, b: FeedItemKey): number {
+  const published = a.published.getTime() - b.published.getTime();
+  if (published !== 0) return published;
   return a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0;
 }

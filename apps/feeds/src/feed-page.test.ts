@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Briefing } from '@briefing/schema';
+import { makeBriefing } from '@briefing/schema/testing';
+import { buildFeeds, type FeedSet } from './build-feeds.js';
+import { paginate } from './feed-page.js';
+import { fileText, loadSeeds } from './test-support/feed-set.js';
+
+const SITE = 'https://briefing.example.org';
+const PAGE_SIZE = 5;
+
+const key = (recordId: string, created: string, updated: string) => ({
+  recordId,
+  published: new Date(`${created}T00:00:00Z`),
+  updated: new Date(`${updated}T00:00:00Z`),
+  eventStart: '2024-01-01',
+});
+
+describe('paginate', () => {
+  it('keeps a scope that fits one page in the current document, with no archive', () => {
+    const items = [key('b', '2024-01-02', '2024-01-02'), key('a', '2024-01-01', '2024-01-01')];
+    expect(paginate({ items, pageSize: 2 })).toEqual({ current: items, archives: [] });
+  });
+
+  it('archives every item by creation once a scope outgrows a page; current = newest updates', () => {
+    const edited = key('a', '2024-01-01', '2024-06-01');
+    const items = [
+      edited,
+      key('d', '2024-01-04', '2024-01-04'),
+      key('c', '2024-01-03', '2024-01-03'),
+      key('b', '2024-01-02', '2024-01-02'),
+    ];
+    const { current, archives } = paginate({ items, pageSize: 2 });
+    expect(current.map((item) => item.recordId)).toEqual(['a', 'd']);
+    expect(archives.map((page) => page.map((item) => item.recordId))).toEqual([
+      ['a', 'b'],
+      ['d', 'c'],
+    ]);
+  });
+});
+
+/** The archive documents whose bytes differ between two builds (present in the first). */
+function changedArchives(before: FeedSet, after: FeedSet): string[] {
+  return [...before.files.keys()]
+    .filter((path) => path.startsWith('/feeds/archive/'))
+    .filter((path) => after.files.get(path)?.etag !== before.files.get(path)!.etag);
+}
+
+describe('archive documents over time (RFC 5005 §4: their entries should not change)', () => {
+  let records: Briefing[];
+  let before: FeedSet;
+  beforeAll(async () => {
+    records = await loadSeeds();
+    before = buildFeeds({ records, siteUrl: SITE, pageSize: PAGE_SIZE });
+  });
+
+  it('changes only the archives holding a record when that old record is edited', () => {
+    const oldest = [...records].sort(
+      (a, b) => a.revision.created.localeCompare(b.revision.created) || a.id.localeCompare(b.id),
+    )[0]!;
+    const edited: Briefing = {
+      ...oldest,
+      summary: `${oldest.summary} Edited.`,
+      revision: {
+        ...oldest.revision,
+        updated: '2026-11-28',
+        changes: [...oldest.revision.changes, { date: '2026-11-28', note: 'Edited.' }],
+      },
+    };
+    const after = buildFeeds({
+      records: records.map((record) => (record.id === oldest.id ? edited : record)),
+      siteUrl: SITE,
+      pageSize: PAGE_SIZE,
+    });
+    const changed = changedArchives(before, after);
+    expect(changed).toContain('/feeds/archive/all/1.atom');
+    for (const path of changed) expect(fileText(before, path), path).toContain(oldest.id);
+    // The edit is news: it heads the current document.
+    const atom = fileText(after, '/feeds/all.atom');
+    const firstEntry = atom.slice(atom.indexOf('<entry>'), atom.indexOf('</entry>'));
+    expect(firstEntry).toContain(`briefing/${oldest.id}</id>`);
+  });
+
+  it('changes no full archive when a record is added', () => {
+    const added = makeBriefing({
+      id: 'added-later',
+      revision: {
+        created: '2026-11-28',
+        updated: '2026-11-28',
+        changes: [{ date: '2026-11-28', note: 'Created.' }],
+      },
+    });
+    const after = buildFeeds({ records: [...records, added], siteUrl: SITE, pageSize: PAGE_SIZE });
+    const changed = changedArchives(before, after);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const path of changed) {
+      expect(fileText(after, path), path).toContain('added-later');
+      // Only the newest archive of a chain is still filling.
+      const page = Number(/\/(\d+)\.\w+$/.exec(path)![1]);
+      const newer = path.replace(/\/\d+(\.\w+)$/, `/${page + 1}$1`);
+      expect(before.files.has(newer), path).toBe(false);
+    }
+  });
+});
