@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isEndOfMonth } from './calendar-date.js';
+import { COUNTRY_CODES, isKnownCountry } from './countries.js';
 import {
   ActorRole,
   BriefingType,
@@ -31,7 +32,10 @@ export const HttpUrl = z
     error: (issue) => `expected an http(s) URL, got ${JSON.stringify(issue.input)}`,
   })
   .refine((value) => URL.canParse(value), { error: 'expected a well-formed http(s) URL' })
-  .meta({ description: 'An absolute http:// or https:// URL.', format: 'uri' });
+  // No `format: uri`: RFC 3986 checkers refuse the Cyrillic and Hangul URLs that sources here have.
+  .meta({
+    description: 'An absolute http:// or https:// URL (an IRI: non-ASCII characters allowed).',
+  });
 
 export const Slug = z
   .string()
@@ -47,8 +51,17 @@ export const CountryCode = z
   .regex(/^[A-Z]{3}$/, {
     error: (issue) =>
       `expected an ISO 3166-1 alpha-3 country code such as RUS or PRK, got ${JSON.stringify(issue.input)}`,
+    abort: true,
   })
-  .meta({ description: 'ISO 3166-1 alpha-3 country code (RUS, PRK, CHN, USA…).' });
+  // A typo such as RSU has the right shape: only an assigned code names a country.
+  .refine(isKnownCountry, {
+    error: (issue) =>
+      `expected an assigned ISO 3166-1 alpha-3 country code such as RUS or PRK, got ${JSON.stringify(issue.input)}, which names no country`,
+  })
+  .meta({
+    description: 'ISO 3166-1 alpha-3 country code (RUS, PRK, CHN, USA…).',
+    enum: [...COUNTRY_CODES],
+  });
 
 export const EventDate = z
   .strictObject({

@@ -35,6 +35,9 @@ export function countryNumericCode(code: string): string | undefined {
   return countries.alpha3ToNumeric(code);
 }
 
+/** Every assigned ISO 3166-1 alpha-3 code, sorted. */
+export const COUNTRY_CODES: readonly string[] = Object.keys(countries.getAlpha3Codes()).sort();
+
 /** Whether a code is an assigned ISO 3166-1 alpha-3 code. */
 export function isKnownCountry(code: string): boolean {
   return countries.isValid(code);

@@ -58,6 +58,18 @@ export const VALID_CASES: CorpusCase[] = [
     value: makeBriefing({ sources: [{ ...source, url: 'http://kcna.kp/en' }] }),
   },
   {
+    name: 'a url with Cyrillic and Hangul in its path',
+    value: makeBriefing({
+      sources: [{ ...source, url: 'https://ru.wikipedia.org/wiki/Лавров,_Сергей_Викторович' }],
+    }),
+  },
+  {
+    name: 'a KCNA url in Hangul',
+    value: makeBriefing({
+      sources: [{ ...source, url: 'http://www.kcna.kp/kp/article/q/조선.kcmsf' }],
+    }),
+  },
+  {
     name: 'a status history and related records',
     value: makeBriefing({
       statusHistory: [{ status: 'announced', date: '2023-10-16' }],
@@ -185,6 +197,16 @@ export const INVALID_CASES: CorpusCase[] = [
     name: 'a two-letter country code',
     value: makeBriefing({ actors: [{ ...actor, country: 'RU' }] }),
     path: 'actors[0].country',
+  },
+  {
+    name: 'a country code that names no country (a typo of RUS)',
+    value: makeBriefing({ actors: [{ ...actor, country: 'RSU' }] }),
+    path: 'actors[0].country',
+  },
+  {
+    name: 'a place in a country code that is not assigned',
+    value: makeBriefing({ places: [{ name: 'Nowhere', country: 'XXX' }] }),
+    path: 'places[0].country',
   },
   { name: 'an id with capitals', value: { ...base, id: 'Lavrov-Pyongyang' }, path: 'id' },
   { name: 'an id with a double hyphen', value: { ...base, id: 'lavrov--pyongyang' }, path: 'id' },
