@@ -29,6 +29,7 @@ function events(records: Briefing[]) {
       url: String(component.getFirstPropertyValue('url')),
       categories: component.getAllProperties('categories').flatMap((p) => p.getValues()),
       description: event.description,
+      transparency: component.getFirstPropertyValue('transp'),
     };
   });
 }
@@ -49,6 +50,29 @@ describe('renderICalendar', () => {
     });
     expect(event!.stamp).toBe('2024-01-10T00:00:00Z');
     expect(event!.description).toContain('18–19 Oct 2023');
+  });
+
+  it('marks events free, puts the date note and the record link in the description, and has no METHOD', () => {
+    const text = renderICalendar({
+      records: [makeBriefing()],
+      siteUrl: SITE,
+      calendarUrl: `${SITE}feeds/calendar.ics`,
+    });
+    expect(text).not.toMatch(/^METHOD:/m);
+    const [event] = events([makeBriefing()]);
+    expect(event!.transparency).toBe('TRANSPARENT');
+    expect(event!.description).toContain('18–19 Oct 2023 (Kim received Lavrov on 19 Oct)');
+    expect(event!.description).toContain(`Record: ${SITE}briefings/lavrov-pyongyang-2023`);
+  });
+
+  it.each([
+    ['occurred', 'Lavrov visits Pyongyang'],
+    ['announced', 'Announced: Lavrov visits Pyongyang'],
+    ['postponed', 'Postponed: Lavrov visits Pyongyang'],
+    ['cancelled', 'Cancelled: Lavrov visits Pyongyang'],
+    ['disputed', 'Disputed: Lavrov visits Pyongyang'],
+  ] as const)('titles a %s engagement "%s"', (status, summary) => {
+    expect(events([makeBriefing({ status })])[0]!.summary).toBe(summary);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import type { Briefing } from '@briefing/schema';
 import { countryName, daysInMonth, themeLabel } from '@briefing/schema';
 import {
@@ -39,21 +39,34 @@ export function lastDay(date: Briefing['date']): string {
   return end;
 }
 
+// Many calendar apps show STATUS faintly or not at all: the title says what did not simply occur.
+const TITLE_PREFIX: Record<Briefing['status'], string> = {
+  occurred: '',
+  announced: 'Announced: ',
+  planned: 'Planned: ',
+  postponed: 'Postponed: ',
+  cancelled: 'Cancelled: ',
+  disputed: 'Disputed: ',
+};
+
 function summaryOf(record: Briefing): string {
-  const title = itemTitle(record);
+  const title = `${TITLE_PREFIX[record.status]}${itemTitle(record)}`;
   if (record.date.precision === 'day') return title;
   // A month- or year-long block would read as a long event: say the dates are only that precise.
   return `${title} (date known to the ${record.date.precision}: ${dateRangeLabel(record.date)})`;
 }
 
-function descriptionOf(record: Briefing): string {
+function descriptionOf({ record, url }: { record: Briefing; url: string }): string {
+  const note = record.date.note === undefined ? '' : ` (${cleanText(record.date.note)})`;
   const lines = [
-    `${dateRangeLabel(record.date)} · ${statusLabel(record.status)}`,
+    `${dateRangeLabel(record.date)}${note} · ${statusLabel(record.status)}`,
     '',
     cleanText(record.summary),
     '',
     `Actors: ${record.actors.map((actor) => `${cleanText(actor.name)} (${countryName(actor.country)})`).join('; ')}`,
     `Sources: ${record.sources.map((source) => cleanText(source.publisher)).join('; ')}`,
+    // Google Calendar and Outlook do not show the URL property of a subscribed event.
+    `Record: ${url}`,
   ];
   return lines.join('\n');
 }
@@ -108,7 +121,8 @@ export function renderICalendar({
     name: 'Russia–DPRK engagements',
     description: 'Every recorded engagement between Russia and North Korea, as all-day events.',
     prodId: { company: PUBLISHER, product: 'briefing-feeds', language: 'EN' },
-    method: ICalCalendarMethod.PUBLISH,
+    // No METHOD: it belongs to iTIP messages (RFC 5546, with an ORGANIZER per event and the same
+    // method in the Content-Type, RFC 5545 §3.7.2), not to a calendar one subscribes to.
     url: calendarUrl,
     source: calendarUrl,
   });
@@ -124,6 +138,7 @@ export function renderICalendar({
     const places = record.places.map(
       (place) => `${cleanText(place.name)}, ${countryName(place.country)}`,
     );
+    const url = absoluteUrl({ siteUrl, path: recordPath({ id: record.id }) });
     const event = calendar.createEvent({
       id: `${record.id}@${host}`,
       allDay: true,
@@ -131,10 +146,12 @@ export function renderICalendar({
       // DTEND of an all-day event is exclusive (RFC 5545 §3.6.1): the day after the last day.
       end: dateAtUtcMidnight(nextDay(lastDay(record.date))),
       summary: summaryOf(record),
-      description: descriptionOf(record),
+      description: descriptionOf({ record, url }),
       ...(places.length > 0 ? { location: places.join('; ') } : {}),
-      url: absoluteUrl({ siteUrl, path: recordPath({ id: record.id }) }),
+      url,
       status: STATUS[record.status],
+      // Informational: an engagement in Pyongyang does not make the subscriber busy.
+      transparency: ICalEventTransparency.TRANSPARENT,
       // One change-log entry per revision: the first is the record's creation.
       sequence: record.revision.changes.length - 1,
       // Not "now": the same records must give the same bytes.
