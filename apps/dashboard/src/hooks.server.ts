@@ -6,7 +6,7 @@ import { handleFeeds } from '$lib/server/feeds.js';
 import { buildOverview } from '$lib/server/overview.js';
 import { createPageCache, isCacheablePage, storedResponse } from '$lib/server/page-cache.js';
 import { SECURITY_HEADERS } from '$lib/server/security-headers.js';
-import { getStore, InvalidDataError } from '$lib/server/store.js';
+import { getStore, InvalidDataError, InvalidSettingError } from '$lib/server/store.js';
 
 // Non-HTML responses (feeds, exports) get a policy that allows nothing to run.
 const NON_HTML_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
@@ -21,6 +21,11 @@ export const init: ServerInit = async () => {
       // The records are the product: serving some of them silently would be worse than none.
       console.error(error.message);
       console.error('The server did not start: fix the records above and start it again.');
+      process.exit(1);
+    }
+    if (error instanceof InvalidSettingError && !dev) {
+      console.error(error.message);
+      console.error('The server did not start: fix the setting above and start it again.');
       process.exit(1);
     }
     throw error;

@@ -56,7 +56,13 @@ export function normalizeSiteUrl(siteUrl: string): string {
     );
   }
   const url = new URL(siteUrl);
-  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  // Every link is a path from the site's root (/feeds/…, /briefings/…), as the dashboard serves
+  // them: a site URL with a path would be kept in some links and dropped in others.
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') {
+    throw new Error(
+      `site URL must be the site's origin alone, such as https://example.org (the feeds and the dashboard are served from the root of their host), got "${siteUrl}"`,
+    );
+  }
   return url.href;
 }
 

@@ -104,6 +104,10 @@ describe('briefing-feeds build', { timeout: 30_000 }, () => {
       /--site-url: site URL must be an absolute http\(s\) URL/,
     ],
     [
+      ['build', '--out', 'x', '--site-url', 'https://example.org/sub/path'],
+      /--site-url: site URL must be the site's origin alone, such as https:\/\/example.org/,
+    ],
+    [
       ['build', '--out', 'x', '--page-size', '0'],
       /--page-size must be a positive integer, got "0"/,
     ],

@@ -26,8 +26,9 @@ Commands:
 Options:
   --data <dir>       Directory of <id>.yaml records (default: <repo root>/seeds/briefings)
   --out <dir>        Output directory for build (required for build)
-  --site-url <url>   Public URL of the site the feeds link to (default for serve: this server,
-                     http://localhost:<port> or http://<host>:<port>; for build: http://localhost:3000)
+  --site-url <url>   Public origin (no path) of the site the feeds link to (default for serve:
+                     this server, http://localhost:<port> or http://<host>:<port>; for build:
+                     http://localhost:3000)
   --page-size <n>    Items in each feed document; older ones go to archives (default: 50)
   --hub <url>        WebSub hub to announce in the feeds and Link headers
   --port <n>         Port to listen on, 0 for any free port (default: $PORT, else 8080)

@@ -31,4 +31,16 @@ describe('starting the server', () => {
     expect(output).toContain('The server did not start');
     expect(output).not.toMatch(/^\s+at /m);
   });
+
+  it('refuses a SITE_URL with a path, which some links would keep and others drop', async () => {
+    const { code, output } = await runServerToExit({
+      env: { SITE_URL: 'https://example.org/briefing' },
+    });
+    expect(code).toBe(1);
+    expect(output).toContain(
+      `SITE_URL: site URL must be the site's origin alone, such as https://example.org`,
+    );
+    expect(output).toContain('The server did not start: fix the setting above');
+    expect(output).not.toMatch(/^\s+at /m);
+  });
 });

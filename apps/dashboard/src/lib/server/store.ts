@@ -7,7 +7,7 @@ import {
   type RelationKind,
 } from '@briefing/schema';
 import { loadBriefings } from '@briefing/schema/node';
-import { buildFeeds, carryLastModified, type FeedSet } from '@briefing/feeds';
+import { buildFeeds, carryLastModified, normalizeSiteUrl, type FeedSet } from '@briefing/feeds';
 import { relative } from 'node:path';
 import { resolveDataDir } from './data-dir.js';
 import { readDocuments, type CitedDocument } from './documents.js';
@@ -107,11 +107,22 @@ function buildFacets(records: readonly Briefing[]): Facets {
   };
 }
 
-/** Load and check the records, or throw InvalidDataError listing every problem. */
+/** A setting (an environment variable) the server cannot start with. */
+export class InvalidSettingError extends Error {}
+
+/**
+ * Load and check the records, or throw InvalidDataError listing every problem (or
+ * InvalidSettingError for a SITE_URL that cannot be used).
+ */
 export async function loadStore({
   dir = resolveDataDir(),
   siteUrl = process.env.SITE_URL || localSiteUrl(process.env.PORT),
 }: { dir?: string; siteUrl?: string } = {}): Promise<Store> {
+  try {
+    normalizeSiteUrl(siteUrl);
+  } catch (error) {
+    throw new InvalidSettingError(`SITE_URL: ${(error as Error).message}`);
+  }
   // Name files relative to where the user ran the command (pnpm sets INIT_CWD).
   const cwd = process.env.INIT_CWD ?? process.cwd();
   const shownDir = relative(cwd, dir) || '.';
