@@ -28,6 +28,13 @@ describe('Briefing schema', () => {
       'expected an http(s) URL, got "javascript:alert(1)"',
     ],
     ['a data: url', { url: 'data:text/html,x' }, 'expected an http(s) URL, got "data:text/html,x"'],
+    // One problem, not also "malformed", for a URL with no scheme.
+    ['a url with no scheme', { url: 'mid.ru/en' }, 'expected an http(s) URL, got "mid.ru/en"'],
+    [
+      'a url that does not parse',
+      { url: 'https://mid.ru:port/' },
+      'expected a well-formed http(s) URL, got "https://mid.ru:port/"',
+    ],
     [
       'no url or document',
       { url: undefined },
@@ -38,6 +45,42 @@ describe('Briefing schema', () => {
     expect(validateBriefing({ value }).problems).toEqual([
       { recordId: 'lavrov-pyongyang-2023', path: 'sources[0].url', message },
     ]);
+  });
+
+  it.each([
+    [
+      'a day that does not exist',
+      { date: { start: '2023-02-30', precision: 'day' } },
+      'date.start',
+      'expected a calendar date YYYY-MM-DD, got "2023-02-30"',
+    ],
+    [
+      'a date-time read from YAML 1.1',
+      { date: { start: new Date('2023-10-18'), precision: 'day' } },
+      'date.start',
+      'expected a calendar date YYYY-MM-DD, got a date-time object (2023-10-18T00:00:00.000Z), not text',
+    ],
+    [
+      'a language name, not a tag',
+      { sources: [{ ...makeBriefing().sources[0]!, language: 'English' }] },
+      'sources[0].language',
+      'expected a BCP 47 language tag such as en or ru, got "English"',
+    ],
+    [
+      'a document outside seeds/documents',
+      { sources: [{ ...makeBriefing().sources[0]!, document: 'docs/x.txt' }] },
+      'sources[0].document',
+      'expected a path under seeds/documents/, e.g. seeds/documents/000_de4160cc50d9890e.txt, got "docs/x.txt"',
+    ],
+    [
+      'a country code that names no country',
+      { places: [{ name: 'Pyongyang', country: 'PKR' }] },
+      'places[0].country',
+      'expected an assigned ISO 3166-1 alpha-3 country code such as RUS or PRK, got "PKR", which names no country',
+    ],
+  ])('says what was found for %s', (_name, patch, path, message) => {
+    const { problems } = validateBriefing({ value: { ...makeBriefing(), ...patch } });
+    expect(problems.map((problem) => [problem.path, problem.message])).toEqual([[path, message]]);
   });
 
   it('says what was expected and what was found for a wrong type', () => {

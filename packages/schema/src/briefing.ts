@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isEndOfMonth } from './calendar-date.js';
 import { COUNTRY_CODES, isKnownCountry } from './countries.js';
+import { describeValue } from './issue-message.js';
 import {
   ActorRole,
   BriefingType,
@@ -13,7 +14,9 @@ import {
 
 /** A calendar date, not an instant: "2023-10-18" is the same day in every time zone. */
 export const IsoDate = z.iso
-  .date({ error: 'expected a calendar date YYYY-MM-DD' })
+  .date({
+    error: (issue) => `expected a calendar date YYYY-MM-DD, got ${describeValue(issue.input)}`,
+  })
   .meta({ description: 'An ISO 8601 calendar date (YYYY-MM-DD), not an instant.' });
 export type IsoDate = z.infer<typeof IsoDate>;
 
@@ -30,8 +33,12 @@ export const HttpUrl = z
   .max(2000, { error: 'expected a URL of at most 2000 characters' })
   .regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i, {
     error: (issue) => `expected an http(s) URL, got ${JSON.stringify(issue.input)}`,
+    // One problem per field: a URL with no scheme need not also be called malformed.
+    abort: true,
   })
-  .refine((value) => URL.canParse(value), { error: 'expected a well-formed http(s) URL' })
+  .refine((value) => URL.canParse(value), {
+    error: (issue) => `expected a well-formed http(s) URL, got ${describeValue(issue.input)}`,
+  })
   // No `format: uri`: RFC 3986 checkers refuse the Cyrillic and Hangul URLs that sources here have.
   .meta({
     description: 'An absolute http:// or https:// URL (an IRI: non-ASCII characters allowed).',
@@ -162,8 +169,8 @@ export const Source = z
     document: z
       .string()
       .regex(/^seeds\/documents\/[A-Za-z0-9._-]+$/, {
-        error:
-          'expected a path under seeds/documents/, e.g. seeds/documents/000_de4160cc50d9890e.txt',
+        error: (issue) =>
+          `expected a path under seeds/documents/, e.g. seeds/documents/000_de4160cc50d9890e.txt, got ${describeValue(issue.input)}`,
       })
       .optional()
       .meta({ description: 'A source document kept in this repository, by its path.' }),
@@ -172,7 +179,8 @@ export const Source = z
     language: z
       .string()
       .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, {
-        error: 'expected a BCP 47 language tag such as en or ru',
+        error: (issue) =>
+          `expected a BCP 47 language tag such as en or ru, got ${describeValue(issue.input)}`,
       })
       .optional()
       .meta({ description: 'BCP 47 language tag of the source (en, ru, ko…).' }),

@@ -4,6 +4,8 @@ import type { z } from 'zod';
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null (an empty value)';
+  // What a YAML 1.1 or JSON-with-dates reader makes of an unquoted 2023-10-18.
+  if (value instanceof Date) return `a date-time object (${value.toISOString()}), not text`;
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') {

@@ -119,7 +119,7 @@ function parseWithYaml({
         at(
           lineAt(error.pos[0]),
           '',
-          `invalid YAML: ${firstLine(error.message)}` +
+          `invalid YAML: ${yamlErrorMessage(error)}` +
             (more > 0
               ? ` (and ${more} more YAML ${more === 1 ? 'error' : 'errors'} after it)`
               : ''),
@@ -179,7 +179,16 @@ function parseWithYaml({
 }
 
 export function tooLarge(size: number, maxBytes: number): string {
-  return `file too large: ${size} bytes, expected at most ${maxBytes} bytes (${Math.round(maxBytes / 1024)} KiB) per record`;
+  const kib = maxBytes >= 1024 ? ` (${Math.round(maxBytes / 1024)} KiB)` : '';
+  return `file too large: ${size} bytes, expected at most ${maxBytes} bytes${kib} per record`;
+}
+
+/** The parser's message, except where it gives advice about the parser's own API. */
+function yamlErrorMessage(error: { code: string; message: string }): string {
+  if (error.code === 'MULTIPLE_DOCS') {
+    return 'a second YAML document starts here: a record file holds one record (remove this "---" line and what follows, or move it to its own file)';
+  }
+  return firstLine(error.message);
 }
 
 function firstLine(message: string): string {
