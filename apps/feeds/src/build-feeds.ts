@@ -16,6 +16,7 @@ import {
   feedScopes,
   listFeeds,
   opmlPath,
+  opmlRssPath,
   scopeSegment,
   scopesOf,
 } from './paths.js';
@@ -180,13 +181,18 @@ export function buildFeeds({
       lastModified: newest,
     }),
   );
-  add(
-    makeFeedFile({
-      path: opmlPath,
-      contentType: CONTENT_TYPES.opml,
-      text: renderOpml({ feeds: listFeeds(records), siteUrl }),
-      lastModified: newest,
-    }),
-  );
+  for (const [path, format] of [
+    [opmlPath, 'atom'],
+    [opmlRssPath, 'rss'],
+  ] as const) {
+    add(
+      makeFeedFile({
+        path,
+        contentType: CONTENT_TYPES.opml,
+        text: renderOpml({ feeds: listFeeds(records), siteUrl, format }),
+        lastModified: newest,
+      }),
+    );
+  }
   return { files, siteUrl, ...(hubUrl === undefined ? {} : { hubUrl }) };
 }

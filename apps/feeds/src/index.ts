@@ -10,6 +10,7 @@ export {
   feedScopes,
   listFeeds,
   opmlPath,
+  opmlRssPath,
   recordPath,
 } from './paths.js';
 export type { FeedFormat, FeedLinks, FeedScope } from './paths.js';

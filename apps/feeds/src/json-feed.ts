@@ -48,7 +48,8 @@ export function jsonFeedFrame({ page }: { page: FeedPage }): DocumentFrame {
     version: JSON_FEED_VERSION,
     title: page.title,
     home_page_url: page.homeUrl,
-    feed_url: page.self.json,
+    // The feed's identity (JSON Feed 1.1), the same on its archive pages, as Atom's id is.
+    feed_url: page.current.json,
     description: page.description,
     ...(page.prevArchive === undefined ? {} : { next_url: page.prevArchive.json }),
     authors: [{ name: PUBLISHER, url: page.siteUrl }],

@@ -69,25 +69,40 @@ describe('scopesOf', () => {
 });
 
 describe('renderOpml', () => {
-  it('lists the RSS and Atom feed of every scope as an OPML 2.0 subscription list', () => {
-    const feeds = listFeeds([makeBriefing()]);
-    const xml = renderOpml({ feeds, siteUrl: 'https://briefing.example.org/' });
-    parseStrict(xml);
-    const opml = readXml(xml).opml;
-    expect(opml['@_version']).toBe('2.0');
-    const outlines = opml.body.outline.flatMap((group: { outline: unknown[] }) => group.outline);
-    expect(outlines).toHaveLength(feeds.length * 2);
-    expect(outlines[0]).toMatchObject({
-      '@_type': 'rss',
-      '@_xmlUrl': 'https://briefing.example.org/feeds/all.rss',
-      '@_htmlUrl': 'https://briefing.example.org/',
-      '@_text': 'Russia–DPRK briefings (RSS)',
-    });
-    expect(outlines[1]['@_version']).toBe('ATOM1');
-    expect(
-      outlines.find((o: Record<string, string>) => o['@_xmlUrl']!.endsWith('themes/space.atom'))[
-        '@_htmlUrl'
-      ],
-    ).toBe('https://briefing.example.org/themes/space');
-  });
+  it.each([
+    ['atom', undefined],
+    ['rss', 'RSS'],
+  ] as const)(
+    'lists the %s feed of every scope once, as an OPML 2.0 subscription list',
+    (format, version) => {
+      const feeds = listFeeds([makeBriefing()]);
+      const xml = renderOpml({ feeds, siteUrl: 'https://briefing.example.org/', format });
+      parseStrict(xml);
+      const opml = readXml(xml).opml;
+      expect(opml['@_version']).toBe('2.0');
+      const outlines = opml.body.outline.flatMap((group: { outline: unknown }) =>
+        Array.isArray(group.outline) ? group.outline : [group.outline],
+      );
+      expect(outlines).toHaveLength(feeds.length);
+      expect(new Set(outlines.map((o: Record<string, string>) => o['@_xmlUrl'])).size).toBe(
+        feeds.length,
+      );
+      expect(outlines[0]).toMatchObject({
+        '@_type': 'rss',
+        '@_xmlUrl': `https://briefing.example.org/feeds/all.${format}`,
+        '@_htmlUrl': 'https://briefing.example.org/',
+        '@_text': 'Russia–DPRK briefings',
+      });
+      expect(outlines[0]['@_version']).toBe(version);
+      const htmlUrl = (suffix: string) =>
+        outlines.find((o: Record<string, string>) => o['@_xmlUrl']!.endsWith(suffix))['@_htmlUrl'];
+      expect(htmlUrl(`themes/space.${format}`)).toBe('https://briefing.example.org/themes/space');
+      expect(htmlUrl(`types/visit.${format}`)).toBe(
+        'https://briefing.example.org/briefings?type=visit',
+      );
+      expect(htmlUrl(`countries/prk.${format}`)).toBe(
+        'https://briefing.example.org/briefings?country=PRK',
+      );
+    },
+  );
 });

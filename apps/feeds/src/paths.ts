@@ -21,7 +21,10 @@ export interface FeedLinks {
 
 export const FEEDS_ROOT = '/feeds/';
 export const calendarPath = '/feeds/calendar.ics';
+/** OPML of every feed once, as Atom: importing it subscribes to each feed once. */
 export const opmlPath = '/feeds/feeds.opml';
+/** The same list with the RSS 2.0 feeds, for readers that prefer RSS. */
+export const opmlRssPath = '/feeds/feeds-rss.opml';
 
 const SITE_NAME = 'Russia–DPRK briefings';
 
@@ -82,6 +85,10 @@ export function scopePagePath({ scope }: { scope: FeedScope }): string {
   switch (scope.kind) {
     case 'theme':
       return `/themes/${scope.id}`;
+    case 'type':
+      return `/briefings?type=${encodeURIComponent(scope.id)}`;
+    case 'country':
+      return `/briefings?country=${encodeURIComponent(scope.code)}`;
     default:
       return '/';
   }

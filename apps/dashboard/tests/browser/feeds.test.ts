@@ -59,10 +59,20 @@ describe('feeds', () => {
   it('the feeds page links every feed and the OPML', async () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/feeds`);
-    const opml = await page.locator('a[type="text/x-opml"]').getAttribute('href');
-    const response = await fetch(new URL(opml!, baseUrl));
-    expect(response.headers.get('content-type')).toMatch(/opml|xml/);
-    expect(await response.text()).toContain('<opml');
+    const lists = await page
+      .locator('a[type="text/x-opml"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(lists).toEqual(['/feeds/feeds.opml', '/feeds/feeds-rss.opml']);
+    for (const [list, format] of [
+      [lists[0]!, 'atom'],
+      [lists[1]!, 'rss'],
+    ]) {
+      const response = await fetch(new URL(list, baseUrl));
+      expect(response.headers.get('content-type')).toBe('text/x-opml; charset=utf-8');
+      const text = await response.text();
+      expect(text).toContain('<opml version="2.0">');
+      expect(text).toContain(`/feeds/themes/space.${format}"`);
+    }
     const hrefs = await page
       .locator('main a[type="application/rss+xml"]')
       .evaluateAll((links) => links.map((link) => link.getAttribute('href')));

@@ -1,4 +1,4 @@
-import { listFeeds, opmlPath, calendarPath } from '@briefing/feeds';
+import { listFeeds, opmlPath, opmlRssPath, calendarPath } from '@briefing/feeds';
 import { getStore } from '$lib/server/store.js';
 import type { PageServerLoad } from './$types';
 
@@ -19,6 +19,7 @@ export const load: PageServerLoad = async () => {
       feeds: feeds.filter((feed) => feed.scope.kind === kind).map((feed) => feed.links),
     })),
     opml: opmlPath,
+    opmlRss: opmlRssPath,
     calendar: calendarPath,
   };
 };
