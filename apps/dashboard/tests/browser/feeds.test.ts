@@ -66,7 +66,7 @@ describe('feeds', () => {
     for (const [list, format] of [
       [lists[0]!, 'atom'],
       [lists[1]!, 'rss'],
-    ]) {
+    ] as const) {
       const response = await fetch(new URL(list, baseUrl));
       expect(response.headers.get('content-type')).toBe('text/x-opml; charset=utf-8');
       const text = await response.text();
