@@ -168,7 +168,7 @@ export const Source = z
     url: HttpUrl.optional().meta({ description: 'Where to read it; http(s) only.' }),
     document: z
       .string()
-      .regex(/^seeds\/documents\/[A-Za-z0-9._-]+$/, {
+      .regex(/^seeds\/documents\/(?!\.\.?$)[A-Za-z0-9._-]+$/, {
         error: (issue) =>
           `expected a path under seeds/documents/, e.g. seeds/documents/000_de4160cc50d9890e.txt, got ${describeValue(issue.input)}`,
       })

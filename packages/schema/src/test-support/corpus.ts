@@ -120,6 +120,11 @@ export const INVALID_CASES: CorpusCase[] = [
     value: withSource({ document: '../etc/passwd' }),
     path: 'sources[0].document',
   },
+  {
+    name: 'a document that is the parent directory',
+    value: withSource({ url: undefined, document: 'seeds/documents/..' }),
+    path: 'sources[0].document',
+  },
   { name: 'an unknown top-level key (typo)', value: { ...base, titel: 'x' }, path: '' },
   {
     name: 'an unknown nested key',
