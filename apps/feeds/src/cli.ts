@@ -2,13 +2,12 @@
 import { parseArgs } from 'node:util';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findRepoRoot } from '@briefing/schema/node';
+import { findRepoRoot, userCwd } from '@briefing/schema/node';
 import { normalizeSiteUrl } from './build-feeds.js';
 import type { FeedSet } from './build-feeds.js';
 import { carryLastModified } from './carry-last-modified.js';
 import { loadFeedSet } from './load-feed-set.js';
 import { createFeedServer } from './node-server.js';
-import { userCwd } from './user-cwd.js';
 import { watchRecords } from './watch.js';
 import { writeFeedSet } from './write-output.js';
 

@@ -94,6 +94,15 @@ describe('briefing validate (child process)', { timeout: 30_000 }, () => {
     );
   });
 
+  it('run as the root script from a subdirectory, reads paths from that subdirectory', async () => {
+    // The root script runs a second pnpm, which would make the repository root INIT_CWD.
+    const { stdout } = await run('pnpm', ['--silent', 'briefing', 'validate', 'briefings'], {
+      cwd: join(REPO_ROOT, 'seeds'),
+      env: { ...process.env, BRIEFING_CWD: '' },
+    });
+    expect(stdout).toMatch(/^\d+ records valid$/m);
+  }, 30_000);
+
   it('exits 1 with one line for a directory that does not exist', async () => {
     const result = await briefing(['validate', 'nowhere'], { cwd: root });
     expect(result).toEqual({

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
+import { userCwd } from '@briefing/schema/node';
 import { main } from './main.js';
 
-// pnpm runs scripts from the package directory; INIT_CWD is where the user typed the command.
-const cwd = process.env.INIT_CWD ?? process.cwd();
+// pnpm runs scripts from the package directory: resolve paths from where the user typed the command.
+const cwd = userCwd();
 
 main({
   argv: process.argv.slice(2),

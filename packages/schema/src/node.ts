@@ -6,3 +6,4 @@ export { briefingToYaml } from './node/write-yaml.js';
 export { writeFileAtomic } from './node/write-file-atomic.js';
 export { DEFAULT_MAX_ALIAS_COUNT, DEFAULT_MAX_BYTES } from './node/yaml-options.js';
 export { findRepoRoot } from './node/find-repo-root.js';
+export { userCwd } from './node/user-cwd.js';

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { userCwd } from '@briefing/schema/node';
 
 /** What a command needs from the outside world; tests pass their own. */
 export interface CommandIo {
   argv: readonly string[];
-  /** Directory relative paths resolve against (INIT_CWD, when pnpm sets it, wins). */
+  /** Directory relative paths resolve against (the user's directory, when pnpm gives it, wins). */
   cwd: string;
   stdout: (line: string) => void;
   stderr: (line: string) => void;
@@ -26,7 +27,7 @@ export class UsageError extends Error {
 
 /** The directory the user ran the command in. */
 export function baseDir(io: Pick<CommandIo, 'cwd' | 'env'>): string {
-  return (io.env ?? process.env)['INIT_CWD'] ?? io.cwd;
+  return userCwd(io.env ?? process.env, io.cwd);
 }
 
 export const MAX_INPUT_BYTES = 1024 * 1024;

@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findRepoRoot } from '@briefing/schema/node';
+import { findRepoRoot, userCwd } from '@briefing/schema/node';
 
 /**
  * Where the records are: `BRIEFING_DATA`, else `seeds/briefings` of the repository around the
@@ -8,7 +8,8 @@ import { findRepoRoot } from '@briefing/schema/node';
  */
 export function resolveDataDir({
   env = process.env,
-  cwd = process.cwd(),
+  // A relative BRIEFING_DATA is read from where the user started the server, not apps/dashboard.
+  cwd = userCwd(env),
 }: { env?: Record<string, string | undefined>; cwd?: string } = {}): string {
   const configured = env.BRIEFING_DATA;
   if (configured !== undefined && configured !== '') return resolve(cwd, configured);

@@ -6,7 +6,7 @@ import {
   type Problem,
   type RelationKind,
 } from '@briefing/schema';
-import { loadBriefings } from '@briefing/schema/node';
+import { loadBriefings, userCwd } from '@briefing/schema/node';
 import { buildFeeds, carryLastModified, normalizeSiteUrl, type FeedSet } from '@briefing/feeds';
 import { relative } from 'node:path';
 import { resolveDataDir } from './data-dir.js';
@@ -123,8 +123,8 @@ export async function loadStore({
   } catch (error) {
     throw new InvalidSettingError(`SITE_URL: ${(error as Error).message}`);
   }
-  // Name files relative to where the user ran the command (pnpm sets INIT_CWD).
-  const cwd = process.env.INIT_CWD ?? process.cwd();
+  // Name files relative to where the user ran the command.
+  const cwd = userCwd();
   const shownDir = relative(cwd, dir) || '.';
   const loaded = await loadBriefings({ dir: shownDir, cwd });
   const { documents, problems } = await readDocuments(loaded.documents);
