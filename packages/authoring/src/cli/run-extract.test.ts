@@ -51,16 +51,38 @@ describe('briefing extract', () => {
     const argv = [DOC, '--reference-date', '2023-10-16', '--out', 'out'];
     await runCaptured(runExtract, { argv, cwd: repo });
     const file = join(repo, 'out', 'lavrov-pyongyang-2023-10.yaml');
-    await writeFile(file, 'edited by hand\n');
+    const edited = (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: Edited by hand');
+    await writeFile(file, edited);
     const second = await runCaptured(runExtract, { argv, cwd: repo });
     expect(second.code).toBe(0);
     expect(second.stdout.filter((line) => line.startsWith('skipped'))).toHaveLength(3);
     expect(second.stdout).toContain(
-      'skipped out/lavrov-pyongyang-2023-10.yaml: already exists (Sergei Lavrov visits Pyongyang (18–19 Oct 2023, announced))',
+      'skipped out/lavrov-pyongyang-2023-10.yaml: already drafted from this source (Sergei Lavrov visits Pyongyang (18–19 Oct 2023, announced))',
     );
     expect(second.stdout.at(-1)).toMatch(/^0 drafts written, 3 skipped/);
-    expect(await readFile(file, 'utf8')).toBe('edited by hand\n');
+    expect(await readFile(file, 'utf8')).toBe(edited);
     expect((await readdir(join(repo, 'out'))).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('writes a draft of another article under the next free id, not losing it to a same-named file', async () => {
+    const call = (day: string, url: string) =>
+      runCaptured(runExtract, {
+        argv: ['-', '--source-url', url, '--reference-date', '2024-08-22', '--out', 'out'],
+        cwd: repo,
+        stdin: `Russian Foreign Minister Sergei Lavrov and DPRK Foreign Minister Choe Son Hui spoke by phone on ${day} August 2024 to discuss the Korean peninsula.\n`,
+      });
+    const first = await call('7', 'https://example.org/first-call');
+    const second = await call('20', 'https://example.org/second-call');
+    expect(first.code).toBe(0);
+    expect(second.code).toBe(0);
+    const names = await readdir(join(repo, 'out'));
+    expect(names.sort()).toEqual(['lavrov-choe-2024-08-2.yaml', 'lavrov-choe-2024-08.yaml']);
+    const text = (name: string) => readFile(join(repo, 'out', name), 'utf8');
+    expect(await text('lavrov-choe-2024-08.yaml')).toContain('https://example.org/first-call');
+    const later = await text('lavrov-choe-2024-08-2.yaml');
+    expect(later).toContain('https://example.org/second-call');
+    expect(later).toContain('id: lavrov-choe-2024-08-2\n');
+    expect(second.stderr.join('\n')).toContain('holds a draft from another source');
   });
 
   it('reads standard input with --format and --source-url', async () => {

@@ -15,7 +15,7 @@ import {
   UsageError,
   type CommandIo,
 } from './io.js';
-import { writeNewFileAtomic } from './write-new-file.js';
+import { writeDraft } from './write-draft.js';
 
 export const DEFAULT_DRAFTS_DIR = 'seeds/briefings/drafts';
 
@@ -192,19 +192,25 @@ async function extract(io: CommandIo): Promise<number> {
     );
   }
   let written = 0;
-  for (const { record, contents, file } of files) {
-    let created: boolean;
+  for (const { record: draft } of files) {
+    let outcome: Awaited<ReturnType<typeof writeDraft>>;
     try {
-      created = await writeNewFileAtomic({ path: file, contents });
+      outcome = await writeDraft({ dir: outDir, record: draft });
     } catch (error) {
       throw new InputError(
-        `cannot write ${shown(base, file)}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+        `cannot write ${shown(base, join(outDir, `${draft.id}.yaml`))}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
       );
     }
+    const { record, file } = outcome;
     const what = `${record.title} (${formatDateRange(record.date)}, ${record.status})`;
-    if (!created) {
-      io.stdout(`skipped ${shown(base, file)}: already exists (${what})`);
+    if (!outcome.written) {
+      io.stdout(`skipped ${shown(base, file)}: already drafted from this source (${what})`);
       continue;
+    }
+    if (record.id !== draft.id) {
+      io.stderr(
+        `note: ${draft.id}.yaml holds a draft from another source: this one is ${record.id}.yaml (same engagement? compare them)`,
+      );
     }
     written += 1;
     io.stdout(`wrote ${shown(base, file)}: ${what}`);
