@@ -6,21 +6,34 @@ export interface StatusCue {
 }
 
 // Checked in order: a cancelled plan speaks of the future too, so cancellation comes first.
-const CUES: { status: Status | 'future'; pattern: RegExp }[] = [
+const CUES: { status: Status | 'future'; pattern: RegExp; unlessHappened?: boolean }[] = [
   {
     status: 'cancelled',
     pattern: /\b(?:cancell?ed|called off|scrapped|cancell?ation of|cancels?)\b/i,
   },
   {
     status: 'postponed',
-    pattern: /\b(?:postponed?|postponement|put off|delayed|rescheduled|pushed back|deferred)\b/i,
+    pattern: /\b(?:postponed?|postponement|put off|rescheduled|pushed back|deferred)\b/i,
   },
+  // "The train, delayed by heavy rain, arrived…": late, yet it happened.
+  { status: 'postponed', pattern: /\bdelayed\b/i, unlessHappened: true },
   {
     status: 'future',
     pattern:
-      /\b(?:plans?|planned|planning|will|shall|is to|are to|is due to|are due to|is expected to|are expected to|is set to|are set to|scheduled|forthcoming|upcoming|intends? to|to visit|to travel|to hold|next week|next month|next year)\b/i,
+      /\b(?:plans to|planned|planning|will|shall|is to|are to|is due to|are due to|is expected to|are expected to|is set to|are set to|scheduled|forthcoming|upcoming|intends? to|next week|next month|next year)\b/i,
+  },
+  {
+    // Weak: "plans a visit" speaks of the future, but "discussed a five-year plan" and "visited
+    // Pyongyang to hold talks" do not; these count only when no verb says it happened.
+    status: 'future',
+    pattern: /\b(?:plans?|to visit|to travel|to hold)\b/i,
+    unlessHappened: true,
   },
 ];
+
+/** Past-tense verbs that say an engagement happened. */
+const HAPPENED =
+  /\b(?:visited|met|held|signed|arrived|received|discussed|attended|flew|travell?ed|spoke|talked|toured|led|hosted|inspected|opened|agreed|ratified|concluded|paid|landed|began|ended|took place|exchanged|presented|handed|laid)\b/i;
 
 const ANNOUNCED =
   /\b(?:announced?|announcement|confirmed|confirms|said|says|stated|invitation|invited)\b/i;
@@ -40,10 +53,13 @@ export function detectStatus({
 }): StatusCue {
   // "…the first flight, which will now operate twice a month": a relative clause's future
   // is not the engagement's.
-  const main = text.replace(/,\s*(?:which|who)\b[^,.;]*/gi, '');
-  for (const { status, pattern } of CUES) {
+  // So is that of "…a protocol that will expand trade".
+  const main = text
+    .replace(/,\s*(?:which|who)\b[^,.;]*/gi, '')
+    .replace(/\b(?:which|who|that)\s+(?:will|would|shall)\b[^,.;]*/gi, '');
+  for (const { status, pattern, unlessHappened } of CUES) {
     const match = pattern.exec(main);
-    if (!match) continue;
+    if (!match || (unlessHappened === true && HAPPENED.test(main))) continue;
     if (status !== 'future') return { status, cue: match[0] };
     const announced = ANNOUNCED.exec(text) ?? ANNOUNCED.exec(context);
     return announced

@@ -12,6 +12,13 @@ const summary = (text: string, forward = false) =>
   }));
 
 describe('findDates', () => {
+  it.each([
+    "Putin's visit, his first to North Korea in 24 years, ended on Thursday.",
+    'The bridge is the first built between them in two decades.',
+  ])('reads no date in a span of years: %j', (text) => {
+    expect(summary(text).filter((mention) => /years|decades/.test(mention.text))).toEqual([]);
+  });
+
   it('reads "on the 18th and 19th" as a range of days whose month is left open', () => {
     expect(summary('In mid-October, Lavrov plans a visit on the 18th and 19th.')).toEqual([
       { kind: 'calendar', text: 'October', start: [undefined, 10, undefined], end: undefined },

@@ -75,6 +75,10 @@ function toMention(result: ParsedResult): DateMention | undefined {
   ) {
     return undefined;
   }
+  // "his first visit in 24 years", "within two decades": a span of time, not a date.
+  if (/^(?:in|within)\s+(?:\d+|an?|\w+)\s+(?:years?|decades?)$/i.test(result.text.trim())) {
+    return undefined;
+  }
   const tags = result.tags();
   const base = { text: result.text.replace(/[\s,.;:]+$/, ''), index: result.index };
   if (tags.has(AFTER_PREVIOUS_TAG)) {
