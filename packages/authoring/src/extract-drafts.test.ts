@@ -168,6 +168,21 @@ describe('extractDrafts options', () => {
     ]);
   });
 
+  it('says so when a future sentence puts a date without a year in the next year', () => {
+    const { drafts } = extractDrafts({
+      text: 'MOSCOW, December 20, 2023 (TASS) - Sergei Lavrov will visit Pyongyang on 15 January to hold talks with Choe Son Hui.',
+      format: 'text',
+      today: TODAY,
+      sourceUrl: 'https://example.org/a',
+    });
+    expect(drafts.map((draft) => [draft.date.start, draft.status])).toEqual([
+      ['2024-01-15', 'planned'],
+    ]);
+    expect(drafts[0]!.date.note).toContain(
+      'the sentence speaks of the future, so the next such date',
+    );
+  });
+
   it('suffixes an id already given in the same article', () => {
     const twice =
       'Sergei Shoigu visited Pyongyang on 4 June 2025. Sergei Shoigu visited Pyongyang on 17 June 2025 to discuss sappers.';

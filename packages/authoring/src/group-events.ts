@@ -223,13 +223,17 @@ function datedEvent({
     ...(inherited !== undefined && inherited.length > 0 && { placesFrom: previous!.main }),
     ...(resolved.ok
       ? {
-          date: backdateIfPast({
-            finding: {
-              value: resolved.date,
-              notes: resolved.notes,
-              words: mention.text,
-              sentence: fact,
-            },
+          date: noteForwardYear({
+            finding: backdateIfPast({
+              finding: {
+                value: resolved.date,
+                notes: resolved.notes,
+                words: mention.text,
+                sentence: fact,
+              },
+              fact,
+              reference,
+            }),
             fact,
             reference,
           }),
@@ -386,6 +390,37 @@ function backdateIfPast({
     notes: [
       ...finding.notes,
       'the sentence speaks of the past, so the year before the reference date',
+    ],
+  };
+}
+
+/**
+ * A sentence about the future reads a date without a year as the next one to come: when that
+ * puts it in a later year than the article's, the note says why, for the editor to check.
+ */
+function noteForwardYear({
+  finding,
+  fact,
+  reference,
+}: {
+  finding: EventDateFinding;
+  fact: SentenceFacts;
+  reference: ReferenceDate | undefined;
+}): EventDateFinding {
+  const inferred = finding.notes.some((note) => note.startsWith('year inferred'));
+  if (
+    fact.tense !== 'future' ||
+    !inferred ||
+    reference === undefined ||
+    finding.value.start.slice(0, 4) <= reference.date.slice(0, 4)
+  ) {
+    return finding;
+  }
+  return {
+    ...finding,
+    notes: [
+      ...finding.notes,
+      'the sentence speaks of the future, so the next such date after the reference date',
     ],
   };
 }
