@@ -16,6 +16,13 @@ describe('findPeople', () => {
     ['Sergey Lavrov and Andrey Belousov', ['Sergei Lavrov', 'Andrei Belousov']],
     ['talks at the Kremlin', []],
     ['the Kremlin said', ['Kremlin']],
+    // A bare surname with another given name after it is someone else.
+    ['Kim Song Nam arrived in Moscow.', []],
+    ['Choe Ryong-hae visited Vladivostok.', []],
+    ['Kim met Putin in Pyongyang.', ['Kim Jong Un', 'Vladimir Putin']],
+    ['Kim Receives Russian Defence Minister', ['Kim Jong Un']],
+    ['Kim Met Putin', ['Kim Jong Un', 'Vladimir Putin']],
+    ['Kim Jong Un received Lavrov at the resort.', ['Kim Jong Un', 'Sergei Lavrov']],
   ])('finds the people in %j', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });

@@ -68,7 +68,30 @@ export function isSpeaker({
   );
 }
 
-/** People and bodies in a sentence; a body named after a locative preposition is a place instead. */
+// One syllable of a romanised Korean name ("Song", "Nam", "Ryong", "Hae", "nam").
+const SYLLABLE =
+  '(?:ch|ph|kh|th|ry|hy|ky|gy|ny|ts|[bcdghjkmnprstwy])?(?:ae|ai|eo|eu|oe|ui|wa|wo|ya|yo|yu|ye|[aeiou])(?:ng|[nmlkpt])?';
+// "Kim Song Nam", "Choe Ryong-hae": a surname followed by a two-syllable given name, the first
+// capitalised ("Lavrov at the" is no name).
+const GIVEN_NAME_AFTER = new RegExp(
+  `^\\s+(?=[A-Z][a-z]*[- ][A-Za-z])${SYLLABLE}[- ]${SYLLABLE}\\b`,
+  'i',
+);
+
+/** A Korean surname alone ("Kim") that is followed by someone else's given name. */
+function isAnotherKorean({ text, mention }: { text: string; mention: Mention<PersonEntry> }) {
+  return (
+    mention.entry.country === 'PRK' &&
+    /^\S+$/.test(mention.text) &&
+    GIVEN_NAME_AFTER.test(text.slice(mention.end))
+  );
+}
+
+/**
+ * People and bodies in a sentence; a body named after a locative preposition is a place instead,
+ * and a bare surname followed by another given name is someone else ("Kim Song Nam" is not Kim
+ * Jong Un).
+ */
 export function findPeople({
   text,
   people,
@@ -77,7 +100,9 @@ export function findPeople({
   people: readonly PersonEntry[];
 }): Mention<PersonEntry>[] {
   return findMentions({ text, entries: people }).filter(
-    (mention) => mention.entry.kind === 'person' || !isLocative({ text, start: mention.start }),
+    (mention) =>
+      (mention.entry.kind === 'person' || !isLocative({ text, start: mention.start })) &&
+      !isAnotherKorean({ text, mention }),
   );
 }
 
