@@ -27,6 +27,10 @@ describe('findArticleDate', () => {
     ['MOSCOW, October 16, 2023 — Lavrov will visit.', '2023-10-16'],
     ['Published: 3 March 2025\n\nA visit was postponed.', '2025-03-03'],
     ['Date: 2024-12-05\n\nThey signed.', '2024-12-05'],
+    // Day first with dots, as Russian and European writing has it; a slash date one way only.
+    ['MOSCOW, 12.07.2025 — They signed.', '2025-07-12'],
+    ['Published: 25/11/2024\n\nThey signed.', '2024-11-25'],
+    ['Published: 11/25/2024\n\nThey signed.', '2024-11-25'],
   ])('reads the dateline of %j', (body, date) => {
     expect(findArticleDate({ meta: {}, body })?.date).toBe(date);
   });
@@ -37,6 +41,8 @@ describe('findArticleDate', () => {
       'A long first sentence that goes on and on about many things before it mentions 16 October 2023.',
     ],
     ['Date: 2023-02-30'],
+    // 5 November or May 11: no guess.
+    ['Published: 05/11/2024\n\nThey signed.'],
   ])('finds no article date in %j', (body) => {
     expect(findArticleDate({ meta: {}, body })).toBeUndefined();
   });

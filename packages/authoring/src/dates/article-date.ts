@@ -1,7 +1,9 @@
-import * as chrono from 'chrono-node';
 import type { ArticleMeta } from '../read-article-types.js';
 import { isoDate, isRealIsoDate } from './calendar.js';
+import { AMBIGUOUS_TAG, createStrictDateParser } from './custom-chrono.js';
 import type { ReferenceDate } from './resolve-date.js';
+
+const strictParser = createStrictDateParser();
 
 const DATELINE_LABEL = /^\s*(?:date|published|posted|updated|dateline)\s*[:\-–—]\s*/i;
 
@@ -65,8 +67,12 @@ export interface ArticleDate extends ReferenceDate {
 function fullDate(text: string): { date: string; end: number } | undefined {
   const iso = /^\s*(\d{4}-\d{2}-\d{2})(?=$|[T\s])/.exec(text);
   if (iso) return isRealIsoDate(iso[1]!) ? { date: iso[1]!, end: iso[0].length } : undefined;
-  const [result] = chrono.strict.parse(text);
-  if (!result || !(['year', 'month', 'day'] as const).every((c) => result.start.isCertain(c))) {
+  const [result] = strictParser.parse(text);
+  if (
+    !result ||
+    result.tags().has(AMBIGUOUS_TAG) ||
+    !(['year', 'month', 'day'] as const).every((c) => result.start.isCertain(c))
+  ) {
     return undefined;
   }
   const date = isoDate(

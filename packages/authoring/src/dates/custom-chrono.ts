@@ -109,10 +109,56 @@ export function daysAfterPrevious(tags: Set<string>): number | undefined {
   return undefined;
 }
 
+/** Tag on a numeric date that could be read either way ("05/11/2024"): no date is taken from it. */
+export const AMBIGUOUS_TAG = 'briefing/ambiguous';
+
+/**
+ * Numeric dates: "12.07.2025" is day first, as Russian and European writing has it; "05/11/2024"
+ * is read only when one part cannot be a month (chrono alone would read it the American way).
+ */
+const numericDateParser: Parser = {
+  pattern: () => /\b(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})\b/,
+  extract: (context, match) => {
+    const [text, a, separator, b, year] = match as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const first = Number(a);
+    const second = Number(b);
+    const dayFirst = separator === '.' || first > 12;
+    const day = dayFirst ? first : second;
+    const month = dayFirst ? second : first;
+    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+    const result = context.createParsingResult(match.index ?? 0, text, {
+      day,
+      month,
+      year: Number(year),
+    });
+    const ambiguous = separator === '/' && first <= 12 && second <= 12 && first !== second;
+    return ambiguous ? result.addTag(AMBIGUOUS_TAG) : result;
+  },
+};
+
 /** chrono's English casual parser, taught the phrases news reports use for days in context. */
 export function createDateParser(): chrono.Chrono {
   const parser = chrono.casual.clone();
   // First, so that "two days later" counts from the previous event, not from the article's date.
-  parser.parsers.unshift(dayPairParser, ordinalDaysParser, afterPreviousParser, yearOnlyParser);
+  parser.parsers.unshift(
+    numericDateParser,
+    dayPairParser,
+    ordinalDaysParser,
+    afterPreviousParser,
+    yearOnlyParser,
+  );
+  return parser;
+}
+
+/** chrono's strict parser (whole dates only), reading numeric dates as above. */
+export function createStrictDateParser(): chrono.Chrono {
+  const parser = chrono.strict.clone();
+  parser.parsers.unshift(numericDateParser);
   return parser;
 }

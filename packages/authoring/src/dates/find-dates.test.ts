@@ -13,6 +13,17 @@ const summary = (text: string, forward = false) =>
 
 describe('findDates', () => {
   it.each([
+    ['They signed it on 12.07.2025.', [2025, 7, 12]],
+    ['They signed it on 25/11/2024.', [2024, 11, 25]],
+  ])('reads the numeric date in %j day first where it must be', (text, start) => {
+    expect(summary(text).map((mention) => mention.start)).toEqual([start]);
+  });
+
+  it('takes no date from a slash date that reads both ways', () => {
+    expect(summary('They signed it on 05/11/2024.')).toEqual([]);
+  });
+
+  it.each([
     "Putin's visit, his first to North Korea in 24 years, ended on Thursday.",
     'The bridge is the first built between them in two decades.',
   ])('reads no date in a span of years: %j', (text) => {

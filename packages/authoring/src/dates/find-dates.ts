@@ -5,6 +5,7 @@ import {
   DAYS_ONLY_TAG,
   daysAfterPrevious,
   YEAR_ONLY_TAG,
+  AMBIGUOUS_TAG,
 } from './custom-chrono.js';
 import { noonUtc } from './calendar.js';
 
@@ -80,6 +81,7 @@ function toMention(result: ParsedResult): DateMention | undefined {
     return undefined;
   }
   const tags = result.tags();
+  if (tags.has(AMBIGUOUS_TAG)) return undefined;
   const base = { text: result.text.replace(/[\s,.;:]+$/, ''), index: result.index };
   if (tags.has(AFTER_PREVIOUS_TAG)) {
     return {
