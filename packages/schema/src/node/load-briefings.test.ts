@@ -55,7 +55,10 @@ describe('loadBriefings', () => {
       'https://mid.ru/en/foreign_policy/news/',
       '"data:text/html,x"',
     );
-    const endBeforeStart = yamlOf('end-before-start').replace('end: 2023-10-19', 'end: 2023-10-01');
+    const endBeforeStart = yamlOf('end-before-start').replace(
+      "end: '2023-10-19'",
+      "end: '2023-10-01'",
+    );
     const typo = yamlOf('typo').replace('summary:', 'sumary:');
     const wrongType = yamlOf('wrong-type').replace('lat: 39.0392', 'lat: [1, 2]');
     const malformed = 'id: malformed\ntitle: "unterminated\n';

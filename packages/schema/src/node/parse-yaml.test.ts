@@ -41,7 +41,7 @@ describe('parseBriefingYaml', () => {
     ],
     [
       'an end before the start',
-      'end: 2023-10-19',
+      "end: '2023-10-19'",
       '  end: 2023-10-17',
       'date.end: expected an end on or after the start 2023-10-18, got 2023-10-17',
     ],
@@ -65,7 +65,7 @@ describe('parseBriefingYaml', () => {
     ],
     [
       'an impossible date',
-      'published: 2023-10-19',
+      "published: '2023-10-19'",
       '    published: 2023-02-30',
       'sources[0].published: expected a calendar date YYYY-MM-DD',
     ],
@@ -186,8 +186,8 @@ describe('parseBriefingYaml', () => {
 
   it('accepts a few aliases under the cap', () => {
     const text = valid
-      .replace('created: 2024-01-10', 'created: &day 2024-01-10')
-      .replace('updated: 2024-01-10', 'updated: *day');
+      .replace("created: '2024-01-10'", "created: &day '2024-01-10'")
+      .replace("updated: '2024-01-10'", 'updated: *day');
     expect(parseBriefingYaml({ text, file: FILE }).problems).toEqual([]);
   });
 

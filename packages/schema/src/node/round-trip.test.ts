@@ -36,6 +36,20 @@ describe('YAML round trip', () => {
   });
 });
 
+describe('briefingToYaml for YAML 1.1 readers', () => {
+  it('quotes dates and the words YAML 1.1 reads as booleans or numbers, as the seeds do', () => {
+    const record = makeBriefing({ title: '12:30' });
+    record.sources[0] = { ...record.sources[0]!, language: 'no' };
+    const yaml = briefingToYaml(record);
+    expect(yaml).toContain("  start: '2023-10-18'\n");
+    expect(yaml).toContain("  created: '2024-01-10'\n");
+    expect(yaml).toContain("language: 'no'\n");
+    expect(yaml).toContain("title: '12:30'\n");
+    expect(yaml).toContain('id: lavrov-pyongyang-2023\n');
+    expect(parseBriefingYaml({ text: yaml }).record).toStrictEqual(record);
+  });
+});
+
 describe('generated records', () => {
   it('survive the round trip and pass validation', () => {
     for (const record of generateBriefings({ count: 200, seed: 3 })) {

@@ -1,4 +1,4 @@
-import { Document } from 'yaml';
+import { Document, isScalar, visit } from 'yaml';
 import { z } from 'zod';
 import { Briefing } from '../briefing.js';
 import { YAML_OPTIONS } from './yaml-options.js';
@@ -9,8 +9,20 @@ import { YAML_OPTIONS } from './yaml-options.js';
  */
 export function briefingToYaml(record: Briefing): string {
   const doc = new Document(ordered(record, Briefing), YAML_OPTIONS);
+  // Text that a YAML 1.1 reader (PyYAML, many older tools) would take for something else is
+  // quoted, as the seeds are: dates, yes/no/on/off, 12:30, 1_000.
+  visit(doc, {
+    Scalar(_key, node) {
+      if (isScalar(node) && typeof node.value === 'string' && YAML_1_1_NOT_TEXT.test(node.value)) {
+        node.type = 'QUOTE_SINGLE';
+      }
+    },
+  });
   return doc.toString({ lineWidth: 100, minContentWidth: 40 });
 }
+
+const YAML_1_1_NOT_TEXT =
+  /^(?:\d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?|y|yes|n|no|on|off|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|[-+]?(?:0b[01_]+|0[0-7_]+|0x[0-9a-f_]+|[0-9][0-9_]*(?:\.[0-9_]*)?(?:e[-+]?[0-9]+)?))$/i;
 
 /** A copy of a value with object keys in the order the schema declares them. */
 function ordered(value: unknown, schema: z.core.$ZodType | undefined): unknown {
