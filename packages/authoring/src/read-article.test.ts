@@ -34,6 +34,26 @@ describe('readArticle', () => {
     expect(meta).toMatchObject({ date, dateFrom: from });
   });
 
+  it('reads only the <article> (or <main>) when there is one, not banners and link lists', () => {
+    const page = (story: string) =>
+      `<html><body><div class="cookie-banner">Accept all cookies to read about Putin's visit to Pyongyang on 1 May.</div>
+      <div id="nav"><ul><li>Kim Jong Un met Vladimir Putin in Pyongyang on Sunday</li></ul></div>
+      ${story}<div class="newsletter">Sign up for our newsletter.</div></body></html>`;
+    for (const story of [
+      '<article><p>Belousov arrived in Pyongyang on Friday.</p></article>',
+      '<main><p>Belousov arrived in Pyongyang on Friday.</p></main>',
+    ]) {
+      const { body } = readArticle({ text: page(story), format: 'html' });
+      expect(body.trim()).toBe('Belousov arrived in Pyongyang on Friday.');
+    }
+    const { body } = readArticle({
+      text: page('<div><p>Belousov arrived in Pyongyang on Friday.</p></div>'),
+      format: 'html',
+    });
+    expect(body).toContain('Belousov arrived');
+    expect(body).toContain('cookies');
+  });
+
   it('prefers the <time> of the <article> to one in a sidebar before it', () => {
     const html =
       '<body><aside><time datetime="2020-01-01">old</time></aside><article><time datetime="2024-01-17">17 Jan</time><p>x</p></article></body>';

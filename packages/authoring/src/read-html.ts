@@ -63,8 +63,17 @@ export function readHtml({ text }: { text: string }): ReadArticle {
   if (publisher) meta.publisher = publisher;
   const url = metaContent(['og:url'])?.content ?? canonicalHref(dom);
   if (url) meta.url = url;
+  // The story itself: the first <article>, else <main>, else the whole page. Banners, cookie
+  // notices and link lists outside them are not the article's text.
+  const story = ['article', 'main'].find(
+    (tag) => DomUtils.getElementsByTagName(tag, dom).length > 0,
+  );
   const body = convert(text, {
     wordwrap: false,
+    ...(story !== undefined && {
+      baseElements: { selectors: [story], returnDomByDefault: true },
+      limits: { maxBaseElements: 1 },
+    }),
     selectors: [
       { selector: 'a', options: { ignoreHref: true } },
       { selector: 'img', format: 'skip' },
