@@ -183,6 +183,11 @@ describe('briefing extract', () => {
       message: /--reference-date: expected YYYY-MM-DD/,
     },
     {
+      name: 'a reference date that does not exist',
+      argv: [DOC, '--reference-date', '2024-02-30'],
+      message: /--reference-date: expected YYYY-MM-DD, got "2024-02-30"/,
+    },
+    {
       name: 'a javascript: source URL',
       argv: [DOC, '--source-url', 'javascript:alert(1)'],
       message: /--source-url: expected an http\(s\) URL/,

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDateRange, HttpUrl, todayIso } from '@briefing/schema';
+import { formatDateRange, HttpUrl, IsoDate, todayIso } from '@briefing/schema';
 import { briefingToYaml, findRepoRoot, parseBriefingYaml } from '@briefing/schema/node';
 import { ExtractError, extractDrafts } from '../extract-drafts.js';
 import { formatFromPath, type ArticleFormat } from '../read-article.js';
@@ -119,7 +119,7 @@ async function extract(io: CommandIo): Promise<number> {
   const path = input === '-' ? undefined : resolve(base, input);
   const format = parseFormat(values.format, path);
   const referenceDate = values['reference-date'];
-  if (referenceDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(referenceDate)) {
+  if (referenceDate !== undefined && !IsoDate.safeParse(referenceDate).success) {
     throw new UsageError(
       `--reference-date: expected YYYY-MM-DD, got ${JSON.stringify(referenceDate)}`,
     );
