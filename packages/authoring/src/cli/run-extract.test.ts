@@ -85,6 +85,22 @@ describe('briefing extract', () => {
     expect(second.stderr.join('\n')).toContain('holds a draft from another source');
   });
 
+  it("cites the article's own canonical URL when no --source-url is given", async () => {
+    const result = await runCaptured(runExtract, {
+      argv: ['-', '--format', 'html', '--out', 'out'],
+      cwd: repo,
+      stdin:
+        '<html><head><link rel="canonical" href="https://example.org/news/lavrov"><meta property="article:published_time" content="2023-10-20"></head><body><article><p>Sergei Lavrov visited Pyongyang on 18 October 2023.</p></article></body></html>',
+    });
+    expect(result.code).toBe(0);
+    const [name] = await readdir(join(repo, 'out'));
+    const { record } = parseBriefingYaml({
+      text: await readFile(join(repo, 'out', name!), 'utf8'),
+    });
+    expect(record?.sources[0]?.url).toBe('https://example.org/news/lavrov');
+    expect(record?.sources[0]?.note).toContain("URL from the article's metadata");
+  });
+
   it('reads standard input with --format and --source-url', async () => {
     const result = await runCaptured(runExtract, {
       argv: ['-', '--format', 'markdown', '--source-url', 'https://example.org/a', '--out', 'out'],
@@ -164,7 +180,7 @@ describe('briefing extract', () => {
     });
   });
 
-  const usage: { name: string; argv: string[]; message: RegExp }[] = [
+  const usage: { name: string; argv: string[]; message: RegExp; stdin?: string }[] = [
     { name: 'no article', argv: [], message: /expected the article to read/ },
     {
       name: 'two articles',
@@ -200,17 +216,22 @@ describe('briefing extract', () => {
     {
       name: 'standard input without --source-url',
       argv: ['-'],
-      message: /standard input is not kept under seeds\/documents/,
+      stdin: 'Sergei Lavrov visited Pyongyang on 18 October 2023.\n',
+      message: /standard input is not kept under seeds\/documents\/ and gives no URL of its own/,
     },
   ];
 
-  for (const { name, argv, message } of usage) {
+  for (const { name, argv, message, stdin } of usage) {
     it(`exits 2 for ${name}`, async () => {
       await writeFile(
         join(repo, 'article.txt'),
         'Sergei Lavrov visited Pyongyang on 18 October 2023.\n',
       );
-      const result = await runCaptured(runExtract, { argv, cwd: repo });
+      const result = await runCaptured(runExtract, {
+        argv,
+        cwd: repo,
+        ...(stdin !== undefined && { stdin }),
+      });
       expect(result.code).toBe(2);
       expect(result.stderr).toHaveLength(1);
       expect(result.stderr[0]).toMatch(message);

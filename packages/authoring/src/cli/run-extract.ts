@@ -36,7 +36,7 @@ export const EXTRACT_OPTIONS = {
     type: 'string',
     valueName: '<url>',
     description:
-      'where the article can be read (http or https); required unless the file is under seeds/documents/',
+      "where the article can be read (http or https); default: the article's own canonical link, og:url or front matter url; required when there is none, unless the file is under seeds/documents/",
   },
   'source-publisher': {
     type: 'string',
@@ -135,13 +135,6 @@ async function extract(io: CommandIo): Promise<number> {
   const repoRoot = findRepoRoot({ from: base });
   const documentPath =
     path === undefined || repoRoot === undefined ? undefined : documentPathOf({ path, repoRoot });
-  if (sourceUrl === undefined && documentPath === undefined) {
-    throw new UsageError(
-      `--source-url is required: a draft's source must say where the article can be read, and ${
-        path === undefined ? 'standard input' : shown(base, path)
-      } is not kept under seeds/documents/`,
-    );
-  }
   const outDir =
     values.out !== undefined
       ? resolve(base, values.out)
@@ -160,7 +153,13 @@ async function extract(io: CommandIo): Promise<number> {
     name,
   });
   const today = io.today ?? todayIso();
-  const result = extractDrafts({
+  const result = extractWithSource({
+    sourceMissing: () =>
+      new UsageError(
+        `--source-url is required: a draft's source must say where the article can be read, and ${
+          path === undefined ? 'standard input' : shown(base, path)
+        } is not kept under seeds/documents/ and gives no URL of its own (canonical link, og:url, front matter url)`,
+      ),
     text,
     format,
     today,
@@ -257,4 +256,17 @@ export function shown(base: string, path: string): string {
   if (rel === '') return '.';
   const ups = rel.split(sep).filter((part) => part === '..').length;
   return isAbsolute(rel) || ups > 2 ? path : rel;
+}
+
+/** extractDrafts, with a missing source reported as a usage error (the flag that was needed). */
+function extractWithSource({
+  sourceMissing,
+  ...options
+}: Parameters<typeof extractDrafts>[0] & { sourceMissing: () => UsageError }) {
+  try {
+    return extractDrafts(options);
+  } catch (error) {
+    if (error instanceof ExtractError && error.reason === 'no-source') throw sourceMissing();
+    throw error;
+  }
 }
