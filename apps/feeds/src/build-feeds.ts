@@ -181,6 +181,7 @@ export function buildFeeds({
       lastModified: newest,
     }),
   );
+  const listed = listFeeds(records);
   for (const [path, format] of [
     [opmlPath, 'atom'],
     [opmlRssPath, 'rss'],
@@ -189,7 +190,7 @@ export function buildFeeds({
       makeFeedFile({
         path,
         contentType: CONTENT_TYPES.opml,
-        text: renderOpml({ feeds: listFeeds(records), siteUrl, format }),
+        text: renderOpml({ feeds: listed, siteUrl, format }),
         lastModified: newest,
       }),
     );

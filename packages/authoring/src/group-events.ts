@@ -350,6 +350,10 @@ function sameDate(a: DraftEvent, b: DraftEvent): boolean {
   return x.start === y.start && x.end === y.end && x.precision === y.precision;
 }
 
+/** Whether the date's year was not written but taken from the reference date. */
+const yearInferred = (finding: EventDateFinding) =>
+  finding.notes.some((note) => note.startsWith('year inferred'));
+
 /**
  * A sentence in the past tense cannot tell of a date after the article: when the year was only
  * inferred and lands after the reference date, the year before is meant.
@@ -363,10 +367,9 @@ function backdateIfPast({
   fact: SentenceFacts;
   reference: ReferenceDate | undefined;
 }): EventDateFinding {
-  const inferred = finding.notes.some((note) => note.startsWith('year inferred'));
   if (
     fact.tense !== 'past' ||
-    !inferred ||
+    !yearInferred(finding) ||
     reference === undefined ||
     finding.value.start <= reference.date
   ) {
@@ -407,10 +410,9 @@ function noteForwardYear({
   fact: SentenceFacts;
   reference: ReferenceDate | undefined;
 }): EventDateFinding {
-  const inferred = finding.notes.some((note) => note.startsWith('year inferred'));
   if (
     fact.tense !== 'future' ||
-    !inferred ||
+    !yearInferred(finding) ||
     reference === undefined ||
     finding.value.start.slice(0, 4) <= reference.date.slice(0, 4)
   ) {

@@ -15,7 +15,7 @@ import {
   UsageError,
   type CommandIo,
 } from './io.js';
-import { writeDraft } from './write-draft.js';
+import { writeDraft, type DraftWrite } from './write-draft.js';
 
 export const DEFAULT_DRAFTS_DIR = 'seeds/briefings/drafts';
 
@@ -172,17 +172,18 @@ async function extract(io: CommandIo): Promise<number> {
   for (const warning of result.warnings) io.stderr(`note: ${warning}`);
 
   // Render and re-check every draft before writing any, so a failure leaves no partial set.
-  const files = result.drafts.map((record) => {
-    const contents = briefingToYaml(record);
+  for (const record of result.drafts) {
     const file = join(outDir, `${record.id}.yaml`);
-    const { problems } = parseBriefingYaml({ text: contents, file: shown(base, file) });
+    const { problems } = parseBriefingYaml({
+      text: briefingToYaml(record),
+      file: shown(base, file),
+    });
     if (problems.length > 0) {
       throw new Error(
         `bug: the draft ${record.id} does not read back: ${problems[0]!.path}: ${problems[0]!.message}`,
       );
     }
-    return { record, contents, file };
-  });
+  }
   try {
     await mkdir(outDir, { recursive: true });
   } catch (error) {
@@ -191,8 +192,8 @@ async function extract(io: CommandIo): Promise<number> {
     );
   }
   let written = 0;
-  for (const { record: draft } of files) {
-    let outcome: Awaited<ReturnType<typeof writeDraft>>;
+  for (const draft of result.drafts) {
+    let outcome: DraftWrite;
     try {
       outcome = await writeDraft({ dir: outDir, record: draft });
     } catch (error) {
@@ -223,7 +224,7 @@ async function extract(io: CommandIo): Promise<number> {
     }
   }
   io.stdout(
-    `${written} ${written === 1 ? 'draft' : 'drafts'} written, ${files.length - written} skipped${
+    `${written} ${written === 1 ? 'draft' : 'drafts'} written, ${result.drafts.length - written} skipped${
       result.reference ? ` (reference date ${result.reference.date}, ${result.reference.from})` : ''
     }`,
   );

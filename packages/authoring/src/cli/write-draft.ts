@@ -4,9 +4,12 @@ import type { Briefing } from '@briefing/schema';
 import { briefingToYaml, parseBriefingYaml } from '@briefing/schema/node';
 import { writeNewFileAtomic } from './write-new-file.js';
 
-export type DraftWrite =
-  | { written: true; record: Briefing; file: string }
-  | { written: false; record: Briefing; file: string };
+/** The draft as written (its id may have a suffix), and whether it was written or already there. */
+export interface DraftWrite {
+  written: boolean;
+  record: Briefing;
+  file: string;
+}
 
 /** Where a source can be read: its URL, else its document. */
 const whereOf = (record: Briefing) =>
