@@ -7,9 +7,13 @@ import { spawnSync } from 'node:child_process';
 const task = process.argv[2] ?? 'start';
 const problems = [];
 
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 20 || (major === 20 && minor < 19)) {
-  problems.push(`Node.js ${process.versions.node} is too old: install Node.js 20.19 or newer.`);
+// Node 24 and 26 are the supported LTS lines; the live store needs Node's built-in SQLite.
+const [major] = process.versions.node.split('.').map(Number);
+if (major < 24) {
+  problems.push(
+    `Node.js ${process.versions.node} is not supported: install Node.js 24 or 26 (LTS), ` +
+      'e.g. with `npm i --prefix ~/.node24 node@24` and `export PATH=~/.node24/node_modules/.bin:$PATH`.',
+  );
 }
 
 if (task === 'test') {

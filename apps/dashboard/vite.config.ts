@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { kitOptions } from './kit-options.ts';
 
 // Workspace packages resolve to their TypeScript sources; vite transpiles them.
 const clientConditions = ['briefing-source', 'module', 'browser', 'development|production'];
@@ -16,7 +17,7 @@ const countriesEntry = join(
 );
 
 export default defineConfig(({ command }) => ({
-  plugins: [sveltekit()],
+  plugins: [sveltekit(kitOptions())],
   define: {
     'import.meta.env.BRIEFING_STATIC': JSON.stringify(process.env.BRIEFING_ADAPTER === 'static'),
   },

@@ -4,6 +4,8 @@
 import { briefingToYaml } from '@briefing/schema/node';
 import { generateBriefings, makeTempDir, writeFiles } from '@briefing/schema/testing';
 import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -202,7 +204,14 @@ async function lighthouseScores(server: RunningServer): Promise<void> {
 
 if (!existsSync(SERVER_ENTRY)) {
   console.log('No build yet: running vite build first.');
-  const build = spawnSync('npx', ['vite', 'build'], { cwd: packageDir, stdio: 'inherit' });
+  const build = spawnSync(
+    process.execPath,
+    [
+      join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js'),
+      'build',
+    ],
+    { cwd: packageDir, stdio: 'inherit' },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

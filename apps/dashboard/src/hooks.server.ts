@@ -1,18 +1,21 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
-import { building, dev } from '$app/environment';
+import type { Handle, ServerInit } from '@sveltejs/kit/hooks';
+import { building, dev } from '$app/env';
 import { todayIso } from '@briefing/schema';
-import { compressResponse } from '$lib/server/compress.js';
-import { handleFeeds } from '$lib/server/feeds.js';
-import { buildOverview } from '$lib/server/overview.js';
-import { createPageCache, isCacheablePage, storedResponse } from '$lib/server/page-cache.js';
-import { SECURITY_HEADERS } from '$lib/server/security-headers.js';
-import { getStore, InvalidDataError, InvalidSettingError } from '$lib/server/store.js';
+import { compressResponse } from '#lib/server/compress.ts';
+import { handleFeeds } from '#lib/server/feeds.ts';
+import { buildOverview } from '#lib/server/overview.ts';
+import { createPageCache, isCacheablePage, storedResponse } from '#lib/server/page-cache.ts';
+import { SECURITY_HEADERS } from '#lib/server/security-headers.ts';
+import { getStore, InvalidDataError, InvalidSettingError } from '#lib/server/store.ts';
 
 // Non-HTML responses (feeds, exports) get a policy that allows nothing to run.
 const NON_HTML_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
 /** Load and check the records once, before the first request. */
 export const init: ServerInit = async () => {
+  // The server build prerenders nothing, so it must not read the records: they are read when the
+  // server starts, from wherever BRIEFING_DATA points then. Only the static build bakes them in.
+  if (building && !import.meta.env.BRIEFING_STATIC) return;
   try {
     // The overview's derived data is the costliest to compute: do it now, not on a request.
     buildOverview({ store: await getStore() });

@@ -10,16 +10,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const TSX = join(PACKAGE_DIR, 'node_modules', '.bin', 'tsx');
 const CLI = join(PACKAGE_DIR, 'src', 'cli.ts');
 
 /** Runs the real CLI in a child process, as pnpm does: cwd is the package, INIT_CWD the user's directory. */
 async function briefing(args: string[], { cwd }: { cwd: string }) {
   try {
-    const { stdout, stderr } = await run(TSX, ['--conditions=briefing-source', CLI, ...args], {
-      cwd: PACKAGE_DIR,
-      env: { ...process.env, INIT_CWD: cwd },
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=briefing-source', CLI, ...args],
+      {
+        cwd: PACKAGE_DIR,
+        env: { ...process.env, INIT_CWD: cwd },
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

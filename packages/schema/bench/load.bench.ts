@@ -20,7 +20,8 @@ const PART_NAMES = {
   parse: 'js-yaml parsing them',
   validate: 'the zod schema checking the parsed values',
 } as const;
-const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+// Children run on this process's Node, through tsx's loader.
+const tsx = [process.execPath, '--import', 'tsx'] as const;
 
 interface Measure {
   records: number;
@@ -36,13 +37,15 @@ interface Measure {
 async function measure({ dir }: { dir: string }): Promise<Measure> {
   // No briefing-source condition: the child loads the built package.
   const args = [child, dir];
-  const { stdout } = await run(tsx, args, { maxBuffer: 1 << 20 });
+  const { stdout } = await run(tsx[0], [...tsx.slice(1), ...args], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout) as Measure;
 }
 
 /** One part of the load alone (see parts-child.ts), in its own fresh process. */
 async function measurePart({ dir, part }: { dir: string; part: (typeof PARTS)[number] }) {
-  const { stdout } = await run(tsx, [partsChild, dir, part], { maxBuffer: 1 << 20 });
+  const { stdout } = await run(tsx[0], [...tsx.slice(1), partsChild, dir, part], {
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(stdout) as { ms: number; cpuMs: number };
 }
 

@@ -38,13 +38,12 @@ describe('todayIso', () => {
 
 describe('date formatting in other time zones', () => {
   const script = fileURLToPath(new URL('./test-support/format-dates-child.ts', import.meta.url));
-  const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 
   // Date objects read the process's zone at start-up, so each zone gets a real process.
   it.each(['America/Los_Angeles', 'Asia/Pyongyang'])(
     'shows the same days under TZ=%s',
     (timeZone) => {
-      const output = execFileSync(tsx, [script], {
+      const output = execFileSync(process.execPath, ['--import', 'tsx', script], {
         env: { ...process.env, TZ: timeZone },
         encoding: 'utf8',
       });

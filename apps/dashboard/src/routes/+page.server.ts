@@ -1,6 +1,6 @@
 import { THEMES } from '@briefing/schema';
-import { buildOverview } from '$lib/server/overview.js';
-import { getStore } from '$lib/server/store.js';
+import { buildOverview } from '#lib/server/overview.ts';
+import { getStore } from '#lib/server/store.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

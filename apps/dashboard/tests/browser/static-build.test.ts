@@ -1,8 +1,9 @@
+import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,8 +54,15 @@ function serveStatic(): Promise<string> {
   );
 }
 
+// vite's own entry, run on this process's Node (npx would pick whichever node is on PATH).
+const VITE = join(
+  dirname(createRequire(import.meta.url).resolve('vite/package.json')),
+  'bin',
+  'vite.js',
+);
+
 beforeAll(async () => {
-  const build = spawnSync('npx', ['vite', 'build'], {
+  const build = spawnSync(process.execPath, [VITE, 'build'], {
     cwd: packageDir,
     env: { ...process.env, BRIEFING_ADAPTER: 'static' },
     encoding: 'utf8',
@@ -97,7 +105,7 @@ describe('the static build', () => {
         files: { 'plain-record.yaml': briefingToYaml(makeBriefing({ id: 'plain-record' })) },
       });
       const out = join(data.dir, 'site');
-      const build = spawnSync('npx', ['vite', 'build'], {
+      const build = spawnSync(process.execPath, [VITE, 'build'], {
         cwd: packageDir,
         env: {
           ...process.env,

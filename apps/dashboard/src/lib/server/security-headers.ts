@@ -1,6 +1,6 @@
 /**
  * Headers for every response. The Content-Security-Policy itself comes from `kit.csp` in
- * svelte.config.js, which hashes SvelteKit's own inline script.
+ * kit-options.ts, which hashes SvelteKit's own inline script.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',

@@ -1,9 +1,9 @@
 import { todayIso } from '@briefing/schema';
-import { building } from '$app/environment';
-import { parseListParams } from '$lib/list-params.js';
-import { briefingsCsv, exportFileName } from '$lib/server/export.js';
-import { queryBriefings } from '$lib/list-query.js';
-import { getStore } from '$lib/server/store.js';
+import { building } from '$app/env';
+import { parseListParams } from '#lib/list-params.ts';
+import { briefingsCsv, exportFileName } from '#lib/server/export.ts';
+import { queryBriefings } from '#lib/list-query.ts';
+import { getStore } from '#lib/server/store.ts';
 import type { RequestHandler } from './$types';
 
 // A static build writes the whole set once; filtering the export needs the node server.

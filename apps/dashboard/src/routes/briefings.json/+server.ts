@@ -1,10 +1,10 @@
 import { todayIso } from '@briefing/schema';
-import { building } from '$app/environment';
+import { building } from '$app/env';
 import { json } from '@sveltejs/kit';
-import { parseListParams } from '$lib/list-params.js';
-import { exportFileName } from '$lib/server/export.js';
-import { queryBriefings } from '$lib/list-query.js';
-import { getStore } from '$lib/server/store.js';
+import { parseListParams } from '#lib/list-params.ts';
+import { exportFileName } from '#lib/server/export.ts';
+import { queryBriefings } from '#lib/list-query.ts';
+import { getStore } from '#lib/server/store.ts';
 import type { RequestHandler } from './$types';
 
 // A static build writes the whole set once; filtering the export needs the node server.

@@ -1,5 +1,5 @@
 import { listFeeds, opmlPath, opmlRssPath, calendarPath } from '@briefing/feeds';
-import { getStore } from '$lib/server/store.js';
+import { getStore } from '#lib/server/store.ts';
 import type { PageServerLoad } from './$types';
 
 const GROUPS = {

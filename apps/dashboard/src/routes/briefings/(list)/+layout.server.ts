@@ -1,5 +1,5 @@
 import { BRIEFING_TYPES, Status, THEMES } from '@briefing/schema';
-import { getStore } from '$lib/server/store.js';
+import { getStore } from '#lib/server/store.ts';
 import type { LayoutServerLoad } from './$types';
 
 // The filter options do not depend on the URL, so SvelteKit loads them once per visit.

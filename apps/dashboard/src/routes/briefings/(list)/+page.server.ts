@@ -1,6 +1,6 @@
-import { building } from '$app/environment';
-import { listView } from '$lib/list-query.js';
-import { getStore } from '$lib/server/store.js';
+import { building } from '$app/env';
+import { listView } from '#lib/list-query.ts';
+import { getStore } from '#lib/server/store.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {

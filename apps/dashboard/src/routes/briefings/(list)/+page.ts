@@ -1,4 +1,4 @@
-import { browser } from '$app/environment';
+import { browser } from '$app/env';
 import type { Briefing } from '@briefing/schema';
 import type { PageLoad } from './$types';
 
@@ -14,7 +14,7 @@ let allRecords: Promise<Briefing[]> | undefined;
  */
 export const load: PageLoad = async ({ data, url, fetch }) => {
   if (!import.meta.env.BRIEFING_STATIC || !browser) return data;
-  const { listView } = await import('$lib/list-query.js');
+  const { listView } = await import('#lib/list-query.ts');
   allRecords ??= fetch('/briefings.json')
     .then((response) => response.json() as Promise<{ records: Briefing[] }>)
     .then((body) => body.records);

@@ -7,8 +7,8 @@ import {
 } from '@briefing/schema';
 import { feedLinks } from '@briefing/feeds';
 import { error } from '@sveltejs/kit';
-import { documentPath, isServedDocument } from '$lib/server/documents.js';
-import { getStore } from '$lib/server/store.js';
+import { documentPath, isServedDocument } from '#lib/server/documents.ts';
+import { getStore } from '#lib/server/store.ts';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 // For static builds: every record, not only those the list's first page links to.

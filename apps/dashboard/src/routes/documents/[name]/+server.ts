@@ -1,4 +1,4 @@
-import { getStore } from '$lib/server/store.js';
+import { getStore } from '#lib/server/store.ts';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 // The documents that sources cite (the founding news brief…), so that a reader can check them.

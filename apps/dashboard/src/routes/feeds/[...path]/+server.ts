@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { handleFeeds } from '$lib/server/feeds.js';
-import { getStore } from '$lib/server/store.js';
+import { handleFeeds } from '#lib/server/feeds.ts';
+import { getStore } from '#lib/server/store.ts';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 // On the node server hooks.server.ts answers /feeds/… first. This route exists so that a static

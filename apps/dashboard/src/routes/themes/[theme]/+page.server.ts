@@ -1,10 +1,10 @@
 import { groupByMonthAndTheme, ThemeId, THEMES } from '@briefing/schema';
 import { feedLinks } from '@briefing/feeds';
 import { error } from '@sveltejs/kit';
-import { listHref } from '$lib/list-url.js';
-import { toListItem } from '$lib/list-item.js';
-import { timelineItem, TIMELINE_MARK_LIMIT } from '$lib/server/overview.js';
-import { memo, getStore } from '$lib/server/store.js';
+import { listHref } from '#lib/list-url.ts';
+import { toListItem } from '#lib/list-item.ts';
+import { timelineItem, TIMELINE_MARK_LIMIT } from '#lib/server/overview.ts';
+import { memo, getStore } from '#lib/server/store.ts';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 const SHOWN = 50;

@@ -1,14 +1,19 @@
 import adapterNode from '@sveltejs/adapter-node';
 import adapterStatic from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import type { sveltekit } from '@sveltejs/kit/vite';
 
-/** `BRIEFING_ADAPTER=static` builds a fully prerendered site (pages and feeds) for any CDN. */
-const isStatic = process.env.BRIEFING_ADAPTER === 'static';
+type KitOptions = NonNullable<Parameters<typeof sveltekit>[0]>;
 
-/** @type {import('@sveltejs/kit').Config} */
-const config = {
-  preprocess: vitePreprocess(),
-  kit: {
+/**
+ * The SvelteKit options (Kit 3 takes them in the vite plugin, not in svelte.config.js), shared by
+ * vite.config.ts and the vitest configs so that tests compile components the way the app does.
+ */
+export function kitOptions(): KitOptions {
+  /** `BRIEFING_ADAPTER=static` builds a fully prerendered site (pages and feeds) for any CDN. */
+  const isStatic = process.env.BRIEFING_ADAPTER === 'static';
+  return {
+    preprocess: vitePreprocess(),
     adapter: isStatic
       ? adapterStatic({
           // BRIEFING_STATIC_OUT lets a test build elsewhere without touching build-static/.
@@ -49,11 +54,8 @@ const config = {
         if (routes.some((route) => route !== '/documents/[name]')) throw new Error(message);
       },
     },
-    output: { preloadStrategy: 'modulepreload' },
     // Inline the (small) stylesheets: one round trip less before the first paint. SvelteKit
     // hashes the inlined styles into the CSP.
     inlineStyleThreshold: 40_000,
-  },
-};
-
-export default config;
+  };
+}
