@@ -88,6 +88,27 @@ describe('briefing validate (child process)', { timeout: 30_000 }, () => {
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('warns of a source URL that is a home page, and fails on it under --strict', async () => {
+    await writeFiles({
+      dir: recordsDir(),
+      files: {
+        'a.yaml': yamlOf('a').replace('https://mid.ru/en/foreign_policy/news/', 'https://tass.com'),
+      },
+    });
+    const warning =
+      /^seeds\/briefings\/a\.yaml:\d+ {2}sources\[0\]\.url: expected the URL of the article itself, got a site's home page "https:\/\/tass\.com": cite the full URL/;
+
+    const lenient = await briefing(['validate'], { cwd: root });
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toBe('1 record valid, 1 warning\n');
+    expect(lenient.stderr.replace(/^warning: /, '')).toMatch(warning);
+
+    const strict = await briefing(['validate', '--strict'], { cwd: root });
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(warning);
+    expect(strict.stderr).toBe('1 problem in 1 file\n');
+  });
+
   it('resolves a relative directory against INIT_CWD and prints paths relative to it', async () => {
     await writeFiles({ dir: recordsDir(), files: { 'x.yaml': yamlOf('y') } });
     const result = await briefing(['validate', 'briefings'], { cwd: join(root, 'seeds') });
@@ -103,7 +124,7 @@ describe('briefing validate (child process)', { timeout: 30_000 }, () => {
       cwd: join(REPO_ROOT, 'seeds'),
       env: { ...process.env, BRIEFING_CWD: '' },
     });
-    expect(stdout).toMatch(/^\d+ records valid$/m);
+    expect(stdout).toMatch(/^\d+ records valid(, \d+ warnings?)?$/m);
   }, 30_000);
 
   it('exits 1 with one line for a directory that does not exist', async () => {
@@ -147,7 +168,7 @@ describe('briefing validate (child process)', { timeout: 30_000 }, () => {
     const { stdout } = await run('pnpm', ['briefing', 'validate', 'seeds/briefings'], {
       cwd: REPO_ROOT,
     });
-    expect(stdout).toMatch(/^\d+ records valid$/m);
+    expect(stdout).toMatch(/^\d+ records valid(, \d+ warnings?)?$/m);
   });
 });
 

@@ -3,6 +3,7 @@ export * from './briefing.js';
 export * from './calendar-date.js';
 export * from './problem.js';
 export { validateBriefing } from './validate.js';
+export * from './citation-warnings.js';
 export * from './record-set.js';
 export * from './query.js';
 export * from './sort.js';

@@ -62,7 +62,12 @@ describe('public types', () => {
 
   it('types the Node loader', () => {
     expectTypeOf<ReturnType<typeof loadBriefings>>().toEqualTypeOf<
-      Promise<{ records: Briefing[]; problems: Problem[]; documents: Map<string, string> }>
+      Promise<{
+        records: Briefing[];
+        problems: Problem[];
+        warnings: Problem[];
+        documents: Map<string, string>;
+      }>
     >();
     expectTypeOf<ReturnType<typeof parseBriefingYaml>>().toEqualTypeOf<{
       record?: Briefing;

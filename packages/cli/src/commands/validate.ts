@@ -1,19 +1,26 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-import { formatProblem } from '@briefing/schema';
+import { formatProblem, sortProblems } from '@briefing/schema';
 import { loadBriefings } from '@briefing/schema/node';
 import { UsageError, type Command } from './command.js';
 
 export const DEFAULT_RECORDS_DIR = 'seeds/briefings';
 
-/** Pure summary line: "12 records valid", "3 problems in 2 files". */
+/** Pure summary line: "12 records valid", "12 records valid, 2 warnings", "3 problems in 2 files". */
 export function summarize({
   recordCount,
   problems,
+  warningCount = 0,
 }: {
   recordCount: number;
   problems: readonly { file?: string }[];
+  warningCount?: number;
 }): string {
-  if (problems.length === 0) return `${recordCount} ${plural(recordCount, 'record')} valid`;
+  if (problems.length === 0) {
+    const valid = `${recordCount} ${plural(recordCount, 'record')} valid`;
+    return warningCount === 0
+      ? valid
+      : `${valid}, ${warningCount} ${plural(warningCount, 'warning')}`;
+  }
   const files = new Set(problems.map((problem) => problem.file ?? '')).size;
   return `${problems.length} ${plural(problems.length, 'problem')} in ${files} ${plural(files, 'file')}`;
 }
@@ -37,6 +44,11 @@ export const validateCommand: Command = {
       description:
         'repository root that `document:` sources are relative to (default: the nearest directory above <dir> holding seeds/)',
     },
+    strict: {
+      type: 'boolean',
+      description:
+        'treat warnings (a source URL that is a home page, a section page or a date archive) as problems',
+    },
     quiet: {
       type: 'boolean',
       short: 'q',
@@ -54,19 +66,27 @@ export const validateCommand: Command = {
     const root = typeof values.root === 'string' ? resolve(context.cwd, values.root) : undefined;
     // Problems name files the way the user can open them: relative to where they ran the command.
     const shown = isAbsolute(dir) ? dir : relative(context.cwd, resolve(context.cwd, dir)) || '.';
-    const { records, problems } = await loadBriefings({
+    const loaded = await loadBriefings({
       dir: shown,
       cwd: context.cwd,
       ...(root === undefined ? {} : { root }),
     });
+    const { records } = loaded;
+    // Under --strict a warning is a problem like any other; otherwise it is shown and passes.
+    const strict = values.strict === true;
+    const problems = strict
+      ? sortProblems([...loaded.problems, ...loaded.warnings])
+      : loaded.problems;
+    const warnings = strict ? [] : loaded.warnings;
     for (const problem of problems) context.stdout(formatProblem(problem));
+    for (const warning of warnings) context.stderr(`warning: ${formatProblem(warning)}`);
     if (records.length === 0 && problems.length === 0) {
       context.stderr(`no *.yaml records found in ${shown}`);
       return 1;
     }
     if (values.quiet !== true) {
       (problems.length === 0 ? context.stdout : context.stderr)(
-        summarize({ recordCount: records.length, problems }),
+        summarize({ recordCount: records.length, problems, warningCount: warnings.length }),
       );
     }
     return problems.length === 0 ? 0 : 1;

@@ -2,7 +2,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Briefing } from '../briefing.js';
-import { sortProblems, type Problem } from '../problem.js';
+import { formatPath, sortProblems, type Problem } from '../problem.js';
+import { citationWarnings } from '../citation-warnings.js';
 import { checkRecordSet } from '../record-set.js';
 import { parseBriefingFile, tooLarge, type ParseLimits } from './parse-yaml.js';
 import { DEFAULT_MAX_BYTES } from './yaml-options.js';
@@ -24,6 +25,8 @@ export interface LoadResult {
   records: Briefing[];
   /** Every problem in every file, sorted by file and line. */
   problems: Problem[];
+  /** Things that validate but should be fixed (a source URL that is a home page…), sorted. */
+  warnings: Problem[];
   /** The absolute path of each document a source cites (its `document` value) that exists. */
   documents: Map<string, string>;
 }
@@ -59,6 +62,7 @@ export async function loadBriefings({
     return {
       records: [],
       problems: [{ file: dir, path: '', message: `cannot read the directory: ${reason(error)}` }],
+      warnings: [],
       documents: new Map(),
     };
   }
@@ -105,10 +109,21 @@ export async function loadBriefings({
   });
   problems.push(...documents.problems);
 
+  const warnings = located.flatMap(({ record, file, lineOf }) =>
+    citationWarnings(record).map(({ path, message }) => ({
+      file,
+      line: lineOf(path),
+      recordId: record.id,
+      path: formatPath(path),
+      message,
+    })),
+  );
+
   // A record with a cross-record problem is still returned: it is valid on its own.
   return {
     records: located.map((entry) => entry.record),
     problems: sortProblems(problems),
+    warnings: sortProblems(warnings),
     documents: documents.found,
   };
 }
