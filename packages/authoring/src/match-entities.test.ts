@@ -18,7 +18,7 @@ describe('findPeople', () => {
     ['the Kremlin said', ['Kremlin']],
     // A bare surname with another given name after it is someone else.
     ['Kim Song Nam arrived in Moscow.', []],
-    ['Choe Ryong-hae visited Vladivostok.', []],
+    ['Choe Ryong-hae visited Vladivostok.', ['Choe Ryong Hae']],
     ['Kim met Putin in Pyongyang.', ['Kim Jong Un', 'Vladimir Putin']],
     ['Kim Receives Russian Defence Minister', ['Kim Jong Un']],
     ['Kim Met Putin', ['Kim Jong Un', 'Vladimir Putin']],
