@@ -38,6 +38,11 @@ describe('paginate', () => {
   });
 });
 
+/** The records an archive document holds, by the ids of its entries, in order. */
+function entryIds(text: string): string[] {
+  return [...text.matchAll(/tag:[^<"\s]*?briefing\/([a-z0-9-]+)/g)].map((match) => match[1]!);
+}
+
 /** The archive documents whose bytes differ between two builds (present in the first). */
 function changedArchives(before: FeedSet, after: FeedSet): string[] {
   return [...before.files.keys()]
@@ -48,9 +53,16 @@ function changedArchives(before: FeedSet, after: FeedSet): string[] {
 describe('archive documents over time (RFC 5005 §4: their entries should not change)', () => {
   let records: Briefing[];
   let before: FeedSet;
+  // Edits and additions happen after every seed record's last update, as they would in life.
+  let later: string;
   beforeAll(async () => {
     records = await loadSeeds();
     before = buildFeeds({ records, siteUrl: SITE, pageSize: PAGE_SIZE });
+    const newest = records
+      .map((record) => record.revision.updated)
+      .sort()
+      .at(-1)!;
+    later = new Date(Date.parse(`${newest}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   });
 
   it('changes only the archives holding a record when that old record is edited', () => {
@@ -62,8 +74,8 @@ describe('archive documents over time (RFC 5005 §4: their entries should not ch
       summary: `${oldest.summary} Edited.`,
       revision: {
         ...oldest.revision,
-        updated: '2026-11-28',
-        changes: [...oldest.revision.changes, { date: '2026-11-28', note: 'Edited.' }],
+        updated: later,
+        changes: [...oldest.revision.changes, { date: later, note: 'Edited.' }],
       },
     };
     const after = buildFeeds({
@@ -83,17 +95,17 @@ describe('archive documents over time (RFC 5005 §4: their entries should not ch
   it('changes no full archive when a record is added', () => {
     const added = makeBriefing({
       id: 'added-later',
-      revision: {
-        created: '2026-11-28',
-        updated: '2026-11-28',
-        changes: [{ date: '2026-11-28', note: 'Created.' }],
-      },
+      revision: { created: later, updated: later, changes: [{ date: later, note: 'Created.' }] },
     });
     const after = buildFeeds({ records: [...records, added], siteUrl: SITE, pageSize: PAGE_SIZE });
     const changed = changedArchives(before, after);
     expect(changed.length).toBeGreaterThan(0);
     for (const path of changed) {
-      expect(fileText(after, path), path).toContain('added-later');
+      if (!fileText(after, path).includes('added-later')) {
+        // A full archive may gain a link to a new next archive, never an entry.
+        expect(entryIds(fileText(after, path)), path).toEqual(entryIds(fileText(before, path)));
+        continue;
+      }
       // Only the newest archive of a chain is still filling.
       const page = Number(/\/(\d+)\.\w+$/.exec(path)![1]);
       const newer = path.replace(/\/\d+(\.\w+)$/, `/${page + 1}$1`);
