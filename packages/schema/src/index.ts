@@ -9,6 +9,7 @@ export * from './query.js';
 export * from './sort.js';
 export * from './group.js';
 export * from './upcoming.js';
+export * from './coverage.js';
 export * from './format-date.js';
 export * from './countries.js';
 export * from './normalize-text.js';
