@@ -90,7 +90,8 @@ function collect<T extends { name: string; country: string }>(
         entry = { name: entity.name, country: entity.country, recordIds: [] };
         byKey.set(key, entry);
       }
-      if (entry.recordIds[entry.recordIds.length - 1] !== record.id) entry.recordIds.push(record.id);
+      if (entry.recordIds[entry.recordIds.length - 1] !== record.id)
+        entry.recordIds.push(record.id);
     }
   }
   const entries = [...byKey.values()];
@@ -107,9 +108,7 @@ function collect<T extends { name: string; country: string }>(
         slug: slugCount.get(slug)! > 1 ? slugify(`${entry.name} ${entry.country}`) : slug,
       };
     })
-    .sort(
-      (a, b) => b.recordIds.length - a.recordIds.length || collator.compare(a.name, b.name),
-    );
+    .sort((a, b) => b.recordIds.length - a.recordIds.length || collator.compare(a.name, b.name));
 }
 
 /** An office an actor held, as its records name it, over a run of consecutive records. */
@@ -211,7 +210,5 @@ function countShared<T extends { name: string; country: string }>({
       counts.set(key, entry);
     }
   }
-  return [...counts.values()].sort(
-    (a, b) => b.count - a.count || collator.compare(a.name, b.name),
-  );
+  return [...counts.values()].sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
 }
