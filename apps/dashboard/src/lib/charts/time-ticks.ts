@@ -22,6 +22,8 @@ type Unit = 'day' | 'month' | 'year';
 interface Candidate {
   unit: Unit;
   interval: Interval;
+  /** About how long a step is, in days: candidates with far too many ticks are not made. */
+  days: number;
 }
 
 const every = (interval: CountableTimeInterval, step: number) =>
@@ -41,11 +43,17 @@ const CANDIDATES: Candidate[] = [
   ...DAY_STEPS.map(([step, keep]) => ({
     unit: 'day' as const,
     interval: step === 1 ? utcDay : utcDay.filter((date) => keep(date.getUTCDate())),
+    days: step,
   })),
-  ...[1, 2, 3, 6].map((step) => ({ unit: 'month' as const, interval: every(utcMonth, step) })),
+  ...[1, 2, 3, 6].map((step) => ({
+    unit: 'month' as const,
+    interval: every(utcMonth, step),
+    days: step * 28,
+  })),
   ...[1, 2, 5, 10, 20, 50, 100].map((step) => ({
     unit: 'year' as const,
     interval: every(utcYear, step),
+    days: step * 365,
   })),
 ];
 
@@ -99,7 +107,11 @@ export function timeTicks({
   range: readonly [number, number];
 }): TimeTick[] {
   let fallback: TimeTick[] = [];
-  for (const { unit, interval } of CANDIDATES) {
+  const spanDays = (end.getTime() - start.getTime()) / 86_400_000;
+  // No label is shorter than a year's four digits.
+  const most = Math.abs(x1 - x0) / (4 * CHAR_WIDTH + LABEL_GAP) + 1;
+  for (const { unit, interval, days } of CANDIDATES) {
+    if (spanDays / days > most * 1.5) continue;
     // range() excludes its end: one millisecond more keeps a tick on the domain's end.
     const dates = interval.range(start, new Date(end.getTime() + 1));
     if (dates.length === 0) continue;
