@@ -21,3 +21,11 @@ export { createFeedServer } from './node-server.js';
 export { loadFeedSet } from './load-feed-set.js';
 export { writeFeedSet } from './write-output.js';
 export { carryLastModified } from './carry-last-modified.js';
+// The renderers, for feeds of other record sets (the dashboard's actor and place feeds).
+export { renderAtom1, renderAtomEntries } from './atom1.js';
+export { renderRss2, renderRssItems } from './rss2.js';
+export { renderJsonFeed, renderJsonItems } from './json-feed.js';
+export { absoluteUrl, compareItems, dateAtUtcMidnight, toFeedItem } from './to-feed-item.js';
+export type { FeedItem } from './to-feed-item.js';
+export type { FeedPage } from './feed-page.js';
+export { makeFeedFile } from './feed-file.js';

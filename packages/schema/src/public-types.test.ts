@@ -9,6 +9,7 @@ import {
   sortBriefings,
   splitUpcoming,
   type BriefingQuery,
+  type NameAliases,
   type Problem,
 } from './index.js';
 import type { BriefingType, Status, ThemeId } from './vocabulary.js';
@@ -40,9 +41,11 @@ describe('public types', () => {
   });
 
   it('types the helpers with one options object each', () => {
-    expectTypeOf(filterBriefings)
-      .parameter(0)
-      .toEqualTypeOf<{ records: readonly Briefing[]; query: BriefingQuery }>();
+    expectTypeOf(filterBriefings).parameter(0).toEqualTypeOf<{
+      records: readonly Briefing[];
+      query: BriefingQuery;
+      aliases?: NameAliases;
+    }>();
     expectTypeOf(filterBriefings).returns.toEqualTypeOf<Briefing[]>();
     expectTypeOf(sortBriefings)
       .parameter(0)

@@ -138,3 +138,41 @@ describe('BriefingQuery', () => {
     expect(BriefingQuery.safeParse(query).success).toBe(false);
   });
 });
+
+describe('filterBriefings with name aliases', () => {
+  const aliases = new Map([
+    ['лавров', 'Sergei Lavrov'],
+    ['сергей лавров', 'Sergei Lavrov'],
+    ['라브로프', 'Sergei Lavrov'],
+    ['sergey lavrov', 'Sergei Lavrov'],
+    ['путин', 'Vladimir Putin'],
+  ]);
+  const records = [lavrov, vostochny, commission];
+  const ids = (text: string) =>
+    filterBriefings({ records, query: { text }, aliases }).map((record) => record.id);
+
+  it.each(['Лавров', 'ЛАВРОВ', 'Сергей Лавров', '라브로프', 'Sergey Lavrov', 'Sergey-Lavrov'])(
+    'finds the records of the name a spelling stands for (%s)',
+    (text) => {
+      expect(ids(text)).toEqual([lavrov.id]);
+    },
+  );
+
+  it('keeps the other words of the search as conditions', () => {
+    expect(ids('Путин Vostochny')).toEqual([vostochny.id]);
+    expect(ids('Путин Pyongyang')).toEqual([]);
+  });
+
+  it('matches an alias only as whole words', () => {
+    expect(ids('лавровый')).toEqual([]);
+  });
+
+  it('filters by actor given as a spelling', () => {
+    const found = filterBriefings({ records, query: { actors: ['Лавров'] }, aliases });
+    expect(found.map((record) => record.id)).toEqual([lavrov.id]);
+  });
+
+  it('changes nothing without aliases', () => {
+    expect(filterBriefings({ records, query: { text: 'Лавров' } })).toEqual([]);
+  });
+});

@@ -36,15 +36,27 @@ export const BriefingQuery = z
   });
 export type BriefingQuery = z.infer<typeof BriefingQuery>;
 
-/** The records matching a query, in their original order. */
+/**
+ * Other spellings of names: a folded spelling ("лавров", "sergey lavrov") → the name as records
+ * write it ("Sergei Lavrov"). See `filterBriefings`.
+ */
+export type NameAliases = ReadonlyMap<string, string>;
+
+/**
+ * The records matching a query, in their original order. With `aliases`, a spelling in the text
+ * search matches itself or the name it stands for ("Лавров" finds "Sergei Lavrov"), and an actor
+ * filter given as a spelling filters by that name.
+ */
 export function filterBriefings({
   records,
   query,
+  aliases,
 }: {
   records: readonly Briefing[];
   query: BriefingQuery;
+  aliases?: NameAliases;
 }): Briefing[] {
-  const tests = buildTests(query);
+  const tests = buildTests(query, aliases);
   const matches: Briefing[] = [];
   outer: for (const record of records) {
     for (const test of tests) if (!test(record)) continue outer;
@@ -56,7 +68,7 @@ export function filterBriefings({
 type Test = (record: Briefing) => boolean;
 
 /** The tests a record must pass, cheapest first so most records fail before the costly ones. */
-function buildTests(query: BriefingQuery): Test[] {
+function buildTests(query: BriefingQuery, aliases: NameAliases | undefined): Test[] {
   const tests: Test[] = [];
   const anyOf = <T>(values: readonly T[] | undefined, test: (set: Set<T>) => Test) => {
     if (values !== undefined && values.length > 0) tests.push(test(new Set(values)));
@@ -74,25 +86,59 @@ function buildTests(query: BriefingQuery): Test[] {
       r.actors.some((a) => set.has(a.country)) || r.places.some((p) => set.has(p.country)),
   );
   anyOf(
-    query.actors?.map(foldText),
+    query.actors?.map((name) => foldText(aliases?.get(foldText(name)) ?? name)),
     (set) => (r) => r.actors.some((a) => set.has(foldText(a.name))),
   );
   anyOf(
     query.places?.map(foldText),
     (set) => (r) => r.places.some((p) => set.has(foldText(p.name))),
   );
-  const words = foldText(query.text ?? '')
-    .replace(DASHES, ' ')
-    .split(/\s+/)
-    .filter((word) => word !== '');
-  if (words.length > 0) {
+  const terms = searchTerms(query.text ?? '', aliases);
+  if (terms.length > 0) {
     tests.push((r) => {
       const haystack = searchableText(r);
-      return words.every((word) => haystack.includes(word));
+      return terms.every((term) => term.some((word) => haystack.includes(word)));
     });
   }
   return tests;
 }
+
+/**
+ * The text search as terms that must all match, each a list of alternatives: an alias phrase
+ * found in the text (longest first, as whole words) is one term, matched by itself or its name;
+ * every other word is a term of its own.
+ */
+export function searchTerms(text: string, aliases?: NameAliases): string[][] {
+  let rest = foldText(text).replace(DASHES, ' ');
+  const terms: string[][] = [];
+  for (const [alias, name] of sortedAliases(aliases)) {
+    if (!rest.includes(alias)) continue;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(alias)}(?![\\p{L}\\p{N}])`, 'gu');
+    if (!pattern.test(rest)) continue;
+    terms.push([alias, foldText(name).replace(DASHES, ' ')]);
+    rest = rest.replace(pattern, ' ');
+  }
+  for (const word of rest.split(/\s+/)) if (word !== '') terms.push([word]);
+  return terms;
+}
+
+const sorted = new WeakMap<NameAliases, [string, string][]>();
+
+function sortedAliases(aliases: NameAliases | undefined): [string, string][] {
+  if (aliases === undefined) return [];
+  let list = sorted.get(aliases);
+  if (list === undefined) {
+    list = [...aliases].map(([alias, name]): [string, string] => [
+      foldText(alias).replace(DASHES, ' '),
+      name,
+    ]);
+    list.sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]));
+    sorted.set(aliases, list);
+  }
+  return list;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Dashes and hyphens separate words in the query and in the text alike, so that "Kim Jong-un"
 // (as many outlets write it) finds "Kim Jong Un", and "Kim Jong Un" finds "Kim Jong-un".

@@ -7,6 +7,7 @@ import {
 import { toListItem } from './list-item.js';
 import { describeQuery, parseListParams } from './list-params.js';
 import { listSearchParams, PAGE_SIZE, type SortId } from './list-url.js';
+import { NAME_ALIASES } from './name-variants.js';
 
 /** The records matching a query, in the asked order (all of them: for exports and counts). */
 export function queryBriefings({
@@ -19,7 +20,8 @@ export function queryBriefings({
   query: BriefingQuery;
   sort: SortId;
 }): Briefing[] {
-  const newestFirst = filterBriefings({ records, query });
+  // Other spellings and scripts of names ("Лавров") find the name records write.
+  const newestFirst = filterBriefings({ records, query, aliases: NAME_ALIASES });
   switch (sort) {
     case 'date-desc':
       return newestFirst;

@@ -16,6 +16,12 @@ const PAGES = [
   ['record', '/briefings/lavrov-pyongyang-2023-10'],
   ['theme', '/themes/space'],
   ['feeds', '/feeds'],
+  ['actors', '/actors'],
+  ['actor', '/actors/sergei-lavrov'],
+  ['places', '/places'],
+  ['place', '/places/pyongyang'],
+  ['network', '/network'],
+  ['network-filtered', '/network?theme=defense&from=2024-01-01'],
   ['not-found', '/briefings/no-such-record'],
 ] as const;
 

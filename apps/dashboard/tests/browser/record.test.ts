@@ -104,7 +104,7 @@ describe('a theme page', () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/themes/space`);
     expect(await page.locator('h1').textContent()).toContain('Space');
-    expect(await page.locator('svg g.mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('svg a.mark').count()).toBeGreaterThan(0);
     expect(
       await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute('href'),
     ).toBe('/feeds/themes/space.atom');

@@ -16,39 +16,46 @@ export interface HeatmapCell {
   count: number;
   x: number;
   y: number;
-  size: number;
+  width: number;
+  height: number;
   fill: string;
   /** Text colour with enough contrast on `fill`. */
   ink: 'light' | 'dark';
   href: string;
 }
 
-export interface HeatmapColumn {
-  period: string;
+/** A text label of the grid (12 px or more as drawn). */
+export interface HeatmapLabel {
+  text: string;
   x: number;
-  /** A month abbreviation, shown where there is room (empty when columns are years). */
-  label: string;
-  /** The year, on each January, the first column, and every column of a yearly grid. */
-  year?: string;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  /** Written upwards (theme names over narrow columns). */
+  vertical?: boolean;
+  strong?: boolean;
 }
 
 export interface HeatmapLayout {
   width: number;
   height: number;
-  cellSize: number;
-  left: number;
-  top: number;
-  rows: { theme: ThemeId; label: string; y: number }[];
-  columns: HeatmapColumn[];
+  /** Periods down and themes across (a phone), instead of themes down and periods across. */
+  compact: boolean;
+  unit: 'month' | 'year';
+  /** Every period of the grid, in order (empty ones too). */
+  periods: string[];
+  labels: HeatmapLabel[];
+  /** The background of each theme's row (or column). */
+  bands: { x: number; y: number; width: number; height: number }[];
   cells: HeatmapCell[];
+  /** Whether counts are written in the cells (they are big enough). */
+  showCounts: boolean;
   max: number;
   legend: { count: number; fill: string }[];
-  unit: 'month' | 'year';
 }
 
-const LEFT = 168;
-const TOP = 34;
 const MONTH_ABBREVIATIONS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+/** Advance of a 12 px character, rounded up (see time-ticks). */
+const CHAR = 7;
 
 /** "2023-09" → "Sep 2023". */
 export function monthLabel(month: string): string {
@@ -57,20 +64,26 @@ export function monthLabel(month: string): string {
 }
 
 /**
- * A theme × month grid: every month between the first and last counted (empty months too),
- * each non-empty cell coloured by its count and linking to the list filtered to it. Past
- * `maxColumns` months the grid counts years instead, so that it stays readable (and light).
+ * A theme × period grid: every month (or year) between the first and last counted, empty ones
+ * too, each non-empty cell coloured by its count and linking to the list filtered to it. Months
+ * when they fit the width at `minCell` pixels or more (`maxMonths` at most), else years, so that
+ * 25 years stay readable. Wide: themes down, periods across. `compact` (a phone): periods down,
+ * themes across with their names written upwards.
  */
 export function layoutHeatmap({
   cells: monthCells,
   themes,
-  cellSize = 24,
-  maxColumns = 120,
+  width = 960,
+  compact = false,
+  maxMonths = compact ? 36 : 120,
+  minCell = 16,
 }: {
   cells: readonly HeatmapInput[];
   themes: readonly ThemeId[];
-  cellSize?: number;
-  maxColumns?: number;
+  width?: number;
+  compact?: boolean;
+  maxMonths?: number;
+  minCell?: number;
 }): HeatmapLayout | undefined {
   if (monthCells.length === 0) return undefined;
   const sortedMonths = monthCells.map((cell) => cell.month).sort();
@@ -78,58 +91,145 @@ export function layoutHeatmap({
     start: `${sortedMonths[0]}-01`,
     end: `${sortedMonths[sortedMonths.length - 1]}-01`,
   });
-  const unit = allMonths.length > maxColumns ? 'year' : 'month';
-  const cells: Counted[] =
+  const wideRoom = width - 168 - 8;
+  const unit =
+    allMonths.length > maxMonths || (!compact && allMonths.length * minCell > wideRoom)
+      ? 'year'
+      : 'month';
+  const counted: Counted[] =
     unit === 'month'
       ? monthCells.map(({ month, theme, count }) => ({ period: month, theme, count }))
       : countByYear(monthCells);
   const periods =
     unit === 'month' ? allMonths : [...new Set(allMonths.map((month) => month.slice(0, 4)))];
-  const x = scaleBand<string>()
-    .domain(periods)
-    .range([LEFT, LEFT + periods.length * cellSize])
-    .paddingInner(0.08)
-    .round(true);
-  const y = scaleBand<ThemeId>()
-    .domain(themes)
-    .range([TOP, TOP + themes.length * cellSize])
-    .paddingInner(0.08)
-    .round(true);
-  const max = Math.max(1, ...cells.map((cell) => cell.count));
+  const periodText = (period: string) => (unit === 'month' ? monthLabel(period) : period);
+  const max = Math.max(1, ...counted.map((cell) => cell.count));
   // Start the ramp at 0.2: a count of one must stay visible against the page.
   const colour = scaleSequential((t: number) => interpolateBlues(0.2 + 0.8 * t)).domain([0, max]);
-  const showEveryMonth = cellSize >= 22;
+
+  const labels: HeatmapLabel[] = [];
+  let bands: HeatmapLayout['bands'];
+  let place: (period: string, theme: ThemeId) => { x: number; y: number };
+  let cellWidth: number;
+  let cellHeight: number;
+  let height: number;
+
+  if (!compact) {
+    const left = 168;
+    const top = 34;
+    const size = Math.min(unit === 'year' ? 40 : 28, Math.floor(wideRoom / periods.length));
+    const x = band(periods, left, size);
+    const y = band(themes, top, 26);
+    cellWidth = x.bandwidth();
+    cellHeight = y.bandwidth();
+    height = top + themes.length * 26 + 4;
+    place = (period, theme) => ({ x: x(period)!, y: y(theme)! });
+    bands = themes.map((theme) => ({
+      x: left,
+      y: y(theme)!,
+      width: periods.length * size - (size - cellWidth),
+      height: cellHeight,
+    }));
+    for (const theme of themes) {
+      labels.push({
+        text: themeLabel(theme),
+        x: left - 8,
+        y: y(theme)! + cellHeight / 2 + 4,
+        anchor: 'end',
+      });
+    }
+    // Month names where they fit under their year; a year over its first column.
+    const every = unit === 'year' ? 0 : size >= 24 ? 1 : size * 3 >= 26 ? 3 : 12;
+    let lastYearEnd = -Infinity;
+    periods.forEach((period, index) => {
+      const cx = x(period)!;
+      const year = period.slice(0, 4);
+      if (unit === 'year') {
+        if (cx >= lastYearEnd + 6) {
+          labels.push({ text: year, x: cx + cellWidth / 2, y: 26, anchor: 'middle', strong: true });
+          lastYearEnd = cx + cellWidth / 2 + (year.length * CHAR) / 2;
+        }
+        return;
+      }
+      const monthNumber = Number(period.slice(5));
+      if ((index === 0 || monthNumber === 1) && cx >= lastYearEnd + 6) {
+        labels.push({ text: year, x: cx, y: 12, anchor: 'start', strong: true });
+        lastYearEnd = cx + year.length * CHAR * 1.1;
+      }
+      if (every > 0 && (monthNumber - 1) % every === 0) {
+        labels.push({
+          text: MONTH_ABBREVIATIONS[monthNumber - 1]!,
+          x: cx + cellWidth / 2,
+          y: 28,
+          anchor: 'middle',
+        });
+      }
+    });
+    width = left + periods.length * size + 8;
+  } else {
+    const left = unit === 'month' ? 68 : 44;
+    const longest = Math.max(...themes.map((theme) => themeLabel(theme).length));
+    const top = longest * CHAR + 12;
+    const columnWidth = Math.floor((width - left - 8) / themes.length);
+    const rowHeight = 22;
+    const x = band(themes, left, columnWidth);
+    const y = band(periods, top, rowHeight);
+    cellWidth = x.bandwidth();
+    cellHeight = y.bandwidth();
+    height = top + periods.length * rowHeight + 4;
+    place = (period, theme) => ({ x: x(theme)!, y: y(period)! });
+    bands = themes.map((theme) => ({
+      x: x(theme)!,
+      y: top,
+      width: cellWidth,
+      height: periods.length * rowHeight - (rowHeight - cellHeight),
+    }));
+    for (const theme of themes) {
+      labels.push({
+        text: themeLabel(theme),
+        x: x(theme)! + cellWidth / 2 + 4,
+        y: top - 6,
+        anchor: 'start',
+        vertical: true,
+      });
+    }
+    periods.forEach((period, index) => {
+      const monthNumber = unit === 'month' ? Number(period.slice(5)) : 1;
+      labels.push({
+        text:
+          unit === 'year' || index === 0 || monthNumber === 1
+            ? periodText(period)
+            : MONTH_ABBREVIATIONS[monthNumber - 1]!,
+        x: left - 6,
+        y: y(period)! + cellHeight / 2 + 4,
+        anchor: 'end',
+        strong: unit === 'year' || index === 0 || monthNumber === 1,
+      });
+    });
+  }
 
   return {
-    width: LEFT + periods.length * cellSize + 8,
-    height: TOP + themes.length * cellSize + 4,
-    cellSize: x.bandwidth(),
-    left: LEFT,
-    top: TOP,
-    rows: themes.map((theme) => ({ theme, label: themeLabel(theme), y: y(theme)! })),
-    columns: periods.map((period, index) => {
-      if (unit === 'year') return { period, x: x(period)!, label: '', year: period };
-      const monthNumber = Number(period.slice(5));
-      return {
-        period,
-        x: x(period)!,
-        label: showEveryMonth || monthNumber % 3 === 1 ? MONTH_ABBREVIATIONS[monthNumber - 1]! : '',
-        ...(index === 0 || monthNumber === 1 ? { year: period.slice(0, 4) } : {}),
-      };
-    }),
-    cells: cells
+    width,
+    height,
+    compact,
+    unit,
+    periods,
+    labels,
+    bands,
+    showCounts: cellWidth >= 18 && cellHeight >= 16,
+    cells: counted
       .filter((cell) => cell.count > 0 && themes.includes(cell.theme))
       .map((cell) => ({
         period: cell.period,
-        periodLabel: unit === 'month' ? monthLabel(cell.period) : cell.period,
+        periodLabel: periodText(cell.period),
         theme: cell.theme,
         themeLabel: themeLabel(cell.theme),
         count: cell.count,
-        x: x(cell.period)!,
-        y: y(cell.theme)!,
-        size: x.bandwidth(),
+        ...place(cell.period, cell.theme),
+        width: cellWidth,
+        height: cellHeight,
         fill: colour(cell.count),
-        ink: cell.count / max > 0.65 ? 'light' : 'dark',
+        ink: cell.count / max > 0.65 ? ('light' as const) : ('dark' as const),
         href: listHref({
           query: {
             themes: [cell.theme],
@@ -141,8 +241,16 @@ export function layoutHeatmap({
       })),
     max,
     legend: legendSteps(max).map((count) => ({ count, fill: colour(count) })),
-    unit,
   };
+}
+
+/** A band scale of `size` pixels a step from `start`, with a small gap between bands. */
+function band<T extends string>(domain: readonly T[], start: number, size: number) {
+  return scaleBand<T>()
+    .domain(domain)
+    .range([start, start + domain.length * size])
+    .paddingInner(0.08)
+    .round(true);
 }
 
 function legendSteps(max: number): number[] {

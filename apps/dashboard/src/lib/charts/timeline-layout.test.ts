@@ -120,3 +120,77 @@ describe('layoutDensity', () => {
     expect(layout.lanes[0]!.path.split(/[ML]/).length).toBeLessThan(100);
   });
 });
+
+describe('layoutTimeline at every span', () => {
+  const spans = [
+    ['a day', [{ start: '2023-09-13', precision: 'day' }]],
+    [
+      'a month',
+      [
+        { start: '2023-09-10', precision: 'day' },
+        { start: '2023-09-13', end: '2023-09-17', precision: 'day' },
+      ],
+    ],
+    [
+      '25 years',
+      [
+        { start: '2000-07-19', end: '2000-07-20', precision: 'day' },
+        { start: '2011-08-24', precision: 'day' },
+        { start: '2026-03-01', precision: 'month' },
+      ],
+    ],
+  ] as const;
+
+  it.each(spans)('over %s: unique ticks, marks and labels inside the width', (_, dates) => {
+    const items = dates.map((date, index) =>
+      item(`a-rather-long-record-title-number-${index}`, date as EventDate),
+    );
+    for (const [width, compact] of [
+      [960, false],
+      [340, true],
+    ] as const) {
+      const layout = layoutTimeline({ items, themes: ['diplomacy'], width, compact })!;
+      const labels = layout.ticks.map((tick) => tick.label);
+      expect(new Set(labels).size).toBe(labels.length);
+      for (const mark of layout.marks) {
+        expect(mark.x).toBeGreaterThanOrEqual(0);
+        expect(mark.x + mark.width).toBeLessThanOrEqual(width);
+        if (mark.label !== undefined && mark.labelSide === 'right') {
+          expect(mark.x + mark.width + 4 + mark.label.length * 7).toBeLessThanOrEqual(width);
+        }
+        if (mark.label !== undefined && mark.labelSide === 'left') {
+          expect(mark.x - 4 - mark.label.length * 7).toBeGreaterThanOrEqual(0);
+        }
+        expect(mark.card.x).toBeGreaterThanOrEqual(0);
+        expect(mark.card.x + mark.card.width).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+
+  it('writes titles beside marks where they fit, shortened with an ellipsis', () => {
+    const items = [
+      item('Kim and Putin meet at the Vostochny Cosmodrome', {
+        start: '2023-09-13',
+        precision: 'day',
+      }),
+      item('Short', { start: '2024-06-19', precision: 'day' }),
+    ];
+    const layout = layoutTimeline({ items, themes: ['diplomacy'], width: 960 })!;
+    expect(layout.marks[0]!.label).toMatch(/^Kim and Putin meet at the Vostochny/);
+    expect(layout.marks[1]!.label).toBe('Short');
+    const compact = layoutTimeline({ items, themes: ['diplomacy'], width: 340, compact: true })!;
+    expect(compact.marks[0]!.label).toMatch(/…$/);
+  });
+
+  it('marks each record once as the keyboard stop, whatever its number of themes', () => {
+    const layout = layoutTimeline({
+      items: [item('both', { start: '2023-09-13', precision: 'day' }, ['diplomacy', 'space'])],
+      themes: ['diplomacy', 'space'],
+      width: 960,
+    })!;
+    expect(layout.marks.map((mark) => [mark.theme, mark.primary])).toEqual([
+      ['diplomacy', true],
+      ['space', false],
+    ]);
+  });
+});

@@ -3,6 +3,7 @@ import { scaleLinear, scaleUtc } from 'd3-scale';
 import { area, curveStepAfter } from 'd3-shape';
 import { utcDay, utcMonth, utcYear } from 'd3-time';
 import { countByYear, type MonthCount } from './period-counts.js';
+import { CHAR_WIDTH, labelWidth, timeTicks, type TimeTick } from './time-ticks.js';
 import { monthStartDate, parseIsoDate } from './utc-date.js';
 
 /** What the timeline needs of a record. */
@@ -20,6 +21,8 @@ export interface TimelineLane {
   label: string;
   y: number;
   height: number;
+  /** Where the lane's name is written: left of the lane, or above it in the compact layout. */
+  labelAt: { x: number; y: number; anchor: 'start' | 'end' };
 }
 
 export interface TimelineMark {
@@ -32,30 +35,42 @@ export interface TimelineMark {
   x: number;
   width: number;
   y: number;
+  /** The title as written beside the mark, shortened to the room there; none when too little. */
+  label?: string;
+  /** Which side of the mark the label is on: the right, unless the plot ends too soon. */
+  labelSide?: 'right' | 'left';
+  /** The record's first mark: the one keyboard focus visits (its other themes' marks are skipped). */
+  primary: boolean;
+  /** The details shown on hover and focus, in the strip above the lanes. */
+  card: { x: number; width: number; lines: [string, string] };
 }
 
-export interface TimelineTick {
-  x: number;
-  label: string;
-  major: boolean;
-}
+export type TimelineTick = TimeTick;
 
 export interface TimelineLayout {
   width: number;
   height: number;
   margin: { top: number; right: number; bottom: number; left: number };
+  compact: boolean;
+  /** The strip above the lanes where a mark's details appear. */
+  strip: { y: number; height: number };
   lanes: TimelineLane[];
   marks: TimelineMark[];
   ticks: TimelineTick[];
 }
 
-export const ROW_HEIGHT = 14;
+export const ROW_HEIGHT = 20;
 const MARK_GAP = 3;
-const POINT_WIDTH = 8;
-const MARGIN = { top: 8, right: 16, bottom: 28, left: 168 };
+const POINT_WIDTH = 9;
+const LABEL_GAP = 4;
+/** A lane with more rows than this is packed without labels (then labelled where room is left). */
+const MAX_LABELLED_ROWS = 6;
+const STRIP_HEIGHT = 44;
+const LANE_HEADER = 18;
+const WIDE_MARGIN = { top: STRIP_HEIGHT + 6, right: 16, bottom: 28, left: 168 };
+const COMPACT_MARGIN = { top: STRIP_HEIGHT + 6, right: 8, bottom: 28, left: 8 };
 /** Tenths of a pixel are plenty, and keep the SVG small. */
 const tenth = (value: number): number => Math.round(value * 10) / 10;
-const MONTH_ABBREVIATIONS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
 
 /** The date domain of some records, widened to whole months. */
 export function timelineDomain(items: readonly { date: EventDate }[]): [Date, Date] | undefined {
@@ -70,80 +85,191 @@ export function timelineDomain(items: readonly { date: EventDate }[]): [Date, Da
   return [utcMonth.floor(parseIsoDate(min)), utcMonth.ceil(utcDay.offset(parseIsoDate(max), 1))];
 }
 
-function timeScale(domain: [Date, Date], width: number) {
+function timeScale(domain: [Date, Date], width: number, margin: TimelineLayout['margin']) {
   return scaleUtc()
     .domain(domain)
-    .range([MARGIN.left, width - MARGIN.right]);
+    .range([margin.left, width - margin.right]);
 }
 
-function ticksFor(x: ReturnType<typeof timeScale>, width: number): TimelineTick[] {
-  const count = Math.max(2, Math.floor((width - MARGIN.left - MARGIN.right) / 70));
-  return x.ticks(count).map((tick, index) => {
-    const major = tick.getUTCMonth() === 0;
-    const month = MONTH_ABBREVIATIONS[tick.getUTCMonth()]!;
-    const year = String(tick.getUTCFullYear());
-    return {
-      x: tenth(x(tick)),
-      major,
-      // The first tick names its year too: "Jul 2023", not a bare "Jul" before "2024".
-      label: major ? year : index === 0 ? `${month} ${year}` : month,
-    };
-  });
+function ticksFor(
+  x: ReturnType<typeof timeScale>,
+  domain: [Date, Date],
+  width: number,
+  margin: TimelineLayout['margin'],
+): TimelineTick[] {
+  return timeTicks({ domain, scale: x, range: [margin.left, width - margin.right] });
+}
+
+/** `text` cut to `room` pixels of 12 px text with an ellipsis, or undefined under 8 characters. */
+export function fitLabel(text: string, room: number): string | undefined {
+  const chars = Math.floor(room / CHAR_WIDTH);
+  if (text.length <= chars) return text;
+  if (chars < 8) return undefined;
+  return `${text.slice(0, chars - 1).trimEnd()}…`;
 }
 
 /**
  * One mark per record and theme, in a lane per theme: a record with several themes appears in
- * each of its themes' lanes. Marks that would overlap are stacked in extra rows of the lane.
+ * each of its themes' lanes. Marks that would overlap are stacked in extra rows of the lane, with
+ * their titles beside them where that keeps the lane within a few rows. `compact` (a phone) writes
+ * each lane's name above it instead of in a left column, so the plot gets the whole width.
  */
 export function layoutTimeline({
   items,
   themes,
   width,
+  compact = false,
 }: {
   items: readonly TimelineItem[];
   themes: readonly ThemeId[];
   width: number;
+  compact?: boolean;
 }): TimelineLayout | undefined {
   const domain = timelineDomain(items);
   if (domain === undefined) return undefined;
-  const x = timeScale(domain, width);
+  const margin = compact ? COMPACT_MARGIN : WIDE_MARGIN;
+  const x = timeScale(domain, width, margin);
+  const right = width - margin.right;
+  const maxLabel = compact ? 150 : 260;
   const lanes: TimelineLane[] = [];
   const marks: TimelineMark[] = [];
-  let y = MARGIN.top;
+  const seen = new Set<string>();
+  let y = margin.top;
 
   for (const theme of themes) {
     const placed = items
       .filter((item) => item.themes.includes(theme))
       .map((item) => placeMark(item, theme, x))
       .sort((a, b) => a.x - b.x || a.id.localeCompare(b.id));
-    // Greedy interval packing: each mark goes in the first row where it does not overlap.
-    const rowEnds: number[] = [];
-    for (const mark of placed) {
-      let row = rowEnds.findIndex((end) => end + MARK_GAP <= mark.x);
-      if (row === -1) row = rowEnds.push(0) - 1;
-      rowEnds[row] = mark.x + mark.width;
-      marks.push({ ...mark, y: y + row * ROW_HEIGHT + ROW_HEIGHT / 2 });
+    const header = compact ? LANE_HEADER : 0;
+    const plot = { left: margin.left, right };
+    let rows = packLane({ marks: placed, plot, maxLabel, withLabels: true });
+    if (rows.count > MAX_LABELLED_ROWS) {
+      rows = packLane({ marks: placed, plot, maxLabel, withLabels: false });
     }
-    const height = Math.max(1, rowEnds.length) * ROW_HEIGHT + 6;
-    lanes.push({ theme, label: themeLabel(theme), y, height });
+    for (const mark of rows.marks) {
+      marks.push({
+        ...mark,
+        y: tenth(y + header + mark.row * ROW_HEIGHT + ROW_HEIGHT / 2),
+        primary: !seen.has(mark.id),
+        card: detailsCard({ mark, theme, width, margin }),
+      });
+      seen.add(mark.id);
+    }
+    const height = header + Math.max(1, rows.count) * ROW_HEIGHT + 6;
+    lanes.push({
+      theme,
+      label: themeLabel(theme),
+      y,
+      height,
+      labelAt: compact
+        ? { x: margin.left + 2, y: y + 13, anchor: 'start' }
+        : { x: margin.left - 8, y: y + 15, anchor: 'end' },
+    });
     y += height;
   }
 
   return {
     width,
-    height: y + MARGIN.bottom,
-    margin: MARGIN,
+    height: y + margin.bottom,
+    margin,
+    compact,
+    strip: { y: 2, height: STRIP_HEIGHT },
     lanes,
     marks,
-    ticks: ticksFor(x, width),
+    ticks: ticksFor(x, domain, width, margin),
   };
+}
+
+type PlacedMark = Omit<TimelineMark, 'y' | 'primary' | 'card' | 'label' | 'labelSide'>;
+type PackedMark = PlacedMark & { row: number; label?: string; labelSide?: 'right' | 'left' };
+
+/**
+ * Greedy interval packing: each mark goes in the first row where it (with its label, when
+ * `withLabels`) does not overlap the row's last mark. Without labels in the packing, a mark is
+ * still labelled when the room before the next mark of its row allows.
+ */
+function packLane({
+  marks,
+  plot,
+  maxLabel,
+  withLabels,
+}: {
+  marks: readonly PlacedMark[];
+  plot: { left: number; right: number };
+  maxLabel: number;
+  withLabels: boolean;
+}): { count: number; marks: PackedMark[] } {
+  const rowEnds: number[] = [];
+  const rowsOf: PackedMark[][] = [];
+  for (const mark of marks) {
+    const end = mark.x + mark.width;
+    let label: string | undefined;
+    let side: 'right' | 'left' = 'right';
+    if (withLabels) {
+      label = fitLabel(mark.title, Math.min(maxLabel, plot.right - end - LABEL_GAP));
+      if (label !== mark.title) {
+        // Near the end of the plot, the left side may have more room.
+        const left = fitLabel(mark.title, Math.min(maxLabel, mark.x - LABEL_GAP - plot.left));
+        if (left !== undefined && (label === undefined || left.length > label.length)) {
+          label = left;
+          side = 'left';
+        }
+      }
+    }
+    const start =
+      label !== undefined && side === 'left' ? mark.x - LABEL_GAP - labelWidth(label) : mark.x;
+    const extent =
+      label !== undefined && side === 'right' ? end + LABEL_GAP + labelWidth(label) : end;
+    let row = rowEnds.findIndex((rowEnd) => rowEnd + MARK_GAP <= start);
+    if (row === -1) {
+      row = rowEnds.push(0) - 1;
+      rowsOf.push([]);
+    }
+    rowEnds[row] = extent;
+    rowsOf[row]!.push({ ...mark, row, ...(label === undefined ? {} : { label, labelSide: side }) });
+  }
+  if (!withLabels) {
+    for (const row of rowsOf) {
+      row.forEach((mark, index) => {
+        const next = row[index + 1]?.x ?? plot.right + MARK_GAP;
+        const room = Math.min(maxLabel, next - MARK_GAP - (mark.x + mark.width + LABEL_GAP));
+        const label = fitLabel(mark.title, room);
+        if (label !== undefined) Object.assign(mark, { label, labelSide: 'right' });
+      });
+    }
+  }
+  return {
+    count: rowEnds.length,
+    marks: rowsOf.flat().sort((a, b) => a.x - b.x || a.id.localeCompare(b.id)),
+  };
+}
+
+/** The details card of a mark: its title, date and theme, placed near it inside the chart. */
+function detailsCard({
+  mark,
+  theme,
+  width,
+  margin,
+}: {
+  mark: PlacedMark;
+  theme: ThemeId;
+  width: number;
+  margin: TimelineLayout['margin'];
+}): TimelineMark['card'] {
+  const room = width - 8 - 16;
+  const title = fitLabel(mark.title, room) ?? mark.title.slice(0, 8);
+  const second = `${mark.dateLabel} · ${themeLabel(theme)}`;
+  const cardWidth = Math.min(width - 8, Math.max(labelWidth(title), labelWidth(second)) + 16);
+  const cardX = Math.max(4, Math.min(mark.x - 12, width - 4 - cardWidth, width - margin.right));
+  return { x: tenth(cardX), width: tenth(cardWidth), lines: [title, second] };
 }
 
 function placeMark(
   item: TimelineItem,
   theme: ThemeId,
   x: ReturnType<typeof timeScale>,
-): Omit<TimelineMark, 'y'> {
+): PlacedMark {
   const start = x(parseIsoDate(item.date.start));
   // The end is inclusive: the mark runs to the end of its last day.
   const end = x(utcDay.offset(parseIsoDate(effectiveEnd(item.date)), 1));
@@ -184,23 +310,30 @@ export interface DensityLayout {
 }
 
 const DENSITY_LANE_HEIGHT = 34;
+const DENSITY_WIDE_MARGIN = { top: 8, right: 16, bottom: 28, left: 168 };
+const DENSITY_COMPACT_MARGIN = { top: 4, right: 8, bottom: 28, left: 8 };
 
 /**
  * A step area per theme lane (d3-shape), each month's height its count of records; past
- * `maxMonths` months, each year's (a month would be thinner than a pixel or two).
+ * `maxMonths` months, each year's (a month would be thinner than a pixel or two). `compact`
+ * writes lane names above the lanes, as layoutTimeline does.
  */
 export function layoutDensity({
   cells: monthCells,
   themes,
   width,
   maxMonths = 120,
+  compact = false,
 }: {
   cells: readonly DensityInput[];
   themes: readonly ThemeId[];
   width: number;
   maxMonths?: number;
+  compact?: boolean;
 }): DensityLayout | undefined {
   if (monthCells.length === 0) return undefined;
+  const margin = compact ? DENSITY_COMPACT_MARGIN : DENSITY_WIDE_MARGIN;
+  const header = compact ? LANE_HEADER : 0;
   const months = monthCells.map((cell) => cell.month).sort();
   const first = monthStartDate(months[0]!);
   const last = utcMonth.offset(monthStartDate(months[months.length - 1]!), 1);
@@ -212,15 +345,16 @@ export function layoutDensity({
     : monthCells.map(({ month, theme, count }) => ({ period: month, theme, count }));
   const start = interval.floor(first);
   const end = interval.ceil(last);
-  const x = timeScale([start, end], width);
+  const x = timeScale([start, end], width, margin);
   const max = Math.max(...cells.map((cell) => cell.count));
   const lanes: DensityLane[] = [];
-  let y = MARGIN.top;
+  let y = margin.top;
   for (const theme of themes) {
     const counts = new Map(
       cells.filter((cell) => cell.theme === theme).map((cell) => [cell.period, cell.count]),
     );
     const laneY = y;
+    const bottom = laneY + header + DENSITY_LANE_HEIGHT;
     const height = scaleLinear()
       .domain([0, max])
       .range([0, DENSITY_LANE_HEIGHT - 4]);
@@ -233,17 +367,26 @@ export function layoutDensity({
       area<{ period: Date; count: number }>()
         .curve(curveStepAfter)
         .x((d) => tenth(x(d.period)))
-        .y0(laneY + DENSITY_LANE_HEIGHT)
-        .y1((d) => tenth(laneY + DENSITY_LANE_HEIGHT - height(d.count)))(steps) ?? '';
+        .y0(bottom)
+        .y1((d) => tenth(bottom - height(d.count)))(steps) ?? '';
     lanes.push({
       theme,
       label: themeLabel(theme),
       y: laneY,
-      height: DENSITY_LANE_HEIGHT,
+      height: header + DENSITY_LANE_HEIGHT,
+      labelAt: compact
+        ? { x: margin.left + 2, y: laneY + 13, anchor: 'start' }
+        : { x: margin.left - 8, y: laneY + 15, anchor: 'end' },
       path,
       max: Math.max(0, ...counts.values()),
     });
-    y += DENSITY_LANE_HEIGHT + 4;
+    y += header + DENSITY_LANE_HEIGHT + 4;
   }
-  return { width, height: y + MARGIN.bottom, margin: MARGIN, lanes, ticks: ticksFor(x, width) };
+  return {
+    width,
+    height: y + margin.bottom,
+    margin,
+    lanes,
+    ticks: ticksFor(x, [start, end], width, margin),
+  };
 }

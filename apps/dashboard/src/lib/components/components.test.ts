@@ -40,7 +40,11 @@ describe('Timeline', () => {
         title: 'Timeline',
       },
     });
-    expect(body.match(/<g class="mark/g)).toHaveLength(3);
+    // Drawn twice (wide and compact), each mark a link to its record.
+    expect(body.match(/<a href="\/briefings\/a" class="mark/g)).toHaveLength(4);
+    expect(body.match(/<a href="\/briefings\/b" class="mark/g)).toHaveLength(2);
+    // A record's other marks are left out of the tab order: the keyboard visits each record once.
+    expect(body.match(/tabindex="-1"/g)).toHaveLength(2);
     expect(body).toContain('url(#');
     expect(body).toContain('<td>Feb 2024</td>');
     expect(body).toContain('<td>18–19 Oct 2023</td>');

@@ -1,4 +1,5 @@
 import { handleFeedRequest } from '@briefing/feeds';
+import { entityFeedFile } from './entities.js';
 import { getStore } from './store.js';
 
 /**
@@ -13,6 +14,10 @@ export async function handleFeeds({
   url: URL;
 }): Promise<Response | undefined> {
   if (!url.pathname.startsWith('/feeds/') || url.pathname === '/feeds/') return undefined;
-  const { feeds } = await getStore();
+  const store = await getStore();
+  // An actor's or a place's feed is made on first request, then answered like the others.
+  const file = entityFeedFile({ store, path: url.pathname });
+  const feeds =
+    file === undefined ? store.feeds : { ...store.feeds, files: new Map([[url.pathname, file]]) };
   return handleFeedRequest({ feeds, request });
 }

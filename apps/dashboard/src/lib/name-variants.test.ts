@@ -1,0 +1,24 @@
+import { foldText } from '@briefing/schema';
+import { describe, expect, it } from 'vitest';
+import { NAME_ALIASES, mergeVariants, nameAliases } from './name-variants.js';
+
+describe('nameAliases', () => {
+  it('maps other spellings and scripts to the name records write', () => {
+    expect(NAME_ALIASES.get('лавров')).toBe('Sergei Lavrov');
+    // Keys are folded as the search folds text (Hangul syllables come apart into their letters).
+    expect(NAME_ALIASES.get(foldText('라브로프'))).toBe('Sergei Lavrov');
+    expect(NAME_ALIASES.get('sergey lavrov')).toBe('Sergei Lavrov');
+  });
+
+  it('leaves out spellings inside the name, and spellings two names share', () => {
+    const aliases = nameAliases(
+      mergeVariants([
+        [
+          { name: 'Kim Jong Un', variants: ['Kim', 'Kim Jong-un', 'Chairman Kim', 'Kim Chong'] },
+          { name: 'Kim Yo Jong', variants: ['Kim Chong'] },
+        ],
+      ]),
+    );
+    expect([...aliases]).toEqual([['chairman kim', 'Kim Jong Un']]);
+  });
+});

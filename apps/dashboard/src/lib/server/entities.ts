@@ -1,0 +1,152 @@
+import {
+  CONTENT_TYPES,
+  absoluteUrl,
+  compareItems,
+  makeFeedFile,
+  renderAtom1,
+  renderAtomEntries,
+  renderJsonFeed,
+  renderJsonItems,
+  renderRss2,
+  renderRssItems,
+  toFeedItem,
+  type FeedFile,
+  type FeedItem,
+  type FeedPage,
+} from '@briefing/feeds';
+import type { Briefing } from '@briefing/schema';
+import { buildEntityIndex, type EntityIndex } from '../entities.js';
+import { actorHref, entityFeedPaths, placeHref } from '../entity-urls.js';
+import type { FeedLinkSet } from '../feed-types.js';
+import { NAME_VARIANTS } from '../name-variants.js';
+import { memo, type Store } from './store.js';
+
+/** The actors and places of the store's records, indexed once. */
+export function entityIndex(store: Store): EntityIndex {
+  return memo(store, 'entities', () =>
+    buildEntityIndex({ newestFirst: store.newestFirst, variants: NAME_VARIANTS }),
+  );
+}
+
+export type EntityKind = 'actor' | 'place';
+
+const SITE_NAME = 'Russia–DPRK briefings';
+/** Entries in an actor's or place's feed: the newest updates, as in the scope feeds. */
+const FEED_ENTRIES = 50;
+
+/** The subscription links of an actor's or a place's feeds. */
+export function entityFeedLinks({
+  kind,
+  slug,
+  name,
+}: {
+  kind: EntityKind;
+  slug: string;
+  name: string;
+}): FeedLinkSet {
+  return { ...entityFeedPaths({ kind, slug }), title: `${SITE_NAME}: ${name}` };
+}
+
+const FEED_PATH = /^\/feeds\/(actors|places)\/([^/]+)\.(atom|rss|json)$/;
+
+/**
+ * The feed file of an actor or a place at a path such as /feeds/actors/sergei-lavrov.atom, built
+ * on first request with @briefing/feeds' own renderers (so entries are the same as in every other
+ * feed) and kept; undefined for any other path or an unknown slug.
+ */
+export function entityFeedFile({
+  store,
+  path,
+}: {
+  store: Store;
+  path: string;
+}): FeedFile | undefined {
+  const match = FEED_PATH.exec(path);
+  if (match === null) return undefined;
+  const kind: EntityKind = match[1] === 'actors' ? 'actor' : 'place';
+  let slug: string;
+  try {
+    slug = decodeURIComponent(match[2]!);
+  } catch {
+    return undefined;
+  }
+  const format = match[3] as 'atom' | 'rss' | 'json';
+  const index = entityIndex(store);
+  const entry = (kind === 'actor' ? index.actorBySlug : index.placeBySlug).get(slug);
+  if (entry === undefined) return undefined;
+  return memo(store, `feed ${kind} ${slug} ${format}`, () => {
+    const records = entry.recordIds.map((id) => store.byId.get(id)!);
+    const links = entityFeedLinks({ kind, slug, name: entry.name });
+    return renderEntityFeed({
+      records,
+      siteUrl: store.feeds.siteUrl,
+      kind,
+      slug,
+      name: entry.name,
+      links,
+      format,
+    });
+  });
+}
+
+/** One feed document of some records, titled and identified as an actor's or a place's. */
+export function renderEntityFeed({
+  records,
+  siteUrl,
+  kind,
+  slug,
+  name,
+  links,
+  format,
+}: {
+  records: readonly Briefing[];
+  siteUrl: string;
+  kind: EntityKind;
+  slug: string;
+  name: string;
+  links: FeedLinkSet;
+  format: 'atom' | 'rss' | 'json';
+}): FeedFile {
+  const items: FeedItem[] = records
+    .map((record) => toFeedItem({ record, siteUrl }))
+    .sort(compareItems)
+    .slice(0, FEED_ENTRIES);
+  const self = {
+    atom: absoluteUrl({ siteUrl, path: links.atom }),
+    rss: absoluteUrl({ siteUrl, path: links.rss }),
+    json: absoluteUrl({ siteUrl, path: links.json }),
+  };
+  const updated = items.reduce<Date | undefined>(
+    (newest, item) => (newest === undefined || item.updated > newest ? item.updated : newest),
+    undefined,
+  );
+  const page: FeedPage = {
+    // The renderers read no scope (only build-feeds' paging does); these feeds have one page.
+    scope: { kind: 'all' },
+    feedId: `tag:${new URL(siteUrl).hostname},2023:feeds/${kind}s/${slug}`,
+    title: links.title,
+    description:
+      kind === 'actor'
+        ? `Recorded Russia–DPRK engagements with ${name} taking part, newest update first.`
+        : `Recorded Russia–DPRK engagements at ${name}, newest update first.`,
+    homeUrl: absoluteUrl({ siteUrl, path: kind === 'actor' ? actorHref(slug) : placeHref(slug) }),
+    siteUrl,
+    items,
+    // Never the build time: the newest update shown (or a fixed date for no entries).
+    updated: updated ?? new Date('2023-01-01T00:00:00Z'),
+    self,
+    current: self,
+  };
+  const text =
+    format === 'atom'
+      ? renderAtom1({ page, itemFragments: renderAtomEntries({ items, page }) })
+      : format === 'rss'
+        ? renderRss2({ page, itemFragments: renderRssItems({ items, page }) })
+        : renderJsonFeed({ page, itemFragments: renderJsonItems({ items }) });
+  return makeFeedFile({
+    path: new URL(self[format]).pathname,
+    contentType: CONTENT_TYPES[format],
+    text,
+    lastModified: page.updated,
+  });
+}
