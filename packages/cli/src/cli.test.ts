@@ -125,8 +125,8 @@ describe('briefing validate (child process)', { timeout: 30_000 }, () => {
   });
 
   it.each([
-    [['validate', '--bogus'], /^briefing: Unknown option '--bogus'/],
-    [['validate', 'a', 'b'], /^briefing: validate takes one directory, got 2: a b/],
+    [['validate', '--bogus'], /^briefing validate: Unknown option '--bogus'/],
+    [['validate', 'a', 'b'], /^briefing validate: validate takes one directory, got 2: a b/],
     [['frobnicate'], /^briefing: unknown command "frobnicate"; expected one of: validate/],
     [[], /^Usage: briefing <command>/],
   ])('exits 2 for the usage error %j', async (args, message) => {

@@ -6,7 +6,8 @@ import {
   type Problem,
   type RelationKind,
 } from '@briefing/schema';
-import { loadBriefings, userCwd } from '@briefing/schema/node';
+import { loadBriefings } from '@briefing/schema/node';
+import { commandRepoRoot, userCwd } from '@briefing/repo';
 import { buildFeeds, carryLastModified, normalizeSiteUrl, type FeedSet } from '@briefing/feeds';
 import { relative } from 'node:path';
 import { resolveDataDir } from './data-dir.js';
@@ -126,7 +127,9 @@ export async function loadStore({
   // Name files relative to where the user ran the command.
   const cwd = userCwd();
   const shownDir = relative(cwd, dir) || '.';
-  const loaded = await loadBriefings({ dir: shownDir, cwd });
+  // Documents (`seeds/documents/…`) are the repository's, even when BRIEFING_DATA is elsewhere.
+  const root = commandRepoRoot({ cwd });
+  const loaded = await loadBriefings({ dir: shownDir, cwd, ...(root === undefined ? {} : { root }) });
   const { documents, problems } = await readDocuments(loaded.documents);
   if (loaded.problems.length + problems.length > 0) {
     throw new InvalidDataError(shownDir, [...loaded.problems, ...problems]);

@@ -1,0 +1,8 @@
+export * from './labels.js';
+export * from './site.js';
+export * from './plural.js';
+export * from './dates.js';
+export * from './safe-text.js';
+export * from './urls.js';
+export * from './scopes.js';
+export { concernsCountry, recordCountries } from '@briefing/schema';
