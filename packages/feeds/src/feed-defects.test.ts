@@ -148,14 +148,14 @@ describe('workarounds for feed 6.0.0', () => {
     const { rss } = texts();
     const doc = readXml(rss).rss;
     expect(doc['@_xmlns:dc']).toBe('http://purl.org/dc/elements/1.1/');
-    expect(textOf(doc.channel.item[0]['dc:creator'])).toBe('Russia–DPRK Briefing');
+    expect(textOf(doc.channel.item[0]['dc:creator'])).toBe('Russia–DPRK briefings');
     expect(doc.channel.item[0].author).toBeUndefined();
   });
 
   it('writes JSON Feed 1.1 (authors, language), not the 1.0 of feed.json1()', () => {
     const json = JSON.parse(texts().json);
     expect(json.version).toBe('https://jsonfeed.org/version/1.1');
-    expect(json.authors).toEqual([{ name: 'Russia–DPRK Briefing', url: SITE }]);
+    expect(json.authors).toEqual([{ name: 'Russia–DPRK briefings', url: SITE }]);
     expect(json.author).toBeUndefined();
     expect(json.language).toBe('en');
   });

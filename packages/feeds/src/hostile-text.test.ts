@@ -5,6 +5,7 @@ import type { Briefing } from '@briefing/schema';
 import { buildFeeds } from './build-feeds.js';
 import { parseWithFeedparser } from './test-support/feedparser.js';
 import { fileText, pathsOf, unescapeHtml } from './test-support/feed-set.js';
+import { isolate } from '@briefing/present';
 import { HOSTILE_STRINGS, expectedText } from './test-support/hostile.js';
 import { JsonFeed11 } from './test-support/json-feed-schema.js';
 import { parseStrict, readXml, textOf } from './test-support/xml.js';
@@ -120,7 +121,8 @@ describe('hostile text in records', () => {
         String(event.getFirstPropertyValue('summary')),
       ]);
     expect(summaries.sort()).toEqual(
-      records.map((r) => [`${r.id}@briefing.example.org`, expectedText(r.title)]).sort(),
+      // The calendar's text is plain text: a title that could reorder its neighbours is isolated.
+      records.map((r) => [`${r.id}@briefing.example.org`, isolate(expectedText(r.title))]).sort(),
     );
   });
 

@@ -90,7 +90,7 @@ describe('renderOpml', () => {
       expect(outlines[0]).toMatchObject({
         '@_type': 'rss',
         '@_xmlUrl': `https://briefing.example.org/feeds/all.${format}`,
-        '@_htmlUrl': 'https://briefing.example.org/',
+        '@_htmlUrl': 'https://briefing.example.org/briefings',
         '@_text': 'Russia–DPRK briefings',
       });
       expect(outlines[0]['@_version']).toBe(version);

@@ -1,6 +1,4 @@
 export * from './labels.js';
-export * from './site.js';
-export * from './plural.js';
 export * from './dates.js';
 export * from './safe-text.js';
 export * from './urls.js';

@@ -29,11 +29,20 @@ const ROLE_LABELS: Record<ActorRole, string> = {
   participant: 'Participant',
 };
 
-const RELATION_LABELS: Record<RelationKind, string> = {
-  'part-of': 'Part of',
-  announces: 'Announces',
-  follows: 'Follows',
-  supersedes: 'Supersedes',
+const RELATION_LABELS: Record<'outgoing' | 'incoming', Record<RelationKind, string>> = {
+  outgoing: {
+    'part-of': 'Part of',
+    announces: 'Announces',
+    follows: 'Follows',
+    supersedes: 'Supersedes',
+  },
+  // Seen from the other record: "A is part of B" reads "B includes A".
+  incoming: {
+    'part-of': 'Includes',
+    announces: 'Announced by',
+    follows: 'Followed by',
+    supersedes: 'Superseded by',
+  },
 };
 
 /** Where an engagement stands, as readers see it: "Disputed". */
@@ -51,7 +60,10 @@ export function roleLabel(role: ActorRole): string {
   return ROLE_LABELS[role];
 }
 
-/** How one record relates to another: "Part of". */
-export function relationLabel(kind: RelationKind): string {
-  return RELATION_LABELS[kind];
+/** How one record relates to another, from either end: "Part of", or "Includes" seen back. */
+export function relationLabel(
+  kind: RelationKind,
+  direction: 'outgoing' | 'incoming' = 'outgoing',
+): string {
+  return RELATION_LABELS[direction][kind];
 }

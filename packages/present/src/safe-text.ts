@@ -65,3 +65,22 @@ export function isolateHtml(value: string): string {
   const html = escapeHtml(clean);
   return needsIsolation(clean) ? `<bdi>${html}</bdi>` : html;
 }
+
+/** Every text of a value (a record) cleaned with `cleanText`; the same object when none changes. */
+export function cleanRecord<T>(value: T): T {
+  if (typeof value === 'string') return cleanText(value) as T;
+  if (Array.isArray(value)) {
+    const items = value.map(cleanRecord);
+    return (items.every((item, index) => item === value[index]) ? value : items) as T;
+  }
+  if (value !== null && typeof value === 'object') {
+    let changed = false;
+    const entries = Object.entries(value).map(([key, field]) => {
+      const clean = cleanRecord(field);
+      if (clean !== field) changed = true;
+      return [key, clean] as const;
+    });
+    return changed ? (Object.fromEntries(entries) as T) : value;
+  }
+  return value;
+}

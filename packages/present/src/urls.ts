@@ -2,6 +2,9 @@
 // feeds. Type imports only, so the list page's browser code can use it without the schema.
 import type { BriefingQuery, BriefingType, ThemeId } from '@briefing/schema';
 
+export { SITE_NAME, pageTitle } from './site.js';
+export { NOUNS, countLabel, pluralNoun, type Noun } from './plural.js';
+
 /** The page of one record: /briefings/<id>. */
 export function recordPath({ id }: { id: string }): string {
   return `/briefings/${id}`;
