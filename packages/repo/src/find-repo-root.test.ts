@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeTempDir } from '@briefing/schema/testing';
+import { makeTempDir } from './test-temp-dir.js';
 import { expect, it } from 'vitest';
 import { findRepoRoot } from './find-repo-root.js';
 

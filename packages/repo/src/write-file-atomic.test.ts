@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '@briefing/schema/testing';
+import { makeTempDir } from './test-temp-dir.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 let dir: string;
