@@ -97,11 +97,10 @@ describe('briefing validate (child process)', { timeout: 30_000 }, () => {
     );
   });
 
-  it('run as the root script from a subdirectory, reads paths from that subdirectory', async () => {
-    // The root script runs a second pnpm, which would make the repository root INIT_CWD.
-    const { stdout } = await run('pnpm', ['--silent', 'briefing', 'validate', 'briefings'], {
+  it('run as `pnpm briefing` from a subdirectory, reads paths from that subdirectory', async () => {
+    const { stdout } = await run('pnpm', ['briefing', 'validate', 'briefings'], {
       cwd: join(REPO_ROOT, 'seeds'),
-      env: { ...process.env, BRIEFING_CWD: '' },
+      env: shellEnv(),
     });
     expect(stdout).toMatch(/^\d+ records valid$/m);
   }, 30_000);
