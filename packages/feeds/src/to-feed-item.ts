@@ -6,8 +6,7 @@ import {
   confidenceLabel,
   countryName,
   escapeHtml,
-  isolate,
-  isolateHtml,
+  isolateBoth,
   recordPath,
   statusLabel,
   themeLabel,
@@ -112,7 +111,7 @@ type Line = { text: string; html: string };
 // Our own words and punctuation as they are; every record text cleaned and isolated for
 // bidirectional scripts, so a right-to-left or unclosed override in one cannot reorder the rest.
 const own = (value: string): Line => ({ text: value, html: escapeHtml(value) });
-const rec = (value: string): Line => ({ text: isolate(value), html: isolateHtml(value) });
+const rec = (value: string): Line => isolateBoth(value);
 const joined = (...parts: Line[]): Line => ({
   text: parts.map((part) => part.text).join(''),
   html: parts.map((part) => part.html).join(''),

@@ -24,9 +24,6 @@ export function cleanText(value: string): string {
 export const FSI = '\u2068';
 export const PDI = '\u2069';
 
-// Embeddings, overrides and isolates a text may open: any left open would run past its end.
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
-
 /**
  * A record text for plain-text formats (feed text, calendar, CSV), cleaned and, when it could
  * affect its neighbours (right-to-left letters or bidi controls), wrapped in FSI … PDI. Plain
@@ -37,12 +34,24 @@ export function isolate(value: string): string {
   return needsIsolation(clean) ? `${FSI}${clean}${PDI}` : clean;
 }
 
-// Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic and their presentation forms.
-const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|\uD802[\uDC00-\uDFFF]|\uD83A/;
+// Embeddings, overrides and isolates a text may open (any left open would run past its end), and
+// right-to-left letters: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic, their
+// presentation forms, and the right-to-left scripts beyond the BMP.
+const MAY_REORDER =
+  /[\u202A-\u202E\u2066-\u2069\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|\uD802[\uDC00-\uDFFF]|\uD83A/;
 
 /** Whether a text can reorder what follows it (right-to-left letters or bidi controls). */
 export function needsIsolation(value: string): boolean {
-  return BIDI_CONTROLS.test(value) || RTL.test(value);
+  return MAY_REORDER.test(value);
+}
+
+/** A record text both ways at once (one cleaning, one check): `isolate` and `isolateHtml`. */
+export function isolateBoth(value: string): { text: string; html: string } {
+  const clean = cleanText(value);
+  const html = escapeHtml(clean);
+  return needsIsolation(clean)
+    ? { text: `${FSI}${clean}${PDI}`, html: `<bdi>${html}</bdi>` }
+    : { text: clean, html };
 }
 
 const HTML_ESCAPES: Record<string, string> = {
