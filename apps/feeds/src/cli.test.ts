@@ -7,9 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeBriefing } from '@briefing/schema/testing';
 import { briefingToYaml } from '@briefing/schema/node';
-import { buildFeeds } from './build-feeds.js';
-import { get } from './test-support/http.js';
-import { loadSeeds } from './test-support/feed-set.js';
+import { buildFeeds } from '@briefing/feeds';
+import { get, loadSeeds } from '@briefing/feeds/testing';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 const CLI = ['--import', 'tsx', '--conditions=briefing-source', 'src/cli.ts'];

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { dirname, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { findRepoRoot, userCwd } from '@briefing/schema/node';
-import { normalizeSiteUrl } from './build-feeds.js';
-import type { FeedSet } from './build-feeds.js';
-import { carryLastModified } from './carry-last-modified.js';
+import { relative, resolve } from 'node:path';
+import { commandRepoRoot, userCwd } from '@briefing/repo';
+import {
+  carryLastModified,
+  createFeedServer,
+  normalizeSiteUrl,
+  type FeedSet,
+} from '@briefing/feeds';
 import { loadFeedSet } from './load-feed-set.js';
-import { createFeedServer } from './node-server.js';
 import { watchRecords } from './watch.js';
 import { writeFeedSet } from './write-output.js';
 
@@ -101,8 +102,7 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError('build needs --out <dir>');
   const cwd = userCwd();
   // Run from outside the checkout, the seeds are still the ones of the repository holding this CLI.
-  const root =
-    findRepoRoot({ from: cwd }) ?? findRepoRoot({ from: dirname(fileURLToPath(import.meta.url)) });
+  const root = commandRepoRoot({ cwd });
   const data =
     values.data === undefined
       ? root === undefined
@@ -133,6 +133,7 @@ async function main(argv: string[]): Promise<number> {
   const options = {
     dir: data,
     cwd,
+    ...(root === undefined ? {} : { root }),
     ...(pageSize === undefined ? {} : { pageSize }),
     ...(hubUrl === undefined ? {} : { hubUrl }),
   };

@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeBriefing } from '@briefing/schema/testing';
-import { buildFeeds } from './build-feeds.js';
-import type { FeedSet } from './build-feeds.js';
-import { makeFeedFile } from './feed-file.js';
+import { buildFeeds, makeFeedFile, type FeedSet } from '@briefing/feeds';
 import { writeFeedSet } from './write-output.js';
 
 const dirs: string[] = [];

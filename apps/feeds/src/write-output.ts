@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { FeedSet } from './build-feeds.js';
+import type { FeedSet } from '@briefing/feeds';
 
 /**
  * Write every file of a feed set under `out` (its URL paths as file paths, so `out` can be served

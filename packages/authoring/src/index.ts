@@ -13,11 +13,3 @@ export * from './dates/find-dates.js';
 export * from './dates/resolve-date.js';
 export * from './dates/article-date.js';
 export * from './scaffold-record.js';
-export {
-  runExtract,
-  EXTRACT_OPTIONS,
-  EXTRACT_HELP,
-  DEFAULT_DRAFTS_DIR,
-} from './cli/run-extract.js';
-export { runNew, NEW_OPTIONS, NEW_HELP } from './cli/run-new.js';
-export type { CommandIo } from './cli/io.js';

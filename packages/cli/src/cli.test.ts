@@ -125,11 +125,10 @@ describe('briefing validate (child process)', { timeout: 30_000 }, () => {
     );
   });
 
-  it('run as the root script from a subdirectory, reads paths from that subdirectory', async () => {
-    // The root script runs a second pnpm, which would make the repository root INIT_CWD.
-    const { stdout } = await run('pnpm', ['--silent', 'briefing', 'validate', 'briefings'], {
+  it('run as `pnpm briefing` from a subdirectory, reads paths from that subdirectory', async () => {
+    const { stdout } = await run('pnpm', ['briefing', 'validate', 'briefings'], {
       cwd: join(REPO_ROOT, 'seeds'),
-      env: { ...process.env, BRIEFING_CWD: '' },
+      env: shellEnv(),
     });
     expect(stdout).toMatch(/^\d+ records valid$/m);
   }, 30_000);
@@ -153,8 +152,8 @@ describe('briefing validate (child process)', { timeout: 30_000 }, () => {
   });
 
   it.each([
-    [['validate', '--bogus'], /^briefing: Unknown option '--bogus'/],
-    [['validate', 'a', 'b'], /^briefing: validate takes one directory, got 2: a b/],
+    [['validate', '--bogus'], /^briefing validate: Unknown option '--bogus'/],
+    [['validate', 'a', 'b'], /^briefing validate: validate takes one directory, got 2: a b/],
     [['frobnicate'], /^briefing: unknown command "frobnicate"; expected one of: validate/],
     [[], /^Usage: briefing <command>/],
   ])('exits 2 for the usage error %j', async (args, message) => {
@@ -174,6 +173,7 @@ describe('briefing validate (child process)', { timeout: 30_000 }, () => {
   it('runs from the repository root as `pnpm briefing validate seeds/briefings`', async () => {
     const { stdout } = await run('pnpm', ['briefing', 'validate', 'seeds/briefings'], {
       cwd: REPO_ROOT,
+      env: shellEnv(),
     });
     expect(stdout).toMatch(/^\d+ records valid$/m);
   });
@@ -212,5 +212,39 @@ describe('briefing extract and new (child process)', { timeout: 60_000 }, () => 
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/briefing new: /);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+/** The environment of a shell, not of the pnpm script running these tests. */
+function shellEnv(): NodeJS.ProcessEnv {
+  const { INIT_CWD: _init, BRIEFING_CWD: _cwd, ...env } = process.env;
+  return env;
+}
+
+describe('pnpm briefing from the repository (child process)', { timeout: 60_000 }, () => {
+  // pnpm runs the workspace's `briefing` bin directly: no script banner, no ELIFECYCLE line.
+  const pnpm = async (args: string[]) => {
+    try {
+      const { stdout, stderr } = await run('pnpm', args, { cwd: REPO_ROOT, env: shellEnv() });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  };
+
+  it('prints only the command output and keeps its exit codes', async () => {
+    const ok = await pnpm(['briefing', 'validate', 'seeds/briefings']);
+    expect(ok).toMatchObject({ code: 0, stderr: '' });
+    expect(ok.stdout).toMatch(/^\d+ records valid\n$/);
+    const failed = await pnpm(['briefing', 'validate', join(root, 'missing')]);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toBe(
+      `${join(root, 'missing')}  cannot read the directory: no such file or directory\n`,
+    );
+    expect(failed.stderr).toBe('1 problem in 1 file\n');
+    const usage = await pnpm(['briefing', 'frobnicate']);
+    expect(usage.code).toBe(2);
+    expect(usage.stdout + usage.stderr).not.toMatch(/ELIFECYCLE|^> /m);
   });
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { userCwd } from '@briefing/schema/node';
+import { userCwd } from '@briefing/repo';
 import { main } from './main.js';
 
 // pnpm runs scripts from the package directory: resolve paths from where the user typed the command.
@@ -11,6 +11,7 @@ main({
     cwd,
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (line) => process.stderr.write(`${line}\n`),
+    stdin: process.stdin,
   },
 }).then(
   (code) => {

@@ -1,4 +1,4 @@
-import type { Command } from './commands/index.js';
+import type { Command } from './commands/command.js';
 
 /** `briefing --help`: every command. */
 export function generalHelp(commands: readonly Command[]): string {
@@ -16,22 +16,29 @@ export function generalHelp(commands: readonly Command[]): string {
   ].join('\n');
 }
 
-/** `briefing <command> --help`: usage, arguments and every flag. */
+/** `briefing <command> --help`: usage, arguments, every flag, exit codes and examples. */
 export function commandHelp(command: Command): string {
   const flags = Object.entries(command.options).map(([name, option]) => {
     const short = option.short === undefined ? '    ' : `-${option.short}, `;
     const value = option.type === 'string' ? ` ${option.valueName ?? '<value>'}` : '';
-    return { left: `${short}--${name}${value}`, description: option.description };
+    const repeat = option.multiple === true ? ' (repeatable)' : '';
+    return { left: `${short}--${name}${value}`, description: `${option.description}${repeat}` };
   });
   flags.push({ left: '-h, --help', description: 'show this help' });
   const width = Math.max(...flags.map((flag) => flag.left.length));
+  const section = (title: string, lines: readonly string[] | undefined) =>
+    lines === undefined || lines.length === 0
+      ? []
+      : ['', `${title}:`, ...lines.map((l) => `  ${l}`)];
   return [
-    `Usage: briefing ${command.usage} [options]`,
+    `Usage: briefing ${command.usage}`,
     '',
     command.summary,
     ...(command.details === undefined ? [] : ['', ...command.details.map((line) => `  ${line}`)]),
     '',
     'Options:',
     ...flags.map((flag) => `  ${flag.left.padEnd(width)}  ${flag.description}`),
+    ...section('Exit codes', command.exitCodes),
+    ...section('Examples', command.examples),
   ].join('\n');
 }

@@ -37,28 +37,7 @@ const broken: Command = {
   },
 };
 
-const raw: Command = {
-  name: 'raw',
-  usage: 'raw [anything]',
-  summary: 'Parses its own arguments.',
-  options: {},
-  allowPositionals: true,
-  parsesOwnArgs: true,
-  run: async ({ argv, context }) => {
-    context.stdout(JSON.stringify(argv));
-    return 3;
-  },
-};
-
 describe('main', () => {
-  it('hands a command that parses its own arguments everything after its name', async () => {
-    expect(await capture(['raw', '--help', '--x=1', 'y'], [raw])).toEqual({
-      code: 3,
-      out: '["--help","--x=1","y"]',
-      err: '',
-    });
-  });
-
   it('dispatches to a command from the table with its parsed flags', async () => {
     expect(await capture(['echo', '-u', 'hello', 'there'], [echo])).toEqual({
       code: 0,
@@ -78,7 +57,7 @@ describe('main', () => {
     expect(await capture(['broken'], [broken])).toEqual({
       code: 1,
       out: '',
-      err: 'briefing: disk on fire',
+      err: 'briefing broken: disk on fire',
     });
   });
 
@@ -86,5 +65,16 @@ describe('main', () => {
     const { code, err } = await capture(['broken', 'x'], [broken]);
     expect(code).toBe(2);
     expect(err).toContain("Unexpected argument 'x'");
+    expect(err).toMatch(/^briefing broken: .* \(see briefing broken --help\)$/);
+  });
+
+  it('writes every command help in one format: usage, options, exit codes, examples', async () => {
+    const { out } = await capture(
+      ['echo', '--help'],
+      [{ ...echo, exitCodes: ['0  ok'], examples: ['briefing echo hi'] }],
+    );
+    expect(out).toMatch(
+      /^Usage: briefing echo .*\n\n.*\n\nOptions:\n(  .*\n)+\nExit codes:\n  0  ok\n\nExamples:\n  briefing echo hi$/,
+    );
   });
 });

@@ -18,14 +18,12 @@ export async function main({
     return name === undefined ? 2 : 0;
   }
   const command = commands.find((candidate) => candidate.name === name);
+  const prefix = command === undefined ? 'briefing' : `briefing ${command.name}`;
   try {
     if (command === undefined) {
       throw new UsageError(
         `unknown command "${name}"; expected one of: ${commands.map((c) => c.name).join(', ')}`,
       );
-    }
-    if (command.parsesOwnArgs === true) {
-      return await command.run({ values: {}, positionals: [], argv: [...rest], context });
     }
     const options = Object.fromEntries(
       Object.entries(command.options).map(([key, { description: _d, valueName: _v, ...spec }]) => [
@@ -51,19 +49,15 @@ export async function main({
     return await command.run({
       values: parsed.values,
       positionals: parsed.positionals,
-      argv: [...rest],
       context,
     });
   } catch (error) {
     if (error instanceof UsageError) {
-      context.stderr(`briefing: ${error.message}`);
-      context.stderr(
-        `Run \`briefing ${command === undefined ? '' : `${command.name} `}--help\` for usage.`,
-      );
+      context.stderr(`${prefix}: ${error.message} (see ${prefix} --help)`);
       return 2;
     }
-    // Never a stack trace: one line a user can act on or report.
-    context.stderr(`briefing: ${error instanceof Error ? error.message : String(error)}`);
+    // InputError or anything unexpected: never a stack trace, one line a user can act on or report.
+    context.stderr(`${prefix}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
 }

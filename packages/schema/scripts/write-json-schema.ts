@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { briefingJsonSchema } from '../src/json-schema.js';
-import { writeFileAtomic } from '../src/node/write-file-atomic.js';
+import { writeFileAtomic } from '@briefing/repo';
 
 export const JSON_SCHEMA_PATH = fileURLToPath(
   new URL('../schema/briefing.schema.json', import.meta.url),

@@ -3,7 +3,4 @@ export * from './index.js';
 export { loadBriefings, type LoadOptions, type LoadResult } from './node/load-briefings.js';
 export { parseBriefingYaml, type ParseLimits } from './node/parse-yaml.js';
 export { briefingToYaml } from './node/write-yaml.js';
-export { writeFileAtomic } from './node/write-file-atomic.js';
 export { DEFAULT_MAX_ALIAS_COUNT, DEFAULT_MAX_BYTES } from './node/yaml-options.js';
-export { findRepoRoot } from './node/find-repo-root.js';
-export { userCwd } from './node/user-cwd.js';

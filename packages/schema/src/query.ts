@@ -37,6 +37,23 @@ export const BriefingQuery = z
 export type BriefingQuery = z.infer<typeof BriefingQuery>;
 
 /**
+ * The countries a record concerns: those of its actors and of its places, each once, in order.
+ * The one rule behind the country filter, the country feeds and the exports.
+ */
+export function recordCountries(record: Briefing): string[] {
+  return [...new Set([...record.actors, ...record.places].map((entry) => entry.country))];
+}
+
+/** Whether a record concerns a country (alpha-3): an actor from it, or a place in it. */
+export function concernsCountry(record: Briefing, code: string): boolean {
+  const upper = code.toUpperCase();
+  return (
+    record.actors.some((actor) => actor.country === upper) ||
+    record.places.some((place) => place.country === upper)
+  );
+}
+
+/**
  * Other spellings of names: a folded spelling ("лавров", "sergey lavrov") → the name as records
  * write it ("Sergei Lavrov"). See `filterBriefings`.
  */
@@ -80,11 +97,8 @@ function buildTests(query: BriefingQuery, aliases: NameAliases | undefined): Tes
   // A record covers [start, effective end]; it matches when that range overlaps [from, to].
   if (from !== undefined) tests.push((r) => effectiveEnd(r.date) >= from);
   if (to !== undefined) tests.push((r) => r.date.start <= to);
-  anyOf(
-    query.countries?.map((code) => code.toUpperCase()),
-    (set) => (r) =>
-      r.actors.some((a) => set.has(a.country)) || r.places.some((p) => set.has(p.country)),
-  );
+  const countries = query.countries ?? [];
+  if (countries.length > 0) tests.push((r) => countries.some((code) => concernsCountry(r, code)));
   anyOf(
     query.actors?.map((name) => foldText(aliases?.get(foldText(name)) ?? name)),
     (set) => (r) => r.actors.some((a) => set.has(foldText(a.name))),

@@ -19,9 +19,10 @@ describe('csvCell', () => {
 });
 
 describe('toCsv', () => {
-  it('writes a header and rows with CRLF line ends', () => {
+  it('writes a byte order mark, then a header and rows with CRLF line ends', () => {
+    // Excel reads UTF-8 only after a byte order mark.
     expect(toCsv({ header: ['id', 'title'], rows: [['a', 'x, y']] })).toBe(
-      'id,title\r\na,"x, y"\r\n',
+      '\uFEFFid,title\r\na,"x, y"\r\n',
     );
   });
 });

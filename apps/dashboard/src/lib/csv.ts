@@ -9,7 +9,11 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** A CSV document: header then rows, CRLF line ends as RFC 4180 asks. */
+// Excel reads a CSV file as the system's legacy code page unless it starts with a UTF-8 byte
+// order mark: without it "Пхеньян" and "–" come out garbled.
+const BOM = '\uFEFF';
+
+/** A CSV document: a UTF-8 byte order mark, header then rows, CRLF line ends as RFC 4180 asks. */
 export function toCsv({
   header,
   rows,
@@ -19,5 +23,5 @@ export function toCsv({
 }): string {
   const lines = [header.map(csvCell).join(',')];
   for (const row of rows) lines.push(row.map(csvCell).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return `${BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -1,5 +1,5 @@
 import { effectiveEnd, formatDateRange, type Briefing } from '@briefing/schema';
-import { slugify } from './entity-urls.js';
+import { slugify } from '@briefing/present/urls';
 import type { NameVariants } from './name-variants.js';
 
 /** A person or body as records name it: a name and a country. */

@@ -1,4 +1,4 @@
-import { DEFAULT_SORT } from './list-url.js';
+import { DEFAULT_SORT, listPathOf } from '@briefing/present/urls';
 
 /**
  * The filter form's state as a query string, leaving out empty fields and the default order
@@ -16,7 +16,7 @@ export function formSearch(entries: Iterable<[string, FormDataEntryValue]>): str
 
 /** The list page's address for a query string from formSearch. */
 export function listPath(search: string): string {
-  return search === '' ? '/briefings' : `/briefings?${search}`;
+  return listPathOf(search);
 }
 
 /** How long typing must pause before the text search runs: one request per pause, not per key. */

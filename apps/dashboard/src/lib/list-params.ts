@@ -3,11 +3,11 @@ import {
   CountryCode,
   formatIsoDate,
   isKnownCountry,
-  themeLabel,
-  typeLabel,
   type BriefingType,
+  type Status,
   type ThemeId,
 } from '@briefing/schema';
+import { countryName, statusLabel, themeLabel, typeLabel } from '@briefing/present';
 import {
   DEFAULT_SORT,
   LIST_FIELDS,
@@ -137,7 +137,7 @@ function listValueProblem(field: ListField, value: string): string | undefined {
   }
 }
 
-/** A short description of the active filters, e.g. "theme Space; from 2023-09-01". */
+/** A short description of the active filters in words, e.g. "theme Space; country China; from 1 Sep 2023". */
 export function describeQuery(query: BriefingQuery): string {
   const parts: string[] = [];
   const list = (noun: string, values: readonly string[] | undefined) => {
@@ -152,9 +152,12 @@ export function describeQuery(query: BriefingQuery): string {
     query.types?.map((id: BriefingType) => typeLabel(id)),
   );
   list('actor', query.actors);
-  list('country', query.countries);
+  list('country', query.countries?.map(countryName));
   list('place', query.places);
-  list('status', query.status);
+  list(
+    'status',
+    query.status?.map((status: Status) => statusLabel(status)),
+  );
   if (query.from !== undefined) parts.push(`from ${formatIsoDate(query.from)}`);
   if (query.to !== undefined) parts.push(`to ${formatIsoDate(query.to)}`);
   if (query.text !== undefined) parts.push(`text ${quoteValue(query.text)}`);

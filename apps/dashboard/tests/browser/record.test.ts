@@ -65,7 +65,7 @@ describe('a record page', () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/briefings/lavrov-pyongyang-2023-10`);
     expect(await page.locator('h2:text-is("Status history") + ol').textContent()).toContain(
-      'announced',
+      'Announced',
     );
     expect(await page.locator('h2:text-is("Revision history")').count()).toBe(1);
     expect(await page.locator('a[href="/feeds/themes/diplomacy.atom"]').count()).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { formatProblem, sortProblems } from '@briefing/schema';
 import { loadBriefings } from '@briefing/schema/node';
+import { commandRepoRoot } from '@briefing/repo';
 import { UsageError, type Command } from './command.js';
 
 export const DEFAULT_RECORDS_DIR = 'seeds/briefings';
@@ -42,7 +43,7 @@ export const validateCommand: Command = {
       type: 'string',
       valueName: '<dir>',
       description:
-        'repository root that `document:` sources are relative to (default: the nearest directory above <dir> holding seeds/)',
+        'repository root that `document:` sources are relative to (default: the repository you run the command in, wherever <dir> is)',
     },
     strict: {
       type: 'boolean',
@@ -63,7 +64,11 @@ export const validateCommand: Command = {
       );
     }
     const dir = positionals[0] ?? DEFAULT_RECORDS_DIR;
-    const root = typeof values.root === 'string' ? resolve(context.cwd, values.root) : undefined;
+    // Drafts in /tmp/drafts cite seeds/documents/… of the repository the command runs in.
+    const root =
+      typeof values.root === 'string'
+        ? resolve(context.cwd, values.root)
+        : commandRepoRoot({ cwd: context.cwd });
     // Problems name files the way the user can open them: relative to where they ran the command.
     const shown = isAbsolute(dir) ? dir : relative(context.cwd, resolve(context.cwd, dir)) || '.';
     const loaded = await loadBriefings({

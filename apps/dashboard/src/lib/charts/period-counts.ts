@@ -29,3 +29,17 @@ export function countByYear(cells: readonly MonthCount[]): Counted[] {
   }
   return [...byKey.values()].map(({ period, theme, ids }) => ({ period, theme, count: ids.size }));
 }
+
+/**
+ * The table of records per year and theme beside the timeline: the same distinct-record counts
+ * as the yearly chart (a record from 30 Sep to 2 Oct counts once in its year), by year ascending.
+ */
+export function yearTable(cells: readonly MonthCount[]): [string, Map<ThemeId, number>][] {
+  const byYear = new Map<string, Map<ThemeId, number>>();
+  for (const { period, theme, count } of countByYear(cells)) {
+    const row = byYear.get(period) ?? new Map<ThemeId, number>();
+    row.set(theme, count);
+    byYear.set(period, row);
+  }
+  return [...byYear.entries()].sort(([a], [b]) => a.localeCompare(b));
+}

@@ -1,5 +1,3 @@
-import { daysInMonth, pad } from '@briefing/schema';
-
 // Scales need Date objects; these are UTC midnights, so no local time zone can shift a day.
 
 /** "2023-10-18" as the instant 2023-10-18T00:00:00Z. */
@@ -12,11 +10,4 @@ export function monthStartDate(month: string): Date {
   return new Date(`${month}-01T00:00:00Z`);
 }
 
-/** The first and last calendar day of a month "YYYY-MM". */
-export function monthBounds(month: string): { from: string; to: string } {
-  const [year, monthNumber] = month.split('-').map(Number);
-  return {
-    from: `${month}-01`,
-    to: `${month}-${pad(daysInMonth(year!, monthNumber!), 2)}`,
-  };
-}
+export { monthBounds } from '@briefing/present';

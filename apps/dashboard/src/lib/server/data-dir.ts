@@ -1,6 +1,5 @@
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { findRepoRoot, userCwd } from '@briefing/schema/node';
+import { join, resolve } from 'node:path';
+import { commandRepoRoot, userCwd } from '@briefing/repo';
 
 /**
  * Where the records are: `BRIEFING_DATA`, else `seeds/briefings` of the repository around the
@@ -13,8 +12,7 @@ export function resolveDataDir({
 }: { env?: Record<string, string | undefined>; cwd?: string } = {}): string {
   const configured = env.BRIEFING_DATA;
   if (configured !== undefined && configured !== '') return resolve(cwd, configured);
-  const root =
-    findRepoRoot({ from: cwd }) ?? findRepoRoot({ from: dirname(fileURLToPath(import.meta.url)) });
+  const root = commandRepoRoot({ cwd });
   if (root === undefined) {
     throw new Error(
       `BRIEFING_DATA is not set and no pnpm-workspace.yaml was found above ${cwd}: set BRIEFING_DATA to the directory of briefing records (e.g. seeds/briefings)`,

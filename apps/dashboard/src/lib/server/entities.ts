@@ -3,20 +3,16 @@ import {
   absoluteUrl,
   compareItems,
   makeFeedFile,
-  renderAtom1,
-  renderAtomEntries,
-  renderJsonFeed,
-  renderJsonItems,
-  renderRss2,
-  renderRssItems,
+  renderFeedDocument,
   toFeedItem,
   type FeedFile,
   type FeedItem,
   type FeedPage,
 } from '@briefing/feeds';
+import { SITE_NAME } from '@briefing/present';
 import type { Briefing } from '@briefing/schema';
 import { buildEntityIndex, type EntityIndex } from '../entities.js';
-import { actorHref, entityFeedPaths, placeHref } from '../entity-urls.js';
+import { actorPath, entityFeedPaths, placePath } from '@briefing/present/urls';
 import type { FeedLinkSet } from '../feed-types.js';
 import { NAME_VARIANTS } from '../name-variants.js';
 import { memo, type Store } from './store.js';
@@ -30,7 +26,6 @@ export function entityIndex(store: Store): EntityIndex {
 
 export type EntityKind = 'actor' | 'place';
 
-const SITE_NAME = 'Russia–DPRK briefings';
 /** Entries in an actor's or place's feed: the newest updates, as in the scope feeds. */
 const FEED_ENTRIES = 50;
 
@@ -129,7 +124,7 @@ export function renderEntityFeed({
       kind === 'actor'
         ? `Recorded Russia–DPRK engagements with ${name} taking part, newest update first.`
         : `Recorded Russia–DPRK engagements at ${name}, newest update first.`,
-    homeUrl: absoluteUrl({ siteUrl, path: kind === 'actor' ? actorHref(slug) : placeHref(slug) }),
+    homeUrl: absoluteUrl({ siteUrl, path: kind === 'actor' ? actorPath(slug) : placePath(slug) }),
     siteUrl,
     items,
     // Never the build time: the newest update shown (or a fixed date for no entries).
@@ -137,16 +132,10 @@ export function renderEntityFeed({
     self,
     current: self,
   };
-  const text =
-    format === 'atom'
-      ? renderAtom1({ page, itemFragments: renderAtomEntries({ items, page }) })
-      : format === 'rss'
-        ? renderRss2({ page, itemFragments: renderRssItems({ items, page }) })
-        : renderJsonFeed({ page, itemFragments: renderJsonItems({ items }) });
   return makeFeedFile({
     path: new URL(self[format]).pathname,
     contentType: CONTENT_TYPES[format],
-    text,
+    bytes: renderFeedDocument({ page, items, format }),
     lastModified: page.updated,
   });
 }

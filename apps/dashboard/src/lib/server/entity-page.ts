@@ -1,7 +1,7 @@
 import { countryName, THEMES, type Briefing } from '@briefing/schema';
 import { error, redirect } from '@sveltejs/kit';
 import { actorProfile, placeProfile, type ActorEntry, type PlaceEntry } from '../entities.js';
-import { actorHref, placeHref, slugify } from '../entity-urls.js';
+import { actorPath, placePath, slugify } from '@briefing/present/urls';
 import { toListItem } from '../list-item.js';
 import { timelineItem } from './overview.js';
 import { entityFeedLinks, entityIndex } from './entities.js';
@@ -62,7 +62,7 @@ export function actorPage({ store, slug }: { store: Store; slug: string }) {
     slug,
     bySlug: index.actorBySlug,
     aliases: index.actorAliases,
-    href: actorHref,
+    href: actorPath,
     what: 'actor',
   });
   return memo(store, `actor page ${entry.slug}`, () => {
@@ -86,7 +86,7 @@ export function placePage({ store, slug }: { store: Store; slug: string }) {
     slug,
     bySlug: index.placeBySlug,
     aliases: new Map(),
-    href: placeHref,
+    href: placePath,
     what: 'place',
   });
   return memo(store, `place page ${entry.slug}`, () => {

@@ -1,11 +1,13 @@
+import { formatDateRange, type Briefing } from '@briefing/schema';
 import {
   countryName,
-  effectiveEnd,
-  formatDateRange,
+  eventLastDay,
+  recordCountries,
+  recordPath,
+  statusLabel,
   themeLabel,
   typeLabel,
-  type Briefing,
-} from '@briefing/schema';
+} from '@briefing/present';
 import { toCsv } from '../csv.js';
 
 const HEADER = [
@@ -44,21 +46,19 @@ export function briefingsCsv({
       record.title,
       formatDateRange(record.date),
       record.date.start,
-      effectiveEnd(record.date),
+      eventLastDay(record.date),
       record.date.precision,
       typeLabel(record.type),
-      record.status,
+      statusLabel(record.status),
       record.themes.map(themeLabel).join('; '),
       record.actors.map((actor) => `${actor.name} (${countryName(actor.country)})`).join('; '),
       record.places.map((place) => place.name).join('; '),
-      [...new Set([...record.actors, ...record.places].map((entry) => entry.country))]
-        .map(countryName)
-        .join('; '),
+      recordCountries(record).map(countryName).join('; '),
       record.summary,
       record.sources.map((source) => source.url ?? source.document ?? '').join('; '),
       record.confidence.level,
       record.revision.updated,
-      `${base}/briefings/${record.id}`,
+      `${base}${recordPath({ id: record.id })}`,
     ]),
   });
 }

@@ -6,8 +6,10 @@ import {
   type Problem,
   type RelationKind,
 } from '@briefing/schema';
-import { loadBriefings, userCwd } from '@briefing/schema/node';
+import { loadBriefings } from '@briefing/schema/node';
+import { commandRepoRoot, userCwd } from '@briefing/repo';
 import { buildFeeds, carryLastModified, normalizeSiteUrl, type FeedSet } from '@briefing/feeds';
+import { NOUNS, cleanRecord, countLabel } from '@briefing/present';
 import { relative } from 'node:path';
 import { resolveDataDir } from './data-dir.js';
 import { readDocuments, type CitedDocument } from './documents.js';
@@ -47,14 +49,14 @@ export class InvalidDataError extends Error {
     readonly problems: readonly Problem[],
   ) {
     super(
-      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the briefing records in ${dir}:\n${problems.map(formatProblem).join('\n')}`,
+      `${countLabel(problems.length, NOUNS.problem)} in the briefing records in ${dir}:\n${problems.map(formatProblem).join('\n')}`,
     );
   }
 }
 
 /** Derive the store from valid records. */
 export function buildStore({
-  records,
+  records: loaded,
   siteUrl,
   documents = new Map(),
 }: {
@@ -62,6 +64,8 @@ export function buildStore({
   siteUrl: string;
   documents?: ReadonlyMap<string, CitedDocument>;
 }): Store {
+  // Pages show what the feeds show: control characters no document may hold are dropped.
+  const records = loaded.map(cleanRecord);
   const related = new Map<string, RelatedLink[]>(records.map((record) => [record.id, []]));
   // In event order, so that a trip lists its legs as they happened.
   for (const record of sortBriefings({ records, by: 'date' })) {
@@ -126,7 +130,13 @@ export async function loadStore({
   // Name files relative to where the user ran the command.
   const cwd = userCwd();
   const shownDir = relative(cwd, dir) || '.';
-  const loaded = await loadBriefings({ dir: shownDir, cwd });
+  // Documents (`seeds/documents/…`) are the repository's, even when BRIEFING_DATA is elsewhere.
+  const root = commandRepoRoot({ cwd });
+  const loaded = await loadBriefings({
+    dir: shownDir,
+    cwd,
+    ...(root === undefined ? {} : { root }),
+  });
   const { documents, problems } = await readDocuments(loaded.documents);
   if (loaded.problems.length + problems.length > 0) {
     throw new InvalidDataError(shownDir, [...loaded.problems, ...problems]);

@@ -1,11 +1,16 @@
+import { formatDateRange, formatIsoDate } from '@briefing/schema';
 import {
+  confidenceLabel,
   countryName,
-  formatDateRange,
-  formatIsoDate,
+  feedLinks,
+  recordPath,
+  relationLabel,
+  roleLabel,
+  statusLabel,
   themeLabel,
+  themePath,
   typeLabel,
-} from '@briefing/schema';
-import { feedLinks } from '@briefing/feeds';
+} from '@briefing/present';
 import { error } from '@sveltejs/kit';
 import { documentPath, isServedDocument } from '#lib/server/documents.ts';
 import { getStore } from '#lib/server/store.ts';
@@ -14,21 +19,6 @@ import type { EntryGenerator, PageServerLoad } from './$types';
 // For static builds: every record, not only those the list's first page links to.
 export const entries: EntryGenerator = async () =>
   (await getStore()).records.map((record) => ({ id: record.id }));
-
-const RELATION_LABELS = {
-  outgoing: {
-    'part-of': 'Part of',
-    announces: 'Announces',
-    follows: 'Follows',
-    supersedes: 'Supersedes',
-  },
-  incoming: {
-    'part-of': 'Includes',
-    announces: 'Announced by',
-    follows: 'Followed by',
-    supersedes: 'Superseded by',
-  },
-} as const;
 
 export const load: PageServerLoad = async ({ params }) => {
   const store = await getStore();
@@ -43,7 +33,7 @@ export const load: PageServerLoad = async ({ params }) => {
       title: record.title,
       summary: record.summary,
       type: typeLabel(record.type),
-      status: record.status,
+      status: statusLabel(record.status),
       date: formatDateRange(record.date),
       datePrecision: record.date.precision,
       dateNote: record.date.note,
@@ -51,9 +41,14 @@ export const load: PageServerLoad = async ({ params }) => {
       themes: record.themes.map((id) => ({
         id,
         label: themeLabel(id),
+        href: themePath({ id }),
         feeds: feedLinks({ scope: { kind: 'theme', id } }),
       })),
-      actors: record.actors.map((actor) => ({ ...actor, countryName: countryName(actor.country) })),
+      actors: record.actors.map((actor) => ({
+        ...actor,
+        role: roleLabel(actor.role),
+        countryName: countryName(actor.country),
+      })),
       places: record.places.map((place) => ({ ...place, countryName: countryName(place.country) })),
       sources: record.sources.map((source) => ({
         ...source,
@@ -64,9 +59,10 @@ export const load: PageServerLoad = async ({ params }) => {
         published: formatOptional(source.published),
         accessed: formatOptional(source.accessed),
       })),
-      confidence: record.confidence,
+      confidence: { ...record.confidence, level: confidenceLabel(record.confidence.level) },
       statusHistory: (record.statusHistory ?? []).map((step) => ({
         ...step,
+        status: statusLabel(step.status),
         date: formatIsoDate(step.date),
       })),
       revision: {
@@ -82,7 +78,8 @@ export const load: PageServerLoad = async ({ params }) => {
       const other = store.byId.get(link.id);
       return {
         id: link.id,
-        label: RELATION_LABELS[link.direction][link.relation],
+        label: relationLabel(link.relation, link.direction),
+        href: recordPath({ id: link.id }),
         title: other?.title ?? link.id,
         date: other === undefined ? '' : formatDateRange(other.date),
       };

@@ -1,0 +1,105 @@
+// The apps must agree on the seed data: a feed holds the newest records of the list its <link>
+// points to, every count links to a list of that many records, the calendar holds the list's
+// records. Each side is computed by its own code path; only the seeds are shared.
+import { feedLinks, feedScopes, type FeedSet } from '@briefing/feeds';
+import { fileText, loadSeeds } from '@briefing/feeds/testing';
+import { THEMES, groupByMonthAndTheme, type Briefing } from '@briefing/schema';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { layoutHeatmap } from '../charts/heatmap-layout.js';
+import { countPlaces } from '../charts/place-counts.js';
+import { listView } from '../list-query.js';
+import { buildOverview } from './overview.js';
+import { buildStore, type Store } from './store.js';
+
+const SITE = 'https://briefing.example.org';
+let store: Store;
+let feeds: FeedSet;
+
+beforeAll(async () => {
+  store = buildStore({ records: await loadSeeds(), siteUrl: SITE });
+  feeds = store.feeds;
+});
+
+/** Every record id the list shows at a site-relative URL, across all its pages. */
+function listIds(href: string): string[] {
+  const url = new URL(href, SITE);
+  // A theme page lists the theme's records: the same as the list filtered by it.
+  const theme = /^\/themes\/([a-z-]+)$/.exec(url.pathname)?.[1];
+  if (theme !== undefined) url.search = `?theme=${theme}`;
+  else expect(url.pathname).toBe('/briefings');
+  const ids: string[] = [];
+  for (let page = 1; ; page += 1) {
+    url.searchParams.set('page', String(page));
+    const view = listView({ newestFirst: store.newestFirst, params: url.searchParams });
+    ids.push(...view.items.map((item) => item.id));
+    if (page >= view.pageCount) return ids;
+  }
+}
+
+function listTotal(href: string): number {
+  const url = new URL(href, SITE);
+  return listView({ newestFirst: store.newestFirst, params: url.searchParams }).total;
+}
+
+const byUpdated = (ids: readonly string[]) =>
+  ids
+    .map((id) => store.byId.get(id)!)
+    .sort((a: Briefing, b: Briefing) => b.revision.updated.localeCompare(a.revision.updated));
+
+describe('the feeds and the lists they link to', () => {
+  it('hold, for every theme, type and country feed, the newest records of the linked list', () => {
+    const scopes = feedScopes({ records: store.records });
+    expect(scopes.some((scope) => scope.kind === 'country' && scope.code === 'PRK')).toBe(true);
+    for (const scope of scopes) {
+      const path = feedLinks({ scope }).json;
+      const feed = JSON.parse(fileText(feeds, path)) as {
+        home_page_url: string;
+        items: { id: string }[];
+      };
+      const feedIds = feed.items.map((item) => item.id.replace(/^.*:briefing\//, ''));
+      const listed = listIds(feed.home_page_url);
+      const newest = byUpdated(listed).slice(0, 50);
+      expect(new Set(feedIds), path).toEqual(new Set(newest.map((record) => record.id)));
+      // Only ties at the 50th update could make these differ: the seeds have fewer per scope.
+      expect(feedIds.length, path).toBe(Math.min(50, listed.length));
+    }
+  });
+
+  it('give the PRK feed the same records as /briefings?country=PRK', () => {
+    const feed = JSON.parse(fileText(feeds, '/feeds/countries/prk.json')) as {
+      items: { id: string }[];
+    };
+    expect(feed.items.length).toBe(listTotal('/briefings?country=PRK'));
+  });
+
+  it('put in the calendar exactly the records of the list', () => {
+    const calendar = fileText(feeds, '/feeds/calendar.ics');
+    const uids = [...calendar.matchAll(/^UID:(.+)@/gm)].map((match) => match[1]!.trim());
+    expect(new Set(uids)).toEqual(new Set(listIds('/briefings')));
+    expect(uids.length).toBe(listTotal('/briefings'));
+  });
+});
+
+describe('the overview and the lists it links to', () => {
+  it('counts as many records as the full list', () => {
+    expect(buildOverview({ store, today: '2026-01-01' }).counts.records).toBe(
+      listTotal('/briefings'),
+    );
+  });
+
+  it('gives every heatmap cell the count of the list it links to', () => {
+    const layout = layoutHeatmap({
+      cells: groupByMonthAndTheme({ records: store.records }),
+      themes: THEMES.map((theme) => theme.id),
+    })!;
+    expect(layout.cells.length).toBeGreaterThan(0);
+    for (const cell of layout.cells) expect(listTotal(cell.href), cell.href).toBe(cell.count);
+  });
+
+  it('gives every place the count of the list of that place', () => {
+    for (const place of countPlaces({ records: store.records })) {
+      const total = listTotal(`/briefings?place=${encodeURIComponent(place.name)}`);
+      expect(total, place.name).toBe(place.count);
+    }
+  });
+});

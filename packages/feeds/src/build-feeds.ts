@@ -1,0 +1,191 @@
+import type { Briefing } from '@briefing/schema';
+import {
+  ITEMS_PER_RENDER,
+  frameParts,
+  templatedArchiveFrames,
+  type DocumentFrame,
+} from './render-once.js';
+import { CONTENT_TYPES, makeFeedFile, makeRenderedFeedFile } from './feed-file.js';
+import type { FeedFile } from './feed-file.js';
+import { scopePages } from './feed-page.js';
+import type { FeedPage } from './feed-page.js';
+import { renderICalendar } from './icalendar.js';
+import { renderOpml } from './opml.js';
+import {
+  FEED_FORMATS,
+  calendarPath,
+  feedScopes,
+  listFeeds,
+  opmlPath,
+  opmlRssPath,
+  scopeSegment,
+  scopesOf,
+} from './paths.js';
+import type { FeedFormat, FeedScope } from './paths.js';
+import { RENDERERS } from './render-document.js';
+import { absoluteUrl, compareItems, dateAtUtcMidnight, toFeedItem } from './to-feed-item.js';
+import type { FeedItem, FeedItemKey } from './to-feed-item.js';
+
+/** Every file of the feeds, by site-relative path; replaced as a whole on rebuild. */
+export interface FeedSet {
+  files: ReadonlyMap<string, FeedFile>;
+  siteUrl: string;
+  hubUrl?: string;
+}
+
+// Records rendered per batch (see renderItemFragments for the size).
+const RENDER_BATCH = ITEMS_PER_RENDER;
+
+// `updated` of a feed with no records at all; any fixed date would do, never the build time.
+const EPOCH = '2023-01-01';
+
+// One renderer per format lives in render-document.ts, shared with single-document feeds.
+
+/** The site URL with a trailing slash, after checking it is an absolute http(s) URL. */
+export function normalizeSiteUrl(siteUrl: string): string {
+  if (!URL.canParse(siteUrl) || !/^https?:$/.test(new URL(siteUrl).protocol)) {
+    throw new Error(
+      `site URL must be an absolute http(s) URL (e.g. https://example.org), got "${siteUrl}"`,
+    );
+  }
+  const url = new URL(siteUrl);
+  // Every link is a path from the site's root (/feeds/…, /briefings/…), as the dashboard serves
+  // them: a site URL with a path would be kept in some links and dropped in others.
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') {
+    throw new Error(
+      `site URL must be the site's origin alone, such as https://example.org (the feeds and the dashboard are served from the root of their host), got "${siteUrl}"`,
+    );
+  }
+  return url.href;
+}
+
+/**
+ * Build every feed from the records: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for all briefings, each
+ * theme, type and participating country (with RFC 5005 archives), the iCalendar and the OPML.
+ * Pure: the same records and options give byte-identical files.
+ */
+export function buildFeeds({
+  records,
+  siteUrl: rawSiteUrl,
+  pageSize = 50,
+  hubUrl,
+}: {
+  records: readonly Briefing[];
+  siteUrl: string;
+  pageSize?: number;
+  hubUrl?: string;
+}): FeedSet {
+  if (!Number.isInteger(pageSize) || pageSize < 1) {
+    throw new Error(`pageSize must be a positive integer, got ${pageSize}`);
+  }
+  const siteUrl = normalizeSiteUrl(rawSiteUrl);
+  if (hubUrl !== undefined && !/^https?:$/.test(URL.parse(hubUrl)?.protocol ?? '')) {
+    throw new Error(`hub URL must be an absolute http(s) URL, got "${hubUrl}"`);
+  }
+  // Only what orders and pages the items is kept for all records; each item's texts are made per
+  // render batch below and die young, instead of ~100 MiB of strings aging into the old generation.
+  const items: (FeedItemKey & { record: Briefing })[] = records
+    .map((record) => ({
+      recordId: record.id,
+      published: dateAtUtcMidnight(record.revision.created),
+      updated: dateAtUtcMidnight(record.revision.updated),
+      eventStart: record.date.start,
+      record,
+    }))
+    .sort(compareItems);
+  const newest = items[0]?.updated ?? dateAtUtcMidnight(EPOCH);
+  const files = new Map<string, FeedFile>();
+  const add = (file: FeedFile) => files.set(file.path, file);
+
+  const scopes = feedScopes({ records });
+  // Items of each scope, newest first: one pass over the records rather than one per scope.
+  const byScope = new Map<string, FeedItemKey[]>();
+  for (const item of items) {
+    for (const scope of scopesOf(item.record)) {
+      const key = scopeSegment({ scope });
+      const list = byScope.get(key);
+      if (list === undefined) byScope.set(key, [item]);
+      else list.push(item);
+    }
+  }
+  const pagesOf = (scope: FeedScope) =>
+    scopePages({
+      scope,
+      items: byScope.get(scopeSegment({ scope })) ?? [],
+      siteUrl,
+      pageSize,
+      ...(hubUrl === undefined ? {} : { hubUrl }),
+      emptyUpdated: newest,
+    });
+  // Each record is rendered once per format and its fragment shared by every document it is in
+  // (all, its themes, its type, its countries, current or archive): ~6x less work than per page.
+  const samplePage = pagesOf({ kind: 'all' })[0]!;
+  const rendered: Record<FeedFormat, Buffer[]> = { rss: [], atom: [], json: [] };
+  // A batch at a time, encoded at once: the rendered strings die young (cheap to collect) instead
+  // of all 30,000 surviving into the old generation before being encoded.
+  for (let start = 0; start < items.length; start += RENDER_BATCH) {
+    const batch = items
+      .slice(start, start + RENDER_BATCH)
+      .map(({ record }) => toFeedItem({ record, siteUrl }));
+    for (const format of FEED_FORMATS) {
+      for (const fragment of RENDERERS[format].items({ items: batch, page: samplePage })) {
+        rendered[format].push(Buffer.from(fragment, 'utf8'));
+      }
+    }
+  }
+  const indexOf = new Map<FeedItemKey, number>(items.map((item, index) => [item, index]));
+  const frameOf = Object.fromEntries(
+    FEED_FORMATS.map((format) => [format, templatedArchiveFrames(RENDERERS[format].frame)]),
+  ) as Record<FeedFormat, (typeof RENDERERS)[FeedFormat]['frame']>;
+  for (const scope of scopes) {
+    for (const page of pagesOf(scope)) {
+      for (const format of FEED_FORMATS) {
+        const fragments = rendered[format];
+        const parts = frameParts({
+          frame: frameOf[format]({ page }),
+          itemFragments: page.items.map((item) => fragments[indexOf.get(item)!]!),
+        });
+        const file = {
+          path: new URL(page.self[format]).pathname,
+          contentType: CONTENT_TYPES[format],
+          lastModified: page.updated,
+        };
+        // Subscription documents are read all the time: kept. Archives are joined from the
+        // shared item fragments when read, so their bytes are never all in memory at once.
+        add(
+          page.archivePage === undefined
+            ? makeFeedFile({ ...file, bytes: Buffer.concat(parts) })
+            : makeRenderedFeedFile({ ...file, parts: () => parts }),
+        );
+      }
+    }
+  }
+
+  add(
+    makeFeedFile({
+      path: calendarPath,
+      contentType: CONTENT_TYPES.ics,
+      text: renderICalendar({
+        records,
+        siteUrl,
+        calendarUrl: absoluteUrl({ siteUrl, path: calendarPath }),
+      }),
+      lastModified: newest,
+    }),
+  );
+  const listed = listFeeds(records);
+  for (const [path, format] of [
+    [opmlPath, 'atom'],
+    [opmlRssPath, 'rss'],
+  ] as const) {
+    add(
+      makeFeedFile({
+        path,
+        contentType: CONTENT_TYPES.opml,
+        text: renderOpml({ feeds: listed, siteUrl, format }),
+        lastModified: newest,
+      }),
+    );
+  }
+  return { files, siteUrl, ...(hubUrl === undefined ? {} : { hubUrl }) };
+}

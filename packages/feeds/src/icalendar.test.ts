@@ -1,0 +1,179 @@
+import ICAL from 'ical.js';
+import { foldLines as icalFoldLines } from 'ical-generator';
+import { describe, expect, it } from 'vitest';
+import { makeBriefing } from '@briefing/schema/testing';
+import type { Briefing } from '@briefing/schema';
+import { eventLastDay as lastDay, nextDay } from '@briefing/present';
+import { foldLines, renderICalendar } from './icalendar.js';
+
+const SITE = 'https://briefing.example.org/';
+
+function events(records: Briefing[]) {
+  const text = renderICalendar({
+    records,
+    siteUrl: SITE,
+    calendarUrl: `${SITE}feeds/calendar.ics`,
+  });
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return calendar.getAllSubcomponents('vevent').map((component) => {
+    const event = new ICAL.Event(component);
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      start: event.startDate.toString(),
+      end: event.endDate.toString(),
+      isDate: event.startDate.isDate && event.endDate.isDate,
+      sequence: event.sequence,
+      status: component.getFirstPropertyValue('status'),
+      stamp: String(component.getFirstPropertyValue('dtstamp')),
+      location: event.location,
+      url: String(component.getFirstPropertyValue('url')),
+      categories: component.getAllProperties('categories').flatMap((p) => p.getValues()),
+      description: event.description,
+      transparency: component.getFirstPropertyValue('transp'),
+    };
+  });
+}
+
+describe('renderICalendar', () => {
+  it('writes each engagement as an all-day event with an exclusive end date', () => {
+    const [event] = events([makeBriefing()]);
+    expect(event).toMatchObject({
+      uid: 'lavrov-pyongyang-2023@briefing.example.org',
+      start: '2023-10-18',
+      end: '2023-10-20',
+      isDate: true,
+      sequence: 0,
+      status: 'CONFIRMED',
+      location: 'Pyongyang, North Korea',
+      url: `${SITE}briefings/lavrov-pyongyang-2023`,
+      categories: ['Diplomacy'],
+    });
+    expect(event!.stamp).toBe('2024-01-10T00:00:00Z');
+    expect(event!.description).toContain('18–19 Oct 2023');
+  });
+
+  it('marks events free, puts the date note and the record link in the description, and has no METHOD', () => {
+    const text = renderICalendar({
+      records: [makeBriefing()],
+      siteUrl: SITE,
+      calendarUrl: `${SITE}feeds/calendar.ics`,
+    });
+    expect(text).not.toMatch(/^METHOD:/m);
+    const [event] = events([makeBriefing()]);
+    expect(event!.transparency).toBe('TRANSPARENT');
+    expect(event!.description).toContain('18–19 Oct 2023 (Kim received Lavrov on 19 Oct)');
+    expect(event!.description).toContain(`Record: ${SITE}briefings/lavrov-pyongyang-2023`);
+  });
+
+  it.each([
+    ['occurred', 'Lavrov visits Pyongyang'],
+    ['announced', 'Announced: Lavrov visits Pyongyang'],
+    ['postponed', 'Postponed: Lavrov visits Pyongyang'],
+    ['cancelled', 'Cancelled: Lavrov visits Pyongyang'],
+    ['disputed', 'Disputed: Lavrov visits Pyongyang'],
+  ] as const)('titles a %s engagement "%s"', (status, summary) => {
+    expect(events([makeBriefing({ status })])[0]!.summary).toBe(summary);
+  });
+
+  it.each([
+    ['occurred', 'CONFIRMED'],
+    ['announced', 'TENTATIVE'],
+    ['planned', 'TENTATIVE'],
+    ['postponed', 'TENTATIVE'],
+    ['disputed', 'TENTATIVE'],
+    ['cancelled', 'CANCELLED'],
+  ] as const)('maps status %s to STATUS:%s', (status, expected) => {
+    expect(events([makeBriefing({ status })])[0]!.status).toBe(expected);
+  });
+
+  it('raises SEQUENCE with each revision and dates DTSTAMP by the last one', () => {
+    const edited = makeBriefing({
+      revision: {
+        created: '2024-01-10',
+        updated: '2024-03-02',
+        changes: [
+          { date: '2024-01-10', note: 'Created.' },
+          { date: '2024-02-01', note: 'Added a source.' },
+          { date: '2024-03-02', note: 'Corrected the date.' },
+        ],
+      },
+    });
+    const [event] = events([edited]);
+    expect(event!.sequence).toBe(2);
+    expect(event!.stamp).toBe('2024-03-02T00:00:00Z');
+    expect(event!.uid).toBe('lavrov-pyongyang-2023@briefing.example.org');
+  });
+
+  it.each([
+    [
+      { start: '2023-09-01', precision: 'month' },
+      '2023-09-01',
+      '2023-10-01',
+      '(date known to the month: Sep 2023)',
+    ],
+    [
+      { start: '2023-09-01', end: '2023-10-31', precision: 'month' },
+      '2023-09-01',
+      '2023-11-01',
+      'Sep–Oct 2023',
+    ],
+    [
+      { start: '2024-01-01', precision: 'year' },
+      '2024-01-01',
+      '2025-01-01',
+      '(date known to the year: 2024)',
+    ],
+    [
+      { start: '2023-12-31', precision: 'day' },
+      '2023-12-31',
+      '2024-01-01',
+      'Lavrov visits Pyongyang',
+    ],
+    [
+      { start: '2024-02-28', end: '2024-02-29', precision: 'day' },
+      '2024-02-28',
+      '2024-03-01',
+      'Lavrov',
+    ],
+  ] as [Briefing['date'], string, string, string][])(
+    'spans %j as all-day events from %s to %s (exclusive)',
+    (date, start, end, summary) => {
+      const [event] = events([makeBriefing({ date })]);
+      expect([event!.start, event!.end]).toEqual([start, end]);
+      expect(event!.summary).toContain(summary);
+    },
+  );
+
+  it('orders events by date then id whatever the input order', () => {
+    const a = makeBriefing({ id: 'a', date: { start: '2024-05-01', precision: 'day' } });
+    const b = makeBriefing({ id: 'b', date: { start: '2023-05-01', precision: 'day' } });
+    const text = (records: Briefing[]) =>
+      renderICalendar({ records, siteUrl: SITE, calendarUrl: `${SITE}feeds/calendar.ics` });
+    expect(text([a, b])).toBe(text([b, a]));
+  });
+
+  it('folds long lines at 75 octets without splitting a character', () => {
+    const folded = foldLines(`DESCRIPTION:${'한'.repeat(60)}🚀${'x'.repeat(100)}`);
+    for (const line of folded.split('\r\n'))
+      expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(folded.replaceAll('\r\n ', '')).toBe(
+      `DESCRIPTION:${'한'.repeat(60)}🚀${'x'.repeat(100)}`,
+    );
+  });
+
+  it.each([
+    ['ASCII', `DESCRIPTION:${'word '.repeat(60)}`],
+    ['Hangul and emoji', `SUMMARY:${'평양 🚀 '.repeat(30)}`],
+    ['exactly 75 octets', `X:${'a'.repeat(73)}`],
+    ['76 octets', `X:${'a'.repeat(74)}`],
+  ])('folds %s exactly as ical-generator does', (_name, line) => {
+    expect(foldLines(`${line}\r\n${line}`)).toBe(icalFoldLines(`${line}\r\n${line}`));
+  });
+
+  it('computes day arithmetic in UTC', () => {
+    expect(nextDay('2024-02-28')).toBe('2024-02-29');
+    expect(nextDay('2023-12-31')).toBe('2024-01-01');
+    expect(lastDay({ start: '2024-02-01', precision: 'month' })).toBe('2024-02-29');
+  });
+});

@@ -1,0 +1,27 @@
+export { buildFeeds, normalizeSiteUrl } from './build-feeds.js';
+export type { FeedSet } from './build-feeds.js';
+export type { ContentEncoding, FeedFile } from './feed-file.js';
+export { CONTENT_TYPES } from './feed-file.js';
+export {
+  FEED_FORMATS,
+  archivePath,
+  calendarPath,
+  feedLinks,
+  feedScopes,
+  listFeeds,
+  opmlPath,
+  opmlRssPath,
+  recordPath,
+} from './paths.js';
+export type { FeedFormat, FeedLinks, FeedScope } from './paths.js';
+export { handleFeedRequest } from './handler.js';
+export { codingEtag, isNotModified, negotiateEncoding, respondToFeedRequest } from './respond.js';
+export type { FeedResponse, HeaderReader } from './respond.js';
+export { carryLastModified } from './carry-last-modified.js';
+// One document of any page of items (the dashboard's actor and place feeds).
+export { renderFeedDocument } from './render-document.js';
+export { absoluteUrl, compareItems, dateAtUtcMidnight, toFeedItem } from './to-feed-item.js';
+export type { FeedItem } from './to-feed-item.js';
+export type { FeedPage } from './feed-page.js';
+export { createFeedServer } from './node-server.js';
+export { makeFeedFile } from './feed-file.js';

@@ -1,0 +1,111 @@
+import { Feed } from 'feed';
+import { describe, expect, it } from 'vitest';
+import { generateBriefings } from '@briefing/schema/testing';
+import { templatedArchiveFrames } from './render-once.js';
+import { atom1Frame } from './atom1.js';
+import { buildFeeds } from './build-feeds.js';
+import { scopePages } from './feed-page.js';
+import { jsonFeedFrame } from './json-feed.js';
+import { feedScopes } from './paths.js';
+import { rss2Frame } from './rss2.js';
+import { fileText, unescapeHtml } from './test-support/feed-set.js';
+import { readXml, textOf } from './test-support/xml.js';
+import { compareItems, dateAtUtcMidnight, toFeedItem } from './to-feed-item.js';
+
+const records = generateBriefings({ count: 120 });
+
+describe('archive frames filled in from one rendering per scope', () => {
+  it.each([
+    ['rss', rss2Frame],
+    ['atom', atom1Frame],
+    ['json', jsonFeedFrame],
+  ] as const)('are byte-identical to %s frames rendered page by page', (_format, frame) => {
+    const templated = templatedArchiveFrames(frame);
+    for (const siteUrl of [
+      'https://briefing.example.org/',
+      'http://briefing.example.org/a&b/',
+      'http://localhost:3000/',
+    ]) {
+      const items = records.map((record) => toFeedItem({ record, siteUrl })).sort(compareItems);
+      let archives = 0;
+      for (const scope of feedScopes({ records })) {
+        const pages = scopePages({
+          scope,
+          items,
+          siteUrl,
+          pageSize: 7,
+          hubUrl: 'https://hub.example.org/',
+          emptyUpdated: dateAtUtcMidnight('2023-01-01'),
+        });
+        for (const page of pages) {
+          if (page.archivePage !== undefined) archives++;
+          expect(templated({ page })).toEqual(frame({ page }));
+        }
+      }
+      // Every shape: first, middle and last archives of many scopes.
+      expect(archives).toBeGreaterThan(100);
+    }
+  });
+});
+
+describe('documents spliced from items rendered once', () => {
+  const siteUrl = 'https://briefing.example.org/';
+  const feeds = buildFeeds({ records, siteUrl, pageSize: 50 });
+  const items = records.map((record) => toFeedItem({ record, siteUrl })).sort(compareItems);
+  const current = items.slice(0, 50);
+  // feed on its own, every item added to one document: what the splicing must be equivalent to.
+  const plain = () => {
+    const feed = new Feed({
+      id: 'x',
+      title: 'x',
+      link: siteUrl,
+      updated: current[0]!.updated,
+      feedLinks: { atom: `${siteUrl}feeds/all.atom` },
+    });
+    for (const item of current) {
+      feed.addItem({
+        title: item.title,
+        id: item.id,
+        link: item.url,
+        date: item.updated,
+        published: item.published,
+        description: item.summaryHtml,
+        content: item.contentHtml,
+        category: item.categories.map((c) => ({ name: c.label, term: c.term, scheme: c.scheme })),
+      });
+    }
+    return feed;
+  };
+  const asList = (value: unknown) => (Array.isArray(value) ? value : [value]);
+
+  it('give the RSS items feed writes for the same items, read back by a parser', () => {
+    const spliced = readXml(fileText(feeds, '/feeds/all.rss')).rss.channel.item;
+    const expected = readXml(plain().rss2()).rss.channel.item;
+    const meaning = (item: any) => ({
+      title: textOf(item.title),
+      link: textOf(item.link),
+      guid: textOf(item.guid),
+      pubDate: textOf(item.pubDate),
+      description: textOf(item.description),
+      content: textOf(item['content:encoded']),
+      categories: asList(item.category).map(textOf),
+    });
+    expect(spliced.map(meaning)).toEqual(expected.map(meaning));
+  });
+
+  it('give the Atom entries feed writes for the same items, read back by a parser', () => {
+    const spliced = readXml(fileText(feeds, '/feeds/all.atom')).feed.entry;
+    const expected = readXml(plain().atom1()).feed.entry;
+    const meaning = (entry: any) => ({
+      title: unescapeHtml(textOf(entry.title)),
+      id: textOf(entry.id),
+      link: entry.link['@_href'],
+      updated: textOf(entry.updated),
+      published: textOf(entry.published),
+      summary: textOf(entry.summary),
+      content: textOf(entry.content),
+      categories: asList(entry.category).map((c: any) => [c['@_term'], c['@_label']]),
+    });
+    expect(spliced.map(meaning)).toEqual(expected.map(meaning));
+  });
+});

@@ -1,0 +1,237 @@
+// The one place where feed documents are spliced for speed and for feed 6.0.0's escaping defects
+// (see TOOLCHAIN.md). Every trick that puts a stand-in into feed's input and takes it out of its
+// output lives here, so no marker character or sentinel date reaches any other module:
+// - U+FFFE stands for "]]>" in CDATA (xml-js splits only the first), U+FFFF for "<" in attributes
+//   (xml-js escapes only '"'): both can never survive `cleanText`, so they are free;
+// - items are rendered a batch at a time in one `feed` document, each marked by U+FFFF U+FFFE in
+//   its title, and cut apart into fragments that every document listing the item shares;
+// - archive documents of a scope differ only in page numbers and date: one frame per scope and
+//   shape is rendered with stand-ins for those (a letter marker and the date 1904-02-29) and filled
+//   in for each page.
+// render-once.test.ts checks the spliced documents against feed's own output for the same items.
+import type { Feed, Item } from 'feed';
+import type { FeedPage, FormatUrls } from './feed-page.js';
+import type { FeedItem } from './to-feed-item.js';
+
+const CDATA_END = '\uFFFE';
+const ATTRIBUTE_LT = '\uFFFF';
+// Marks where an item starts: U+FFFF only ever stands in attributes and U+FFFE only in CDATA, so
+// this pair cannot occur anywhere else.
+const ITEM_MARK = '\uFFFF\uFFFE';
+
+/**
+ * For a slot xml-js writes as text: it first turns every "&amp;" back into "&" ("to avoid double
+ * sanitization"), which would change a literal "&amp;" in a title into "&". Escaping every "&"
+ * beforehand makes that step restore exactly the original text.
+ */
+export function forXmlText(value: string): string {
+  return value.replaceAll('&', '&amp;');
+}
+
+/** For a CDATA slot: xml-js splits only the first "]]>"; every one becomes a sentinel instead. */
+export function forCdata(value: string): string {
+  return value.replaceAll(']]>', CDATA_END);
+}
+
+/**
+ * For an attribute feed passes through its own `sanitize` (which escapes "&") and xml-js writes
+ * escaping only '"': a "<" would make the document ill-formed, so it travels as a sentinel.
+ */
+export function forSanitizedAttribute(value: string): string {
+  return value.replaceAll('<', ATTRIBUTE_LT);
+}
+
+/** For an attribute neither feed nor xml-js escapes beyond '"' (RSS category domain). */
+export function forRawAttribute(value: string): string {
+  return forSanitizedAttribute(value.replaceAll('&', '&amp;'));
+}
+
+/**
+ * Cut a document whose every item carries ITEM_MARK (in its first CDATA section) into one fragment
+ * per item, from the line that opens the item up to the next item or `end`.
+ */
+function cutItems({ xml, open, end }: { xml: string; open: string; end: string }): string[] {
+  const starts: number[] = [];
+  for (let mark = xml.indexOf(ITEM_MARK); mark !== -1; mark = xml.indexOf(ITEM_MARK, mark + 2)) {
+    const start = xml.lastIndexOf(open, mark);
+    if (start === -1) throw new Error(`feed output has no ${JSON.stringify(open)} before an item`);
+    starts.push(start);
+  }
+  const stop = xml.lastIndexOf(end);
+  if (stop === -1) throw new Error(`feed output has no ${JSON.stringify(end)}`);
+  return starts.map((start, index) =>
+    resolveSentinels(xml.slice(start, starts[index + 1] ?? stop).replace(ITEM_MARK, '')),
+  );
+}
+
+/** Replace the sentinels in a rendered document with well-formed markup. */
+export function resolveSentinels(xml: string): string {
+  let out = xml;
+  // XML 1.0 §2.7: "]]>" cannot occur inside CDATA; close the section and reopen it around ">".
+  if (out.includes(CDATA_END)) out = out.replaceAll(CDATA_END, ']]]]><![CDATA[>');
+  if (out.includes(ATTRIBUTE_LT)) out = out.replaceAll(ATTRIBUTE_LT, '&lt;');
+  return out;
+}
+
+/**
+ * A rendered feed document cut where its items go, so that item fragments rendered once can be
+ * placed into every document that lists them.
+ */
+export interface DocumentFrame {
+  head: string;
+  tail: string;
+  /** Between two item fragments ("," in JSON). */
+  separator: string;
+}
+
+/** Cut a document before the last occurrence of a marker (a closing tag feed writes). */
+export function splitAt({
+  xml,
+  marker,
+  separator,
+}: {
+  xml: string;
+  marker: string;
+  separator: string;
+}): DocumentFrame {
+  const at = xml.lastIndexOf(marker);
+  if (at === -1) throw new Error(`feed output has no ${JSON.stringify(marker)}`);
+  return { head: xml.slice(0, at), tail: xml.slice(at), separator };
+}
+
+/**
+ * The whole document as UTF-8 byte parts in order, from fragments already encoded: joined with
+ * Buffer.concat, or hashed part by part, without building a large string.
+ */
+export function frameParts({
+  frame,
+  itemFragments,
+}: {
+  frame: DocumentFrame;
+  itemFragments: readonly Buffer[];
+}): Buffer[] {
+  const parts: Buffer[] = [Buffer.from(frame.head, 'utf8')];
+  const separator = Buffer.from(frame.separator, 'utf8');
+  itemFragments.forEach((fragment, index) => {
+    if (index > 0 && separator.byteLength > 0) parts.push(separator);
+    parts.push(fragment);
+  });
+  parts.push(Buffer.from(frame.tail, 'utf8'));
+  return parts;
+}
+
+// Items per document rendered at once: large enough that the channel head is written rarely,
+// small enough that the intermediate strings stay in V8's young generation and are freed cheaply
+// (one document of 10,000 items left ~400 MiB of garbage in old space).
+export const ITEMS_PER_RENDER = 100;
+
+/**
+ * Render items in feed documents of ITEMS_PER_RENDER items and cut them into one fragment per
+ * item (rendering one document per item would write the whole channel head each time).
+ */
+export function renderItemFragments({
+  makeFeed,
+  items,
+  toItem,
+  render,
+  open,
+  end,
+}: {
+  /** A feed with no items yet. */
+  makeFeed: () => Feed;
+  items: readonly FeedItem[];
+  toItem: (item: FeedItem) => Item;
+  render: (feed: Feed) => string;
+  /** The text that opens an item, with its indentation. */
+  open: string;
+  /** The text that follows the last item. */
+  end: string;
+}): string[] {
+  const fragments: string[] = [];
+  for (let start = 0; start < items.length; start += ITEMS_PER_RENDER) {
+    const feed = makeFeed();
+    for (const item of items.slice(start, start + ITEMS_PER_RENDER)) {
+      const rendered = toItem(item);
+      feed.addItem({ ...rendered, title: `${ITEM_MARK}${rendered.title}` });
+    }
+    fragments.push(...cutItems({ xml: render(feed), open, end }));
+  }
+  return fragments;
+}
+
+// The archive documents of one scope differ only in their page numbers and date, and there are
+// ~1,000 of them for 10,000 records: feed renders one frame per scope and shape (with or without
+// prev/next links) with stand-ins for those, which are then replaced. The stand-ins are letters
+// and digits, which neither escaping nor feed's URL normalisation changes.
+const STAND_IN = 'zqxBriefingPage';
+const SELF = `${STAND_IN}Self`;
+const PREV = `${STAND_IN}Prev`;
+const NEXT = `${STAND_IN}Next`;
+// A date no feed shows; feed writes it as toISOString() (Atom) and toUTCString() (RSS).
+const STAND_IN_DATE = new Date(Date.UTC(1904, 1, 29));
+const PAGE_NUMBER = /\/(\d+)(\.(?:rss|atom|json))$/;
+
+function withStandIn(urls: FormatUrls | undefined, standIn: string): FormatUrls | undefined {
+  if (urls === undefined) return undefined;
+  const replace = (url: string) => url.replace(PAGE_NUMBER, `/${standIn}$2`);
+  return { rss: replace(urls.rss), atom: replace(urls.atom), json: replace(urls.json) };
+}
+
+/** The page number an archive URL ends with ("" for none). */
+function numberOf(urls: FormatUrls | undefined): string {
+  return PAGE_NUMBER.exec(urls?.rss ?? '')?.[1] ?? '';
+}
+
+function templatable(page: FeedPage): boolean {
+  const numbered = (urls: FormatUrls | undefined) =>
+    urls === undefined || Object.values(urls).every((url) => PAGE_NUMBER.test(url));
+  // Every other text of the frame comes from these (the current URLs start with the site URL).
+  const texts = [page.feedId, page.title, page.description, page.homeUrl, page.siteUrl];
+  return (
+    page.archivePage !== undefined &&
+    numbered(page.self) &&
+    numbered(page.prevArchive) &&
+    numbered(page.nextArchive) &&
+    page.hubUrl === undefined &&
+    texts.every((text) => !text.includes(STAND_IN))
+  );
+}
+
+/**
+ * Wrap a frame renderer so that archive pages are filled in from one rendering per scope and
+ * shape; subscription documents (and any page the stand-ins could not be told apart in) are
+ * rendered as they are. The result is byte for byte what the renderer gives (tested).
+ */
+export function templatedArchiveFrames(
+  render: (options: { page: FeedPage }) => DocumentFrame,
+): (options: { page: FeedPage }) => DocumentFrame {
+  const templates = new Map<string, DocumentFrame>();
+  return ({ page }) => {
+    if (!templatable(page)) return render({ page });
+    const key = `${page.prevArchive !== undefined} ${page.nextArchive !== undefined} ${page.siteUrl} ${page.feedId}`;
+    let template = templates.get(key);
+    if (template === undefined) {
+      const prevArchive = withStandIn(page.prevArchive, PREV);
+      const nextArchive = withStandIn(page.nextArchive, NEXT);
+      template = render({
+        page: {
+          ...page,
+          items: [],
+          updated: STAND_IN_DATE,
+          self: withStandIn(page.self, SELF)!,
+          ...(prevArchive === undefined ? {} : { prevArchive }),
+          ...(nextArchive === undefined ? {} : { nextArchive }),
+        },
+      });
+      templates.set(key, template);
+    }
+    const fill = (text: string) =>
+      text
+        .replaceAll(SELF, numberOf(page.self))
+        .replaceAll(PREV, numberOf(page.prevArchive))
+        .replaceAll(NEXT, numberOf(page.nextArchive))
+        .replaceAll(STAND_IN_DATE.toISOString(), page.updated.toISOString())
+        .replaceAll(STAND_IN_DATE.toUTCString(), page.updated.toUTCString());
+    return { head: fill(template.head), tail: fill(template.tail), separator: template.separator };
+  };
+}

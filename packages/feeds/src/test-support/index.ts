@@ -1,0 +1,3 @@
+// Test helpers for the feeds server and the dashboard's agreement tests (source only, not built).
+export * from './feed-set.js';
+export * from './http.js';

@@ -1,0 +1,4 @@
+export { findRepoRoot } from './find-repo-root.js';
+export { commandRepoRoot } from './repo-root.js';
+export { userCwd } from './user-cwd.js';
+export { writeFileAtomic } from './write-file-atomic.js';
