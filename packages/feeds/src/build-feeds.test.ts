@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Briefing } from '@briefing/schema';
-import { themeLabel } from '@briefing/schema';
+import { dataCoverage, formatIsoDate, themeLabel } from '@briefing/schema';
 import { generateBriefings } from '@briefing/schema/testing';
 import { buildFeeds } from './build-feeds.js';
 import type { FeedSet } from './build-feeds.js';
@@ -38,6 +38,17 @@ function expectedOrder(list: readonly Briefing[]): Briefing[] {
 }
 
 describe('buildFeeds on the seed records', () => {
+  it('says in each subscription document what period the data covers and when it was updated', () => {
+    const coverage = dataCoverage(records)!;
+    const sentence = `Covers ${formatIsoDate(coverage.from)} – ${formatIsoDate(coverage.to)}; last updated ${formatIsoDate(coverage.updated)}.`;
+    expect(fileText(feeds, '/feeds/all.rss')).toContain(sentence);
+    expect(fileText(feeds, '/feeds/all.atom')).toContain(sentence);
+    expect(JSON.parse(fileText(feeds, '/feeds/themes/space.json')).description).toContain(sentence);
+    expect(fileText(feeds, '/feeds/calendar.ics').replace(/\r\n /g, '')).toContain(sentence);
+    // Archives keep their bytes when the data changes (RFC 5005 §4): no such sentence there.
+    expect(fileText(feeds, '/feeds/archive/all/1.atom')).not.toContain('last updated');
+  });
+
   it('writes RSS, Atom and JSON Feed for all, every theme and type, and every country taking part', () => {
     const countries = new Set(records.flatMap((record) => record.actors.map((a) => a.country)));
     expect(countries.size).toBeGreaterThan(1);

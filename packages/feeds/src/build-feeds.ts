@@ -1,4 +1,5 @@
-import type { Briefing } from '@briefing/schema';
+import { dataCoverage, type Briefing } from '@briefing/schema';
+import { coverageSentence } from '@briefing/present';
 import {
   ITEMS_PER_RENDER,
   frameParts,
@@ -97,6 +98,7 @@ export function buildFeeds({
   const files = new Map<string, FeedFile>();
   const add = (file: FeedFile) => files.set(file.path, file);
 
+  const coverageNote = coverageSentence(dataCoverage(records));
   const scopes = feedScopes({ records });
   // Items of each scope, newest first: one pass over the records rather than one per scope.
   const byScope = new Map<string, FeedItemKey[]>();
@@ -116,6 +118,7 @@ export function buildFeeds({
       pageSize,
       ...(hubUrl === undefined ? {} : { hubUrl }),
       emptyUpdated: newest,
+      coverageNote,
     });
   // Each record is rendered once per format and its fragment shared by every document it is in
   // (all, its themes, its type, its countries, current or archive): ~6x less work than per page.

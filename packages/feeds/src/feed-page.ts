@@ -111,6 +111,7 @@ export function scopePages({
   pageSize,
   hubUrl,
   emptyUpdated,
+  coverageNote,
 }: {
   scope: FeedScope;
   items: readonly FeedItemKey[];
@@ -119,6 +120,11 @@ export function scopePages({
   hubUrl?: string;
   /** `updated` of a page with no items: a fixed date, never "now". */
   emptyUpdated: Date;
+  /**
+   * What the data covers ("Covers … ; last updated …"), added to the subscription document's
+   * description only: archives never change once full (RFC 5005 §4).
+   */
+  coverageNote?: string;
 }): FeedPage[] {
   const { current, archives } = paginate({ items, pageSize });
   const currentUrls = urls({ siteUrl, paths: feedLinks({ scope }) });
@@ -135,6 +141,7 @@ export function scopePages({
   const pages: FeedPage[] = [
     {
       ...base,
+      ...(coverageNote === undefined ? {} : { description: `${base.description} ${coverageNote}` }),
       items: current,
       updated: newestUpdate({ items: current, fallback: emptyUpdated }),
       self: currentUrls,

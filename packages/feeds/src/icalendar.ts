@@ -1,7 +1,8 @@
 import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
-import type { Briefing } from '@briefing/schema';
+import { dataCoverage, type Briefing } from '@briefing/schema';
 import {
   countryName,
+  coverageSentence,
   eventLastDay,
   isolate,
   nextDay,
@@ -96,7 +97,7 @@ export function renderICalendar({
   const host = new URL(siteUrl).hostname;
   const calendar = ical({
     name: 'Russia–DPRK engagements',
-    description: 'Every recorded engagement between Russia and North Korea, as all-day events.',
+    description: `Every recorded engagement between Russia and North Korea, as all-day events. ${coverageSentence(dataCoverage(records))}`,
     prodId: { company: PUBLISHER, product: 'briefing-feeds', language: 'EN' },
     // No METHOD: it belongs to iTIP messages (RFC 5546, with an ORGANIZER per event and the same
     // method in the Content-Type, RFC 5545 §3.7.2), not to a calendar one subscribes to.

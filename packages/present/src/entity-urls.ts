@@ -32,3 +32,12 @@ export function entityFeedPaths({ kind, slug }: { kind: 'actor' | 'place'; slug:
 
 /** The network view, optionally filtered. */
 export const networkPath = (): string => '/network';
+
+/**
+ * The Internet Archive's copy of a cited web page, nearest to the day it was published (or its
+ * newest copy when the date is unknown), so that a citation outlives the page.
+ */
+export function archivedCopyUrl({ url, published }: { url: string; published?: string }): string {
+  const timestamp = published === undefined ? '' : `${published.replaceAll('-', '')}/`;
+  return `https://web.archive.org/web/${timestamp}${url}`;
+}

@@ -198,4 +198,17 @@ describe('exports', () => {
     expect(json.records.map((r) => r.id)).toContain('kim-putin-vostochny-2023-09');
     expect(json.count).toBe(json.records.length);
   });
+
+  it('say what period the data covers and when it was last updated', async () => {
+    const csv = await fetch(`${baseUrl}/briefings.csv`);
+    expect(csv.headers.get('content-disposition')).toMatch(
+      /filename="briefings-2000-\d\d-\d\d-to-\d{4}-\d\d-\d\d-updated-\d{4}-\d\d-\d\d\.csv"/,
+    );
+    const json = (await (await fetch(`${baseUrl}/briefings.json?theme=space`)).json()) as {
+      coverage: { from: string; to: string; updated: string };
+    };
+    // The coverage is the whole data set's, whatever the filter.
+    expect(json.coverage.from).toMatch(/^2000-/);
+    expect(json.coverage.updated >= json.coverage.to.slice(0, 4)).toBe(true);
+  });
 });

@@ -65,11 +65,21 @@ describe('the feeds and the lists they link to', () => {
     }
   });
 
-  it('give the PRK feed the same records as /briefings?country=PRK', () => {
-    const feed = JSON.parse(fileText(feeds, '/feeds/countries/prk.json')) as {
-      items: { id: string }[];
-    };
-    expect(feed.items.length).toBe(listTotal('/briefings?country=PRK'));
+  it('give the PRK feed, with its archives, the same records as /briefings?country=PRK', () => {
+    const documents = [...feeds.files.keys()].filter(
+      (path) =>
+        path === '/feeds/countries/prk.json' ||
+        /^\/feeds\/archive\/countries\/prk\/\d+\.json$/.test(path),
+    );
+    const ids = new Set(
+      documents.flatMap((path) =>
+        (JSON.parse(fileText(feeds, path)) as { items: { id: string }[] }).items.map((item) =>
+          item.id.replace(/^.*:briefing\//, ''),
+        ),
+      ),
+    );
+    expect(ids).toEqual(new Set(listIds('/briefings?country=PRK')));
+    expect(ids.size).toBe(listTotal('/briefings?country=PRK'));
   });
 
   it('put in the calendar exactly the records of the list', () => {

@@ -62,8 +62,3 @@ export function briefingsCsv({
     ]),
   });
 }
-
-/** A download file name for the filtered set, e.g. briefings-2026-11-27.csv. */
-export function exportFileName({ extension, today }: { extension: string; today: string }): string {
-  return `briefings-${today}.${extension}`;
-}

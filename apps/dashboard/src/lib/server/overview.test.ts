@@ -89,3 +89,32 @@ describe('latest announced', () => {
     ).toEqual(['other-announcement', 'visit']);
   });
 });
+
+describe('announced and upcoming', () => {
+  // Dated after the stale data's update, before today: upcoming only as of that update.
+  const planned = (updated: string) =>
+    makeBriefing({
+      id: 'planned-visit',
+      status: 'occurred',
+      date: { start: '2025-06-01', precision: 'month' },
+      revision: { created: updated, updated, changes: [{ date: updated, note: 'Added.' }] },
+    });
+  const overviewOf = (records: Briefing[], today: string) =>
+    buildOverview({
+      store: buildStore({ siteUrl: 'https://briefing.example.org/', records }),
+      today,
+    });
+
+  it('speaks as of today when the data was updated within the month', () => {
+    const overview = overviewOf([planned('2026-11-20')], '2026-12-04');
+    expect(overview.asOf).toEqual({ date: '4 Dec 2026', stale: false });
+    expect(overview.updated).toBe('20 Nov 2026');
+    expect(overview.upcoming).toEqual([]);
+  });
+
+  it('speaks as of the last update when the data is over a month old', () => {
+    const overview = overviewOf([planned('2025-01-10')], '2026-12-04');
+    expect(overview.asOf).toEqual({ date: '10 Jan 2025', stale: true });
+    expect(overview.upcoming.map((item) => item.id)).toEqual(['planned-visit']);
+  });
+});

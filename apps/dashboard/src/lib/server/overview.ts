@@ -1,4 +1,6 @@
 import {
+  asOfDate,
+  dataCoverage,
   effectiveEnd,
   formatDateRange,
   formatIsoDate,
@@ -71,6 +73,7 @@ export function buildOverview({ store, today = todayIso() }: { store: Store; tod
         countries: store.facets.countries.length,
       },
       span: dataSpan(records),
+      coverage: dataCoverage(records),
       timeline:
         records.length <= TIMELINE_MARK_LIMIT
           ? { kind: 'marks' as const, items: store.newestFirst.map(timelineItem) }
@@ -92,10 +95,17 @@ export function buildOverview({ store, today = todayIso() }: { store: Store; tod
       })),
     };
   });
-  const upcoming = memo(store, `upcoming ${today}`, () =>
-    sortBriefings({ records: splitUpcoming({ records: store.records, today }).upcoming })
+  // Data over a month old speaks as of its last update, not as of today (see asOfDate).
+  const asOf = asOfDate({ coverage: stable.coverage, today });
+  const upcoming = memo(store, `upcoming ${asOf.date}`, () =>
+    sortBriefings({ records: splitUpcoming({ records: store.records, today: asOf.date }).upcoming })
       .slice(0, 10)
       .map(toListItem),
   );
-  return { ...stable, today: formatIsoDate(today), upcoming };
+  return {
+    ...stable,
+    updated: stable.coverage === undefined ? undefined : formatIsoDate(stable.coverage.updated),
+    asOf: { date: formatIsoDate(asOf.date), stale: asOf.stale },
+    upcoming,
+  };
 }

@@ -1,7 +1,8 @@
-import { todayIso } from '@briefing/schema';
+import { exportFileName } from '@briefing/present';
+import { dataCoverage } from '@briefing/schema';
 import { building } from '$app/env';
 import { parseListParams } from '#lib/list-params.ts';
-import { briefingsCsv, exportFileName } from '#lib/server/export.ts';
+import { briefingsCsv } from '#lib/server/export.ts';
 import { queryBriefings } from '#lib/list-query.ts';
 import { getStore } from '#lib/server/store.ts';
 import type { RequestHandler } from './$types';
@@ -19,7 +20,7 @@ export const GET: RequestHandler = async ({ url }) => {
   return new Response(briefingsCsv({ records, siteUrl: store.feeds.siteUrl }), {
     headers: {
       'content-type': 'text/csv; charset=utf-8; header=present',
-      'content-disposition': `attachment; filename="${exportFileName({ extension: 'csv', today: todayIso() })}"`,
+      'content-disposition': `attachment; filename="${exportFileName({ coverage: dataCoverage(store.records), extension: 'csv' })}"`,
     },
   });
 };

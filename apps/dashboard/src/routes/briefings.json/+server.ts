@@ -1,8 +1,8 @@
-import { todayIso } from '@briefing/schema';
+import { exportFileName } from '@briefing/present';
+import { dataCoverage } from '@briefing/schema';
 import { building } from '$app/env';
 import { json } from '@sveltejs/kit';
 import { parseListParams } from '#lib/list-params.ts';
-import { exportFileName } from '#lib/server/export.ts';
 import { queryBriefings } from '#lib/list-query.ts';
 import { getStore } from '#lib/server/store.ts';
 import type { RequestHandler } from './$types';
@@ -17,11 +17,13 @@ export const GET: RequestHandler = async ({ url }) => {
     params: building ? new URLSearchParams() : url.searchParams,
   });
   const records = queryBriefings({ newestFirst: store.newestFirst, query, sort });
+  // What the whole data set covers and when it last changed, so a saved export says how current it is.
+  const coverage = dataCoverage(store.records);
   return json(
-    { query, ignored: notes, count: records.length, records },
+    { coverage, query, ignored: notes, count: records.length, records },
     {
       headers: {
-        'content-disposition': `attachment; filename="${exportFileName({ extension: 'json', today: todayIso() })}"`,
+        'content-disposition': `attachment; filename="${exportFileName({ coverage, extension: 'json' })}"`,
       },
     },
   );

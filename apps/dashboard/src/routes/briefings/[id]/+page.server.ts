@@ -1,5 +1,6 @@
 import { formatDateRange, formatIsoDate } from '@briefing/schema';
 import {
+  archivedCopyUrl,
   confidenceLabel,
   countryName,
   feedLinks,
@@ -56,6 +57,13 @@ export const load: PageServerLoad = async ({ params }) => {
           source.document === undefined || !isServedDocument(source.document)
             ? undefined
             : documentPath(source.document),
+        // Only web pages have archived copies; the page's own link stays the one cited.
+        archivedHref: /^https?:\/\//.test(source.url ?? '')
+          ? archivedCopyUrl({
+              url: source.url!,
+              ...(source.published === undefined ? {} : { published: source.published }),
+            })
+          : undefined,
         published: formatOptional(source.published),
         accessed: formatOptional(source.accessed),
       })),
