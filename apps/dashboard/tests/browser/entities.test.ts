@@ -59,6 +59,7 @@ describe("an actor's page", () => {
 
   it('has an Atom feed of its records, advertised on the page', async () => {
     await page.goto(`${baseUrl}/actors/sergei-lavrov`);
+    const onPage = await page.locator('ol.briefings > li').count();
     const href = await page
       .locator('link[rel="alternate"][type="application/atom+xml"]')
       .getAttribute('href');
@@ -66,7 +67,9 @@ describe("an actor's page", () => {
     const response = await fetch(`${baseUrl}${href}`);
     expect(response.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
     const xml = await response.text();
-    expect(xml.match(/<entry>/g)).toHaveLength(8);
+    // His records, newest update first, as many as a feed holds.
+    expect(onPage).toBeGreaterThan(5);
+    expect(xml.match(/<entry>/g)).toHaveLength(Math.min(onPage, 50));
     expect(xml).toContain('<title>Russia–DPRK briefings: Sergei Lavrov</title>');
     const etag = response.headers.get('etag')!;
     const again = await fetch(`${baseUrl}${href}`, { headers: { 'if-none-match': etag } });
