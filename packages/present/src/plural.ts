@@ -17,6 +17,9 @@ export const NOUNS = {
   draft: { one: 'draft', other: 'drafts' },
   event: { one: 'event', other: 'events' },
   page: { one: 'page', other: 'pages' },
+  actor: { one: 'actor', other: 'actors' },
+  link: { one: 'link', other: 'links' },
+  sharedRecord: { one: 'shared record', other: 'shared records' },
 } as const satisfies Record<string, Noun>;
 
 /** The noun for a count, by Intl.PluralRules: "result" for 1, "results" for 0 or 2. */

@@ -22,6 +22,10 @@ export const THEMES_PATH = '/themes/';
 /** The list of every record. */
 export const LIST_PATH = '/briefings';
 
+/** The list's exports: the same filters, every page at once. */
+export const CSV_EXPORT_PATH = '/briefings.csv';
+export const JSON_EXPORT_PATH = '/briefings.json';
+
 /** Records per page of the list. */
 export const PAGE_SIZE = 50;
 export const SORTS = [

@@ -1,4 +1,5 @@
 import { handleFeedRequest } from '@briefing/feeds';
+import { FEEDS_ROOT } from '@briefing/present/urls';
 import { entityFeedFile } from './entities.js';
 import { getStore } from './store.js';
 
@@ -13,7 +14,7 @@ export async function handleFeeds({
   request: Request;
   url: URL;
 }): Promise<Response | undefined> {
-  if (!url.pathname.startsWith('/feeds/') || url.pathname === '/feeds/') return undefined;
+  if (!url.pathname.startsWith(FEEDS_ROOT) || url.pathname === FEEDS_ROOT) return undefined;
   const store = await getStore();
   // An actor's or a place's feed is made on first request, then answered like the others.
   const file = entityFeedFile({ store, path: url.pathname });

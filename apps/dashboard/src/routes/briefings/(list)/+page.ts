@@ -1,3 +1,4 @@
+import { JSON_EXPORT_PATH } from '@briefing/present/urls';
 import { browser } from '$app/env';
 import type { Briefing } from '@briefing/schema';
 import type { PageLoad } from './$types';
@@ -15,7 +16,7 @@ let allRecords: Promise<Briefing[]> | undefined;
 export const load: PageLoad = async ({ data, url, fetch }) => {
   if (!import.meta.env.BRIEFING_STATIC || !browser) return data;
   const { listView } = await import('#lib/list-query.ts');
-  allRecords ??= fetch('/briefings.json')
+  allRecords ??= fetch(JSON_EXPORT_PATH)
     .then((response) => response.json() as Promise<{ records: Briefing[] }>)
     .then((body) => body.records);
   return { ...data, ...listView({ newestFirst: await allRecords, params: url.searchParams }) };
