@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Briefing } from './briefing.js';
-import { BriefingQuery, filterBriefings } from './query.js';
+import { BriefingQuery, filterBriefings, queryWords, searchableText } from './query.js';
 import { makeBriefing } from './test-support/fixtures.js';
 
 const lavrov = makeBriefing();
@@ -136,5 +136,14 @@ describe('BriefingQuery', () => {
     ['from after to', { from: '2024-01-01', to: '2023-01-01' }],
   ])('rejects %s', (_name, query) => {
     expect(BriefingQuery.safeParse(query).success).toBe(false);
+  });
+});
+
+describe('queryWords and searchableText', () => {
+  it('fold a query and a record alike, dashes as spaces', () => {
+    expect(queryWords('  Kim Jong-un  Pyŏngyang ')).toEqual(['kim', 'jong', 'un', 'pyongyang']);
+    const text = searchableText(makeBriefing({ title: 'Kim Jong-un in Pyŏngyang' }));
+    expect(queryWords('Kim Jong-un Pyŏngyang').every((word) => text.includes(word))).toBe(true);
+    expect(text).toContain('north korea');
   });
 });
