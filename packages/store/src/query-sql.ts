@@ -1,0 +1,100 @@
+// The one translation of a BriefingQuery into SQL. It selects exactly what filterBriefings
+// (packages/schema/src/query.ts) selects, and orders as sortBriefings does; query.property.test.ts
+// checks both on random records and queries.
+import {
+  foldText,
+  queryWords,
+  type BriefingQuery,
+  type SortKey,
+  type SortOrder,
+} from '@briefing/schema';
+
+export type SqlValue = string | number | bigint | null;
+
+/** A WHERE condition over `records r`, with its parameters. */
+export interface SqlFilter {
+  where: string;
+  params: SqlValue[];
+}
+
+/** The condition (over `records r`) a record must meet to match the query. */
+export function filterToSql(query: BriefingQuery): SqlFilter {
+  const clauses: string[] = [];
+  const params: SqlValue[] = [];
+  // Within a field any listed value matches; an empty list filters nothing.
+  const anyOf = (
+    values: readonly string[] | undefined,
+    clause: (marks: string) => string,
+    times = 1,
+  ) => {
+    if (values === undefined || values.length === 0) return;
+    const unique = [...new Set(values)];
+    clauses.push(clause(unique.map(() => '?').join(', ')));
+    for (let i = 0; i < times; i += 1) params.push(...unique);
+  };
+  anyOf(
+    query.themes,
+    (marks) => `EXISTS (SELECT 1 FROM themes t WHERE t.record_id = r.id AND t.theme IN (${marks}))`,
+  );
+  anyOf(query.types, (marks) => `r.type IN (${marks})`);
+  anyOf(query.status, (marks) => `r.status IN (${marks})`);
+  // A record covers [start, effective end]; it matches when that range overlaps [from, to].
+  if (query.from !== undefined) {
+    clauses.push('r.end_date >= ?');
+    params.push(query.from);
+  }
+  if (query.to !== undefined) {
+    clauses.push('r.start_date <= ?');
+    params.push(query.to);
+  }
+  anyOf(
+    query.countries?.map((code) => code.toUpperCase()),
+    (marks) =>
+      `(EXISTS (SELECT 1 FROM actors a WHERE a.record_id = r.id AND a.country IN (${marks}))` +
+      ` OR EXISTS (SELECT 1 FROM places p WHERE p.record_id = r.id AND p.country IN (${marks})))`,
+    2,
+  );
+  anyOf(
+    query.actors?.map(foldText),
+    (marks) =>
+      `EXISTS (SELECT 1 FROM actors a WHERE a.record_id = r.id AND a.name_folded IN (${marks}))`,
+  );
+  anyOf(
+    query.places?.map(foldText),
+    (marks) =>
+      `EXISTS (SELECT 1 FROM places p WHERE p.record_id = r.id AND p.name_folded IN (${marks}))`,
+  );
+  // Every word must be a substring of the same folded text filterBriefings searches. (instr on
+  // UTF-8 finds a substring exactly when JavaScript's includes does on the same text.)
+  const words = queryWords(query.text ?? '');
+  if (words.some((word) => !word.isWellFormed())) {
+    // A lone surrogate is in no record's text (records are UTF-8); SQLite would replace it.
+    clauses.push('0');
+  } else if (words.length > 0) {
+    clauses.push(
+      `EXISTS (SELECT 1 FROM haystacks h WHERE h.record_id = r.id AND ${words
+        .map(() => 'instr(h.haystack, ?) > 0')
+        .join(' AND ')})`,
+    );
+    params.push(...words);
+  }
+  return { where: clauses.length === 0 ? '1' : clauses.join(' AND '), params };
+}
+
+/** The ORDER BY (over `records r`) of sortBriefings: every order ends on the unique id. */
+export function orderToSql({
+  by = 'date',
+  order = 'asc',
+}: {
+  by?: SortKey;
+  order?: SortOrder;
+}): string {
+  const direction = order === 'desc' ? ' DESC' : '';
+  const columns =
+    by === 'title'
+      ? ['r.title_rank']
+      : by === 'updated'
+        ? ['r.updated', 'r.start_date', 'r.end_date', 'r.id']
+        : ['r.start_date', 'r.end_date', 'r.id'];
+  return columns.map((column) => column + direction).join(', ');
+}

@@ -1,0 +1,435 @@
+// One update of the index: the entries to look at are classified, the changed files read and
+// checked, their records written, and the rules across records run again; all inside the write
+// transaction the caller holds, in time slices. The caller commits.
+import { hash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import {
+  checkBriefingFile,
+  checkRecordDocuments,
+  checkRecordSet,
+  formatPath,
+  idOfFileName,
+  NOT_LOADED_YML,
+  type Briefing,
+  type Problem,
+  type Related,
+} from '@briefing/schema/node';
+import type { IndexState } from './index-state.js';
+import type { FileState, IndexWriter } from './index-writer.js';
+import { classifyEntry, readRecordFile, type Entry } from './scan.js';
+import type { TimeSlicer } from './time-slicer.js';
+
+/** How far an update has come, for a progress display. */
+export interface SyncProgress {
+  /** `scan`: looking at the folder's entries; `index`: reading, checking and writing records. */
+  phase: 'scan' | 'index';
+  done: number;
+  total: number;
+}
+
+export interface UpdateContext {
+  state: IndexState;
+  writer: IndexWriter;
+  slicer: TimeSlicer;
+  /** The data folder, absolute, and its real path. */
+  dir: string;
+  realDir: string;
+  /** How problems name a file of the folder (the folder as the user gave it, joined). */
+  display: (name: string) => string;
+  maxBytes: number;
+  maxAliasCount?: number;
+  /** The directory `document:` sources are relative to. */
+  documentsRoot: () => Promise<string>;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+/** A file whose mtime is this close to when it was read may change again within the same tick. */
+const RACY_NS = 2_000_000_000n;
+/** Above this many files to read, titles are sorted once at the end instead of one by one. */
+const BULK = 500;
+
+export class Update {
+  /** id → whether it was served before this update (recorded when first touched). */
+  readonly #touched = new Map<string, boolean>();
+  /** Ids whose file stopped serving them: a duplicate waiting behind may take over. */
+  readonly #freed = new Set<string>();
+  #problemsChanged = false;
+  #renumber = false;
+  /** Entries looked at, files read, files parsed and checked. */
+  readonly stats = { entries: 0, read: 0, parsed: 0 };
+  readonly #lines = new Map<string, number | undefined>();
+
+  constructor(readonly context: UpdateContext) {}
+
+  get problemsChanged(): boolean {
+    return this.#problemsChanged;
+  }
+
+  /** The ids added, updated and removed by this update. */
+  changes(): { added: string[]; updated: string[]; removed: string[] } {
+    const changes = { added: [] as string[], updated: [] as string[], removed: [] as string[] };
+    for (const [id, before] of this.#touched) {
+      const after = this.context.state.servedBy.has(id);
+      if (before && after) changes.updated.push(id);
+      else if (after) changes.added.push(id);
+      else if (before) changes.removed.push(id);
+    }
+    for (const list of Object.values(changes)) list.sort();
+    return changes;
+  }
+
+  /** Looks at every entry of the folder (full) or at the named ones (after a watch event). */
+  async run({ names }: { names?: ReadonlySet<string> }): Promise<void> {
+    const { state, slicer } = this.context;
+    let list: string[];
+    if (names === undefined) {
+      const listing = await readdir(this.context.dir);
+      list = [...new Set([...listing, ...state.files.keys(), ...state.entryNames])];
+    } else {
+      list = [...names];
+    }
+    this.stats.entries = list.length;
+    const toRead: Extract<Entry, { kind: 'file' }>[] = [];
+    for (const [index, name] of list.entries()) {
+      const entry = this.#classify(name);
+      if (entry.kind === 'file') {
+        this.#setProblems(name, 'entry', []);
+        // A named entry had an event: read it whatever its metadata says.
+        if (names !== undefined || this.#mayHaveChanged(entry)) toRead.push(entry);
+      } else {
+        this.#removeFile(name);
+        this.#setProblems(name, 'entry', this.#entryProblems(entry));
+      }
+      if (index % 256 === 0)
+        this.context.onProgress?.({ phase: 'scan', done: index, total: list.length });
+      await slicer.pause();
+    }
+    if (toRead.length > BULK) state.titles.startBulk();
+    for (const [index, entry] of toRead.entries()) {
+      await this.#readAndApply(entry, { reparse: false });
+      if (index % 64 === 0)
+        this.context.onProgress?.({ phase: 'index', done: index, total: toRead.length });
+      await slicer.pause();
+    }
+    await this.#settleFreed();
+    await this.#settleTitles();
+    this.#checkRecordSet();
+    this.context.onProgress?.({ phase: 'index', done: toRead.length, total: toRead.length });
+  }
+
+  #classify(name: string): Entry {
+    try {
+      return classifyEntry({ dir: this.context.dir, realDir: this.context.realDir, name });
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'error';
+      return {
+        kind: 'refused',
+        name,
+        message: `cannot look at the entry (${code}); it was not read`,
+      };
+    }
+  }
+
+  #entryProblems(entry: Entry): Problem[] {
+    const file = this.context.display(entry.name);
+    if (entry.kind === 'yml') return [{ file, line: 1, path: '', message: NOT_LOADED_YML }];
+    if (entry.kind === 'refused') return [{ file, path: '', message: entry.message }];
+    return [];
+  }
+
+  #mayHaveChanged({ name, stat }: Extract<Entry, { kind: 'file' }>): boolean {
+    const known = this.context.state.files.get(name);
+    return (
+      known === undefined ||
+      known.size !== Number(stat.size) ||
+      known.mtimeNs !== stat.mtimeNs ||
+      known.ctimeNs !== stat.ctimeNs ||
+      known.ino !== stat.ino ||
+      known.readNs - known.mtimeNs < RACY_NS
+    );
+  }
+
+  /** Reads a file; when its bytes changed (or `reparse`), checks it and serves its record. */
+  async #readAndApply(entry: Extract<Entry, { kind: 'file' }>, { reparse }: { reparse: boolean }) {
+    const { state, writer, display } = this.context;
+    const { name } = entry;
+    const file = display(name);
+    const previous = state.files.get(name);
+    const read = readRecordFile({ path: entry.path, maxBytes: this.context.maxBytes });
+    this.stats.read += 1;
+    const readNs = BigInt(Date.now()) * 1_000_000n;
+    const stat = read.stat ?? entry.stat;
+    const base = {
+      name,
+      size: Number(stat.size),
+      mtimeNs: stat.mtimeNs,
+      ctimeNs: stat.ctimeNs,
+      ino: stat.ino,
+      readNs,
+    };
+    const keep = {
+      ...(previous?.goodId === undefined ? {} : { goodId: previous.goodId }),
+      ...(previous?.goodRelated === undefined ? {} : { goodRelated: previous.goodRelated }),
+    };
+    if ('message' in read) {
+      // Unreadable now: like an invalid file, it keeps its last good record.
+      this.#putFile({ ...base, hash: '', valid: false, ...keep });
+      this.#setProblems(name, 'file', [{ file, line: 1, path: '', message: read.message }]);
+      return;
+    }
+    const contentHash = hash('sha256', read.bytes);
+    if (!reparse && previous !== undefined && previous.hash === contentHash) {
+      this.#putFile({ ...previous, ...base });
+      return;
+    }
+    this.stats.parsed += 1;
+    const checked = checkBriefingFile({
+      bytes: read.bytes,
+      size: read.size,
+      file,
+      name,
+      maxBytes: this.context.maxBytes,
+      ...(this.context.maxAliasCount === undefined
+        ? {}
+        : { maxAliasCount: this.context.maxAliasCount }),
+    });
+    const { record } = checked;
+    let problems = checked.problems;
+    if (record !== undefined && record.sources.some((source) => source.document !== undefined)) {
+      const documents = await checkRecordDocuments({
+        record,
+        file,
+        lineOf: checked.lineOf,
+        root: await this.context.documentsRoot(),
+      });
+      problems = [...problems, ...documents.problems];
+    }
+    this.#putFile({
+      ...base,
+      hash: contentHash,
+      valid: record !== undefined,
+      ...(record === undefined
+        ? keep
+        : {
+            goodId: record.id,
+            ...(record.related === undefined ? {} : { goodRelated: record.related }),
+          }),
+    });
+    this.#setProblems(name, 'file', problems);
+    if (record !== undefined) {
+      this.#serve({
+        name,
+        record,
+        previousId: previous?.goodId,
+        size: read.size,
+        mtimeNs: stat.mtimeNs,
+        hash: contentHash,
+      });
+    }
+  }
+
+  #putFile(state: FileState): void {
+    this.context.state.files.set(state.name, state);
+    this.context.writer.putFile(state);
+  }
+
+  #removeFile(name: string): void {
+    const { state, writer } = this.context;
+    const known = state.files.get(name);
+    if (known === undefined) return;
+    if (known.goodId !== undefined && state.servedBy.get(known.goodId) === name) {
+      this.#unserve(known.goodId);
+      this.#freed.add(known.goodId);
+    }
+    state.files.delete(name);
+    writer.deleteFile(name);
+    this.#setProblems(name, 'file', []);
+  }
+
+  /** Serves a file's new record, unless another file already serves its id and comes first. */
+  #serve({
+    name,
+    record,
+    previousId,
+    size,
+    mtimeNs,
+    hash: contentHash,
+  }: {
+    name: string;
+    record: Briefing;
+    previousId: string | undefined;
+    size: number;
+    mtimeNs: bigint;
+    hash: string;
+  }): void {
+    const { state, writer } = this.context;
+    if (previousId !== undefined && state.servedBy.get(previousId) === name) {
+      this.#unserve(previousId);
+      if (previousId !== record.id) this.#freed.add(previousId);
+    }
+    const holder = state.servedBy.get(record.id);
+    if (holder !== undefined) {
+      // A duplicate id: the set rules report it; the file that comes first keeps serving.
+      if (!comesFirst({ name, other: holder, id: record.id })) return;
+      this.#unserve(record.id);
+    }
+    this.#touch(record.id);
+    const rank = state.titles.insert({ id: record.id, title: record.title });
+    if (rank === undefined && !state.titles.bulk) this.#renumber = true;
+    writer.insertRecord({
+      record,
+      file: name,
+      size,
+      mtimeMs: Number(mtimeNs / 1_000_000n),
+      hash: contentHash,
+      titleRank: rank ?? 0,
+    });
+    state.servedBy.set(record.id, name);
+  }
+
+  #unserve(id: string): void {
+    const { state, writer } = this.context;
+    this.#touch(id);
+    writer.deleteRecord(id);
+    state.titles.remove(id);
+    state.servedBy.delete(id);
+  }
+
+  #touch(id: string): void {
+    if (!this.#touched.has(id)) this.#touched.set(id, this.context.state.servedBy.has(id));
+  }
+
+  /** A freed id goes to the next file that has a valid record with it, read again now. */
+  async #settleFreed(): Promise<void> {
+    const { state } = this.context;
+    while (this.#freed.size > 0) {
+      const freed = new Set([...this.#freed].filter((id) => !state.servedBy.has(id)));
+      this.#freed.clear();
+      const waiting = new Map<string, string[]>();
+      for (const [name, file] of state.files) {
+        if (file.valid && file.goodId !== undefined && freed.has(file.goodId)) {
+          waiting.set(file.goodId, [...(waiting.get(file.goodId) ?? []), name]);
+        }
+      }
+      for (const [id, names] of waiting) {
+        names.sort((a, b) => (comesFirst({ name: a, other: b, id }) ? -1 : 1));
+        for (const name of names) {
+          if (state.servedBy.has(id)) break;
+          const entry = this.#classify(name);
+          if (entry.kind === 'file') await this.#readAndApply(entry, { reparse: true });
+          else {
+            this.#removeFile(name);
+            this.#setProblems(name, 'entry', this.#entryProblems(entry));
+          }
+        }
+      }
+    }
+  }
+
+  async #settleTitles(): Promise<void> {
+    const { state, writer, slicer } = this.context;
+    let changed: { id: string; rank: number }[] = [];
+    if (state.titles.bulk) changed = await state.titles.resort({ slicer });
+    else if (this.#renumber) changed = state.titles.renumber();
+    for (const { id, rank } of changed) {
+      writer.setTitleRank(id, rank);
+      await slicer.pause();
+    }
+  }
+
+  /** The rules across records (packages/schema's checkRecordSet), over every file's record. */
+  #checkRecordSet(): void {
+    const { state, writer, display } = this.context;
+    interface Linked {
+      id: string;
+      related?: Related[];
+      name: string;
+    }
+    const served: Linked[] = [];
+    const others: Linked[] = [];
+    for (const [name, file] of state.files) {
+      if (file.goodId === undefined) continue;
+      const linked = {
+        id: file.goodId,
+        name,
+        ...(file.goodRelated === undefined ? {} : { related: file.goodRelated }),
+      };
+      if (state.servedBy.get(file.goodId) === name) served.push(linked);
+      // A file whose record is not served (a duplicate) counts while its content is valid.
+      else if (file.valid) others.push(linked);
+    }
+    const names = new Map<string, string>();
+    const problems = checkRecordSet<Linked>({
+      // The served record of each id comes first: the others are its duplicates.
+      records: [...served, ...others],
+      locate: (linked, path) => {
+        const file = display(linked.name);
+        names.set(file, linked.name);
+        const line = this.#lineOf(linked.name, path);
+        return line === undefined ? { file } : { file, line };
+      },
+    });
+    const rows = problems.map((problem) => ({ name: names.get(problem.file!)!, problem }));
+    const key = JSON.stringify(
+      rows.map(({ name, problem }) => [
+        name,
+        problem.line ?? null,
+        problem.recordId ?? null,
+        problem.path,
+        problem.message,
+      ]),
+    );
+    if (key === state.setProblemsKey) return;
+    writer.setSetProblems(rows);
+    state.setProblemsKey = key;
+    this.#problemsChanged = true;
+  }
+
+  /** The line of a field in a file, read again (only for a problem found across records). */
+  #lineOf(name: string, path: readonly PropertyKey[]): number | undefined {
+    const file = this.context.state.files.get(name);
+    // A file whose content is invalid serves an older version: its lines would not match.
+    if (file === undefined || !file.valid) return undefined;
+    const key = `${name}\n${file.hash}\n${formatPath(path)}`;
+    if (this.#lines.has(key)) return this.#lines.get(key);
+    let line: number | undefined;
+    const entry = this.#classify(name);
+    if (entry.kind === 'file') {
+      const read = readRecordFile({ path: entry.path, maxBytes: this.context.maxBytes });
+      if ('bytes' in read && hash('sha256', read.bytes) === file.hash) {
+        line = checkBriefingFile({
+          bytes: read.bytes,
+          file: name,
+          name,
+          maxBytes: this.context.maxBytes,
+        }).lineOf(path);
+      }
+    }
+    this.#lines.set(key, line);
+    return line;
+  }
+
+  /** Replaces the problems of one kind for a file, noting whether they changed. */
+  #setProblems(name: string, kind: 'entry' | 'file', problems: Problem[]): void {
+    const { state, writer } = this.context;
+    const known = kind === 'entry' ? state.entryNames : state.problemFiles;
+    if (problems.length === 0 && !known.has(name)) return;
+    const before = writer.problemsOf({ name, kind });
+    const after = JSON.stringify(
+      problems.map((p) => [p.line ?? null, p.recordId ?? null, p.path, p.message]),
+    );
+    if (before === after) return;
+    writer.setProblems({ name, kind, problems });
+    this.#problemsChanged = true;
+    if (problems.length > 0) known.add(name);
+    else known.delete(name);
+  }
+}
+
+/** Of two files with one id, the one named `<id>.yaml` comes first, then the first by name. */
+function comesFirst({ name, other, id }: { name: string; other: string; id: string }): boolean {
+  const named = idOfFileName(name) === id;
+  const otherNamed = idOfFileName(other) === id;
+  if (named !== otherNamed) return named;
+  return name < other;
+}
