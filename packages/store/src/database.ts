@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { CREATE_TABLES, SCHEMA_VERSION } from './index-schema.js';
+import { addQueryFunctions } from './query-sql.js';
 import type { Logger } from './logger.js';
 
 /** The connection that writes the index: its tables are created, or rebuilt when outdated. */
@@ -49,6 +50,7 @@ export function openWriter({
 export function openReader(path: string): DatabaseSync {
   const db = connect(path);
   db.exec('PRAGMA query_only = 1');
+  addQueryFunctions(db);
   return db;
 }
 

@@ -57,9 +57,11 @@ CREATE INDEX records_by_title ON records (title_rank);
 CREATE INDEX records_by_facets ON records (id, type, status, start_date, end_date);
 
 -- The folded text a text filter searches (as filterBriefings does), apart from the records.
+-- exact: NULL, or (for text that is not well-formed UTF-16, which UTF-8 cannot hold) the text as JSON.
 CREATE TABLE haystacks (
   record_id TEXT PRIMARY KEY,
-  haystack TEXT NOT NULL
+  haystack TEXT NOT NULL,
+  exact TEXT
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE actors (

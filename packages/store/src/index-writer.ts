@@ -42,7 +42,9 @@ export class IndexWriter {
         precision, confidence, announced_on, created, updated, title, title_rank, file, size,
         mtime, hash, names, summary, json)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      insertHaystack: prepare('INSERT INTO haystacks (record_id, haystack) VALUES (?, ?)'),
+      insertHaystack: prepare(
+        'INSERT INTO haystacks (record_id, haystack, exact) VALUES (?, ?, ?)',
+      ),
       insertActor: prepare(`INSERT INTO actors (record_id, position, name, name_folded, country,
         office, role) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       insertPlace: prepare(`INSERT INTO places (record_id, position, name, name_folded, country,
@@ -120,7 +122,13 @@ export class IndexWriter {
       record.summary,
       JSON.stringify(record),
     );
-    this.#run('insertHaystack', id, searchableText(record));
+    const haystack = searchableText(record);
+    this.#run(
+      'insertHaystack',
+      id,
+      haystack,
+      haystack.isWellFormed() ? null : JSON.stringify(haystack),
+    );
     record.actors.forEach((actor, position) =>
       this.#run(
         'insertActor',

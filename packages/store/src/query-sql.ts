@@ -1,6 +1,7 @@
 // The one translation of a BriefingQuery into SQL. It selects exactly what filterBriefings
 // (packages/schema/src/query.ts) selects, and orders as sortBriefings does; query.property.test.ts
 // checks both on random records and queries.
+import type { DatabaseSync } from 'node:sqlite';
 import {
   foldText,
   queryWords,
@@ -64,21 +65,32 @@ export function filterToSql(query: BriefingQuery): SqlFilter {
     (marks) =>
       `EXISTS (SELECT 1 FROM places p WHERE p.record_id = r.id AND p.name_folded IN (${marks}))`,
   );
-  // Every word must be a substring of the same folded text filterBriefings searches. (instr on
-  // UTF-8 finds a substring exactly when JavaScript's includes does on the same text.)
+  // Every word must be a substring of the same folded text filterBriefings searches, in the
+  // sense of JavaScript's includes. For well-formed text, SQLite's instr on UTF-8 agrees with
+  // it; a lone surrogate (which UTF-8 cannot hold) needs JavaScript itself: js_includes.
   const words = queryWords(query.text ?? '');
-  if (words.some((word) => !word.isWellFormed())) {
-    // A lone surrogate is in no record's text (records are UTF-8); SQLite would replace it.
-    clauses.push('0');
-  } else if (words.length > 0) {
+  if (words.length > 0) {
+    const tests = words.map((word) => {
+      if (word.isWellFormed()) {
+        params.push(word, JSON.stringify(word));
+        return '(CASE WHEN h.exact IS NULL THEN instr(h.haystack, ?) > 0 ELSE js_includes(h.exact, ?) END)';
+      }
+      params.push(JSON.stringify(word));
+      return 'js_includes(coalesce(h.exact, json_quote(h.haystack)), ?)';
+    });
     clauses.push(
-      `EXISTS (SELECT 1 FROM haystacks h WHERE h.record_id = r.id AND ${words
-        .map(() => 'instr(h.haystack, ?) > 0')
-        .join(' AND ')})`,
+      `EXISTS (SELECT 1 FROM haystacks h WHERE h.record_id = r.id AND ${tests.join(' AND ')})`,
     );
-    params.push(...words);
   }
   return { where: clauses.length === 0 ? '1' : clauses.join(' AND '), params };
+}
+
+/** Adds the functions filterToSql's conditions call to a connection. */
+export function addQueryFunctions(db: DatabaseSync): void {
+  // Both arguments are JSON strings, which carry lone surrogates through SQLite unchanged.
+  db.function('js_includes', { deterministic: true }, (text, word) =>
+    (JSON.parse(String(text)) as string).includes(JSON.parse(String(word)) as string) ? 1 : 0,
+  );
 }
 
 /** The ORDER BY (over `records r`) of sortBriefings: every order ends on the unique id. */
