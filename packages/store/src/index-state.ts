@@ -18,6 +18,11 @@ export class IndexState {
   problemFiles = new Set<string>();
   /** The problems from the rules across records, as one comparable string. */
   setProblemsKey = '';
+  /**
+   * The files the last run of the rules across records named (in a problem, or as the first
+   * of a duplicate id); undefined when they must run again whatever changed.
+   */
+  setInvolved: Set<string> | undefined;
   /** The data version the state mirrors. */
   version = 0;
 
@@ -89,6 +94,7 @@ export class IndexState {
     this.entryNames = entryNames;
     this.problemFiles = problemFiles;
     this.setProblemsKey = JSON.stringify(setProblems.map((row) => Object.values(row)));
+    this.setInvolved = undefined;
     this.version = Number(version.value);
   }
 }

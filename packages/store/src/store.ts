@@ -17,8 +17,9 @@ import {
   type Problem,
 } from '@briefing/schema/node';
 import { openReader, openWriter } from './database.js';
+import { Checkpointer } from './checkpointer.js';
 import { exportIndex } from './export-sqlite.js';
-import { SCHEMA_VERSION } from './index-schema.js';
+import { CREATE_TABLES, SCHEMA_VERSION } from './index-schema.js';
 import { IndexState } from './index-state.js';
 import { IndexWriter } from './index-writer.js';
 import { consoleLogger, type Logger } from './logger.js';
@@ -59,6 +60,8 @@ export interface StoreOptions {
   onProgress?: (progress: SyncProgress) => void;
   /** Longest the store works before letting the event loop run, in ms (default 8). */
   sliceMs?: number;
+  /** Whether a large update (a first build) may check files in a worker thread (default true). */
+  parseInWorker?: boolean;
 }
 
 /** What one update changed. */
@@ -75,8 +78,8 @@ export interface SyncResult extends StoreChange {
   /** Whether records or problems changed (and so the data version). */
   changed: boolean;
   folder: 'present' | 'missing';
-  /** Entries looked at, files read (and hashed), and files parsed and checked. */
-  stats: { entries: number; read: number; parsed: number };
+  /** Entries looked at, files read (and hashed), files parsed and checked (and of those, in a worker). */
+  stats: { entries: number; read: number; parsed: number; parsedInWorker: number };
 }
 
 export interface StoreStatus {
@@ -87,6 +90,8 @@ export interface StoreStatus {
   folder: 'present' | 'missing';
   /** The index file. */
   indexPath: string;
+  /** What the last update (sync) did, once one has run. */
+  lastSync?: SyncResult;
 }
 
 type Folder =
@@ -107,6 +112,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     'sha256',
     JSON.stringify({
       version: SCHEMA_VERSION,
+      // The tables themselves: a change to them rebuilds the index even if the version was not bumped.
+      tables: CREATE_TABLES,
       dir,
       root: root ?? null,
       maxBytes,
@@ -120,6 +127,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   // From now on, a locked index is waited for without blocking the event loop.
   writerDb.exec('PRAGMA busy_timeout = 0');
   writerDb.exec('PRAGMA cache_size = -65536');
+  // Checkpoints run in a worker thread (checkpointer.ts), not inside COMMIT on the event loop;
+  // the log is cut back to 64 MiB after each.
+  writerDb.exec('PRAGMA wal_autocheckpoint = 0');
+  writerDb.exec('PRAGMA journal_size_limit = 67108864');
   const store = new Store({
     options,
     dir,
@@ -160,6 +171,7 @@ export class Store {
   readonly #readerDb: DatabaseSync;
   readonly #writer: IndexWriter;
   readonly #reader: IndexReader;
+  readonly #checkpointer: Checkpointer;
   readonly #state = new IndexState();
   readonly #logger: Logger;
   readonly #maxBytes: number;
@@ -176,6 +188,7 @@ export class Store {
   readonly #closers = new Set<() => Promise<void> | void>();
   #logged = new Set<string>();
   #closed = false;
+  #lastSync: SyncResult | undefined;
 
   /** Use openStore. */
   constructor(parts: {
@@ -201,6 +214,10 @@ export class Store {
       new SpellingIndex(parts.options.spellings ?? defaultSpellings()),
     );
     this.#logger = parts.logger;
+    this.#checkpointer = new Checkpointer({
+      path: parts.indexPath,
+      onError: (message) => this.#logger.error(message),
+    });
     this.#maxBytes = parts.maxBytes;
     this.#maxAliasCount = parts.maxAliasCount;
     this.#root = parts.root;
@@ -237,6 +254,7 @@ export class Store {
       problems: this.problems().length,
       folder: this.#folder?.present === false ? 'missing' : 'present',
       indexPath: this.indexPath,
+      ...(this.#lastSync === undefined ? {} : { lastSync: this.#lastSync }),
     }));
   }
 
@@ -357,7 +375,7 @@ export class Store {
           this.#next = undefined;
           const request = this.#pending;
           this.#pending = { full: false, names: new Set() };
-          return this.#syncNow(request);
+          return this.#syncNow(request).then((result) => (this.#lastSync = result));
         });
       this.#next = next;
       this.#running = next;
@@ -368,7 +386,7 @@ export class Store {
   async #syncNow({ full, names }: { full: boolean; names: Set<string> }): Promise<SyncResult> {
     const unchanged = (
       folder: 'present' | 'missing',
-      stats = { entries: 0, read: 0, parsed: 0 },
+      stats = { entries: 0, read: 0, parsed: 0, parsedInWorker: 0 },
     ): SyncResult => ({
       changed: false,
       folder,
@@ -406,6 +424,9 @@ export class Store {
         documentsRoot: () =>
           (this.#documentsRoot ??= Promise.resolve(this.#root ?? findDataRoot(this.dir))),
         ...(this.#options.onProgress === undefined ? {} : { onProgress: this.#options.onProgress }),
+        ...(this.#options.parseInWorker === undefined
+          ? {}
+          : { parseInWorker: this.#options.parseInWorker }),
       });
       await update.run(full ? {} : { names });
       const changes = update.changes();
@@ -419,6 +440,7 @@ export class Store {
         this.#writer.setMeta('changed_at', changedAt);
       }
       this.#writerDb.exec('COMMIT');
+      void this.#checkpointer.afterCommit();
       this.#state.version = dataVersion;
       this.#syncedIdentity = folder.identity;
       if (!changed) return unchanged('present', update.stats);
@@ -527,6 +549,7 @@ export class Store {
     for (const close of this.#closers) await close();
     this.#closed = true;
     await this.#running.catch(() => {});
+    await this.#checkpointer.close();
     this.#readerDb.close();
     this.#writerDb.close();
   }

@@ -5,7 +5,6 @@ import { hash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import {
   checkBriefingFile,
-  checkRecordDocuments,
   checkRecordSet,
   formatPath,
   idOfFileName,
@@ -16,6 +15,8 @@ import {
 } from '@briefing/schema/node';
 import type { IndexState } from './index-state.js';
 import type { FileState, IndexWriter } from './index-writer.js';
+import { checkFile, type CheckOptions, type CheckRequest, type CheckResult } from './check-file.js';
+import { ParsePool } from './parse-pool.js';
 import { classifyEntry, readRecordFile, type Entry } from './scan.js';
 import type { TimeSlicer } from './time-slicer.js';
 
@@ -41,6 +42,8 @@ export interface UpdateContext {
   /** The directory `document:` sources are relative to. */
   documentsRoot: () => Promise<string>;
   onProgress?: (progress: SyncProgress) => void;
+  /** Whether large updates may check files in a worker thread (default true). */
+  parseInWorker?: boolean;
 }
 
 /** A file whose mtime is this close to when it was read may change again within the same tick. */
@@ -49,15 +52,19 @@ const RACY_NS = 2_000_000_000n;
 const BULK = 500;
 
 export class Update {
-  /** id → whether it was served before this update (recorded when first touched). */
-  readonly #touched = new Map<string, boolean>();
+  /** id → the file that served it before this update, if any (recorded when first touched). */
+  readonly #touched = new Map<string, string | undefined>();
   /** Ids whose file stopped serving them: a duplicate waiting behind may take over. */
   readonly #freed = new Set<string>();
   #problemsChanged = false;
   #renumber = false;
-  /** Entries looked at, files read, files parsed and checked. */
-  readonly stats = { entries: 0, read: 0, parsed: 0 };
+  /** Entries looked at, files read, files parsed and checked (of which in a worker thread). */
+  readonly stats = { entries: 0, read: 0, parsed: 0, parsedInWorker: 0 };
   readonly #lines = new Map<string, number | undefined>();
+  /** Whether any file's record links (id, related, validity, being served) changed. */
+  #linksChanged = false;
+  /** Files whose content changed or that went away. */
+  readonly #changedFiles = new Set<string>();
 
   constructor(readonly context: UpdateContext) {}
 
@@ -68,7 +75,8 @@ export class Update {
   /** The ids added, updated and removed by this update. */
   changes(): { added: string[]; updated: string[]; removed: string[] } {
     const changes = { added: [] as string[], updated: [] as string[], removed: [] as string[] };
-    for (const [id, before] of this.#touched) {
+    for (const [id, servedBy] of this.#touched) {
+      const before = servedBy !== undefined;
       const after = this.context.state.servedBy.has(id);
       if (before && after) changes.updated.push(id);
       else if (after) changes.added.push(id);
@@ -105,16 +113,55 @@ export class Update {
       await slicer.pause();
     }
     if (toRead.length > BULK) state.titles.startBulk();
-    for (const [index, entry] of toRead.entries()) {
-      await this.#readAndApply(entry, { reparse: false });
-      if (index % 64 === 0)
-        this.context.onProgress?.({ phase: 'index', done: index, total: toRead.length });
-      await slicer.pause();
-    }
+    await this.#readAll(toRead);
     await this.#settleFreed();
     await this.#settleTitles();
     this.#checkRecordSet();
     this.context.onProgress?.({ phase: 'index', done: toRead.length, total: toRead.length });
+  }
+
+  /**
+   * Reads and applies every file. For many files, a worker checks them while this thread
+   * writes; until the worker is ready (and if it cannot start), this thread checks them too.
+   */
+  async #readAll(entries: Extract<Entry, { kind: 'file' }>[]): Promise<void> {
+    const { slicer } = this.context;
+    let done = 0;
+    const progress = () => {
+      if (done % 64 === 0 || done === entries.length) {
+        this.context.onProgress?.({ phase: 'index', done, total: entries.length });
+      }
+    };
+    let pool: ParsePool | undefined;
+    let starting: Promise<ParsePool | undefined> | undefined;
+    if (entries.length > BULK && this.context.parseInWorker !== false) {
+      starting = ParsePool.start(await this.#checkOptions());
+      void starting.then((started) => {
+        pool = started;
+      });
+    }
+    try {
+      while (done < entries.length && pool === undefined) {
+        await this.#readAndApply(entries[done]!, { reparse: false });
+        done += 1;
+        progress();
+        await slicer.pause();
+      }
+      const started = pool as ParsePool | undefined;
+      if (started !== undefined) {
+        const rest = entries.slice(done).map((entry) => this.#request(entry, { reparse: false }));
+        for await (const result of started.check(rest)) {
+          if (result.outcome === 'checked') this.stats.parsedInWorker += 1;
+          this.#apply(entries[done]!, result);
+          done += 1;
+          progress();
+          await slicer.pause();
+        }
+      }
+    } finally {
+      // A worker that came too late (this thread finished first) is stopped when it comes.
+      void starting?.then((started) => started?.close());
+    }
   }
 
   #classify(name: string): Entry {
@@ -151,62 +198,68 @@ export class Update {
 
   /** Reads a file; when its bytes changed (or `reparse`), checks it and serves its record. */
   async #readAndApply(entry: Extract<Entry, { kind: 'file' }>, { reparse }: { reparse: boolean }) {
-    const { state, writer, display } = this.context;
-    const { name } = entry;
-    const file = display(name);
-    const previous = state.files.get(name);
-    const read = readRecordFile({ path: entry.path, maxBytes: this.context.maxBytes });
-    this.stats.read += 1;
-    const readNs = BigInt(Date.now()) * 1_000_000n;
-    const stat = read.stat ?? entry.stat;
-    const base = {
-      name,
-      size: Number(stat.size),
-      mtimeNs: stat.mtimeNs,
-      ctimeNs: stat.ctimeNs,
-      ino: stat.ino,
-      readNs,
+    const request = this.#request(entry, { reparse });
+    this.#apply(entry, await checkFile(request, await this.#checkOptions()));
+  }
+
+  #request(
+    entry: Extract<Entry, { kind: 'file' }>,
+    { reparse }: { reparse: boolean },
+  ): CheckRequest {
+    const previous = this.context.state.files.get(entry.name);
+    return {
+      name: entry.name,
+      path: entry.path,
+      file: this.context.display(entry.name),
+      reparse,
+      ...(previous === undefined || previous.hash === '' ? {} : { previousHash: previous.hash }),
     };
-    const keep = {
-      ...(previous?.goodId === undefined ? {} : { goodId: previous.goodId }),
-      ...(previous?.goodRelated === undefined ? {} : { goodRelated: previous.goodRelated }),
-    };
-    if ('message' in read) {
-      // Unreadable now: like an invalid file, it keeps its last good record.
-      this.#putFile({ ...base, hash: '', valid: false, ...keep });
-      this.#setProblems(name, 'file', [{ file, line: 1, path: '', message: read.message }]);
-      return;
-    }
-    const contentHash = hash('sha256', read.bytes);
-    if (!reparse && previous !== undefined && previous.hash === contentHash) {
-      this.#putFile({ ...previous, ...base });
-      return;
-    }
-    this.stats.parsed += 1;
-    const checked = checkBriefingFile({
-      bytes: read.bytes,
-      size: read.size,
-      file,
-      name,
+  }
+
+  async #checkOptions(): Promise<CheckOptions> {
+    return {
       maxBytes: this.context.maxBytes,
       ...(this.context.maxAliasCount === undefined
         ? {}
         : { maxAliasCount: this.context.maxAliasCount }),
-    });
-    const { record } = checked;
-    let problems = checked.problems;
-    if (record !== undefined && record.sources.some((source) => source.document !== undefined)) {
-      const documents = await checkRecordDocuments({
-        record,
-        file,
-        lineOf: checked.lineOf,
-        root: await this.context.documentsRoot(),
-      });
-      problems = [...problems, ...documents.problems];
+      documentsRoot: await this.context.documentsRoot(),
+    };
+  }
+
+  /** Applies what reading a file found: its state, its problems, and its record if valid. */
+  #apply(entry: Extract<Entry, { kind: 'file' }>, result: CheckResult): void {
+    const { state } = this.context;
+    const { name } = entry;
+    const previous = state.files.get(name);
+    this.stats.read += 1;
+    const stat = result.stat ?? {
+      size: Number(entry.stat.size),
+      mtimeNs: entry.stat.mtimeNs,
+      ctimeNs: entry.stat.ctimeNs,
+      ino: entry.stat.ino,
+    };
+    const base = { name, ...stat, readNs: BigInt(Date.now()) * 1_000_000n };
+    const keep = {
+      ...(previous?.goodId === undefined ? {} : { goodId: previous.goodId }),
+      ...(previous?.goodRelated === undefined ? {} : { goodRelated: previous.goodRelated }),
+    };
+    if (result.outcome === 'unreadable') {
+      // Unreadable now: like an invalid file, it keeps its last good record.
+      this.#putFile({ ...base, hash: '', valid: false, ...keep });
+      this.#setProblems(name, 'file', [
+        { file: this.context.display(name), line: 1, path: '', message: result.message },
+      ]);
+      return;
     }
+    if (result.outcome === 'same') {
+      this.#putFile({ ...previous!, ...base });
+      return;
+    }
+    this.stats.parsed += 1;
+    const { record } = result;
     this.#putFile({
       ...base,
-      hash: contentHash,
+      hash: result.hash,
       valid: record !== undefined,
       ...(record === undefined
         ? keep
@@ -215,20 +268,30 @@ export class Update {
             ...(record.related === undefined ? {} : { goodRelated: record.related }),
           }),
     });
-    this.#setProblems(name, 'file', problems);
+    this.#setProblems(name, 'file', result.problems);
     if (record !== undefined) {
       this.#serve({
         name,
         record,
         previousId: previous?.goodId,
-        size: read.size,
+        size: result.size,
         mtimeNs: stat.mtimeNs,
-        hash: contentHash,
+        hash: result.hash,
       });
     }
   }
 
   #putFile(state: FileState): void {
+    const before = this.context.state.files.get(state.name);
+    if (
+      before === undefined ||
+      before.goodId !== state.goodId ||
+      JSON.stringify(before.goodRelated) !== JSON.stringify(state.goodRelated) ||
+      before.valid !== state.valid
+    ) {
+      this.#linksChanged = true;
+    }
+    if (before?.hash !== state.hash) this.#changedFiles.add(state.name);
     this.context.state.files.set(state.name, state);
     this.context.writer.putFile(state);
   }
@@ -243,6 +306,8 @@ export class Update {
     }
     state.files.delete(name);
     writer.deleteFile(name);
+    this.#linksChanged = true;
+    this.#changedFiles.add(name);
     this.#setProblems(name, 'file', []);
   }
 
@@ -296,7 +361,7 @@ export class Update {
   }
 
   #touch(id: string): void {
-    if (!this.#touched.has(id)) this.#touched.set(id, this.context.state.servedBy.has(id));
+    if (!this.#touched.has(id)) this.#touched.set(id, this.context.state.servedBy.get(id));
   }
 
   /** A freed id goes to the next file that has a valid record with it, read again now. */
@@ -337,9 +402,26 @@ export class Update {
     }
   }
 
-  /** The rules across records (packages/schema's checkRecordSet), over every file's record. */
+  /**
+   * The rules across records (packages/schema's checkRecordSet), over every file's record.
+   * Their answer depends on each file's links only, and on the lines of the files they name:
+   * when neither changed, the last answer stands and is not computed again.
+   */
   #checkRecordSet(): void {
     const { state, writer, display } = this.context;
+    const involved = state.setInvolved;
+    const servedChanged = [...this.#touched].some(
+      ([id, before]) => state.servedBy.get(id) !== before,
+    );
+    if (
+      involved !== undefined &&
+      !this.#linksChanged &&
+      !servedChanged &&
+      ![...this.#changedFiles].some((name) => involved.has(name))
+    ) {
+      return;
+    }
+    const named = new Set<string>();
     interface Linked {
       id: string;
       related?: Related[];
@@ -365,11 +447,13 @@ export class Update {
       locate: (linked, path) => {
         const file = display(linked.name);
         names.set(file, linked.name);
+        named.add(linked.name);
         const line = this.#lineOf(linked.name, path);
         return line === undefined ? { file } : { file, line };
       },
     });
     const rows = problems.map((problem) => ({ name: names.get(problem.file!)!, problem }));
+    state.setInvolved = named;
     const key = JSON.stringify(
       rows.map(({ name, problem }) => [
         name,
