@@ -1,11 +1,12 @@
 // One measure in a fresh process (run by store.bench.ts), so that memory and start-up time
 // belong to this run alone. Prints one line of JSON.
+// It runs the built packages (dist/), as the apps do: Node runs this file itself.
+import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { briefingToYaml } from '@briefing/schema/node';
-import { generateBriefings } from '@briefing/schema/testing';
-import { openStore, silentLogger, watchStore, type Store } from '../src/index.js';
+import { briefingToYaml, parseBriefingYaml } from '@briefing/schema/node';
+import { openStore, silentLogger, watchStore, type Store } from '@briefing/store';
 
 const [mode, dir, cacheDir, countText] = process.argv.slice(2) as [
   'open' | 'edits',
@@ -132,6 +133,7 @@ if (mode === 'open') {
     throw new Error(`expected ${count} records, got ${store.status().records}`);
   const result = {
     readyMs,
+    stats: store.status().lastSync?.stats,
     sinceProcessStartMs: performance.now(),
     cpuMs: cpuMs(cpu),
     stall,
@@ -146,10 +148,14 @@ if (mode === 'open') {
 } else {
   const store = await openStore({ dir, cacheDir, logger: silentLogger });
   const watcher = watchStore({ store });
-  const records = generateBriefings({ count: Math.min(count, 50), seed: 42 });
+  const records = readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .slice(0, 30)
+    .map((name) => parseBriefingYaml({ text: readFileSync(join(dir, name), 'utf8') }).record!);
   const probe = stallProbe();
   const editTimes: number[] = [];
-  for (const [i, record] of records.slice(0, 30).entries()) {
+  for (const [i, record] of records.entries()) {
     const title = `Edited title ${i} ${Date.now()}`;
     const visible = new Promise<void>((resolve) => {
       const stop = store.onChange(() => {

@@ -1,12 +1,8 @@
 // Reading and checking one record file: the part of an update that needs no index, so that it
 // can run in a worker thread (parse-pool.ts) as well as on the main one.
 import { hash } from 'node:crypto';
-import {
-  checkBriefingFile,
-  checkRecordDocuments,
-  type Briefing,
-  type Problem,
-} from '@briefing/schema/node';
+import { checkBriefingFile, checkRecordDocuments, type Problem } from '@briefing/schema/node';
+import { recordRow, type RecordRow } from './record-row.js';
 import { readRecordFile } from './scan.js';
 
 export interface CheckRequest {
@@ -40,7 +36,7 @@ export interface FileStat {
 export type CheckResult = { name: string; stat?: FileStat } & (
   | { outcome: 'unreadable'; message: string }
   | { outcome: 'same'; hash: string; size: number }
-  | { outcome: 'checked'; hash: string; size: number; record?: Briefing; problems: Problem[] }
+  | { outcome: 'checked'; hash: string; size: number; row?: RecordRow; problems: Problem[] }
 );
 
 /** Reads a file and, when its bytes are new (or `reparse`), checks them as a record. */
@@ -89,7 +85,7 @@ export async function checkFile(
     outcome: 'checked',
     hash: contentHash,
     size: read.size,
-    ...(record === undefined ? {} : { record }),
+    ...(record === undefined ? {} : { row: recordRow(record) }),
     problems,
   };
 }

@@ -8,13 +8,24 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const child = fileURLToPath(new URL('./test-support/crash-child.ts', import.meta.url));
 
 /** Runs crash-child.ts on the fixture and SIGKILLs it once it is inside its update. */
-function killInsideAnUpdate(fixture: Fixture): Promise<NodeJS.Signals | null> {
+function killInsideAnUpdate(
+  fixture: Fixture,
+  when: 'halfway' | 'first' = 'halfway',
+): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
     // Node itself with tsx's loader (the tsx command would run Node in a child of its own,
     // which a SIGKILL of the command would not reach).
     const process = spawn(
       globalThis.process.execPath,
-      ['--conditions=briefing-source', '--import', 'tsx', child, fixture.dir, fixture.cacheDir],
+      [
+        '--conditions=briefing-source',
+        '--import',
+        'tsx',
+        child,
+        fixture.dir,
+        fixture.cacheDir,
+        when,
+      ],
       { cwd: packageDir, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let output = '';
@@ -78,5 +89,17 @@ describe('a process killed (SIGKILL) during an index update', () => {
     expect(inspectIndex(reopened.indexPath).integrity).toBe('ok');
     expect(reopened.list().total).toBe(COUNT);
     expect(fixture.logger.text).not.toMatch(/rebuilding/);
+  });
+
+  it('leaves the index empty or complete when it was building the first one in a worker thread', async () => {
+    // More files than the store builds on its own thread: the first build runs in a worker,
+    // which goes on writing until the kill comes.
+    await fixture.write(...Array.from({ length: 1200 }, (_, i) => record(`w-${i}`)));
+    expect(await killInsideAnUpdate(fixture, 'first')).toBe('SIGKILL');
+    const reopened = await fixture.open({ useWorkers: false });
+    // Whatever the kill interrupted, the reopened store is consistent and complete.
+    expect(inspectIndex(reopened.indexPath).integrity).toBe('ok');
+    expect(reopened.list().total).toBe(COUNT + 1200);
+    expect(reopened.search({ text: 'lavrov' }).total).toBe(COUNT + 1200);
   });
 });

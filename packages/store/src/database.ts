@@ -46,6 +46,24 @@ export function openWriter({
   return { db, created: true };
 }
 
+/** Another connection that writes (a worker thread's): settings as the store's writer. */
+export function openWriterConnection(path: string): DatabaseSync {
+  const db = connect(path);
+  configureWriter(db);
+  return db;
+}
+
+/** The writer's settings: see openStore. */
+export function configureWriter(db: DatabaseSync): void {
+  // From now on, a locked index is waited for without blocking the event loop.
+  db.exec('PRAGMA busy_timeout = 0');
+  db.exec('PRAGMA cache_size = -65536');
+  // Checkpoints run in a worker thread (checkpointer.ts), not inside COMMIT on the event loop;
+  // the log is cut back to 64 MiB after each.
+  db.exec('PRAGMA wal_autocheckpoint = 0');
+  db.exec('PRAGMA journal_size_limit = 67108864');
+}
+
 /** A connection that only reads: it sees the last committed update, never one in progress. */
 export function openReader(path: string): DatabaseSync {
   const db = connect(path);

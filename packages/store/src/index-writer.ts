@@ -1,15 +1,8 @@
 // Every write to the index, as prepared statements on the writer connection. The caller holds
 // the transaction; nothing here commits.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import {
-  effectiveEnd,
-  foldText,
-  monthsBetween,
-  searchableText,
-  type Briefing,
-  type Problem,
-  type Related,
-} from '@briefing/schema';
+import type { Problem, Related } from '@briefing/schema';
+import type { RecordRow } from './record-row.js';
 
 /** What the store remembers of a file it read, to know later whether it changed. */
 export interface FileState {
@@ -85,99 +78,50 @@ export class IndexWriter {
 
   /** Adds a record served from `file`, with its rows in every table and the full-text index. */
   insertRecord({
-    record,
+    row,
     file,
     size,
     mtimeMs,
     hash,
     titleRank,
   }: {
-    record: Briefing;
+    row: RecordRow;
     file: string;
     size: number;
     mtimeMs: number;
     hash: string;
     titleRank: number;
   }): void {
-    const { id } = record;
+    const { id } = row;
     this.#run(
       'insertRecord',
       id,
-      record.type,
-      record.status,
-      record.date.start,
-      effectiveEnd(record.date),
-      record.date.precision,
-      record.confidence.level,
-      record.announcedOn ?? null,
-      record.revision.created,
-      record.revision.updated,
-      record.title,
+      row.type,
+      row.status,
+      row.startDate,
+      row.endDate,
+      row.precision,
+      row.confidence,
+      row.announcedOn,
+      row.created,
+      row.updated,
+      row.title,
       titleRank,
       file,
       size,
       new Date(mtimeMs).toISOString(),
       hash,
-      namesOf(record),
-      record.summary,
-      JSON.stringify(record),
+      row.names,
+      row.summary,
+      row.json,
     );
-    const haystack = searchableText(record);
-    this.#run(
-      'insertHaystack',
-      id,
-      haystack,
-      haystack.isWellFormed() ? null : JSON.stringify(haystack),
-    );
-    record.actors.forEach((actor, position) =>
-      this.#run(
-        'insertActor',
-        id,
-        position,
-        actor.name,
-        foldText(actor.name),
-        actor.country,
-        actor.office ?? null,
-        actor.role,
-      ),
-    );
-    record.places.forEach((place, position) =>
-      this.#run(
-        'insertPlace',
-        id,
-        position,
-        place.name,
-        foldText(place.name),
-        place.country,
-        place.lat ?? null,
-        place.lon ?? null,
-      ),
-    );
-    record.themes.forEach((theme, position) => this.#run('insertTheme', id, position, theme));
-    record.sources.forEach((source, position) =>
-      this.#run(
-        'insertSource',
-        id,
-        position,
-        source.publisher,
-        source.title,
-        source.url ?? null,
-        source.document ?? null,
-        source.published ?? null,
-        source.accessed ?? null,
-        source.language ?? null,
-        source.note ?? null,
-      ),
-    );
-    (record.related ?? []).forEach((related, position) =>
-      this.#run('insertRelation', id, position, related.id, related.relation),
-    );
-    for (const month of monthsBetween({
-      start: record.date.start,
-      end: effectiveEnd(record.date),
-    })) {
-      this.#run('insertMonth', id, month);
-    }
+    this.#run('insertHaystack', id, row.haystack, row.exact);
+    row.actors.forEach((cells, position) => this.#run('insertActor', id, position, ...cells));
+    row.places.forEach((cells, position) => this.#run('insertPlace', id, position, ...cells));
+    row.themes.forEach((theme, position) => this.#run('insertTheme', id, position, theme));
+    row.sources.forEach((cells, position) => this.#run('insertSource', id, position, ...cells));
+    row.relations.forEach((cells, position) => this.#run('insertRelation', id, position, ...cells));
+    for (const month of row.months) this.#run('insertMonth', id, month);
   }
 
   /** Removes a record and its rows everywhere. */
@@ -265,14 +209,4 @@ export class IndexWriter {
   setMeta(key: string, value: string): void {
     this.#run('setMeta', key, value);
   }
-}
-
-/** The names full-text search looks in: actors (with their offices) and places. */
-function namesOf(record: Briefing): string {
-  return [
-    ...record.actors.flatMap((actor) => [actor.name, actor.office ?? '']),
-    ...record.places.map((place) => place.name),
-  ]
-    .filter((name) => name !== '')
-    .join('\n');
 }

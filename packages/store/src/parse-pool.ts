@@ -17,7 +17,8 @@ const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads
       const results = [];
       try {
         for (const request of requests) results.push(await checkFile(request, workerData.options));
-        parentPort.postMessage({ id, results });
+        const cpu = process.threadCpuUsage();
+        parentPort.postMessage({ id, results, cpuMs: (cpu.user + cpu.system) / 1000 });
       } catch (error) {
         parentPort.postMessage({ id, error: String((error && error.stack) || error) });
       }
@@ -31,11 +32,13 @@ const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads
 const CHUNK = 64;
 const IN_FLIGHT = 4;
 
-type Reply = { id: number; results?: CheckResult[]; error?: string };
+type Reply = { id: number; results?: CheckResult[]; error?: string; cpuMs?: number };
 
 export class ParsePool {
   readonly #worker: Worker;
   #nextId = 0;
+  /** CPU time the worker thread has used so far, in ms. */
+  cpuMs = 0;
   readonly #waiting = new Map<
     number,
     { resolve: (results: CheckResult[]) => void; reject: (error: Error) => void }
@@ -47,6 +50,7 @@ export class ParsePool {
       const waiter = this.#waiting.get(reply.id);
       if (waiter === undefined) return;
       this.#waiting.delete(reply.id);
+      if (reply.cpuMs !== undefined) this.cpuMs = reply.cpuMs;
       if (reply.error !== undefined)
         waiter.reject(new Error(`checking files in a worker failed: ${reply.error}`));
       else waiter.resolve(reply.results ?? []);

@@ -310,16 +310,26 @@ export class IndexReader {
         return { dataVersion, total: 0, page: number, pageSize: size, hits: [] };
       const filter = filterToSql(query);
       const params: SqlValue[] = [match, ...filter.params];
-      const from = `FROM records_fts JOIN records r ON r.key = records_fts.rowid
-        WHERE records_fts MATCH ? AND ${filter.where}`;
-      const { n: total } = this.#prepare(`SELECT count(*) AS n ${from}`).get(...params) as {
-        n: number;
-      };
       // Column weights: a word in the title counts most, then in names, then in the summary.
+      // The hits are collected once: the page and the total both come from them.
+      const where = `records_fts MATCH ? AND ${filter.where}`;
       const rows = this.#prepare(
-        `SELECT r.json, bm25(records_fts, 10.0, 1.0, 4.0) AS rank ${from}
-        ORDER BY rank, r.id LIMIT ? OFFSET ?`,
-      ).all(...params, size, offset) as { json: string; rank: number }[];
+        `WITH hits AS MATERIALIZED (
+          SELECT r.key, r.id, bm25(records_fts, 10.0, 1.0, 4.0) AS rank
+          FROM records_fts JOIN records r ON r.key = records_fts.rowid WHERE ${where}
+        )
+        SELECT r.json, h.rank, (SELECT count(*) FROM hits) AS total
+        FROM hits h JOIN records r ON r.key = h.key
+        ORDER BY h.rank, h.id LIMIT ? OFFSET ?`,
+      ).all(...params, size, offset) as { json: string; rank: number; total: number }[];
+      // A page past the last hit has no row to carry the total: count alone then.
+      const total =
+        rows[0]?.total ??
+        (
+          this.#prepare(
+            `SELECT count(*) AS n FROM records_fts JOIN records r ON r.key = records_fts.rowid WHERE ${where}`,
+          ).get(...params) as { n: number }
+        ).n;
       return {
         dataVersion,
         total,

@@ -139,6 +139,24 @@ describe('a store opened on a folder', () => {
     expect(store.related('c').outgoing[0]?.record?.id).toBe('a');
   });
 
+  it('moves a problem across records to its new line when its file is edited', async () => {
+    const dangling = record('d', { related: [{ id: 'ghost', relation: 'follows' }] });
+    await fixture.write(dangling);
+    const store = await fixture.open();
+    const line = () => store.problems()[0]?.line;
+    const before = line();
+    await fixture.write({
+      ...dangling,
+      summary: `${dangling.summary}\n\nA second paragraph.\nAnd a third.`,
+    });
+    await store.sync();
+    expect(line()).toBeGreaterThan(before!);
+    // An edit elsewhere leaves it as it is.
+    await fixture.write(record('b', { title: 'Bravo again' }));
+    expect((await store.sync()).changed).toBe(true);
+    expect(store.problems()).toHaveLength(1);
+  });
+
   it('reports every problem exactly as loadBriefings does', async () => {
     await mkdir(join(fixture.root, 'documents'));
     await fixture.write(

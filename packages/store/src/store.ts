@@ -1,8 +1,8 @@
 import { hash } from 'node:crypto';
 import { realpathSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   briefingJsonSchema,
   DEFAULT_MAX_ALIAS_COUNT,
@@ -16,7 +16,7 @@ import {
   type MonthThemeCell,
   type Problem,
 } from '@briefing/schema/node';
-import { openReader, openWriter } from './database.js';
+import { configureWriter, openReader, openWriter } from './database.js';
 import { Checkpointer } from './checkpointer.js';
 import { exportIndex } from './export-sqlite.js';
 import { CREATE_TABLES, SCHEMA_VERSION } from './index-schema.js';
@@ -36,7 +36,9 @@ import {
 import { reason } from './scan.js';
 import { defaultSpellings, SpellingIndex, type Spellings } from './spellings.js';
 import { TimeSlicer } from './time-slicer.js';
-import { Update, type SyncProgress } from './update.js';
+import { applyUpdate, type UpdateOutcome } from './apply-update.js';
+import { BULK_UPDATE, type SyncProgress } from './update.js';
+import { runUpdateInWorker } from './update-worker.js';
 
 export interface StoreOptions {
   /** The folder of `<id>.yaml` records; problems name its files under it as given here. */
@@ -60,8 +62,11 @@ export interface StoreOptions {
   onProgress?: (progress: SyncProgress) => void;
   /** Longest the store works before letting the event loop run, in ms (default 8). */
   sliceMs?: number;
-  /** Whether a large update (a first build) may check files in a worker thread (default true). */
-  parseInWorker?: boolean;
+  /**
+   * Whether large updates may use worker threads (default true): a first build of a large
+   * folder runs in one, and a large update checks files in one.
+   */
+  useWorkers?: boolean;
 }
 
 /** What one update changed. */
@@ -78,8 +83,11 @@ export interface SyncResult extends StoreChange {
   /** Whether records or problems changed (and so the data version). */
   changed: boolean;
   folder: 'present' | 'missing';
-  /** Entries looked at, files read (and hashed), files parsed and checked (and of those, in a worker). */
-  stats: { entries: number; read: number; parsed: number; parsedInWorker: number };
+  /**
+   * Entries looked at, files read (and hashed), files parsed and checked (and of those, in a
+   * worker thread); CPU time of the thread that ran the update and of the worker checking files.
+   */
+  stats: UpdateOutcome['stats'];
 }
 
 export interface StoreStatus {
@@ -124,13 +132,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     }),
   );
   const { db: writerDb } = openWriter({ path: indexPath, fingerprint, logger });
-  // From now on, a locked index is waited for without blocking the event loop.
-  writerDb.exec('PRAGMA busy_timeout = 0');
-  writerDb.exec('PRAGMA cache_size = -65536');
-  // Checkpoints run in a worker thread (checkpointer.ts), not inside COMMIT on the event loop;
-  // the log is cut back to 64 MiB after each.
-  writerDb.exec('PRAGMA wal_autocheckpoint = 0');
-  writerDb.exec('PRAGMA journal_size_limit = 67108864');
+  configureWriter(writerDb);
   const store = new Store({
     options,
     dir,
@@ -386,7 +388,14 @@ export class Store {
   async #syncNow({ full, names }: { full: boolean; names: Set<string> }): Promise<SyncResult> {
     const unchanged = (
       folder: 'present' | 'missing',
-      stats = { entries: 0, read: 0, parsed: 0, parsedInWorker: 0 },
+      stats: UpdateOutcome['stats'] = {
+        thread: 'main',
+        entries: 0,
+        read: 0,
+        parsed: 0,
+        parsedInWorker: 0,
+        cpuMs: { update: 0, checks: 0 },
+      },
     ): SyncResult => ({
       changed: false,
       folder,
@@ -404,76 +413,79 @@ export class Store {
     if (folder.identity !== this.#syncedIdentity) full = true;
     if (!full && names.size === 0) return unchanged('present');
 
-    await this.#beginWrite();
     const slicer = this.#slicer();
-    try {
-      // Another process may have written the index since: start from what it holds.
-      if (Number(this.#writer.getMeta('data_version')) !== this.#state.version) {
-        await this.#state.load({ db: this.#writerDb, slicer });
-        full = true;
-      }
-      const update = new Update({
-        state: this.#state,
+    const documentsRoot = await (this.#documentsRoot ??= Promise.resolve(
+      this.#root ?? findDataRoot(this.dir),
+    ));
+    const outcome =
+      (full && (await this.#firstBuildInWorker({ realDir: folder.realDir, documentsRoot }))) ||
+      (await applyUpdate({
+        db: this.#writerDb,
         writer: this.#writer,
+        state: this.#state,
         slicer,
-        dir: this.dir,
-        realDir: folder.realDir,
-        display: (name) => this.#display(name),
-        maxBytes: this.#maxBytes,
-        maxAliasCount: this.#maxAliasCount,
-        documentsRoot: () =>
-          (this.#documentsRoot ??= Promise.resolve(this.#root ?? findDataRoot(this.dir))),
-        ...(this.#options.onProgress === undefined ? {} : { onProgress: this.#options.onProgress }),
-        ...(this.#options.parseInWorker === undefined
-          ? {}
-          : { parseInWorker: this.#options.parseInWorker }),
-      });
-      await update.run(full ? {} : { names });
-      const changes = update.changes();
-      const changed =
-        update.problemsChanged ||
-        changes.added.length + changes.updated.length + changes.removed.length > 0;
-      const changedAt = new Date().toISOString();
-      const dataVersion = changed ? this.#state.version + 1 : this.#state.version;
-      if (changed) {
-        this.#writer.setMeta('data_version', String(dataVersion));
-        this.#writer.setMeta('changed_at', changedAt);
+        request: { full, names },
+        context: {
+          dir: this.dir,
+          realDir: folder.realDir,
+          display: (name) => this.#display(name),
+          maxBytes: this.#maxBytes,
+          maxAliasCount: this.#maxAliasCount,
+          documentsRoot: () => Promise.resolve(documentsRoot),
+          ...(this.#options.onProgress === undefined
+            ? {}
+            : { onProgress: this.#options.onProgress }),
+          ...(this.#options.useWorkers === undefined
+            ? {}
+            : { parseInWorker: this.#options.useWorkers }),
+        },
+      }));
+    void this.#checkpointer.afterCommit();
+    this.#syncedIdentity = folder.identity;
+    const { changed, stats, ...change } = outcome;
+    if (!changed) return { ...unchanged('present', stats), changedAt: change.changedAt };
+    this.#logNewProblems();
+    for (const listener of this.#listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        this.#logger.error(`a change listener failed: ${(error as Error).message}`);
       }
-      this.#writerDb.exec('COMMIT');
-      void this.#checkpointer.afterCommit();
-      this.#state.version = dataVersion;
-      this.#syncedIdentity = folder.identity;
-      if (!changed) return unchanged('present', update.stats);
-      const change = { dataVersion, changedAt, ...changes };
-      this.#logNewProblems();
-      for (const listener of this.#listeners) {
-        try {
-          listener(change);
-        } catch (error) {
-          this.#logger.error(`a change listener failed: ${(error as Error).message}`);
-        }
-      }
-      return { changed: true, folder: 'present', stats: update.stats, ...change };
-    } catch (error) {
-      if (this.#writerDb.isTransaction) this.#writerDb.exec('ROLLBACK');
-      // What the writer kept in memory may be ahead of the index now: read it back.
-      await this.#state.load({ db: this.#writerDb, slicer });
-      throw error;
     }
+    return { changed: true, folder: 'present', stats, ...change };
   }
 
-  /** Takes the write lock, waiting (without blocking) while another process holds it. */
-  async #beginWrite(): Promise<void> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        this.#writerDb.exec('BEGIN IMMEDIATE');
-        return;
-      } catch (error) {
-        const busy = (error as { errcode?: number }).errcode === 5;
-        if (!busy || attempt >= 2000) throw error;
-        await sleep(Math.min(50, 2 ** attempt));
-      }
-    }
+  /**
+   * A first build of a large folder runs in a worker thread, which has its own connection to
+   * the index: the event loop stays free meanwhile. Undefined when it is not a first build,
+   * the folder is small, or no worker can run here (the caller then builds on this thread).
+   */
+  async #firstBuildInWorker({
+    realDir,
+    documentsRoot,
+  }: {
+    realDir: string;
+    documentsRoot: string;
+  }): Promise<UpdateOutcome | undefined> {
+    if (this.#options.useWorkers === false || this.#state.files.size > 0) return undefined;
+    const names = await readdir(this.dir);
+    if (names.filter((name) => name.endsWith('.yaml')).length <= BULK_UPDATE) return undefined;
+    const outcome = await runUpdateInWorker({
+      update: {
+        indexPath: this.indexPath,
+        dir: this.dir,
+        realDir,
+        displayDir: this.#displayDir,
+        documentsRoot,
+        maxBytes: this.#maxBytes,
+        maxAliasCount: this.#maxAliasCount,
+      },
+      ...(this.#options.onProgress === undefined ? {} : { onProgress: this.#options.onProgress }),
+    });
+    // The worker wrote the index: read back what the writer keeps in memory.
+    if (outcome !== undefined)
+      await this.#state.load({ db: this.#writerDb, slicer: this.#slicer() });
+    return outcome;
   }
 
   /** Whether the folder is there, and which one it is; logs when it is lost or found again. */

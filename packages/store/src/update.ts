@@ -2,6 +2,7 @@
 // checked, their records written, and the rules across records run again; all inside the write
 // transaction the caller holds, in time slices. The caller commits.
 import { hash } from 'node:crypto';
+import { isMainThread } from 'node:worker_threads';
 import { readdir } from 'node:fs/promises';
 import {
   checkBriefingFile,
@@ -15,6 +16,7 @@ import {
 } from '@briefing/schema/node';
 import type { IndexState } from './index-state.js';
 import type { FileState, IndexWriter } from './index-writer.js';
+import type { RecordRow } from './record-row.js';
 import { checkFile, type CheckOptions, type CheckRequest, type CheckResult } from './check-file.js';
 import { ParsePool } from './parse-pool.js';
 import { classifyEntry, readRecordFile, type Entry } from './scan.js';
@@ -48,8 +50,12 @@ export interface UpdateContext {
 
 /** A file whose mtime is this close to when it was read may change again within the same tick. */
 const RACY_NS = 2_000_000_000n;
-/** Above this many files to read, titles are sorted once at the end instead of one by one. */
-const BULK = 500;
+/**
+ * Above this many files to read, an update is a bulk one: titles are sorted once at the end
+ * instead of one by one, and files are checked in a worker thread.
+ */
+export const BULK_UPDATE = 500;
+const BULK = BULK_UPDATE;
 
 export class Update {
   /** id → the file that served it before this update, if any (recorded when first touched). */
@@ -58,8 +64,20 @@ export class Update {
   readonly #freed = new Set<string>();
   #problemsChanged = false;
   #renumber = false;
-  /** Entries looked at, files read, files parsed and checked (of which in a worker thread). */
-  readonly stats = { entries: 0, read: 0, parsed: 0, parsedInWorker: 0 };
+  /**
+   * Entries looked at, files read, files parsed and checked (of which in a worker thread), and
+   * the CPU time of the thread that ran the update and of the worker that checked files.
+   */
+  readonly stats = {
+    /** Where the update ran: on the store's own thread, or in a worker (a first build). */
+    thread: (isMainThread ? 'main' : 'worker') as 'main' | 'worker',
+    entries: 0,
+    read: 0,
+    parsed: 0,
+    parsedInWorker: 0,
+    cpuMs: { update: 0, checks: 0 },
+  };
+  readonly #cpuAtStart = process.threadCpuUsage();
   readonly #lines = new Map<string, number | undefined>();
   /** Whether any file's record links (id, related, validity, being served) changed. */
   #linksChanged = false;
@@ -118,6 +136,8 @@ export class Update {
     await this.#settleTitles();
     this.#checkRecordSet();
     this.context.onProgress?.({ phase: 'index', done: toRead.length, total: toRead.length });
+    const cpu = process.threadCpuUsage(this.#cpuAtStart);
+    this.stats.cpuMs.update = (cpu.user + cpu.system) / 1000;
   }
 
   /**
@@ -158,6 +178,7 @@ export class Update {
           await slicer.pause();
         }
       }
+      this.stats.cpuMs.checks = started?.cpuMs ?? 0;
     } finally {
       // A worker that came too late (this thread finished first) is stopped when it comes.
       void starting?.then((started) => started?.close());
@@ -256,23 +277,20 @@ export class Update {
       return;
     }
     this.stats.parsed += 1;
-    const { record } = result;
+    const { row } = result;
     this.#putFile({
       ...base,
       hash: result.hash,
-      valid: record !== undefined,
-      ...(record === undefined
+      valid: row !== undefined,
+      ...(row === undefined
         ? keep
-        : {
-            goodId: record.id,
-            ...(record.related === undefined ? {} : { goodRelated: record.related }),
-          }),
+        : { goodId: row.id, ...(row.related === undefined ? {} : { goodRelated: row.related }) }),
     });
     this.#setProblems(name, 'file', result.problems);
-    if (record !== undefined) {
+    if (row !== undefined) {
       this.#serve({
         name,
-        record,
+        row,
         previousId: previous?.goodId,
         size: result.size,
         mtimeNs: stat.mtimeNs,
@@ -314,14 +332,14 @@ export class Update {
   /** Serves a file's new record, unless another file already serves its id and comes first. */
   #serve({
     name,
-    record,
+    row,
     previousId,
     size,
     mtimeNs,
     hash: contentHash,
   }: {
     name: string;
-    record: Briefing;
+    row: RecordRow;
     previousId: string | undefined;
     size: number;
     mtimeNs: bigint;
@@ -330,26 +348,26 @@ export class Update {
     const { state, writer } = this.context;
     if (previousId !== undefined && state.servedBy.get(previousId) === name) {
       this.#unserve(previousId);
-      if (previousId !== record.id) this.#freed.add(previousId);
+      if (previousId !== row.id) this.#freed.add(previousId);
     }
-    const holder = state.servedBy.get(record.id);
+    const holder = state.servedBy.get(row.id);
     if (holder !== undefined) {
       // A duplicate id: the set rules report it; the file that comes first keeps serving.
-      if (!comesFirst({ name, other: holder, id: record.id })) return;
-      this.#unserve(record.id);
+      if (!comesFirst({ name, other: holder, id: row.id })) return;
+      this.#unserve(row.id);
     }
-    this.#touch(record.id);
-    const rank = state.titles.insert({ id: record.id, title: record.title });
+    this.#touch(row.id);
+    const rank = state.titles.insert({ id: row.id, title: row.title });
     if (rank === undefined && !state.titles.bulk) this.#renumber = true;
     writer.insertRecord({
-      record,
+      row,
       file: name,
       size,
       mtimeMs: Number(mtimeNs / 1_000_000n),
       hash: contentHash,
       titleRank: rank ?? 0,
     });
-    state.servedBy.set(record.id, name);
+    state.servedBy.set(row.id, name);
   }
 
   #unserve(id: string): void {

@@ -4,14 +4,16 @@ import { writeSync } from 'node:fs';
 import { silentLogger } from '../logger.js';
 import { openStore } from '../store.js';
 
-const [dir, cacheDir] = process.argv.slice(2) as [string, string];
+const [dir, cacheDir, when] = process.argv.slice(2) as [string, string, 'halfway' | 'first'];
 await openStore({
   dir,
   cacheDir,
   logger: silentLogger,
   onProgress: ({ phase, done, total }) => {
-    if (phase === 'index' && done >= total / 2 && done < total) {
+    const now = when === 'first' ? done > 0 : done >= total / 2;
+    if (phase === 'index' && now && done < total) {
       writeSync(1, 'in the middle of an update\n');
+      // On this thread the update stops here; in a worker thread it goes on until the kill.
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
     }
   },
