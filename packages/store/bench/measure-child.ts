@@ -9,7 +9,7 @@ import { briefingToYaml, parseBriefingYaml } from '@briefing/schema/node';
 import { openStore, silentLogger, watchStore, type Store } from '@briefing/store';
 
 const [mode, dir, cacheDir, countText] = process.argv.slice(2) as [
-  'open' | 'edits',
+  'open' | 'open-main' | 'edits',
   string,
   string,
   string,
@@ -121,11 +121,17 @@ function timeQueries(store: Store) {
   };
 }
 
-if (mode === 'open') {
+if (mode === 'open' || mode === 'open-main') {
   const probe = stallProbe();
   const cpu = process.cpuUsage();
+  const mainCpu = process.threadCpuUsage();
   const started = performance.now();
-  const store = await openStore({ dir, cacheDir, logger: silentLogger });
+  const store = await openStore({
+    dir,
+    cacheDir,
+    logger: silentLogger,
+    useWorkers: mode === 'open',
+  });
   const first = store.list({ query: { themes: ['space'], text: 'talks' } });
   const readyMs = performance.now() - started;
   const stall = probe.stop();
@@ -136,6 +142,10 @@ if (mode === 'open') {
     stats: store.status().lastSync?.stats,
     sinceProcessStartMs: performance.now(),
     cpuMs: cpuMs(cpu),
+    mainThreadCpuMs: (() => {
+      const used = process.threadCpuUsage(mainCpu);
+      return (used.user + used.system) / 1000;
+    })(),
     stall,
     firstAnswerTotal: first.total,
     rssMiB: process.memoryUsage().rss / 2 ** 20,

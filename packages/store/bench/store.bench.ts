@@ -17,7 +17,12 @@ const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Nu
 const child = fileURLToPath(new URL('./measure-child.ts', import.meta.url));
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
-async function measure(mode: 'open' | 'edits', dir: string, cacheDir: string, count: number) {
+async function measure(
+  mode: 'open' | 'open-main' | 'edits',
+  dir: string,
+  cacheDir: string,
+  count: number,
+) {
   // Node runs the child's TypeScript itself; the child imports the built packages.
   const { stdout } = await run(
     process.execPath,
@@ -64,9 +69,23 @@ for (const count of sizes) {
     out();
     out(`${count.toLocaleString('en')} records (${(bytes / 2 ** 20).toFixed(1)} MiB of YAML)`);
     const cold = await measure('open', dir, cacheDir, count);
+    const threads = (m: Record<string, any>) => {
+      const { thread, cpuMs } = m.stats;
+      return thread === 'worker'
+        ? `built in a worker thread: CPU ${ms(cpuMs.update)} there, ${ms(cpuMs.checks)} in the one checking files (${m.stats.parsedInWorker} files), ${ms(m.mainThreadCpuMs)} on the main thread`
+        : `built on the main thread: CPU ${ms(cpuMs.update)}${cpuMs.checks > 0 ? `, ${ms(cpuMs.checks)} in a worker checking ${m.stats.parsedInWorker} files` : ''}`;
+    };
     out(
-      `  cold build (no index)      ${ms(cold.readyMs).padStart(8)}  CPU ${ms(cold.cpuMs)} (${cold.stats.parsedInWorker} of ${cold.stats.parsed} files checked in a worker); longest stall ${ms(cold.stall.probeMs)}; peak RSS ${cold.peakRssMiB.toFixed(0)} MiB  (${load()})`,
+      `  cold build (no index)      ${ms(cold.readyMs).padStart(8)}  process CPU ${ms(cold.cpuMs)}; longest event-loop stall ${ms(cold.stall.probeMs)}; peak RSS ${cold.peakRssMiB.toFixed(0)} MiB  (${load()})`,
     );
+    out(`                               ${threads(cold)}`);
+    if (count <= 10_000) {
+      await rm(cacheDir, { recursive: true, force: true });
+      const main = await measure('open-main', dir, cacheDir, count);
+      out(
+        `  same, without workers      ${ms(main.readyMs).padStart(8)}  process CPU ${ms(main.cpuMs)}; longest event-loop stall ${ms(main.stall.probeMs)}  (${load()})`,
+      );
+    }
     const warm = await measure('open', dir, cacheDir, count);
     out(
       `  warm open (index current)  ${ms(warm.readyMs).padStart(8)}  CPU ${ms(warm.cpuMs)}; ${ms(warm.sinceProcessStartMs)} from process start; longest stall ${ms(warm.stall.probeMs)}; RSS ${warm.rssMiB.toFixed(0)} MiB  (${load()})`,

@@ -3,7 +3,7 @@
 import { hash } from 'node:crypto';
 import { checkBriefingFile, checkRecordDocuments, type Problem } from '@briefing/schema/node';
 import { recordRow, type RecordRow } from './record-row.js';
-import { readRecordFile } from './scan.js';
+import { fileStat, readRecordFile, type FileStat } from './scan.js';
 
 export interface CheckRequest {
   /** The file's name in the data folder. */
@@ -25,14 +25,6 @@ export interface CheckOptions {
   documentsRoot: string;
 }
 
-/** The metadata of what was read. */
-export interface FileStat {
-  size: number;
-  mtimeNs: bigint;
-  ctimeNs: bigint;
-  ino: bigint;
-}
-
 export type CheckResult = { name: string; stat?: FileStat } & (
   | { outcome: 'unreadable'; message: string }
   | { outcome: 'same'; hash: string; size: number }
@@ -46,15 +38,7 @@ export async function checkFile(
 ): Promise<CheckResult> {
   const { name, file } = request;
   const read = readRecordFile({ path: request.path, maxBytes: options.maxBytes });
-  const stat =
-    read.stat === undefined
-      ? undefined
-      : {
-          size: Number(read.stat.size),
-          mtimeNs: read.stat.mtimeNs,
-          ctimeNs: read.stat.ctimeNs,
-          ino: read.stat.ino,
-        };
+  const stat = read.stat === undefined ? undefined : fileStat(read.stat);
   const withStat = stat === undefined ? { name } : { name, stat };
   if ('message' in read) return { ...withStat, outcome: 'unreadable', message: read.message };
   const contentHash = hash('sha256', read.bytes);

@@ -45,7 +45,7 @@ describe('exportSqlite', () => {
       const columns = (db.prepare('PRAGMA table_info(records)').all() as { name: string }[]).map(
         (c) => c.name,
       );
-      expect(columns).not.toContain('title_rank');
+      expect(columns).not.toContain('haystack');
       expect(columns).toEqual(
         expect.arrayContaining(['id', 'json', 'title', 'start_date', 'end_date', 'file', 'hash']),
       );

@@ -2,14 +2,14 @@
 // with its own connection (a WAL snapshot), so the event loop keeps serving meanwhile, and the
 // copy replaces the target in one rename.
 import { Worker } from 'node:worker_threads';
-import { INTERNAL_COLUMNS, INTERNAL_TABLES } from './index-schema.js';
+import { INTERNAL_TABLES } from './index-schema.js';
 
 // Plain JavaScript evaluated in the worker (no module to resolve, from src/ or dist/ alike).
 const WORKER_SOURCE = `
 const { workerData, parentPort } = process.getBuiltinModule('node:worker_threads');
 const { DatabaseSync } = process.getBuiltinModule('node:sqlite');
 const { renameSync, rmSync } = process.getBuiltinModule('node:fs');
-const { indexPath, target, internalTables, internalColumns } = workerData;
+const { indexPath, target, internalTables } = workerData;
 const temporary = target + '.tmp-' + process.pid + '-' + Date.now();
 try {
   const source = new DatabaseSync(indexPath, { readOnly: true, timeout: 5000 });
@@ -22,10 +22,6 @@ try {
   try {
     copy.exec('PRAGMA journal_mode = DELETE');
     for (const table of internalTables) copy.exec('DROP TABLE ' + table);
-    copy.exec('DROP INDEX records_by_title');
-    for (const [table, column] of internalColumns) {
-      copy.exec('ALTER TABLE ' + table + ' DROP COLUMN ' + column);
-    }
     copy.prepare("DELETE FROM meta WHERE key = 'fingerprint'").run();
     copy.prepare("INSERT INTO meta (key, value) VALUES ('exported_at', ?)").run(new Date().toISOString());
     copy.exec('VACUUM');
@@ -55,7 +51,6 @@ export function exportIndex({
         indexPath,
         target,
         internalTables: INTERNAL_TABLES,
-        internalColumns: INTERNAL_COLUMNS,
       },
     });
     let settled = false;

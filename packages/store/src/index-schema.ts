@@ -5,9 +5,7 @@
 export const SCHEMA_VERSION = 1;
 
 /** Tables only the store itself uses; a dataset export leaves them out. */
-export const INTERNAL_TABLES = ['files', 'haystacks'] as const;
-/** Columns only the store itself uses (`table.column`); a dataset export leaves them out. */
-export const INTERNAL_COLUMNS = [['records', 'title_rank']] as const;
+export const INTERNAL_TABLES = ['files', 'haystacks', 'title_ranks'] as const;
 
 export const CREATE_TABLES = `
 CREATE TABLE meta (
@@ -41,7 +39,6 @@ CREATE TABLE records (
   created TEXT NOT NULL,
   updated TEXT NOT NULL,
   title TEXT NOT NULL,
-  title_rank REAL NOT NULL,
   file TEXT NOT NULL UNIQUE,
   size INTEGER NOT NULL,
   mtime TEXT NOT NULL,
@@ -52,9 +49,16 @@ CREATE TABLE records (
 ) STRICT;
 CREATE INDEX records_by_date ON records (start_date, end_date, id);
 CREATE INDEX records_by_updated ON records (updated, start_date, end_date, id);
-CREATE INDEX records_by_title ON records (title_rank);
 -- Filters and facets read only these columns: a scan of this index skips the long text.
 CREATE INDEX records_by_facets ON records (id, type, status, start_date, end_date);
+
+-- Each record's place in the title order of sortBriefings (Intl.Collator, which SQLite does not
+-- have): see title-order.ts. Apart from the records, so that a new rank rewrites a short row.
+CREATE TABLE title_ranks (
+  record_id TEXT PRIMARY KEY,
+  rank REAL NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX title_ranks_by_rank ON title_ranks (rank);
 
 -- The folded text a text filter searches (as filterBriefings does), apart from the records.
 -- exact: NULL, or (for text that is not well-formed UTF-16, which UTF-8 cannot hold) the text as JSON.

@@ -52,7 +52,8 @@ export class IndexState {
     const servedBy = new Map<string, string>();
     const titles: Titled[] = [];
     const recordRows = db.prepare(
-      'SELECT id, file, title, title_rank FROM records ORDER BY title_rank',
+      `SELECT r.id, r.file, r.title, t.rank AS title_rank
+      FROM records r JOIN title_ranks t ON t.record_id = r.id ORDER BY t.rank`,
     );
     for (const row of recordRows.iterate() as Iterable<{
       id: string;

@@ -32,9 +32,12 @@ export class IndexWriter {
     const prepare = (sql: string) => db.prepare(sql);
     this.#statements = {
       insertRecord: prepare(`INSERT INTO records (id, type, status, start_date, end_date,
-        precision, confidence, announced_on, created, updated, title, title_rank, file, size,
+        precision, confidence, announced_on, created, updated, title, file, size,
         mtime, hash, names, summary, json)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertTitleRank: prepare('INSERT INTO title_ranks (record_id, rank) VALUES (?, ?)'),
+      deleteTitleRank: prepare('DELETE FROM title_ranks WHERE record_id = ?'),
+      deleteTitleRanks: prepare('DELETE FROM title_ranks'),
       insertHaystack: prepare(
         'INSERT INTO haystacks (record_id, haystack, exact) VALUES (?, ?, ?)',
       ),
@@ -57,7 +60,7 @@ export class IndexWriter {
       deleteRelations: prepare('DELETE FROM relations WHERE record_id = ?'),
       deleteMonths: prepare('DELETE FROM months WHERE record_id = ?'),
       deleteHaystack: prepare('DELETE FROM haystacks WHERE record_id = ?'),
-      setTitleRank: prepare('UPDATE records SET title_rank = ? WHERE id = ?'),
+      setTitleRank: prepare('UPDATE title_ranks SET rank = ? WHERE record_id = ?'),
       upsertFile: prepare(`INSERT OR REPLACE INTO files (name, size, mtime_ns, ctime_ns, ino, hash,
         read_ns, valid, good_id, good_related) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       deleteFile: prepare('DELETE FROM files WHERE name = ?'),
@@ -106,7 +109,6 @@ export class IndexWriter {
       row.created,
       row.updated,
       row.title,
-      titleRank,
       file,
       size,
       new Date(mtimeMs).toISOString(),
@@ -115,6 +117,7 @@ export class IndexWriter {
       row.summary,
       row.json,
     );
+    this.#run('insertTitleRank', id, titleRank);
     this.#run('insertHaystack', id, row.haystack, row.exact);
     row.actors.forEach((cells, position) => this.#run('insertActor', id, position, ...cells));
     row.places.forEach((cells, position) => this.#run('insertPlace', id, position, ...cells));
@@ -135,6 +138,7 @@ export class IndexWriter {
       'deleteRelations',
       'deleteMonths',
       'deleteHaystack',
+      'deleteTitleRank',
     ]) {
       this.#run(statement, id);
     }
@@ -142,6 +146,15 @@ export class IndexWriter {
 
   setTitleRank(id: string, rank: number): void {
     this.#run('setTitleRank', rank, id);
+  }
+
+  /** Removes every title rank, before writing them all again in order (after a bulk change). */
+  clearTitleRanks(): void {
+    this.#run('deleteTitleRanks');
+  }
+
+  addTitleRank(id: string, rank: number): void {
+    this.#run('insertTitleRank', id, rank);
   }
 
   putFile(state: FileState): void {

@@ -93,20 +93,35 @@ export function addQueryFunctions(db: DatabaseSync): void {
   );
 }
 
-/** The ORDER BY (over `records r`) of sortBriefings: every order ends on the unique id. */
-export function orderToSql({
-  by = 'date',
-  order = 'asc',
-}: {
-  by?: SortKey;
-  order?: SortOrder;
-}): string {
+/**
+ * The order of sortBriefings over `records r`: what to join (the title order lives in its own
+ * table) and the ORDER BY. Every order ends on something unique.
+ */
+export function orderToSql({ by = 'date', order = 'asc' }: { by?: SortKey; order?: SortOrder }): {
+  join: string;
+  orderBy: string;
+} {
   const direction = order === 'desc' ? ' DESC' : '';
   const columns =
     by === 'title'
-      ? ['r.title_rank']
+      ? ['t.rank']
       : by === 'updated'
         ? ['r.updated', 'r.start_date', 'r.end_date', 'r.id']
         : ['r.start_date', 'r.end_date', 'r.id'];
-  return columns.map((column) => column + direction).join(', ');
+  return {
+    join: by === 'title' ? 'JOIN title_ranks t ON t.record_id = r.id' : '',
+    orderBy: columns.map((column) => column + direction).join(', '),
+  };
+}
+
+/** The JSON of the records matching a filter, in order. */
+export function selectRecords({
+  filter,
+  sort,
+}: {
+  filter: SqlFilter;
+  sort: { by?: SortKey; order?: SortOrder };
+}): string {
+  const { join, orderBy } = orderToSql(sort);
+  return `SELECT r.json FROM records r ${join} WHERE ${filter.where} ORDER BY ${orderBy}`;
 }

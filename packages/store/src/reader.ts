@@ -11,7 +11,13 @@ import {
   type SortOrder,
   type ThemeId,
 } from '@briefing/schema';
-import { filterToSql, orderToSql, type SqlFilter, type SqlValue } from './query-sql.js';
+import {
+  filterToSql,
+  orderToSql,
+  selectRecords,
+  type SqlFilter,
+  type SqlValue,
+} from './query-sql.js';
 import type { SpellingIndex } from './spellings.js';
 
 /** How to order records: as sortBriefings does. */
@@ -167,9 +173,11 @@ export class IndexReader {
     const { size, offset, number } = paging({ page, pageSize });
     return this.snapshot(() => {
       const { total, facets } = this.#facets(filter);
-      const rows = this.#prepare(
-        `SELECT r.json FROM records r WHERE ${filter.where} ORDER BY ${orderToSql(sort)} LIMIT ? OFFSET ?`,
-      ).all(...filter.params, size, offset) as { json: string }[];
+      const rows = this.#prepare(`${selectRecords({ filter, sort })} LIMIT ? OFFSET ?`).all(
+        ...filter.params,
+        size,
+        offset,
+      ) as { json: string }[];
       return {
         dataVersion: this.dataVersion(),
         total,
@@ -184,9 +192,9 @@ export class IndexReader {
   /** Every matching record in order (the whole result in memory: see Store.iterate to stream). */
   all({ query = {}, sort = {} }: { query?: BriefingQuery; sort?: Sort } = {}): Briefing[] {
     const filter = filterToSql(query);
-    const rows = this.#prepare(
-      `SELECT r.json FROM records r WHERE ${filter.where} ORDER BY ${orderToSql(sort)}`,
-    ).all(...filter.params) as { json: string }[];
+    const rows = this.#prepare(selectRecords({ filter, sort })).all(...filter.params) as {
+      json: string;
+    }[];
     return rows.map((row) => JSON.parse(row.json) as Briefing);
   }
 
@@ -261,7 +269,7 @@ export class IndexReader {
       const incoming = this.#prepare(
         `SELECT l.record_id AS id, l.relation, r.json FROM relations l
         JOIN records r ON r.id = l.record_id WHERE l.related_id = ?
-        ORDER BY ${orderToSql({})}, l.position`,
+        ORDER BY ${orderToSql({}).orderBy}, l.position`,
       ).all(id) as { id: string; relation: RelationKind; json: string }[];
       return {
         outgoing: outgoing.map(({ id, relation, json }) => ({

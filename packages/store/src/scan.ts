@@ -24,7 +24,20 @@ export type Entry =
   /** Named like a record but not a regular file inside the folder: refused, never read. */
   | { kind: 'refused'; name: string; message: string }
   /** A regular file inside the folder (possibly through a symbolic link at `name`). */
-  | { kind: 'file'; name: string; path: string; stat: BigIntStats };
+  | { kind: 'file'; name: string; path: string; stat: FileStat };
+
+/** What the store keeps of a file's metadata to know whether it changed. */
+export interface FileStat {
+  size: number;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+  ino: bigint;
+}
+
+/** The fields of a stat the store keeps (a whole BigIntStats is a dozen BigInts). */
+export function fileStat(stat: BigIntStats): FileStat {
+  return { size: Number(stat.size), mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs, ino: stat.ino };
+}
 
 /** What a directory entry is, from lstat/realpath/stat only: nothing is opened. */
 export function classifyEntry({
@@ -50,7 +63,7 @@ export function classifyEntry({
   }
   if (!link.isSymbolicLink()) {
     return link.isFile()
-      ? { kind: 'file', name, path, stat: link }
+      ? { kind: 'file', name, path, stat: fileStat(link) }
       : refused(name, `${describeKind(link)}, not a regular file; it was not read`);
   }
   let target: string;
@@ -82,7 +95,7 @@ export function classifyEntry({
       `a symbolic link to ${relative(realDir, target)}, which is not a .yaml record file; it was not read`,
     );
   }
-  return { kind: 'file', name, path: target, stat };
+  return { kind: 'file', name, path: target, stat: fileStat(stat) };
 }
 
 /** A link whose target is missing is refused while the link itself is there. */

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -216,6 +217,19 @@ describe('entries that are not records', () => {
     await unlink(join(fixture.dir, 'pipe.yaml'));
     await store.sync();
     expect(store.problems()).toEqual([]);
+  });
+
+  it('refuses a socket by name', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(join(fixture.dir, 'socket.yaml'), resolve));
+    try {
+      const store = await fixture.open();
+      expect(problemLines(store)).toEqual([
+        `${join(fixture.dir, 'socket.yaml')}  refused: a socket, not a regular file; it was not read`,
+      ]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('follows a symbolic link to a record inside the folder, and refuses one that leads out', async () => {

@@ -23,7 +23,7 @@ import { CREATE_TABLES, SCHEMA_VERSION } from './index-schema.js';
 import { IndexState } from './index-state.js';
 import { IndexWriter } from './index-writer.js';
 import { consoleLogger, type Logger } from './logger.js';
-import { filterToSql, orderToSql } from './query-sql.js';
+import { filterToSql, selectRecords } from './query-sql.js';
 import {
   IndexReader,
   type ListOptions,
@@ -296,7 +296,7 @@ export class Store {
       db.exec('BEGIN');
       const filter = filterToSql(query);
       const rows = db
-        .prepare(`SELECT r.json FROM records r WHERE ${filter.where} ORDER BY ${orderToSql(sort)}`)
+        .prepare(selectRecords({ filter, sort }))
         .iterate(...filter.params) as Iterable<{ json: string }>;
       for (const row of rows) yield JSON.parse(row.json) as Briefing;
       db.exec('COMMIT');

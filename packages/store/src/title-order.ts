@@ -1,5 +1,5 @@
 // The title sort of sortBriefings uses Intl.Collator, which SQLite does not have. So each record
-// keeps a rank in the collator's order (records.title_rank): a new title takes the midpoint of
+// keeps a rank in the collator's order (table title_ranks): a new title takes the midpoint of
 // its neighbours' ranks, and all ranks are renumbered only when a gap is used up. A bulk change
 // (a first build) appends, then sorts once.
 import { compareTitles } from '@briefing/schema';
@@ -76,6 +76,11 @@ export class TitleOrder {
       (before === undefined || entry.rank > before) &&
       (after === undefined || entry.rank < after);
     return roomy ? entry.rank : undefined;
+  }
+
+  /** Every entry in title order. */
+  entries(): readonly Titled[] {
+    return this.#entries;
   }
 
   /** Ends bulk mode: sorts every entry in slices; gives the entries whose rank changed. */
