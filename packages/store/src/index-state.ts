@@ -95,7 +95,14 @@ export class IndexState {
     this.entryNames = entryNames;
     this.problemFiles = problemFiles;
     this.setProblemsKey = JSON.stringify(setProblems.map((row) => Object.values(row)));
-    this.setInvolved = undefined;
+    // The files the stored problems name, and those serving the ids they are about (the first
+    // of a duplicate id): what the last run of the rules involved.
+    this.setInvolved = new Set(
+      (setProblems as { file: string; record_id: string | null }[]).flatMap((row) => {
+        const serving = row.record_id === null ? undefined : servedBy.get(row.record_id);
+        return serving === undefined ? [row.file] : [row.file, serving];
+      }),
+    );
     this.version = Number(version.value);
   }
 }

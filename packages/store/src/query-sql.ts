@@ -104,12 +104,12 @@ export function orderToSql({ by = 'date', order = 'asc' }: { by?: SortKey; order
   const direction = order === 'desc' ? ' DESC' : '';
   const columns =
     by === 'title'
-      ? ['t.rank']
+      ? ['tr.rank']
       : by === 'updated'
         ? ['r.updated', 'r.start_date', 'r.end_date', 'r.id']
         : ['r.start_date', 'r.end_date', 'r.id'];
   return {
-    join: by === 'title' ? 'JOIN title_ranks t ON t.record_id = r.id' : '',
+    join: by === 'title' ? 'JOIN title_ranks tr ON tr.record_id = r.id' : '',
     orderBy: columns.map((column) => column + direction).join(', '),
   };
 }

@@ -37,7 +37,7 @@ import { reason } from './scan.js';
 import { defaultSpellings, SpellingIndex, type Spellings } from './spellings.js';
 import { TimeSlicer } from './time-slicer.js';
 import { applyUpdate, type UpdateOutcome } from './apply-update.js';
-import { BULK_UPDATE, type SyncProgress } from './update.js';
+import { WORKER_UPDATE, type SyncProgress } from './update.js';
 import { runUpdateInWorker } from './update-worker.js';
 
 export interface StoreOptions {
@@ -469,7 +469,7 @@ export class Store {
   }): Promise<UpdateOutcome | undefined> {
     if (this.#options.useWorkers === false || this.#state.files.size > 0) return undefined;
     const names = await readdir(this.dir);
-    if (names.filter((name) => name.endsWith('.yaml')).length <= BULK_UPDATE) return undefined;
+    if (names.filter((name) => name.endsWith('.yaml')).length <= WORKER_UPDATE) return undefined;
     const outcome = await runUpdateInWorker({
       update: {
         indexPath: this.indexPath,

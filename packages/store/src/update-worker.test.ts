@@ -14,9 +14,9 @@ let fixture: Fixture;
 beforeEach(async () => {
   // More files than a first build makes on the store's own thread, some with problems.
   fixture = await makeFixture(
-    ...Array.from({ length: 700 }, (_, i) =>
+    ...Array.from({ length: 2100 }, (_, i) =>
       record(`r-${i}`, {
-        title: `Title ${(i * 7919) % 700}`,
+        title: `Title ${(i * 7919) % 2100}`,
         ...(i % 50 === 1 ? { related: [{ id: 'ghost', relation: 'follows' as const }] } : {}),
       }),
     ),

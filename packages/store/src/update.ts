@@ -10,7 +10,6 @@ import {
   formatPath,
   idOfFileName,
   NOT_LOADED_YML,
-  type Briefing,
   type Problem,
   type Related,
 } from '@briefing/schema/node';
@@ -50,12 +49,13 @@ export interface UpdateContext {
 
 /** A file whose mtime is this close to when it was read may change again within the same tick. */
 const RACY_NS = 2_000_000_000n;
-/**
- * Above this many files to read, an update is a bulk one: titles are sorted once at the end
- * instead of one by one, and files are checked in a worker thread.
- */
+/** Above this many files to read, titles are sorted once at the end instead of one by one. */
 export const BULK_UPDATE = 500;
-const BULK = BULK_UPDATE;
+/**
+ * Above this many files to read, worker threads pay for their start: files are checked in one,
+ * and a first build runs in one. (Below it, this thread is done before a worker is ready.)
+ */
+export const WORKER_UPDATE = 2000;
 
 export class Update {
   /** id → the file that served it before this update, if any (recorded when first touched). */
@@ -110,9 +110,7 @@ export class Update {
     let list: string[];
     if (names === undefined) {
       const listing = await readdir(this.context.dir);
-      // In name order: ids and file names then go into their indexes (and the tables keyed by
-      // record id) in order, which a large build does much faster than in the folder's order.
-      list = [...new Set([...listing, ...state.files.keys(), ...state.entryNames])].sort();
+      list = [...new Set([...listing, ...state.files.keys(), ...state.entryNames])];
     } else {
       list = [...names];
     }
@@ -132,7 +130,12 @@ export class Update {
         this.context.onProgress?.({ phase: 'scan', done: index, total: list.length });
       await slicer.pause();
     }
-    if (toRead.length > BULK) state.titles.startBulk();
+    if (toRead.length > BULK_UPDATE) {
+      state.titles.startBulk();
+      // In name order: ids and file names then go into their indexes (and the tables keyed by
+      // record id) in order, which a large build does much faster than in the folder's order.
+      toRead.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    }
     await this.#readAll(toRead);
     await this.#settleFreed();
     await this.#settleTitles();
@@ -156,7 +159,7 @@ export class Update {
     };
     let pool: ParsePool | undefined;
     let starting: Promise<ParsePool | undefined> | undefined;
-    if (entries.length > BULK && this.context.parseInWorker !== false) {
+    if (entries.length > WORKER_UPDATE && this.context.parseInWorker !== false) {
       starting = ParsePool.start(await this.#checkOptions());
       void starting.then((started) => {
         pool = started;
