@@ -156,6 +156,16 @@ describe('a store opened on a folder', () => {
     await fixture.write(record('b', { title: 'Bravo again' }));
     expect((await store.sync()).changed).toBe(true);
     expect(store.problems()).toHaveLength(1);
+    // And so does a store opened later, on the index as it was left.
+    const moved = line();
+    await store.close();
+    const again = await fixture.open();
+    await fixture.write({
+      ...dangling,
+      summary: `${dangling.summary}\n\nA second paragraph.\nAnd a third.\nA fourth.\nA fifth.`,
+    });
+    await again.sync();
+    expect(again.problems()[0]?.line).toBeGreaterThan(moved!);
   });
 
   it('reports every problem exactly as loadBriefings does', async () => {
