@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Briefing } from './briefing.js';
-import { BriefingQuery, filterBriefings } from './query.js';
+import { BriefingQuery, filterBriefings, queryWords, searchableText } from './query.js';
 import { makeBriefing } from './test-support/fixtures.js';
 
 const lavrov = makeBriefing();
@@ -174,5 +174,14 @@ describe('filterBriefings with name aliases', () => {
 
   it('changes nothing without aliases', () => {
     expect(filterBriefings({ records, query: { text: 'Лавров' } })).toEqual([]);
+  });
+});
+
+describe('queryWords and searchableText', () => {
+  it('fold a query and a record alike, dashes as spaces', () => {
+    expect(queryWords('  Kim Jong-un  Pyŏngyang ')).toEqual(['kim', 'jong', 'un', 'pyongyang']);
+    const text = searchableText(makeBriefing({ title: 'Kim Jong-un in Pyŏngyang' }));
+    expect(queryWords('Kim Jong-un Pyŏngyang').every((word) => text.includes(word))).toBe(true);
+    expect(text).toContain('north korea');
   });
 });

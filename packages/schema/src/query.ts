@@ -158,11 +158,23 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 // (as many outlets write it) finds "Kim Jong Un", and "Kim Jong Un" finds "Kim Jong-un".
 const DASHES = /\p{Pd}/gu;
 
+/** The words a `text` query must all find: folded, split at spaces, dashes and hyphens. */
+export function queryWords(text: string): string[] {
+  return foldText(text)
+    .replace(DASHES, ' ')
+    .split(/\s+/)
+    .filter((word) => word !== '');
+}
+
 // Folded once per record object and kept while the record lives: records are immutable by
 // contract (loaded, then only read), so a record edited in place would keep matching its old text.
 const searchable = new WeakMap<Briefing, string>();
 
-function searchableText(record: Briefing): string {
+/**
+ * The folded text a `text` query searches: title, summary, actors (name, office, country) and
+ * places (name, country), with dashes as spaces. A word matches when it is a substring of it.
+ */
+export function searchableText(record: Briefing): string {
   let text = searchable.get(record);
   if (text === undefined) {
     text = foldText(

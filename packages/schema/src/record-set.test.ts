@@ -58,4 +58,12 @@ describe('checkRecordSet', () => {
       },
     ]);
   });
+
+  it('needs only the ids and links of the records', () => {
+    const problems = checkRecordSet({
+      records: [{ id: 'a', related: [{ id: 'ghost', relation: 'follows' }] }, { id: 'b' }],
+      locate: (record) => ({ file: `${record.id}.yaml` }),
+    });
+    expect(problems.map((p) => `${p.file} ${p.path}`)).toEqual(['a.yaml related[0].id']);
+  });
 });

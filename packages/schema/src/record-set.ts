@@ -1,9 +1,12 @@
 import type { Briefing } from './briefing.js';
 import { formatPath, type Problem } from './problem.js';
 
+/** The fields of a record that the rules across records read. */
+export type RecordLinks = Pick<Briefing, 'id' | 'related'>;
+
 /** Where a record (or one of its fields) lives, for naming it in a problem. */
-export type LocateField = (
-  record: Briefing,
+export type LocateField<R extends RecordLinks = Briefing> = (
+  record: R,
   path: readonly PropertyKey[],
 ) => { file?: string; line?: number };
 
@@ -11,27 +14,27 @@ export type LocateField = (
  * Rules across records: ids are unique, related ids exist, and no record relates to itself
  * or names the same related record twice. `locate` adds file and line to each problem.
  */
-export function checkRecordSet({
+export function checkRecordSet<R extends RecordLinks = Briefing>({
   records,
   locate = () => ({}),
 }: {
-  records: readonly Briefing[];
-  locate?: LocateField;
+  records: readonly R[];
+  locate?: LocateField<R>;
 }): Problem[] {
   const problems: Problem[] = [];
-  const problem = (record: Briefing, path: PropertyKey[], message: string) =>
+  const problem = (record: R, path: PropertyKey[], message: string) =>
     problems.push({
       ...locate(record, path),
       recordId: record.id,
       path: formatPath(path),
       message,
     });
-  const where = (record: Briefing) => {
+  const where = (record: R) => {
     const { file, line } = locate(record, ['id']);
     return file === undefined ? 'another record' : line === undefined ? file : `${file}:${line}`;
   };
 
-  const byId = new Map<string, Briefing>();
+  const byId = new Map<string, R>();
   for (const record of records) {
     const first = byId.get(record.id);
     if (first === undefined) byId.set(record.id, record);

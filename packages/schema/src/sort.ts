@@ -13,12 +13,20 @@ const byDate = (a: Briefing, b: Briefing): number =>
   compareStrings(effectiveEnd(a.date), effectiveEnd(b.date)) ||
   compareStrings(a.id, b.id);
 
+/** The title order of sortBriefings: by title (any case or accents, numbers by value), then id. */
+export function compareTitles(
+  a: Pick<Briefing, 'title' | 'id'>,
+  b: Pick<Briefing, 'title' | 'id'>,
+): number {
+  return titleCollator.compare(a.title, b.title) || compareStrings(a.id, b.id);
+}
+
 const comparators: Record<SortKey, (a: Briefing, b: Briefing) => number> = {
   date: byDate,
   // Updates are known to the day: records updated on one day go by event date (newest event
   // first when the newest updates come first, as in the feeds; ties after that go by id).
   updated: (a, b) => compareStrings(a.revision.updated, b.revision.updated) || byDate(a, b),
-  title: (a, b) => titleCollator.compare(a.title, b.title) || compareStrings(a.id, b.id),
+  title: compareTitles,
 };
 
 /** A sorted copy: by event start (ties by end, then id), last update (ties by event), or title. */

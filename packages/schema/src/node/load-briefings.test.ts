@@ -5,7 +5,7 @@ import { formatProblem } from '../problem.js';
 import { makeBriefing } from '../test-support/fixtures.js';
 import { makeTempDir, writeFiles } from '../test-support/temp-dir.js';
 import type { Briefing } from '../briefing.js';
-import { loadBriefings } from './load-briefings.js';
+import { checkBriefingFile, loadBriefings } from './load-briefings.js';
 import { briefingToYaml } from './write-yaml.js';
 
 let root: string;
@@ -195,5 +195,34 @@ describe('loadBriefings', () => {
   it('loads a byte-order mark at the start of a UTF-8 file', async () => {
     await writeFiles({ dir, files: { 'bom.yaml': `\uFEFF${yamlOf('bom')}` } });
     expect((await load()).problems).toEqual([]);
+  });
+});
+
+describe('checkBriefingFile', () => {
+  it('checks one file as loadBriefings does, naming the id that does not match the file', () => {
+    const text = yamlOf('a');
+    const result = checkBriefingFile({
+      bytes: Buffer.from(text),
+      file: 'seeds/briefings/b.yaml',
+      name: 'b.yaml',
+    });
+    expect(result.record?.id).toBe('a');
+    expect(result.problems.map(formatProblem)).toEqual([
+      `seeds/briefings/b.yaml:${lineOf(text, 'id:')}  id: expected the id to match the file name "b", got "a" (rename the file to a.yaml)`,
+    ]);
+  });
+
+  it('refuses a file whose size is over the cap, even when given only its first bytes', () => {
+    const result = checkBriefingFile({
+      bytes: Buffer.from('id: a\n'),
+      size: 5000,
+      maxBytes: 1000,
+      file: 'a.yaml',
+      name: 'a.yaml',
+    });
+    expect(result.record).toBeUndefined();
+    expect(result.problems.map(formatProblem)).toEqual([
+      'a.yaml:1  file too large: 5000 bytes, expected at most 1000 bytes per record',
+    ]);
   });
 });

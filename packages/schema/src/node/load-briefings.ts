@@ -68,12 +68,7 @@ export async function loadBriefings({
   }
 
   for (const name of names.filter((n) => n.endsWith('.yml'))) {
-    problems.push({
-      file: join(dir, name),
-      line: 1,
-      path: '',
-      message: 'not loaded: record files must end in .yaml',
-    });
+    problems.push({ file: join(dir, name), line: 1, path: '', message: NOT_LOADED_YML });
   }
 
   const located: Located[] = [];
@@ -105,7 +100,7 @@ export async function loadBriefings({
   );
   const documents = await checkDocuments({
     located,
-    root: root ?? (await findRoot(absoluteDir)),
+    root: root ?? (await findDataRoot(absoluteDir)),
   });
   problems.push(...documents.problems);
 
@@ -155,8 +150,64 @@ function loadOne({
     };
   }
 
+  const { record, problems } = checkBriefingFile({
+    bytes,
+    file,
+    name,
+    maxBytes,
+    ...(maxAliasCount === undefined ? {} : { maxAliasCount }),
+  });
+  return record === undefined
+    ? { problems }
+    : {
+        problems,
+        located: {
+          record,
+          file,
+          // Lines are needed only for a cross-record problem: parse again then, rather than
+          // keep every file's syntax tree alive.
+          lineOf: reparsedLines({ path, file, maxBytes }),
+          matchesFileName: record.id === idOfFileName(name),
+        },
+      };
+}
+
+/** The message for a `*.yml` file in a records directory: it is reported, not loaded. */
+export const NOT_LOADED_YML = 'not loaded: record files must end in .yaml';
+
+/** The id a record file's name promises: `<id>.yaml`. */
+export function idOfFileName(name: string): string {
+  return name.endsWith('.yaml') ? name.slice(0, -'.yaml'.length) : name;
+}
+
+/**
+ * Checks the bytes of one record file named `name` (`<id>.yaml`, shown as `file` in problems):
+ * its size (`size`, when the bytes were cut short at the cap), UTF-8, YAML, the schema, and that
+ * the id matches the file name. `lineOf` gives a field's line, for the rules across records.
+ */
+export function checkBriefingFile({
+  bytes,
+  size = bytes.length,
+  file,
+  name,
+  maxBytes = DEFAULT_MAX_BYTES,
+  maxAliasCount,
+}: {
+  bytes: Uint8Array;
+  size?: number;
+  file: string;
+  name: string;
+} & ParseLimits): {
+  record?: Briefing;
+  problems: Problem[];
+  lineOf: (path: readonly PropertyKey[]) => number;
+} {
+  if (Math.max(size, bytes.length) > maxBytes) {
+    const message = tooLarge(Math.max(size, bytes.length), maxBytes);
+    return { problems: [{ file, line: 1, path: '', message }], lineOf: () => 1 };
+  }
   const text = decodeUtf8(bytes);
-  if (typeof text !== 'string') return { problems: [{ file, ...text }] };
+  if (typeof text !== 'string') return { problems: [{ file, ...text }], lineOf: () => 1 };
   const parsed = parseBriefingFile({
     text,
     file,
@@ -164,7 +215,7 @@ function loadOne({
     ...(maxAliasCount === undefined ? {} : { maxAliasCount }),
   });
   const problems = [...parsed.problems];
-  const expectedId = name.slice(0, -'.yaml'.length);
+  const expectedId = idOfFileName(name);
   if (parsed.record !== undefined && parsed.record.id !== expectedId) {
     problems.push({
       file,
@@ -174,19 +225,10 @@ function loadOne({
       message: `expected the id to match the file name "${expectedId}", got "${parsed.record.id}" (rename the file to ${parsed.record.id}.yaml)`,
     });
   }
+  const lineOf = (path: readonly PropertyKey[]) => parsed.lineOf(path);
   return parsed.record === undefined
-    ? { problems }
-    : {
-        problems,
-        located: {
-          record: parsed.record,
-          file,
-          // Lines are needed only for a cross-record problem: parse again then, rather than
-          // keep every file's syntax tree alive.
-          lineOf: reparsedLines({ path, file, maxBytes }),
-          matchesFileName: parsed.record.id === expectedId,
-        },
-      };
+    ? { problems, lineOf }
+    : { record: parsed.record, problems, lineOf };
 }
 
 /** The file's bytes, or its size when over the cap; the cap is checked before reading. */
@@ -298,39 +340,69 @@ async function checkDocuments({
 }): Promise<{ problems: Problem[]; found: Map<string, string> }> {
   const problems: Problem[] = [];
   const found = new Map<string, string>();
-  const exists = new Map<string, Promise<boolean>>();
+  const known = new Map<string, Promise<boolean>>();
+  const exists = (path: string) => {
+    let result = known.get(path);
+    if (result === undefined) known.set(path, (result = isFile(path)));
+    return result;
+  };
   for (const { record, file, lineOf } of located) {
-    for (const [index, source] of record.sources.entries()) {
-      if (source.document === undefined) continue;
-      const path = resolve(root, source.document);
-      if (!exists.has(path)) {
-        exists.set(
-          path,
-          stat(path).then(
-            (info) => info.isFile(),
-            () => false,
-          ),
-        );
-      }
-      if (await exists.get(path)) {
-        found.set(source.document, path);
-      } else {
-        const where = ['sources', index, 'document'];
-        problems.push({
-          file,
-          line: lineOf(where),
-          recordId: record.id,
-          path: `sources[${index}].document`,
-          message: `expected an existing file, got "${source.document}" (not found under ${root})`,
-        });
-      }
+    const checked = await checkRecordDocuments({ record, file, lineOf, root, exists });
+    problems.push(...checked.problems);
+    for (const [document, path] of checked.found) found.set(document, path);
+  }
+  return { problems, found };
+}
+
+/**
+ * Checks that each `document:` source of a record names an existing file under `root`; `found`
+ * maps each document that exists to its absolute path.
+ */
+export async function checkRecordDocuments({
+  record,
+  file,
+  lineOf,
+  root,
+  exists = isFile,
+}: {
+  record: Briefing;
+  file: string;
+  lineOf: (path: readonly PropertyKey[]) => number;
+  root: string;
+  exists?: (path: string) => Promise<boolean>;
+}): Promise<{ problems: Problem[]; found: Map<string, string> }> {
+  const problems: Problem[] = [];
+  const found = new Map<string, string>();
+  for (const [index, source] of record.sources.entries()) {
+    if (source.document === undefined) continue;
+    const path = resolve(root, source.document);
+    if (await exists(path)) {
+      found.set(source.document, path);
+    } else {
+      problems.push({
+        file,
+        line: lineOf(['sources', index, 'document']),
+        recordId: record.id,
+        path: `sources[${index}].document`,
+        message: `expected an existing file, got "${source.document}" (not found under ${root})`,
+      });
     }
   }
   return { problems, found };
 }
 
-/** The nearest directory at or above `start` that holds a `seeds/` directory. */
-async function findRoot(start: string): Promise<string> {
+function isFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+}
+
+/**
+ * The directory `document:` sources are relative to: the nearest directory at or above `start`
+ * that holds a `seeds/` directory (else two levels above `start`, as for seeds/briefings).
+ */
+export async function findDataRoot(start: string): Promise<string> {
   for (let dir = start; ; dir = dirname(dir)) {
     if (
       await stat(join(dir, 'seeds')).then(

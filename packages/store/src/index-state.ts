@@ -1,0 +1,108 @@
+// What the writer keeps in memory between updates: each file's metadata, which file serves each
+// id, and the title order. It mirrors the index and is read back from it when another process
+// has written the index since (or after a failed update).
+import type { DatabaseSync } from 'node:sqlite';
+import type { Related } from '@briefing/schema';
+import type { FileState } from './index-writer.js';
+import { TitleOrder, type Titled } from './title-order.js';
+import type { TimeSlicer } from './time-slicer.js';
+
+export class IndexState {
+  files = new Map<string, FileState>();
+  /** id → the name of the file whose record is served under it. */
+  servedBy = new Map<string, string>();
+  titles = new TitleOrder();
+  /** Names of entries with a problem of their own (refused, *.yml). */
+  entryNames = new Set<string>();
+  /** Names of files with problems in their content. */
+  problemFiles = new Set<string>();
+  /** The problems from the rules across records, as one comparable string. */
+  setProblemsKey = '';
+  /**
+   * The files the last run of the rules across records named (in a problem, or as the first
+   * of a duplicate id); undefined when they must run again whatever changed.
+   */
+  setInvolved: Set<string> | undefined;
+  /** The data version the state mirrors. */
+  version = 0;
+
+  /** Reads the state back from the index, in slices. */
+  async load({ db, slicer }: { db: DatabaseSync; slicer: TimeSlicer }): Promise<void> {
+    const files = new Map<string, FileState>();
+    const fileRows = db.prepare('SELECT * FROM files');
+    fileRows.setReadBigInts(true);
+    for (const row of fileRows.iterate() as Iterable<Record<string, bigint | string | null>>) {
+      const name = row.name as string;
+      files.set(name, {
+        name,
+        size: Number(row.size),
+        mtimeNs: row.mtime_ns as bigint,
+        ctimeNs: row.ctime_ns as bigint,
+        ino: row.ino as bigint,
+        hash: row.hash as string,
+        readNs: row.read_ns as bigint,
+        valid: row.valid === 1n,
+        ...(row.good_id === null ? {} : { goodId: row.good_id as string }),
+        ...(row.good_related === null
+          ? {}
+          : { goodRelated: JSON.parse(row.good_related as string) as Related[] }),
+      });
+      await slicer.pause();
+    }
+    const servedBy = new Map<string, string>();
+    const titles: Titled[] = [];
+    const recordRows = db.prepare(
+      `SELECT r.id, r.file, r.title, t.rank AS title_rank
+      FROM records r JOIN title_ranks t ON t.record_id = r.id ORDER BY t.rank`,
+    );
+    for (const row of recordRows.iterate() as Iterable<{
+      id: string;
+      file: string;
+      title: string;
+      title_rank: number;
+    }>) {
+      servedBy.set(row.id, row.file);
+      titles.push({ id: row.id, title: row.title, rank: row.title_rank });
+      await slicer.pause();
+    }
+    const entryNames = new Set(
+      (
+        db.prepare("SELECT DISTINCT file FROM problems WHERE kind = 'entry'").all() as {
+          file: string;
+        }[]
+      ).map((row) => row.file),
+    );
+    const problemFiles = new Set(
+      (
+        db.prepare("SELECT DISTINCT file FROM problems WHERE kind = 'file'").all() as {
+          file: string;
+        }[]
+      ).map((row) => row.file),
+    );
+    const setProblems = db
+      .prepare(
+        "SELECT file, line, record_id, path, message FROM problems WHERE kind = 'set' ORDER BY rowid",
+      )
+      .all();
+    const version = db.prepare("SELECT value FROM meta WHERE key = 'data_version'").get() as {
+      value: string;
+    };
+
+    this.files = files;
+    this.servedBy = servedBy;
+    this.titles = new TitleOrder();
+    this.titles.load(titles);
+    this.entryNames = entryNames;
+    this.problemFiles = problemFiles;
+    this.setProblemsKey = JSON.stringify(setProblems.map((row) => Object.values(row)));
+    // The files the stored problems name, and those serving the ids they are about (the first
+    // of a duplicate id): what the last run of the rules involved.
+    this.setInvolved = new Set(
+      (setProblems as { file: string; record_id: string | null }[]).flatMap((row) => {
+        const serving = row.record_id === null ? undefined : servedBy.get(row.record_id);
+        return serving === undefined ? [row.file] : [row.file, serving];
+      }),
+    );
+    this.version = Number(version.value);
+  }
+}

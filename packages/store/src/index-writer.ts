@@ -1,0 +1,225 @@
+// Every write to the index, as prepared statements on the writer connection. The caller holds
+// the transaction; nothing here commits.
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { Problem, Related } from '@briefing/schema';
+import type { RecordRow } from './record-row.js';
+
+/** What the store remembers of a file it read, to know later whether it changed. */
+export interface FileState {
+  name: string;
+  size: number;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+  ino: bigint;
+  /** sha256 of the bytes last read ('' when they could not be read). */
+  hash: string;
+  /** When they were read (ns since the epoch): an mtime this close may hide a later write. */
+  readNs: bigint;
+  /** Whether those bytes are a valid record. */
+  valid: boolean;
+  /** The last valid record read from the file: its id and links (it may be served or not). */
+  goodId?: string;
+  goodRelated?: Related[];
+}
+
+/** A problem row: the file is its name in the data folder. */
+export type ProblemKind = 'entry' | 'file' | 'set';
+
+export class IndexWriter {
+  readonly #statements: Record<string, StatementSync>;
+
+  constructor(readonly db: DatabaseSync) {
+    const prepare = (sql: string) => db.prepare(sql);
+    this.#statements = {
+      insertRecord: prepare(`INSERT INTO records (id, type, status, start_date, end_date,
+        precision, confidence, announced_on, created, updated, title, file, size,
+        mtime, hash, names, summary, json)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertTitleRank: prepare('INSERT INTO title_ranks (record_id, rank) VALUES (?, ?)'),
+      deleteTitleRank: prepare('DELETE FROM title_ranks WHERE record_id = ?'),
+      deleteTitleRanks: prepare('DELETE FROM title_ranks'),
+      insertHaystack: prepare(
+        'INSERT INTO haystacks (record_id, haystack, exact) VALUES (?, ?, ?)',
+      ),
+      insertActor: prepare(`INSERT INTO actors (record_id, position, name, name_folded, country,
+        office, role) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      insertPlace: prepare(`INSERT INTO places (record_id, position, name, name_folded, country,
+        lat, lon) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      insertTheme: prepare('INSERT INTO themes (record_id, position, theme) VALUES (?, ?, ?)'),
+      insertSource: prepare(`INSERT INTO sources (record_id, position, publisher, title, url,
+        document, published, accessed, language, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertRelation: prepare(
+        'INSERT INTO relations (record_id, position, related_id, relation) VALUES (?, ?, ?, ?)',
+      ),
+      insertMonth: prepare('INSERT INTO months (record_id, month) VALUES (?, ?)'),
+      deleteRecord: prepare('DELETE FROM records WHERE id = ?'),
+      deleteActors: prepare('DELETE FROM actors WHERE record_id = ?'),
+      deletePlaces: prepare('DELETE FROM places WHERE record_id = ?'),
+      deleteThemes: prepare('DELETE FROM themes WHERE record_id = ?'),
+      deleteSources: prepare('DELETE FROM sources WHERE record_id = ?'),
+      deleteRelations: prepare('DELETE FROM relations WHERE record_id = ?'),
+      deleteMonths: prepare('DELETE FROM months WHERE record_id = ?'),
+      deleteHaystack: prepare('DELETE FROM haystacks WHERE record_id = ?'),
+      setTitleRank: prepare('UPDATE title_ranks SET rank = ? WHERE record_id = ?'),
+      upsertFile: prepare(`INSERT OR REPLACE INTO files (name, size, mtime_ns, ctime_ns, ino, hash,
+        read_ns, valid, good_id, good_related) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      deleteFile: prepare('DELETE FROM files WHERE name = ?'),
+      insertProblem: prepare(`INSERT INTO problems (file, kind, line, record_id, path, message)
+        VALUES (?, ?, ?, ?, ?, ?)`),
+      deleteProblems: prepare('DELETE FROM problems WHERE file = ? AND kind = ?'),
+      deleteProblemsOfKind: prepare('DELETE FROM problems WHERE kind = ?'),
+      problemsOf: prepare(`SELECT line, record_id, path, message FROM problems
+        WHERE file = ? AND kind = ? ORDER BY rowid`),
+      setMeta: prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+      getMeta: prepare('SELECT value FROM meta WHERE key = ?'),
+    };
+  }
+
+  #run(name: string, ...values: (string | number | bigint | null)[]): void {
+    this.#statements[name]!.run(...values);
+  }
+
+  /** Adds a record served from `file`, with its rows in every table and the full-text index. */
+  insertRecord({
+    row,
+    file,
+    size,
+    mtimeMs,
+    hash,
+    titleRank,
+  }: {
+    row: RecordRow;
+    file: string;
+    size: number;
+    mtimeMs: number;
+    hash: string;
+    titleRank: number;
+  }): void {
+    const { id } = row;
+    this.#run(
+      'insertRecord',
+      id,
+      row.type,
+      row.status,
+      row.startDate,
+      row.endDate,
+      row.precision,
+      row.confidence,
+      row.announcedOn,
+      row.created,
+      row.updated,
+      row.title,
+      file,
+      size,
+      new Date(mtimeMs).toISOString(),
+      hash,
+      row.names,
+      row.summary,
+      row.json,
+    );
+    this.#run('insertTitleRank', id, titleRank);
+    this.#run('insertHaystack', id, row.haystack, row.exact);
+    row.actors.forEach((cells, position) => this.#run('insertActor', id, position, ...cells));
+    row.places.forEach((cells, position) => this.#run('insertPlace', id, position, ...cells));
+    row.themes.forEach((theme, position) => this.#run('insertTheme', id, position, theme));
+    row.sources.forEach((cells, position) => this.#run('insertSource', id, position, ...cells));
+    row.relations.forEach((cells, position) => this.#run('insertRelation', id, position, ...cells));
+    for (const month of row.months) this.#run('insertMonth', id, month);
+  }
+
+  /** Removes a record and its rows everywhere. */
+  deleteRecord(id: string): void {
+    for (const statement of [
+      'deleteRecord',
+      'deleteActors',
+      'deletePlaces',
+      'deleteThemes',
+      'deleteSources',
+      'deleteRelations',
+      'deleteMonths',
+      'deleteHaystack',
+      'deleteTitleRank',
+    ]) {
+      this.#run(statement, id);
+    }
+  }
+
+  setTitleRank(id: string, rank: number): void {
+    this.#run('setTitleRank', rank, id);
+  }
+
+  /** Removes every title rank, before writing them all again in order (after a bulk change). */
+  clearTitleRanks(): void {
+    this.#run('deleteTitleRanks');
+  }
+
+  addTitleRank(id: string, rank: number): void {
+    this.#run('insertTitleRank', id, rank);
+  }
+
+  putFile(state: FileState): void {
+    this.#run(
+      'upsertFile',
+      state.name,
+      state.size,
+      state.mtimeNs,
+      state.ctimeNs,
+      state.ino,
+      state.hash,
+      state.readNs,
+      state.valid ? 1 : 0,
+      state.goodId ?? null,
+      state.goodRelated === undefined ? null : JSON.stringify(state.goodRelated),
+    );
+  }
+
+  deleteFile(name: string): void {
+    this.#run('deleteFile', name);
+  }
+
+  /** Replaces the problems of one kind for one file (its name in the data folder). */
+  setProblems({
+    name,
+    kind,
+    problems,
+  }: {
+    name: string;
+    kind: ProblemKind;
+    problems: readonly Problem[];
+  }): void {
+    this.#run('deleteProblems', name, kind);
+    for (const problem of problems) this.#insertProblem(name, kind, problem);
+  }
+
+  /** Replaces every problem found by the rules across records. */
+  setSetProblems(problems: readonly { name: string; problem: Problem }[]): void {
+    this.#run('deleteProblemsOfKind', 'set');
+    for (const { name, problem } of problems) this.#insertProblem(name, 'set', problem);
+  }
+
+  /** The problems of one kind for a file, as one comparable string. */
+  problemsOf({ name, kind }: { name: string; kind: ProblemKind }): string {
+    const rows = this.#statements.problemsOf!.all(name, kind);
+    return JSON.stringify(rows.map((row) => Object.values(row)));
+  }
+
+  #insertProblem(name: string, kind: ProblemKind, problem: Problem): void {
+    this.#run(
+      'insertProblem',
+      name,
+      kind,
+      problem.line ?? null,
+      problem.recordId ?? null,
+      problem.path,
+      problem.message,
+    );
+  }
+
+  getMeta(key: string): string | undefined {
+    return (this.#statements.getMeta!.get(key) as { value: string } | undefined)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.#run('setMeta', key, value);
+  }
+}

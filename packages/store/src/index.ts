@@ -1,0 +1,24 @@
+// @briefing/store: the live SQLite index of the briefing records.
+export { openStore, defaultCacheDir, Store } from './store.js';
+export type { StoreChange, StoreOptions, StoreStatus, SyncResult } from './store.js';
+export { watchStore, type StoreWatcher, type WatchOptions } from './watch.js';
+export type {
+  FacetCount,
+  Facets,
+  ListOptions,
+  ListResult,
+  RelatedLinks,
+  SearchHit,
+  SearchOptions,
+  SearchResult,
+  Sort,
+} from './reader.js';
+export type { SyncProgress } from './update.js';
+export {
+  defaultSpellings,
+  mergeSpellings,
+  spellingsFromGazetteer,
+  type Spellings,
+} from './spellings.js';
+export { consoleLogger, silentLogger, type Logger } from './logger.js';
+export { SCHEMA_VERSION } from './index-schema.js';

@@ -1,0 +1,41 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeFixture, record, type Fixture } from './test-support/fixtures.js';
+
+const run = promisify(execFile);
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const script = fileURLToPath(new URL('./test-support/parse-both.ts', import.meta.url));
+
+let fixture: Fixture;
+beforeEach(async () => {
+  fixture = await makeFixture(...Array.from({ length: 150 }, (_, i) => record(`r-${i}`)));
+  await fixture.write(
+    { file: 'broken.yaml', text: 'id: broken\ntitle: [\n' },
+    { file: 'r-5.yaml', text: 'id: r-5\n' },
+    { file: 'wrong-name.yaml', text: 'id: r-1\n' },
+  );
+});
+afterEach(() => fixture.remove());
+
+describe('a worker thread checking files', () => {
+  it('finds what the main thread finds, file by file, in the order asked', async () => {
+    const out = join(fixture.root, 'out.json');
+    // Through tsx: the worker loads this package's TypeScript sources as the parent does.
+    await run(
+      process.execPath,
+      ['--conditions=briefing-source', '--import', 'tsx', script, fixture.dir, out],
+      { cwd: packageDir },
+    );
+    const { inWorker, onMain } = JSON.parse(await readFile(out, 'utf8')) as {
+      inWorker: { name: string; outcome: string }[];
+      onMain: unknown[];
+    };
+    expect(inWorker).toHaveLength(152);
+    expect(inWorker).toEqual(onMain);
+    expect(inWorker.filter((result) => result.outcome === 'checked')).toHaveLength(152);
+  });
+});

@@ -1,0 +1,127 @@
+// A worker thread that reads and checks record files while the main thread writes the index:
+// for large updates (a first build), the two halves of the work overlap. If the worker cannot
+// load this package's modules (e.g. under a test runner that transforms them), `start` gives
+// undefined and the caller checks files itself.
+import { Worker } from 'node:worker_threads';
+import type { CheckOptions, CheckRequest, CheckResult } from './check-file.js';
+
+// Plain JavaScript evaluated in the worker: it imports check-file from wherever this module is.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
+(async () => {
+  for (const preload of workerData.preloads) await import(preload);
+  return import(workerData.module);
+})().then(
+  ({ checkFile }) => {
+    parentPort.on('message', async ({ id, requests }) => {
+      const results = [];
+      try {
+        for (const request of requests) results.push(await checkFile(request, workerData.options));
+        const cpu = process.threadCpuUsage();
+        parentPort.postMessage({ id, results, cpuMs: (cpu.user + cpu.system) / 1000 });
+      } catch (error) {
+        parentPort.postMessage({ id, error: String((error && error.stack) || error) });
+      }
+    });
+    parentPort.postMessage({ ready: true });
+  },
+  (error) => parentPort.postMessage({ failed: String((error && error.message) || error) }),
+);
+`;
+
+const CHUNK = 64;
+const IN_FLIGHT = 4;
+
+type Reply = { id: number; results?: CheckResult[]; error?: string; cpuMs?: number };
+
+export class ParsePool {
+  readonly #worker: Worker;
+  #nextId = 0;
+  /** CPU time the worker thread has used so far, in ms. */
+  cpuMs = 0;
+  readonly #waiting = new Map<
+    number,
+    { resolve: (results: CheckResult[]) => void; reject: (error: Error) => void }
+  >();
+
+  private constructor(worker: Worker) {
+    this.#worker = worker;
+    worker.on('message', (reply: Reply) => {
+      const waiter = this.#waiting.get(reply.id);
+      if (waiter === undefined) return;
+      this.#waiting.delete(reply.id);
+      if (reply.cpuMs !== undefined) this.cpuMs = reply.cpuMs;
+      if (reply.error !== undefined)
+        waiter.reject(new Error(`checking files in a worker failed: ${reply.error}`));
+      else waiter.resolve(reply.results ?? []);
+    });
+    worker.on('error', (error) => {
+      for (const waiter of this.#waiting.values()) waiter.reject(error);
+      this.#waiting.clear();
+    });
+  }
+
+  /** A worker ready to check files, or undefined when it cannot run here. */
+  static start(options: CheckOptions): Promise<ParsePool | undefined> {
+    const module = new URL(
+      import.meta.url.endsWith('.ts') ? './check-file.ts' : './check-file.js',
+      import.meta.url,
+    ).href;
+    // The modules the process preloads with --import (a TypeScript loader when run from
+    // sources): a worker evaluated from a string does not run them by itself.
+    const preloads = process.execArgv.flatMap((arg, index, all) =>
+      arg === '--import' ? [all[index + 1]!] : arg.startsWith('--import=') ? [arg.slice(9)] : [],
+    );
+    return new Promise((resolve) => {
+      let worker: Worker;
+      try {
+        worker = new Worker(WORKER_SOURCE, {
+          eval: true,
+          workerData: { module, options, preloads },
+        });
+      } catch {
+        resolve(undefined);
+        return;
+      }
+      // The worker never keeps the process alive by itself.
+      worker.unref();
+      const fail = () => {
+        void worker.terminate();
+        resolve(undefined);
+      };
+      worker.once('error', fail);
+      worker.once('message', (message: { ready?: boolean }) => {
+        worker.off('error', fail);
+        if (message.ready === true) resolve(new ParsePool(worker));
+        else fail();
+      });
+    });
+  }
+
+  /** The results of checking each file, in the order asked, a few chunks ahead. */
+  async *check(requests: readonly CheckRequest[]): AsyncGenerator<CheckResult> {
+    const chunks: Promise<CheckResult[]>[] = [];
+    let sent = 0;
+    const send = () => {
+      const chunk = requests.slice(sent, sent + CHUNK);
+      sent += chunk.length;
+      const id = this.#nextId++;
+      chunks.push(
+        new Promise((resolve, reject) => {
+          this.#waiting.set(id, { resolve, reject });
+          this.#worker.postMessage({ id, requests: chunk });
+        }),
+      );
+    };
+    while (sent < requests.length && chunks.length < IN_FLIGHT) send();
+    for (let next = 0; next < chunks.length; next += 1) {
+      const results = await chunks[next]!;
+      if (sent < requests.length) send();
+      yield* results;
+    }
+  }
+
+  close(): Promise<number> {
+    return this.#worker.terminate();
+  }
+}

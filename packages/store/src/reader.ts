@@ -1,0 +1,362 @@
+// Every query the store answers, on a connection that only reads. Each public method runs in
+// one read transaction, so all its statements see the same committed update.
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import {
+  THEMES,
+  type Briefing,
+  type BriefingQuery,
+  type MonthThemeCell,
+  type RelationKind,
+  type SortKey,
+  type SortOrder,
+  type ThemeId,
+} from '@briefing/schema';
+import {
+  filterToSql,
+  orderToSql,
+  selectRecords,
+  type SqlFilter,
+  type SqlValue,
+} from './query-sql.js';
+import type { SpellingIndex } from './spellings.js';
+
+/** How to order records: as sortBriefings does. */
+export interface Sort {
+  by?: SortKey;
+  order?: SortOrder;
+}
+
+/** A value of a facet and how many of the matching records have it. */
+export interface FacetCount {
+  /** The theme, type, status or country code; for actors and places, the name. */
+  readonly value: string;
+  readonly count: number;
+}
+
+/** Counts over the records that match a query, most frequent first (ties by value). */
+export interface Facets {
+  readonly themes: readonly FacetCount[];
+  readonly types: readonly FacetCount[];
+  readonly status: readonly FacetCount[];
+  /** Each record counts once per country among its actors and places. */
+  readonly countries: readonly FacetCount[];
+  /** By name, any case or accents (the value is one of the spellings used). */
+  readonly actors: readonly FacetCount[];
+  readonly places: readonly FacetCount[];
+}
+
+export interface ListOptions {
+  query?: BriefingQuery;
+  sort?: Sort;
+  /** 1-based page number (default 1). */
+  page?: number;
+  /** Records per page (default 50). */
+  pageSize?: number;
+}
+
+export interface ListResult {
+  /** The data version these answers come from. */
+  dataVersion: number;
+  /** How many records match. */
+  total: number;
+  page: number;
+  pageSize: number;
+  /** The records of this page. */
+  records: Briefing[];
+  facets: Facets;
+}
+
+export interface SearchOptions {
+  /** What the user typed: words (each a prefix), names in any spelling or script. */
+  text: string;
+  /** Filters the hits must also pass (filterBriefings semantics). */
+  query?: BriefingQuery;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface SearchHit {
+  record: Briefing;
+  /** Relevance (bm25; higher is better). */
+  score: number;
+}
+
+export interface SearchResult {
+  dataVersion: number;
+  total: number;
+  page: number;
+  pageSize: number;
+  hits: SearchHit[];
+}
+
+export interface RelatedLinks {
+  /** The records this one names in `related`, in its order (`record` absent if no such record). */
+  outgoing: { id: string; relation: RelationKind; record?: Briefing }[];
+  /** The records that name this one in their `related`, by date. */
+  incoming: { id: string; relation: RelationKind; record: Briefing }[];
+}
+
+/** A stored problem; its file is the name in the data folder. */
+export interface ProblemRow {
+  file: string;
+  kind: string;
+  line: number | null;
+  record_id: string | null;
+  path: string;
+  message: string;
+}
+
+const FACET_NAMES = ['themes', 'types', 'status', 'countries', 'actors', 'places'] as const;
+/** Answers kept per data version (facets and overview counts for as many queries). */
+const CACHE_SIZE = 128;
+const themeOrder = new Map<string, number>(THEMES.map((theme, index) => [theme.id, index]));
+
+export class IndexReader {
+  readonly #statements = new Map<string, StatementSync>();
+  #depth = 0;
+  readonly #cache = new Map<string, unknown>();
+  #cacheVersion = -1;
+
+  constructor(
+    readonly db: DatabaseSync,
+    readonly spellings: SpellingIndex,
+  ) {}
+
+  #prepare(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Runs `read` in one read transaction: everything it reads comes from one data version. */
+  snapshot<T>(read: () => T): T {
+    if (this.#depth > 0) return read();
+    this.db.exec('BEGIN');
+    this.#depth += 1;
+    try {
+      return read();
+    } finally {
+      this.#depth -= 1;
+      this.db.exec('COMMIT');
+    }
+  }
+
+  dataVersion(): number {
+    return Number(this.#meta('data_version'));
+  }
+
+  changedAt(): string {
+    return this.#meta('changed_at');
+  }
+
+  #meta(key: string): string {
+    const row = this.#prepare('SELECT value FROM meta WHERE key = ?').get(key) as
+      { value: string } | undefined;
+    return row?.value ?? '';
+  }
+
+  count(): number {
+    return (this.#prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+  }
+
+  get(id: string): Briefing | undefined {
+    const row = this.#prepare('SELECT json FROM records WHERE id = ?').get(id) as
+      { json: string } | undefined;
+    return row === undefined ? undefined : (JSON.parse(row.json) as Briefing);
+  }
+
+  list({ query = {}, sort = {}, page = 1, pageSize = 50 }: ListOptions = {}): ListResult {
+    const filter = filterToSql(query);
+    const { size, offset, number } = paging({ page, pageSize });
+    return this.snapshot(() => {
+      const { total, facets } = this.#facets(filter);
+      const rows = this.#prepare(`${selectRecords({ filter, sort })} LIMIT ? OFFSET ?`).all(
+        ...filter.params,
+        size,
+        offset,
+      ) as { json: string }[];
+      return {
+        dataVersion: this.dataVersion(),
+        total,
+        page: number,
+        pageSize: size,
+        records: rows.map((row) => JSON.parse(row.json) as Briefing),
+        facets,
+      };
+    });
+  }
+
+  /** Every matching record in order (the whole result in memory: see Store.iterate to stream). */
+  all({ query = {}, sort = {} }: { query?: BriefingQuery; sort?: Sort } = {}): Briefing[] {
+    const filter = filterToSql(query);
+    const rows = this.#prepare(selectRecords({ filter, sort })).all(...filter.params) as {
+      json: string;
+    }[];
+    return rows.map((row) => JSON.parse(row.json) as Briefing);
+  }
+
+  /** The facet counts and total of the records matching a filter, in one statement. */
+  #facets(filter: SqlFilter): { total: number; facets: Facets } {
+    return this.#cached(['facets', filter], () => {
+      // With no filter, every row counts: no need to collect the matching ids first.
+      const hits = filter.where === '1' ? '1' : 'record_id IN (SELECT id FROM hits)';
+      const rows = this.#prepare(
+        `WITH hits AS MATERIALIZED (SELECT r.id, r.type, r.status FROM records r WHERE ${filter.where})
+        SELECT 'total' AS facet, '' AS value, count(*) AS count FROM hits
+        UNION ALL SELECT 'types', type, count(*) FROM hits GROUP BY type
+        UNION ALL SELECT 'status', status, count(*) FROM hits GROUP BY status
+        UNION ALL SELECT 'themes', theme, count(*) FROM themes WHERE ${hits} GROUP BY theme
+        UNION ALL SELECT 'countries', country, count(DISTINCT record_id) FROM (
+          SELECT record_id, country FROM actors WHERE ${hits}
+          UNION ALL SELECT record_id, country FROM places WHERE ${hits}
+        ) GROUP BY country
+        UNION ALL SELECT 'actors', min(name), count(DISTINCT record_id) FROM actors
+          WHERE ${hits} GROUP BY name_folded
+        UNION ALL SELECT 'places', min(name), count(DISTINCT record_id) FROM places
+          WHERE ${hits} GROUP BY name_folded`,
+      ).all(...filter.params) as { facet: string; value: string; count: number }[];
+      const facets: Record<string, FacetCount[]> = Object.fromEntries(
+        FACET_NAMES.map((name) => [name, []]),
+      );
+      let total = 0;
+      for (const row of rows) {
+        if (row.facet === 'total') total = row.count;
+        else facets[row.facet]!.push(Object.freeze({ value: row.value, count: row.count }));
+      }
+      for (const name of FACET_NAMES) {
+        facets[name]!.sort(
+          (a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+        );
+        Object.freeze(facets[name]);
+      }
+      return { total, facets: Object.freeze(facets as unknown as Facets) };
+    });
+  }
+
+  /**
+   * A computed answer, kept for the data version it was computed from. Dashboards ask the
+   * same facets and overview again and again; an update makes every kept answer stale.
+   */
+  #cached<T>(key: unknown[], compute: () => T): T {
+    const version = this.dataVersion();
+    if (version !== this.#cacheVersion) {
+      this.#cache.clear();
+      this.#cacheVersion = version;
+    }
+    const text = JSON.stringify(key);
+    if (this.#cache.has(text)) {
+      const value = this.#cache.get(text) as T;
+      // Most recently used last: the oldest is dropped first.
+      this.#cache.delete(text);
+      this.#cache.set(text, value);
+      return value;
+    }
+    const value = this.snapshot(compute);
+    this.#cache.set(text, value);
+    if (this.#cache.size > CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
+    return value;
+  }
+
+  related(id: string): RelatedLinks {
+    return this.snapshot(() => {
+      const outgoing = this.#prepare(
+        `SELECT l.related_id AS id, l.relation, r.json FROM relations l
+        LEFT JOIN records r ON r.id = l.related_id WHERE l.record_id = ? ORDER BY l.position`,
+      ).all(id) as { id: string; relation: RelationKind; json: string | null }[];
+      const incoming = this.#prepare(
+        `SELECT l.record_id AS id, l.relation, r.json FROM relations l
+        JOIN records r ON r.id = l.record_id WHERE l.related_id = ?
+        ORDER BY ${orderToSql({}).orderBy}, l.position`,
+      ).all(id) as { id: string; relation: RelationKind; json: string }[];
+      return {
+        outgoing: outgoing.map(({ id, relation, json }) => ({
+          id,
+          relation,
+          ...(json === null ? {} : { record: JSON.parse(json) as Briefing }),
+        })),
+        incoming: incoming.map(({ id, relation, json }) => ({
+          id,
+          relation,
+          record: JSON.parse(json) as Briefing,
+        })),
+      };
+    });
+  }
+
+  /** Counts per month and theme, as groupByMonthAndTheme gives them, of the matching records. */
+  monthThemeCounts({ query = {} }: { query?: BriefingQuery } = {}): readonly MonthThemeCell[] {
+    const filter = filterToSql(query);
+    return this.#cached(['months', filter], () => {
+      const rows = this.#prepare(
+        `SELECT m.month, t.theme, count(*) AS count, group_concat(m.record_id, ' ') AS ids
+        FROM months m JOIN themes t ON t.record_id = m.record_id
+        WHERE ${filter.where === '1' ? '1' : `m.record_id IN (SELECT r.id FROM records r WHERE ${filter.where})`}
+        GROUP BY m.month, t.theme`,
+      ).all(...filter.params) as { month: string; theme: ThemeId; count: number; ids: string }[];
+      const cells = rows
+        .map(({ month, theme, count, ids }) =>
+          Object.freeze({ month, theme, count, ids: ids.split(' ').sort() }),
+        )
+        .sort(
+          (a, b) =>
+            (a.month < b.month ? -1 : a.month > b.month ? 1 : 0) ||
+            (themeOrder.get(a.theme) ?? 0) - (themeOrder.get(b.theme) ?? 0),
+        );
+      return Object.freeze(cells);
+    });
+  }
+
+  search({ text, query = {}, page = 1, pageSize = 20 }: SearchOptions): SearchResult {
+    const { size, offset, number } = paging({ page, pageSize });
+    const match = this.spellings.toFtsQuery(text);
+    return this.snapshot(() => {
+      const dataVersion = this.dataVersion();
+      if (match === undefined)
+        return { dataVersion, total: 0, page: number, pageSize: size, hits: [] };
+      const filter = filterToSql(query);
+      const params: SqlValue[] = [match, ...filter.params];
+      // Column weights: a word in the title counts most, then in names, then in the summary.
+      // The hits are collected once: the page and the total both come from them.
+      const where = `records_fts MATCH ? AND ${filter.where}`;
+      const rows = this.#prepare(
+        `WITH hits AS MATERIALIZED (
+          SELECT r.key, r.id, bm25(records_fts, 10.0, 1.0, 4.0) AS rank
+          FROM records_fts JOIN records r ON r.key = records_fts.rowid WHERE ${where}
+        )
+        SELECT r.json, h.rank, (SELECT count(*) FROM hits) AS total
+        FROM hits h JOIN records r ON r.key = h.key
+        ORDER BY h.rank, h.id LIMIT ? OFFSET ?`,
+      ).all(...params, size, offset) as { json: string; rank: number; total: number }[];
+      // A page past the last hit has no row to carry the total: count alone then.
+      const total =
+        rows[0]?.total ??
+        (
+          this.#prepare(
+            `SELECT count(*) AS n FROM records_fts JOIN records r ON r.key = records_fts.rowid WHERE ${where}`,
+          ).get(...params) as { n: number }
+        ).n;
+      return {
+        dataVersion,
+        total,
+        page: number,
+        pageSize: size,
+        hits: rows.map((row) => ({ record: JSON.parse(row.json) as Briefing, score: -row.rank })),
+      };
+    });
+  }
+
+  problemRows(): ProblemRow[] {
+    return this.#prepare(
+      'SELECT file, kind, line, record_id, path, message FROM problems',
+    ).all() as unknown as ProblemRow[];
+  }
+}
+
+function paging({ page, pageSize }: { page: number; pageSize: number }) {
+  const size = Number.isInteger(pageSize) && pageSize > 0 ? pageSize : 50;
+  const number = Number.isInteger(page) && page > 0 ? page : 1;
+  return { size, number, offset: (number - 1) * size };
+}

@@ -1,0 +1,29 @@
+// Run by update-worker.test.ts (through tsx, where workers can load these sources): builds the
+// index of a folder in a worker thread and on the main thread, and writes what each holds.
+import { writeFileSync } from 'node:fs';
+import { silentLogger } from '../logger.js';
+import { openStore } from '../store.js';
+
+const [dir, workerCache, mainCache, out] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+];
+const results = [];
+for (const [cacheDir, useWorkers] of [
+  [workerCache, true],
+  [mainCache, false],
+] as const) {
+  const store = await openStore({ dir, cacheDir, logger: silentLogger, useWorkers });
+  results.push({
+    thread: store.status().lastSync?.stats.thread,
+    records: store.all(),
+    byTitle: store.all({ sort: { by: 'title' } }).map((record) => record.id),
+    problems: store.problems(),
+    facets: store.list().facets,
+    search: store.search({ text: 'Лавров' }).hits.map((hit) => hit.record.id),
+  });
+  await store.close();
+}
+writeFileSync(out, JSON.stringify(results));

@@ -1,0 +1,47 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
+/**
+ * Cuts long work into slices of at most `budgetMs`, letting the event loop run between them, so
+ * that requests are answered while records are indexed.
+ */
+export class TimeSlicer {
+  #sliceStart = performance.now();
+
+  constructor(readonly budgetMs = 8) {}
+
+  /** Yields to the event loop when the current slice has used its budget. */
+  async pause(): Promise<void> {
+    if (performance.now() - this.#sliceStart < this.budgetMs) return;
+    await nextTurn();
+    this.#sliceStart = performance.now();
+  }
+}
+
+/** A sorted copy, merged in slices (a stable bottom-up merge sort) so a large sort never stalls. */
+export async function sortInSlices<T>({
+  items,
+  compare,
+  slicer,
+}: {
+  items: readonly T[];
+  compare: (a: T, b: T) => number;
+  slicer: TimeSlicer;
+}): Promise<T[]> {
+  let from = [...items];
+  let to = new Array<T>(from.length);
+  for (let width = 1; width < from.length; width *= 2) {
+    for (let left = 0; left < from.length; left += 2 * width) {
+      const middle = Math.min(left + width, from.length);
+      const right = Math.min(left + 2 * width, from.length);
+      let i = left;
+      let j = middle;
+      for (let k = left; k < right; k += 1) {
+        to[k] =
+          i < middle && (j >= right || compare(from[i]!, from[j]!) <= 0) ? from[i++]! : from[j++]!;
+      }
+      await slicer.pause();
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
