@@ -1,6 +1,6 @@
 import people from '@briefing/authoring/data/people.json';
 import { foldText, type NameAliases } from '@briefing/schema';
-import scripts from './data/name-variants.json';
+import scripts from '@briefing/store/name-scripts.json';
 
 /** The spellings of one person's or body's name, besides the one records write. */
 export interface NameVariants {
@@ -9,10 +9,13 @@ export interface NameVariants {
 }
 
 /**
- * Every known spelling of each name: the authoring gazetteer's (people.json) and the dashboard's
- * Cyrillic and Hangul ones (data/name-variants.json).
+ * Every known spelling of each name: the authoring gazetteer's (people.json) and the Cyrillic and
+ * Hangul ones the store's search uses (@briefing/store's name-scripts.json), one list for both.
  */
-export const NAME_VARIANTS: readonly NameVariants[] = mergeVariants([people, scripts]);
+export const NAME_VARIANTS: readonly NameVariants[] = mergeVariants([
+  people,
+  Object.entries(scripts.names).map(([name, variants]) => ({ name, variants })),
+]);
 
 export function mergeVariants(lists: readonly (readonly NameVariants[])[]): NameVariants[] {
   const byName = new Map<string, Set<string>>();
