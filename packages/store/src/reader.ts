@@ -47,6 +47,11 @@ export interface Facets {
 
 export interface ListOptions {
   query?: BriefingQuery;
+  /**
+   * Search words as `search` takes them (prefixes, any case or accents, names in any known
+   * spelling): only records they find are listed, in the list's own order.
+   */
+  search?: string;
   sort?: Sort;
   /** 1-based page number (default 1). */
   page?: number;
@@ -168,8 +173,8 @@ export class IndexReader {
     return row === undefined ? undefined : (JSON.parse(row.json) as Briefing);
   }
 
-  list({ query = {}, sort = {}, page = 1, pageSize = 50 }: ListOptions = {}): ListResult {
-    const filter = filterToSql(query);
+  list({ query = {}, search, sort = {}, page = 1, pageSize = 50 }: ListOptions = {}): ListResult {
+    const filter = this.filter({ query, search });
     const { size, offset, number } = paging({ page, pageSize });
     return this.snapshot(() => {
       const { total, facets } = this.#facets(filter);
@@ -190,12 +195,30 @@ export class IndexReader {
   }
 
   /** Every matching record in order (the whole result in memory: see Store.iterate to stream). */
-  all({ query = {}, sort = {} }: { query?: BriefingQuery; sort?: Sort } = {}): Briefing[] {
-    const filter = filterToSql(query);
+  all({
+    query = {},
+    search,
+    sort = {},
+  }: { query?: BriefingQuery; search?: string; sort?: Sort } = {}): Briefing[] {
+    const filter = this.filter({ query, search });
     const rows = this.#prepare(selectRecords({ filter, sort })).all(...filter.params) as {
       json: string;
     }[];
     return rows.map((row) => JSON.parse(row.json) as Briefing);
+  }
+
+  /**
+   * The condition a record must meet: the query's filters and, if any, the records that the
+   * search words find (the same match as `search`, without its ranking).
+   */
+  filter({ query, search }: { query: BriefingQuery; search?: string | undefined }): SqlFilter {
+    const filter = filterToSql(query);
+    const match = search === undefined ? undefined : this.spellings.toFtsQuery(search);
+    if (match === undefined) return filter;
+    return {
+      where: `${filter.where} AND r.key IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)`,
+      params: [...filter.params, match],
+    };
   }
 
   /** The facet counts and total of the records matching a filter, in one statement. */

@@ -120,3 +120,22 @@ describe('search', () => {
     expect(store.search({ text: ' - ' })).toMatchObject({ total: 0, hits: [] });
   });
 });
+
+describe('list and iterate with search words', () => {
+  it('list the records search finds, in the list order, with their facets', () => {
+    const listed = store.list({ search: 'Лавров', sort: { by: 'date', order: 'desc' } });
+    expect(listed.records.map((r) => r.id)).toEqual(['lavrov']);
+    expect(listed.total).toBe(1);
+    expect(listed.facets.actors).toEqual([{ value: 'Sergei Lavrov', count: 1 }]);
+  });
+
+  it('combine the words with the filters, and stream the same records', () => {
+    const options = { query: { themes: ['space' as const] }, search: 'talks' };
+    expect(store.all(options).map((r) => r.id)).toEqual(['space-title']);
+    expect([...store.iterate(options)].map((r) => r.id)).toEqual(['space-title']);
+  });
+
+  it('ignore search text with no words', () => {
+    expect(store.list({ search: ' !? ' }).total).toBe(5);
+  });
+});

@@ -23,7 +23,7 @@ import { CREATE_TABLES, SCHEMA_VERSION } from './index-schema.js';
 import { IndexState } from './index-state.js';
 import { IndexWriter } from './index-writer.js';
 import { consoleLogger, type Logger } from './logger.js';
-import { filterToSql, selectRecords } from './query-sql.js';
+import { selectRecords } from './query-sql.js';
 import {
   IndexReader,
   type ListOptions,
@@ -279,7 +279,7 @@ export class Store {
   }
 
   /** Every record matching a query, sorted (sortBriefings semantics), in memory. */
-  all(options: { query?: BriefingQuery; sort?: Sort } = {}): Briefing[] {
+  all(options: { query?: BriefingQuery; search?: string; sort?: Sort } = {}): Briefing[] {
     return this.#reader.all(options);
   }
 
@@ -289,12 +289,13 @@ export class Store {
    */
   *iterate({
     query = {},
+    search,
     sort = {},
-  }: { query?: BriefingQuery; sort?: Sort } = {}): Generator<Briefing> {
+  }: { query?: BriefingQuery; search?: string; sort?: Sort } = {}): Generator<Briefing> {
     const db = openReader(this.indexPath);
     try {
       db.exec('BEGIN');
-      const filter = filterToSql(query);
+      const filter = this.#reader.filter({ query, search });
       const rows = db
         .prepare(selectRecords({ filter, sort }))
         .iterate(...filter.params) as Iterable<{ json: string }>;
