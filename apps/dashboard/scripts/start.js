@@ -1,7 +1,8 @@
 // `pnpm start`: serve the built dashboard (adapter-node) on 127.0.0.1:3000, or HOST/PORT.
 // The server checks the records itself when it starts, prints every problem and exits 1.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { NON_HTML_CSP, SECURITY_HEADERS } from '@briefing/present/security-headers';
 
 const entry = fileURLToPath(new URL('../build/index.js', import.meta.url));
 if (!existsSync(entry)) {
@@ -12,7 +13,40 @@ if (!existsSync(entry)) {
 }
 process.env.HOST ??= '127.0.0.1';
 process.env.PORT ??= '3000';
-if (process.env.ORIGIN === undefined && process.env.SITE_URL !== undefined) {
+if (process.env.ORIGIN === undefined && process.env.SITE_URL) {
   process.env.ORIGIN = process.env.SITE_URL.replace(/\/$/, '');
 }
-await import(entry);
+const { server } = await import(entry);
+
+// The static files' top-level names (_app, favicon.svg…): adapter-node serves them itself.
+const staticNames = new Set(readdirSync(new URL('../build/client', import.meta.url)));
+
+// Runs before adapter-node's handler. Static files (/_app/…, the icon) never reach SvelteKit's
+// hooks: they get the security headers here; pages and feeds set their own on top. (Not the
+// policy of a page: a 304 for a page must not bring the static files' policy to it.)
+server.prependListener('request', (request, response) => {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+  const first = decodeSegment((request.url ?? '/').split(/[/?]/)[1] ?? '');
+  if (staticNames.has(first)) response.setHeader('content-security-policy', NON_HTML_CSP);
+  if (!isWellFormed(request.url ?? '/')) {
+    // SvelteKit answers 400; say so in one line, the URL cut short and escaped.
+    console.warn(`400 malformed URL ${JSON.stringify((request.url ?? '').slice(0, 200))}`);
+  }
+});
+
+function decodeSegment(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function isWellFormed(url) {
+  try {
+    decodeURI(url);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -3,22 +3,34 @@ import { building, dev } from '$app/env';
 import { todayIso } from '@briefing/schema';
 import { compressResponse } from '#lib/server/compress.ts';
 import { handleFeeds } from '#lib/server/feeds.ts';
+import {
+  getLiveData,
+  InvalidDataError,
+  InvalidSettingError,
+  type LiveData,
+} from '#lib/server/live-data.ts';
 import { buildOverview } from '#lib/server/overview.ts';
-import { createPageCache, isCacheablePage, storedResponse } from '#lib/server/page-cache.ts';
-import { SECURITY_HEADERS } from '#lib/server/security-headers.ts';
-import { getStore, InvalidDataError, InvalidSettingError } from '#lib/server/store.ts';
+import {
+  createPageCache,
+  isCacheablePage,
+  storedResponse,
+  storePage,
+} from '#lib/server/page-cache.ts';
+import { NON_HTML_CSP, SECURITY_HEADERS } from '@briefing/present/security-headers';
 
-// Non-HTML responses (feeds, exports) get a policy that allows nothing to run.
-const NON_HTML_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
-
-/** Load and check the records once, before the first request. */
+/** Open the index of the records (updating it) before the first request. */
 export const init: ServerInit = async () => {
   // The server build prerenders nothing, so it must not read the records: they are read when the
   // server starts, from wherever BRIEFING_DATA points then. Only the static build bakes them in.
   if (building && !import.meta.env.BRIEFING_STATIC) return;
   try {
-    // The overview's derived data is the costliest to compute: do it now, not on a request.
-    buildOverview({ store: await getStore() });
+    const data = await getLiveData();
+    // adapter-node stops listening on SIGTERM or SIGINT, then says so: the watcher and the index
+    // must stop too, or the process would never exit.
+    process.once('sveltekit:shutdown', () => void data.index.close());
+    // The overview's charts are the costliest page to derive: once the server listens, not
+    // before (the first requests need not wait for them).
+    if (!building) setTimeout(() => void warmOverview(data), 50).unref();
   } catch (error) {
     if (error instanceof InvalidDataError && !dev) {
       // The records are the product: serving some of them silently would be worse than none.
@@ -35,28 +47,48 @@ export const init: ServerInit = async () => {
   }
 };
 
+async function warmOverview(data: LiveData): Promise<void> {
+  try {
+    buildOverview({ snapshot: await data.snapshot() });
+  } catch (error) {
+    console.error(`could not prepare the overview: ${(error as Error).message}`);
+  }
+}
+
 const pages = createPageCache();
 
-/** A page's response, rendered once a day: the records do not change while the server runs. */
+/** Renders again when the records changed during a render, so no page mixes two versions. */
+const RENDER_ATTEMPTS = 3;
+
+/**
+ * A page's response, rendered once per data version (and day) and kept compressed. A render
+ * that straddles an update is done again, so that a page never mixes two data versions.
+ */
 async function resolvePage(
   event: Parameters<Handle>[0]['event'],
   resolve: Parameters<Handle>[0]['resolve'],
 ): Promise<Response> {
-  if (building || !isCacheablePage(event.request, event.url)) return resolve(event);
-  const key = `${todayIso()} ${event.url.pathname}`;
-  const stored = pages.get(key);
-  if (stored !== undefined) return storedResponse(stored);
-  const response = await resolve(event);
-  if (response.status !== 200 || !response.headers.get('content-type')?.startsWith('text/html')) {
-    return response;
+  if (building) return resolve(event);
+  const { index } = await getLiveData();
+  const cacheable = isCacheablePage(event.request, event.url);
+  for (let attempt = 1; ; attempt += 1) {
+    const version = index.dataVersion;
+    const key = `${todayIso()} ${version} ${event.url.pathname}${event.url.search}`;
+    const stored = cacheable ? pages.get(key) : undefined;
+    // HEAD is answered from a stored GET, never stored itself (it has no body).
+    if (stored !== undefined) return storedResponse({ page: stored, request: event.request });
+    const response = await resolve(event);
+    const unchanged = index.dataVersion === version;
+    if (!unchanged && attempt < RENDER_ATTEMPTS) continue;
+    const isPage =
+      response.status === 200 && response.headers.get('content-type')?.startsWith('text/html');
+    if (!cacheable || !isPage || !unchanged || event.request.method !== 'GET') {
+      return compressResponse({ request: event.request, response });
+    }
+    const page = await storePage(response);
+    pages.set(key, page);
+    return storedResponse({ page, request: event.request });
   }
-  const page = {
-    status: response.status,
-    headers: [...response.headers.entries()],
-    body: await response.arrayBuffer(),
-  };
-  pages.set(key, page);
-  return storedResponse(page);
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -64,12 +96,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   const feedResponse = building
     ? undefined
     : await handleFeeds({ request: event.request, url: event.url });
-  const response =
-    feedResponse ??
-    (await compressResponse({
-      request: event.request,
-      response: await resolvePage(event, resolve),
-    }));
+  const response = feedResponse ?? (await resolvePage(event, resolve));
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     response.headers.set(name, value);
   }

@@ -25,6 +25,7 @@ export const LIST_PATH = '/briefings';
 /** The list's exports: the same filters, every page at once. */
 export const CSV_EXPORT_PATH = '/briefings.csv';
 export const JSON_EXPORT_PATH = '/briefings.json';
+export const SQLITE_EXPORT_PATH = '/briefings.sqlite';
 
 /** Records per page of the list. */
 export const PAGE_SIZE = 50;

@@ -13,15 +13,25 @@ export function csvCell(value: string): string {
 // order mark: without it "Пхеньян" and "–" come out garbled.
 const BOM = '\uFEFF';
 
-/** A CSV document: a UTF-8 byte order mark, header then rows, CRLF line ends as RFC 4180 asks. */
-export function toCsv({
+/**
+ * A CSV document line by line: a UTF-8 byte order mark, header then rows, each line ending in
+ * CRLF as RFC 4180 asks.
+ */
+export function* csvLines({
   header,
   rows,
 }: {
   header: readonly string[];
   rows: Iterable<readonly string[]>;
+}): Generator<string> {
+  yield `${BOM}${header.map(csvCell).join(',')}\r\n`;
+  for (const row of rows) yield `${row.map(csvCell).join(',')}\r\n`;
+}
+
+/** A whole CSV document (see csvLines). */
+export function toCsv(table: {
+  header: readonly string[];
+  rows: Iterable<readonly string[]>;
 }): string {
-  const lines = [header.map(csvCell).join(',')];
-  for (const row of rows) lines.push(row.map(csvCell).join(','));
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+  return [...csvLines(table)].join('');
 }

@@ -1,9 +1,9 @@
 import { THEMES } from '@briefing/schema';
 import { buildOverview } from '#lib/server/overview.ts';
-import { getStore } from '#lib/server/store.ts';
+import { getSnapshot } from '#lib/server/live-data.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
-  const store = await getStore();
-  return { overview: buildOverview({ store }), themes: THEMES.map((theme) => theme.id) };
+  const snapshot = await getSnapshot();
+  return { overview: buildOverview({ snapshot }), themes: THEMES.map((theme) => theme.id) };
 };

@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-export const SERVER_ENTRY = fileURLToPath(new URL('../../build/index.js', import.meta.url));
+/** What `pnpm start` runs: the built server, with the headers of static files. */
+export const SERVER_ENTRY = fileURLToPath(new URL('../../scripts/start.js', import.meta.url));
+const BUILT_SERVER = fileURLToPath(new URL('../../build/index.js', import.meta.url));
 const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const VITE = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
 
@@ -52,9 +54,9 @@ export async function startServer({
   /** Node arguments for the port to listen on; the built server by default. */
   args?: (port: number) => string[];
 } = {}): Promise<RunningServer> {
-  if (args === undefined && !existsSync(SERVER_ENTRY)) {
+  if (args === undefined && !existsSync(BUILT_SERVER)) {
     throw new Error(
-      `No built server at ${SERVER_ENTRY}: run "vite build" before the browser tests.`,
+      `No built server at ${BUILT_SERVER}: run "vite build" before the browser tests.`,
     );
   }
   const port = await freePort();

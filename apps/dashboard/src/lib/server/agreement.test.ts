@@ -1,7 +1,7 @@
 // The apps must agree on the seed data: a feed holds the newest records of the list its <link>
 // points to, every count links to a list of that many records, the calendar holds the list's
 // records. Each side is computed by its own code path; only the seeds are shared.
-import { feedLinks, feedScopes, type FeedSet } from '@briefing/feeds';
+import { buildFeeds, feedLinks, feedScopes, type FeedSet } from '@briefing/feeds';
 import { fileText, loadSeeds } from '@briefing/feeds/testing';
 import { THEMES, groupByMonthAndTheme, type Briefing } from '@briefing/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,15 +9,15 @@ import { layoutHeatmap } from '../charts/heatmap-layout.js';
 import { countPlaces } from '../charts/place-counts.js';
 import { listView } from '../list-query.js';
 import { buildOverview } from './overview.js';
-import { buildStore, type Store } from './store.js';
+import { buildSnapshot, type Snapshot } from './snapshot.js';
 
 const SITE = 'https://briefing.example.org';
-let store: Store;
+let snapshot: Snapshot;
 let feeds: FeedSet;
 
 beforeAll(async () => {
-  store = buildStore({ records: await loadSeeds(), siteUrl: SITE });
-  feeds = store.feeds;
+  snapshot = buildSnapshot({ records: await loadSeeds(), siteUrl: SITE });
+  feeds = buildFeeds({ records: snapshot.records, siteUrl: SITE });
 });
 
 /** Every record id the list shows at a site-relative URL, across all its pages. */
@@ -30,7 +30,7 @@ function listIds(href: string): string[] {
   const ids: string[] = [];
   for (let page = 1; ; page += 1) {
     url.searchParams.set('page', String(page));
-    const view = listView({ newestFirst: store.newestFirst, params: url.searchParams });
+    const view = listView({ newestFirst: snapshot.newestFirst, params: url.searchParams });
     ids.push(...view.items.map((item) => item.id));
     if (page >= view.pageCount) return ids;
   }
@@ -38,17 +38,17 @@ function listIds(href: string): string[] {
 
 function listTotal(href: string): number {
   const url = new URL(href, SITE);
-  return listView({ newestFirst: store.newestFirst, params: url.searchParams }).total;
+  return listView({ newestFirst: snapshot.newestFirst, params: url.searchParams }).total;
 }
 
 const byUpdated = (ids: readonly string[]) =>
   ids
-    .map((id) => store.byId.get(id)!)
+    .map((id) => snapshot.byId.get(id)!)
     .sort((a: Briefing, b: Briefing) => b.revision.updated.localeCompare(a.revision.updated));
 
 describe('the feeds and the lists they link to', () => {
   it('hold, for every theme, type and country feed, the newest records of the linked list', () => {
-    const scopes = feedScopes({ records: store.records });
+    const scopes = feedScopes({ records: snapshot.records });
     expect(scopes.some((scope) => scope.kind === 'country' && scope.code === 'PRK')).toBe(true);
     for (const scope of scopes) {
       const path = feedLinks({ scope }).json;
@@ -92,14 +92,14 @@ describe('the feeds and the lists they link to', () => {
 
 describe('the overview and the lists it links to', () => {
   it('counts as many records as the full list', () => {
-    expect(buildOverview({ store, today: '2026-01-01' }).counts.records).toBe(
+    expect(buildOverview({ snapshot, today: '2026-01-01' }).counts.records).toBe(
       listTotal('/briefings'),
     );
   });
 
   it('gives every heatmap cell the count of the list it links to', () => {
     const layout = layoutHeatmap({
-      cells: groupByMonthAndTheme({ records: store.records }),
+      cells: groupByMonthAndTheme({ records: snapshot.records }),
       themes: THEMES.map((theme) => theme.id),
     })!;
     expect(layout.cells.length).toBeGreaterThan(0);
@@ -107,7 +107,7 @@ describe('the overview and the lists it links to', () => {
   });
 
   it('gives every place the count of the list of that place', () => {
-    for (const place of countPlaces({ records: store.records })) {
+    for (const place of countPlaces({ records: snapshot.records })) {
       const total = listTotal(`/briefings?place=${encodeURIComponent(place.name)}`);
       expect(total, place.name).toBe(place.count);
     }

@@ -2,7 +2,8 @@ import { makeTempDir, writeFiles } from '@briefing/schema/testing';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { documentPath, readDocuments } from './documents.js';
+import { makeBriefing } from '@briefing/schema/testing';
+import { documentPath, readCitedDocuments } from './documents.js';
 
 const temp = await makeTempDir('dashboard-documents-');
 afterAll(() => temp.remove());
@@ -15,38 +16,34 @@ describe('cited documents', () => {
     expect(documentPath('seeds/documents/a brief?.txt')).toBe('/documents/a%20brief%3F.txt');
   });
 
-  it('are read by file name, plain text only, and two with one file name are a problem', async () => {
-    await mkdir(join(temp.dir, 'a'));
-    await mkdir(join(temp.dir, 'b'));
+  it('are read by file name, plain text only; a second one with the same file name is logged and left out', async () => {
+    await mkdir(join(temp.dir, 'seeds/documents'), { recursive: true });
     await writeFiles({
-      dir: temp.dir,
-      files: {
-        'a/brief.txt': 'First brief.',
-        'b/brief.txt': 'Second brief.',
-        'c.txt': 'Other.',
-        'page.html': '<script>alert(1)</script>',
-      },
+      dir: join(temp.dir, 'seeds/documents'),
+      files: { 'brief.txt': 'First brief.', 'c.txt': 'Other.', 'page.html': '<script>1</script>' },
     });
-    const { documents, problems } = await readDocuments(
-      new Map([
-        ['seeds/a/brief.txt', join(temp.dir, 'a/brief.txt')],
-        ['seeds/b/brief.txt', join(temp.dir, 'b/brief.txt')],
-        ['seeds/c.txt', join(temp.dir, 'c.txt')],
-        // Not plain text: a static host would serve it as a page of the site.
-        ['seeds/page.html', join(temp.dir, 'page.html')],
-      ]),
-    );
-    expect([...documents]).toEqual([
-      ['brief.txt', { document: 'seeds/a/brief.txt', text: 'First brief.' }],
-      ['c.txt', { document: 'seeds/c.txt', text: 'Other.' }],
+    const cite = (id: string, ...documents: string[]) =>
+      makeBriefing({
+        id,
+        sources: documents.map((document) => ({ publisher: 'Brief', title: 'Brief', document })),
+      });
+    const logged: string[] = [];
+    const first = await readCitedDocuments({
+      records: [cite('a', 'seeds/documents/brief.txt', 'seeds/documents/page.html')],
+      root: temp.dir,
+      log: (line) => logged.push(line),
+    });
+    expect([...first]).toEqual([
+      ['brief.txt', { document: 'seeds/documents/brief.txt', text: 'First brief.' }],
     ]);
-    expect(problems).toEqual([
-      {
-        file: 'seeds/b/brief.txt',
-        path: '',
-        message:
-          'expected cited documents to have distinct file names, but "seeds/a/brief.txt" is also named "brief.txt"',
-      },
-    ]);
+    // Later records add to what was read; a missing file is named, without its content.
+    const next = await readCitedDocuments({
+      records: [cite('b', 'seeds/documents/c.txt', 'seeds/documents/gone.txt')],
+      previous: first,
+      root: temp.dir,
+      log: (line) => logged.push(line),
+    });
+    expect([...next.keys()]).toEqual(['brief.txt', 'c.txt']);
+    expect(logged).toEqual(['seeds/documents/gone.txt: cannot read the cited document (ENOENT)']);
   });
 });

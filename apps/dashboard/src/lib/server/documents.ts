@@ -1,6 +1,6 @@
-import type { Problem } from '@briefing/schema';
+import type { Briefing } from '@briefing/schema';
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 
 /** A document a source cites (a file kept with the records, such as the founding news brief). */
 export interface CitedDocument {
@@ -23,28 +23,47 @@ export function isServedDocument(document: string): boolean {
 }
 
 /**
- * Reads every cited plain-text document (`found`: document → absolute path, from loadBriefings),
- * by file name. Two documents with one file name would share an address: that is a problem to fix.
+ * The cited plain-text documents of some records, by file name, added to those already read
+ * (`previous`). Paths are the repository's (`root`). A document that cannot be read, or whose
+ * file name another document already has, is logged and not served.
  */
-export async function readDocuments(found: ReadonlyMap<string, string>): Promise<{
-  documents: Map<string, CitedDocument>;
-  problems: Problem[];
-}> {
-  const documents = new Map<string, CitedDocument>();
-  const problems: Problem[] = [];
-  const served = [...found].filter(([document]) => isServedDocument(document));
-  for (const [document, path] of served.sort(([a], [b]) => a.localeCompare(b))) {
+export async function readCitedDocuments({
+  records,
+  previous = new Map(),
+  root,
+  log = (message) => console.warn(message),
+}: {
+  records: readonly Briefing[];
+  previous?: ReadonlyMap<string, CitedDocument> | undefined;
+  root: string;
+  log?: (message: string) => void;
+}): Promise<Map<string, CitedDocument>> {
+  const documents = new Map(previous);
+  const cited = new Set<string>();
+  for (const record of records) {
+    for (const source of record.sources) {
+      if (source.document !== undefined && isServedDocument(source.document)) {
+        cited.add(source.document);
+      }
+    }
+  }
+  for (const document of [...cited].sort()) {
     const name = basename(document);
     const other = documents.get(name);
+    if (other?.document === document) continue;
     if (other !== undefined) {
-      problems.push({
-        file: document,
-        path: '',
-        message: `expected cited documents to have distinct file names, but "${other.document}" is also named "${name}"`,
-      });
+      log(
+        `${document}: expected cited documents to have distinct file names, but "${other.document}" is also named "${name}"; it is not served`,
+      );
       continue;
     }
-    documents.set(name, { document, text: await readFile(path, 'utf8') });
+    try {
+      documents.set(name, { document, text: await readFile(join(root, document), 'utf8') });
+    } catch (error) {
+      log(
+        `${document}: cannot read the cited document (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
+    }
   }
-  return { documents, problems };
+  return documents;
 }

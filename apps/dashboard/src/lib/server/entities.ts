@@ -15,12 +15,12 @@ import { buildEntityIndex, type EntityIndex } from '../entities.js';
 import { actorPath, entityFeedPaths, placePath } from '@briefing/present/urls';
 import type { FeedLinkSet } from '../feed-types.js';
 import { NAME_VARIANTS } from '../name-variants.js';
-import { memo, type Store } from './store.js';
+import { memo, type Snapshot } from './snapshot.js';
 
-/** The actors and places of the store's records, indexed once. */
-export function entityIndex(store: Store): EntityIndex {
-  return memo(store, 'entities', () =>
-    buildEntityIndex({ newestFirst: store.newestFirst, variants: NAME_VARIANTS }),
+/** The actors and places of the snapshot's records, indexed once. */
+export function entityIndex(snapshot: Snapshot): EntityIndex {
+  return memo(snapshot, 'entities', () =>
+    buildEntityIndex({ newestFirst: snapshot.newestFirst, variants: NAME_VARIANTS }),
   );
 }
 
@@ -50,10 +50,10 @@ const FEED_PATH = /^\/feeds\/(actors|places)\/([^/]+)\.(atom|rss|json)$/;
  * feed) and kept; undefined for any other path or an unknown slug.
  */
 export function entityFeedFile({
-  store,
+  snapshot,
   path,
 }: {
-  store: Store;
+  snapshot: Snapshot;
   path: string;
 }): FeedFile | undefined {
   const match = FEED_PATH.exec(path);
@@ -66,15 +66,15 @@ export function entityFeedFile({
     return undefined;
   }
   const format = match[3] as 'atom' | 'rss' | 'json';
-  const index = entityIndex(store);
+  const index = entityIndex(snapshot);
   const entry = (kind === 'actor' ? index.actorBySlug : index.placeBySlug).get(slug);
   if (entry === undefined) return undefined;
-  return memo(store, `feed ${kind} ${slug} ${format}`, () => {
-    const records = entry.recordIds.map((id) => store.byId.get(id)!);
+  return memo(snapshot, `feed ${kind} ${slug} ${format}`, () => {
+    const records = entry.recordIds.map((id) => snapshot.byId.get(id)!);
     const links = entityFeedLinks({ kind, slug, name: entry.name });
     return renderEntityFeed({
       records,
-      siteUrl: store.feeds.siteUrl,
+      siteUrl: snapshot.siteUrl,
       kind,
       slug,
       name: entry.name,

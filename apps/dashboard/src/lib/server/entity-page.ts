@@ -7,7 +7,7 @@ import { timelineItem } from './overview.js';
 import { entityFeedLinks, entityIndex } from './entities.js';
 import { listHref } from '../list-url.js';
 import { NAME_VARIANTS } from '../name-variants.js';
-import { memo, type Store } from './store.js';
+import { memo, type Snapshot } from './snapshot.js';
 
 /**
  * The entry of a slug, or a redirect to the page of the name it spells ("lavrov", "Лавров",
@@ -34,8 +34,8 @@ function findEntry<T extends ActorEntry | PlaceEntry>({
   error(404, { message: `There is no ${what} "${slug.slice(0, 100)}" in the records.` });
 }
 
-function common(store: Store, entry: ActorEntry | PlaceEntry, kind: 'actor' | 'place') {
-  const records = entry.recordIds.map((id) => store.byId.get(id)!);
+function common(snapshot: Snapshot, entry: ActorEntry | PlaceEntry, kind: 'actor' | 'place') {
+  const records = entry.recordIds.map((id) => snapshot.byId.get(id)!);
   const feeds = entityFeedLinks({ kind, slug: entry.slug, name: entry.name });
   return {
     records,
@@ -56,8 +56,8 @@ function common(store: Store, entry: ActorEntry | PlaceEntry, kind: 'actor' | 'p
 }
 
 /** What an actor's page shows. */
-export function actorPage({ store, slug }: { store: Store; slug: string }) {
-  const index = entityIndex(store);
+export function actorPage({ snapshot, slug }: { snapshot: Snapshot; slug: string }) {
+  const index = entityIndex(snapshot);
   const entry = findEntry({
     slug,
     bySlug: index.actorBySlug,
@@ -65,8 +65,8 @@ export function actorPage({ store, slug }: { store: Store; slug: string }) {
     href: actorPath,
     what: 'actor',
   });
-  return memo(store, `actor page ${entry.slug}`, () => {
-    const { records, view } = common(store, entry, 'actor');
+  return memo(snapshot, `actor page ${entry.slug}`, () => {
+    const { records, view } = common(snapshot, entry, 'actor');
     const profile = actorProfile({ actor: entry, records, index });
     return {
       ...view,
@@ -80,8 +80,8 @@ export function actorPage({ store, slug }: { store: Store; slug: string }) {
 }
 
 /** What a place's page shows. */
-export function placePage({ store, slug }: { store: Store; slug: string }) {
-  const index = entityIndex(store);
+export function placePage({ snapshot, slug }: { snapshot: Snapshot; slug: string }) {
+  const index = entityIndex(snapshot);
   const entry = findEntry({
     slug,
     bySlug: index.placeBySlug,
@@ -89,8 +89,8 @@ export function placePage({ store, slug }: { store: Store; slug: string }) {
     href: placePath,
     what: 'place',
   });
-  return memo(store, `place page ${entry.slug}`, () => {
-    const { records, view } = common(store, entry, 'place');
+  return memo(snapshot, `place page ${entry.slug}`, () => {
+    const { records, view } = common(snapshot, entry, 'place');
     const profile = placeProfile({ records, index });
     return {
       ...view,
@@ -102,15 +102,15 @@ export function placePage({ store, slug }: { store: Store; slug: string }) {
 
 /** The list of actors (or places), optionally narrowed by a search over names and spellings. */
 export function entityList({
-  store,
+  snapshot,
   kind,
   q,
 }: {
-  store: Store;
+  snapshot: Snapshot;
   kind: 'actor' | 'place';
   q: string;
 }) {
-  const index = entityIndex(store);
+  const index = entityIndex(snapshot);
   const entries = kind === 'actor' ? index.actors : index.places;
   const wanted = slugify(q);
   const matches =

@@ -8,7 +8,7 @@ import {
   themeLabel,
   typeLabel,
 } from '@briefing/present';
-import { toCsv } from '../csv.js';
+import { csvLines } from '../csv.js';
 
 const HEADER = [
   'id',
@@ -30,18 +30,18 @@ const HEADER = [
   'url',
 ];
 
-/** The records as CSV, one row each; list cells are joined with "; ". */
+/** The records as CSV lines, one row each; list cells are joined with "; ". */
 export function briefingsCsv({
   records,
   siteUrl,
 }: {
-  records: readonly Briefing[];
+  records: Iterable<Briefing>;
   siteUrl: string;
-}): string {
+}): Generator<string> {
   const base = siteUrl.replace(/\/$/, '');
-  return toCsv({
+  return csvLines({
     header: HEADER,
-    rows: records.map((record) => [
+    rows: map(records, (record) => [
       record.id,
       record.title,
       formatDateRange(record.date),
@@ -61,4 +61,8 @@ export function briefingsCsv({
       `${base}${recordPath({ id: record.id })}`,
     ]),
   });
+}
+
+function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
 }

@@ -2,7 +2,7 @@ import type { Briefing } from '@briefing/schema';
 import { makeBriefing } from '@briefing/schema/testing';
 import { describe, expect, it } from 'vitest';
 import { buildOverview, dataSpan } from './overview.js';
-import { buildStore } from './store.js';
+import { buildSnapshot } from './snapshot.js';
 
 describe('dataSpan', () => {
   it('runs from the earliest start to the latest end, each to its precision', () => {
@@ -29,7 +29,7 @@ describe('dataSpan', () => {
 describe('latest updates', () => {
   it('names a record never edited since it was written as added, not updated', () => {
     const created = { created: '2026-11-27', updated: '2026-11-27' };
-    const store = buildStore({
+    const snapshot = buildSnapshot({
       siteUrl: 'https://briefing.example.org/',
       records: [
         makeBriefing({
@@ -48,7 +48,7 @@ describe('latest updates', () => {
         }),
       ],
     });
-    const updates = buildOverview({ store }).latestUpdates;
+    const updates = buildOverview({ snapshot }).latestUpdates;
     expect(
       updates
         .map(({ id, action, change }) => ({ id, action, change }))
@@ -67,7 +67,7 @@ function withoutAnnouncedOn(record: Briefing): Briefing {
 
 describe('latest announced', () => {
   it('shows an announced engagement once, not also the record of its announcement', () => {
-    const store = buildStore({
+    const snapshot = buildSnapshot({
       siteUrl: 'https://briefing.example.org/',
       records: [
         makeBriefing({ id: 'visit', announcedOn: '2023-10-16' }),
@@ -83,7 +83,7 @@ describe('latest announced', () => {
       ],
     });
     expect(
-      buildOverview({ store })
+      buildOverview({ snapshot })
         .latestAnnounced.map((item) => item.id)
         .sort(),
     ).toEqual(['other-announcement', 'visit']);
@@ -101,7 +101,7 @@ describe('announced and upcoming', () => {
     });
   const overviewOf = (records: Briefing[], today: string) =>
     buildOverview({
-      store: buildStore({ siteUrl: 'https://briefing.example.org/', records }),
+      snapshot: buildSnapshot({ siteUrl: 'https://briefing.example.org/', records }),
       today,
     });
 

@@ -15,7 +15,7 @@ import { countPlaces } from '../charts/place-counts.js';
 import { countLocalities } from '../charts/place-localities.js';
 import type { TimelineItem } from '../charts/timeline-layout.js';
 import { toListItem } from '../list-item.js';
-import { memo, type Store } from './store.js';
+import { memo, type Snapshot } from './snapshot.js';
 
 /** Above this many records the overview timeline shows monthly density instead of one mark each. */
 export const TIMELINE_MARK_LIMIT = 400;
@@ -45,9 +45,15 @@ export function dataSpan(records: readonly Briefing[]): { from: string; to: stri
 }
 
 /** What the overview shows; derived once per data set (only `today` changes the upcoming list). */
-export function buildOverview({ store, today = todayIso() }: { store: Store; today?: string }) {
-  const stable = memo(store, 'overview', () => {
-    const { records } = store;
+export function buildOverview({
+  snapshot,
+  today = todayIso(),
+}: {
+  snapshot: Snapshot;
+  today?: string;
+}) {
+  const stable = memo(snapshot, 'overview', () => {
+    const { records } = snapshot;
     const updated = sortBriefings({ records, by: 'updated', order: 'desc' });
     const places = countPlaces({ records });
     // An announcement record and the engagement it announces (which carries announcedOn) are one
@@ -55,7 +61,7 @@ export function buildOverview({ store, today = todayIso() }: { store: Store; tod
     const announcesDated = (record: Briefing) =>
       (record.related ?? []).some(
         (link) =>
-          link.relation === 'announces' && store.byId.get(link.id)?.announcedOn !== undefined,
+          link.relation === 'announces' && snapshot.byId.get(link.id)?.announcedOn !== undefined,
       );
     const announced = records
       .filter(
@@ -70,13 +76,13 @@ export function buildOverview({ store, today = todayIso() }: { store: Store; tod
         themes: THEMES.filter((theme) => records.some((r) => r.themes.includes(theme.id))).length,
         places: places.length,
         sources: records.reduce((sum, record) => sum + record.sources.length, 0),
-        countries: store.facets.countries.length,
+        countries: snapshot.facets.countries.length,
       },
       span: dataSpan(records),
       coverage: dataCoverage(records),
       timeline:
         records.length <= TIMELINE_MARK_LIMIT
-          ? { kind: 'marks' as const, items: store.newestFirst.map(timelineItem) }
+          ? { kind: 'marks' as const, items: snapshot.newestFirst.map(timelineItem) }
           : { kind: 'density' as const },
       cells: groupByMonthAndTheme({ records }),
       places,
@@ -97,8 +103,10 @@ export function buildOverview({ store, today = todayIso() }: { store: Store; tod
   });
   // Data over a month old speaks as of its last update, not as of today (see asOfDate).
   const asOf = asOfDate({ coverage: stable.coverage, today });
-  const upcoming = memo(store, `upcoming ${asOf.date}`, () =>
-    sortBriefings({ records: splitUpcoming({ records: store.records, today: asOf.date }).upcoming })
+  const upcoming = memo(snapshot, `upcoming ${asOf.date}`, () =>
+    sortBriefings({
+      records: splitUpcoming({ records: snapshot.records, today: asOf.date }).upcoming,
+    })
       .slice(0, 10)
       .map(toListItem),
   );

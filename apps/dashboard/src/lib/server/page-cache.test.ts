@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPageCache, isCacheablePage, storedResponse } from './page-cache.js';
+import { brotliDecompressSync } from 'node:zlib';
+import { createPageCache, isCacheablePage, storedResponse, storePage } from './page-cache.js';
 
 const get = (path: string, method = 'GET') =>
   [new Request(`http://x${path}`, { method }), new URL(`http://x${path}`)] as const;
@@ -10,9 +11,10 @@ describe('isCacheablePage', () => {
     ['/feeds', true],
     ['/themes/space', true],
     ['/briefings/lavrov-pyongyang-2023-10', true],
-    ['/briefings', false],
-    ['/briefings?theme=space', false],
-    ['/?x=1', false],
+    ['/briefings', true],
+    ['/briefings?theme=space', true],
+    ['/actors/sergei-lavrov', true],
+    ['/network?theme=defense', true],
     ['/feeds/all.atom', false],
     ['/briefings.csv', false],
     ['/briefings/__data.json', false],
@@ -20,32 +22,53 @@ describe('isCacheablePage', () => {
     expect(isCacheablePage(...get(path))).toBe(expected);
   });
 
-  it('stores only GET requests', () => {
-    expect(isCacheablePage(...get('/', 'HEAD'))).toBe(false);
+  it('answers only GET and HEAD requests', () => {
+    expect(isCacheablePage(...get('/', 'HEAD'))).toBe(true);
+    expect(isCacheablePage(...get('/', 'POST'))).toBe(false);
   });
 });
 
-describe('createPageCache', () => {
-  it('gives back an independent copy of what it stored', async () => {
-    const cache = createPageCache();
-    cache.set('/', {
-      status: 200,
-      headers: [['content-type', 'text/html']],
-      body: new TextEncoder().encode('<p>hi</p>').buffer,
-    });
-    const first = storedResponse(cache.get('/')!);
-    expect(await first.text()).toBe('<p>hi</p>');
-    expect(await storedResponse(cache.get('/')!).text()).toBe('<p>hi</p>');
-    expect(first.headers.get('content-type')).toBe('text/html');
+describe('stored pages', () => {
+  const html = '<p>Lavrov visits Pyongyang</p>'.repeat(100);
+  const stored = () =>
+    storePage(new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+  const ask = (headers: Record<string, string> = {}, method = 'GET') =>
+    new Request('http://127.0.0.1/', { method, headers });
+
+  it('give each request its own copy, in the coding it accepts, compressed once', async () => {
+    const page = await stored();
+    const plain = storedResponse({ page, request: ask() });
+    expect(await plain.text()).toBe(html);
+    expect(await storedResponse({ page, request: ask() }).text()).toBe(html);
+    const br = storedResponse({ page, request: ask({ 'accept-encoding': 'br, gzip' }) });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    const bytes = Buffer.from(await br.arrayBuffer());
+    expect(brotliDecompressSync(bytes).toString()).toBe(html);
+    expect(page.coded.br).toEqual(bytes);
   });
 
-  it('starts over when full', () => {
+  it('answer 304 to the ETag of the coding the client holds, and HEAD without a body', async () => {
+    const page = await stored();
+    const first = storedResponse({ page, request: ask({ 'accept-encoding': 'gzip' }) });
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/-gzip"$/);
+    const again = ask({ 'accept-encoding': 'gzip', 'if-none-match': etag });
+    expect(storedResponse({ page, request: again }).status).toBe(304);
+    // The identity bytes are another representation: no 304 for the gzip tag.
+    expect(storedResponse({ page, request: ask({ 'if-none-match': etag }) }).status).toBe(200);
+    const head = storedResponse({ page, request: ask({}, 'HEAD') });
+    expect(head.headers.get('content-length')).toBe(String(Buffer.byteLength(html)));
+    expect(await head.text()).toBe('');
+  });
+
+  it('are dropped, least recently used first, when the cache is full', async () => {
     const cache = createPageCache({ maxEntries: 2 });
-    const page = { status: 200, headers: [], body: new ArrayBuffer(0) };
+    const page = await stored();
     cache.set('a', page);
     cache.set('b', page);
+    cache.get('a');
     cache.set('c', page);
-    expect(cache.get('a')).toBeUndefined();
-    expect(cache.get('c')).toBe(page);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBe(page);
   });
 });

@@ -1,5 +1,5 @@
 import { listFeeds, opmlPath, opmlRssPath, calendarPath } from '@briefing/feeds';
-import { getStore } from '#lib/server/store.ts';
+import { getSnapshot } from '#lib/server/live-data.ts';
 import type { PageServerLoad } from './$types';
 
 const GROUPS = {
@@ -10,8 +10,8 @@ const GROUPS = {
 } as const;
 
 export const load: PageServerLoad = async () => {
-  const store = await getStore();
-  const feeds = listFeeds(store.records);
+  const snapshot = await getSnapshot();
+  const feeds = listFeeds(snapshot.records);
   return {
     groups: (Object.keys(GROUPS) as (keyof typeof GROUPS)[]).map((kind) => ({
       kind,

@@ -3,14 +3,15 @@ import { countryName, filterBriefings, THEMES, type BriefingQuery } from '@brief
 import { buildNetwork } from '#lib/charts/network-layout.ts';
 import { parseListParams } from '#lib/list-params.ts';
 import { entityIndex } from '#lib/server/entities.ts';
-import { getStore, memo } from '#lib/server/store.ts';
+import { getSnapshot } from '#lib/server/live-data.ts';
+import { memo } from '#lib/server/snapshot.ts';
 import type { PageServerLoad } from './$types';
 
 // The network reads only these of the list's parameters.
 const READ = ['from', 'to', 'theme'];
 
 export const load: PageServerLoad = async ({ url }) => {
-  const store = await getStore();
+  const snapshot = await getSnapshot();
   // A prerendered (static) page cannot read the query string: it shows every record.
   const params = new URLSearchParams(
     building ? [] : [...url.searchParams].filter(([name]) => READ.includes(name)),
@@ -22,9 +23,9 @@ export const load: PageServerLoad = async ({ url }) => {
     ...(query.to === undefined ? {} : { to: query.to }),
   };
   const compute = () => {
-    const records = filterBriefings({ records: store.newestFirst, query: filter });
+    const records = filterBriefings({ records: snapshot.newestFirst, query: filter });
     const { nodes, links } = buildNetwork({ records });
-    const index = entityIndex(store);
+    const index = entityIndex(snapshot);
     const slug = (key: string) => index.actorByKey.get(key)?.slug ?? '';
     const byKey = new Map(nodes.map((node) => [node.key, node]));
     return {
@@ -47,7 +48,7 @@ export const load: PageServerLoad = async ({ url }) => {
     };
   };
   // The whole network is kept; a filtered one is cheap to make again (and dates are unbounded).
-  const view = Object.keys(filter).length === 0 ? memo(store, 'network', compute) : compute();
+  const view = Object.keys(filter).length === 0 ? memo(snapshot, 'network', compute) : compute();
   return {
     ...view,
     notes,

@@ -1,11 +1,11 @@
 import { building } from '$app/env';
 import { entityList } from '#lib/server/entity-page.ts';
-import { getStore } from '#lib/server/store.ts';
+import { getSnapshot } from '#lib/server/live-data.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) =>
   entityList({
-    store: await getStore(),
+    snapshot: await getSnapshot(),
     kind: 'place',
     q: building ? '' : (url.searchParams.get('q') ?? '').slice(0, 200),
   });

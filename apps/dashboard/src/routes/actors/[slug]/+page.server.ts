@@ -1,10 +1,10 @@
 import { actorPage } from '#lib/server/entity-page.ts';
 import { entityIndex } from '#lib/server/entities.ts';
-import { getStore } from '#lib/server/store.ts';
+import { getSnapshot } from '#lib/server/live-data.ts';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = async () =>
-  entityIndex(await getStore()).actors.map(({ slug }) => ({ slug }));
+  entityIndex(await getSnapshot()).actors.map(({ slug }) => ({ slug }));
 
 export const load: PageServerLoad = async ({ params }) =>
-  actorPage({ store: await getStore(), slug: params.slug });
+  actorPage({ snapshot: await getSnapshot(), slug: params.slug });

@@ -1,11 +1,12 @@
 import { building } from '$app/env';
-import { listView } from '#lib/list-query.ts';
-import { getStore } from '#lib/server/store.ts';
+import { listFromIndex } from '#lib/server/list-from-index.ts';
+import { getLiveData } from '#lib/server/live-data.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-  const { newestFirst } = await getStore();
+  const { index } = await getLiveData();
   // A prerendered (static) list cannot read the query string: it is filtered in the browser.
   const params = building ? new URLSearchParams() : url.searchParams;
-  return listView({ newestFirst, params });
+  const { dataVersion: _, ...view } = listFromIndex({ index, params });
+  return view;
 };

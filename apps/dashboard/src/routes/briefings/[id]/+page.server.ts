@@ -1,6 +1,7 @@
 import { formatDateRange, formatIsoDate } from '@briefing/schema';
 import {
   archivedCopyUrl,
+  cleanRecord,
   confidenceLabel,
   countryName,
   feedLinks,
@@ -14,16 +15,21 @@ import {
 } from '@briefing/present';
 import { error } from '@sveltejs/kit';
 import { documentPath, isServedDocument } from '#lib/server/documents.ts';
-import { getStore } from '#lib/server/store.ts';
+import { getLiveData, getSnapshot } from '#lib/server/live-data.ts';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 // For static builds: every record, not only those the list's first page links to.
 export const entries: EntryGenerator = async () =>
-  (await getStore()).records.map((record) => ({ id: record.id }));
+  (await getSnapshot()).records.map((record) => ({ id: record.id }));
 
 export const load: PageServerLoad = async ({ params }) => {
-  const store = await getStore();
-  const record = store.byId.get(params.id);
+  const { index } = await getLiveData();
+  // The record and those it relates to, from one data version.
+  const { found, links } = index.read(() => ({
+    found: index.get(params.id),
+    links: index.related(params.id),
+  }));
+  const record = found === undefined ? undefined : cleanRecord(found);
   if (record === undefined)
     error(404, { message: `No briefing has the id "${params.id.slice(0, 100)}".` });
   const formatOptional = (iso: string | undefined) =>
@@ -82,8 +88,11 @@ export const load: PageServerLoad = async ({ params }) => {
         })),
       },
     },
-    related: (store.related.get(record.id) ?? []).map((link) => {
-      const other = store.byId.get(link.id);
+    related: [
+      ...links.outgoing.map((link) => ({ ...link, direction: 'outgoing' as const })),
+      ...links.incoming.map((link) => ({ ...link, direction: 'incoming' as const })),
+    ].map((link) => {
+      const other = link.record === undefined ? undefined : cleanRecord(link.record);
       return {
         id: link.id,
         label: relationLabel(link.relation, link.direction),

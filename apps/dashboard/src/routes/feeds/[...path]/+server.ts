@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { handleFeeds } from '#lib/server/feeds.ts';
-import { getStore } from '#lib/server/store.ts';
+import { feedSet, handleFeeds } from '#lib/server/feeds.ts';
+import { getSnapshot } from '#lib/server/live-data.ts';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 // On the node server hooks.server.ts answers /feeds/… first. This route exists so that a static
@@ -8,7 +8,7 @@ import type { EntryGenerator, RequestHandler } from './$types';
 export const prerender = import.meta.env.BRIEFING_STATIC;
 
 export const entries: EntryGenerator = async () => {
-  const { feeds } = await getStore();
+  const feeds = feedSet(await getSnapshot());
   return [...feeds.files.keys()].map((path) => ({ path: path.replace(/^\/feeds\//, '') }));
 };
 

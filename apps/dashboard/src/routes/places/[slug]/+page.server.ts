@@ -1,10 +1,10 @@
 import { placePage } from '#lib/server/entity-page.ts';
 import { entityIndex } from '#lib/server/entities.ts';
-import { getStore } from '#lib/server/store.ts';
+import { getSnapshot } from '#lib/server/live-data.ts';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = async () =>
-  entityIndex(await getStore()).places.map(({ slug }) => ({ slug }));
+  entityIndex(await getSnapshot()).places.map(({ slug }) => ({ slug }));
 
 export const load: PageServerLoad = async ({ params }) =>
-  placePage({ store: await getStore(), slug: params.slug });
+  placePage({ snapshot: await getSnapshot(), slug: params.slug });

@@ -4,7 +4,8 @@ import { error } from '@sveltejs/kit';
 import { listHref } from '#lib/list-url.ts';
 import { toListItem } from '#lib/list-item.ts';
 import { timelineItem, TIMELINE_MARK_LIMIT } from '#lib/server/overview.ts';
-import { memo, getStore } from '#lib/server/store.ts';
+import { getSnapshot } from '#lib/server/live-data.ts';
+import { memo } from '#lib/server/snapshot.ts';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 const SHOWN = 50;
@@ -17,9 +18,9 @@ export const load: PageServerLoad = async ({ params }) => {
     error(404, { message: `There is no theme "${params.theme.slice(0, 100)}".` });
   const id = parsed.data;
   const theme = THEMES.find((entry) => entry.id === id)!;
-  const store = await getStore();
-  return memo(store, `theme ${id}`, () => {
-    const records = store.newestFirst.filter((record) => record.themes.includes(id));
+  const snapshot = await getSnapshot();
+  return memo(snapshot, `theme ${id}`, () => {
+    const records = snapshot.newestFirst.filter((record) => record.themes.includes(id));
     const feeds = feedLinks({ scope: { kind: 'theme', id } });
     return {
       theme: { id, label: theme.label, description: theme.description },

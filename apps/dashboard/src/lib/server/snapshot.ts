@@ -1,0 +1,139 @@
+import { countryName, sortBriefings, type Briefing, type RelationKind } from '@briefing/schema';
+import { cleanRecord } from '@briefing/present';
+import type { CitedDocument } from './documents.js';
+
+/** A link from one record to another, seen from either end. */
+export interface RelatedLink {
+  id: string;
+  relation: RelationKind;
+  /** outgoing: this record names the other; incoming: the other names this one. */
+  direction: 'outgoing' | 'incoming';
+}
+
+export interface Facets {
+  actors: string[];
+  places: string[];
+  countries: { code: string; name: string }[];
+}
+
+/**
+ * The records of one data version of the index, in memory, for the views that read them all
+ * (the overview's charts, actors, places, the network). Lists, facets, counts, exports and
+ * record pages ask the index itself (see live-data.ts).
+ */
+export interface Snapshot {
+  /** The index's data version these records are. */
+  dataVersion: number;
+  /** The site's origin, with a trailing slash, that feeds and exports link to. */
+  siteUrl: string;
+  records: readonly Briefing[];
+  byId: ReadonlyMap<string, Briefing>;
+  /** Records by event date, newest first: the list's default order. */
+  newestFirst: readonly Briefing[];
+  related: ReadonlyMap<string, readonly RelatedLink[]>;
+  facets: Facets;
+  /** The documents the sources cite, by file name (see documentPath). */
+  documents: ReadonlyMap<string, CitedDocument>;
+  /** Values derived from these records (overview charts…), filled on first use. */
+  memo: Map<string, unknown>;
+}
+
+/** The snapshot of some records (cleaned as pages show them: see cleanRecord). */
+export function buildSnapshot({
+  records: given,
+  siteUrl,
+  documents = new Map(),
+  dataVersion = 0,
+  clean = true,
+}: {
+  records: readonly Briefing[];
+  siteUrl: string;
+  documents?: ReadonlyMap<string, CitedDocument>;
+  dataVersion?: number;
+  /** False when the records are cleaned already (those of an earlier snapshot). */
+  clean?: boolean;
+}): Snapshot {
+  // Pages show what the feeds show: control characters no document may hold are dropped.
+  const records = clean ? given.map(cleanRecord) : given;
+  const related = new Map<string, RelatedLink[]>(records.map((record) => [record.id, []]));
+  const newestFirst = sortBriefings({ records, by: 'date', order: 'desc' });
+  // In event order, so that a trip lists its legs as they happened.
+  for (let index = newestFirst.length - 1; index >= 0; index -= 1) {
+    const record = newestFirst[index]!;
+    for (const link of record.related ?? []) {
+      related.get(record.id)!.push({ id: link.id, relation: link.relation, direction: 'outgoing' });
+      related.get(link.id)?.push({ id: record.id, relation: link.relation, direction: 'incoming' });
+    }
+  }
+  return {
+    dataVersion,
+    siteUrl,
+    records,
+    byId: new Map(records.map((record) => [record.id, record])),
+    newestFirst,
+    related,
+    facets: buildFacets(records),
+    documents,
+    memo: new Map(),
+  };
+}
+
+/**
+ * The next snapshot from an earlier one and the records that changed since (undefined: removed),
+ * reading only those from the index.
+ */
+export function nextSnapshot({
+  previous,
+  changed,
+  dataVersion,
+  documents,
+}: {
+  previous: Snapshot;
+  changed: ReadonlyMap<string, Briefing | undefined>;
+  dataVersion: number;
+  documents: ReadonlyMap<string, CitedDocument>;
+}): Snapshot {
+  const byId = new Map(previous.byId);
+  for (const [id, record] of changed) {
+    if (record === undefined) byId.delete(id);
+    else byId.set(id, cleanRecord(record));
+  }
+  return buildSnapshot({
+    records: [...byId.values()],
+    siteUrl: previous.siteUrl,
+    documents,
+    dataVersion,
+    clean: false,
+  });
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
+function buildFacets(records: readonly Briefing[]): Facets {
+  const actors = new Set<string>();
+  const places = new Set<string>();
+  const countries = new Set<string>();
+  for (const record of records) {
+    for (const actor of record.actors) {
+      actors.add(actor.name);
+      countries.add(actor.country);
+    }
+    for (const place of record.places) {
+      places.add(place.name);
+      countries.add(place.country);
+    }
+  }
+  return {
+    actors: [...actors].sort(collator.compare),
+    places: [...places].sort(collator.compare),
+    countries: [...countries]
+      .map((code) => ({ code, name: countryName(code) }))
+      .sort((a, b) => collator.compare(a.name, b.name)),
+  };
+}
+
+/** A value derived from a snapshot, computed once. */
+export function memo<T>(snapshot: Snapshot, key: string, compute: () => T): T {
+  if (!snapshot.memo.has(key)) snapshot.memo.set(key, compute());
+  return snapshot.memo.get(key) as T;
+}
