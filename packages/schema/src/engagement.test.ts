@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Briefing } from './briefing.js';
 import {
@@ -10,9 +9,8 @@ import {
 import { groupByMonthAndTheme } from './group.js';
 import { loadBriefings } from './node/load-briefings.js';
 import { makeBriefing } from './test-support/fixtures.js';
+import { SEED_TRIP_2023_09, SEEDS_DIR } from './test-support/seed-engagements.js';
 import type { RelationKind } from './vocabulary.js';
-
-const SEEDS_DIR = fileURLToPath(new URL('../../../seeds/briefings', import.meta.url));
 
 const links = (id: string, ...related: [string, RelationKind][]) => ({
   id,
@@ -130,16 +128,9 @@ describe('the seed records', () => {
     const { records } = await loadBriefings({ dir: SEEDS_DIR });
     const ids = engagementIds({ records });
     const trip = groupEngagements({ records, ids }).find(
-      (group) => group.id === 'kim-jong-un-russia-trip-2023-09',
+      (group) => group.id === SEED_TRIP_2023_09.root,
     );
-    expect(trip?.members.map((member) => member.id).sort()).toEqual([
-      'kim-jong-un-russia-trip-2023-09',
-      'kim-knaaz-komsomolsk-2023-09',
-      'kim-knevichi-shaposhnikov-2023-09',
-      'kim-putin-vostochny-2023-09',
-      'kim-russky-island-oceanarium-2023-09',
-      'kremlin-remarks-after-vostochny-2023-09',
-    ]);
+    expect(trip?.members.map((member) => member.id).sort()).toEqual(SEED_TRIP_2023_09.members);
     const defense = (count: 'records' | 'engagements') =>
       groupByMonthAndTheme({ records, count }).find(
         (cell) => cell.month === '2023-09' && cell.theme === 'defense',

@@ -2,7 +2,7 @@
 // bump SCHEMA_VERSION with any change here (an index with another version is rebuilt).
 
 /** The version of the tables below; an index written with another is rebuilt from scratch. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Tables only the store itself uses; a dataset export leaves them out. */
 export const INTERNAL_TABLES = ['files', 'haystacks', 'title_ranks'] as const;
@@ -119,6 +119,14 @@ CREATE TABLE relations (
   PRIMARY KEY (record_id, position)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX relations_by_related ON relations (related_id);
+
+-- Each record's engagement (packages/schema's engagementIds): the id of its root record, the
+-- record itself for most. Apart from the records, so that a regrouping rewrites short rows.
+CREATE TABLE engagements (
+  record_id TEXT PRIMARY KEY,
+  engagement_id TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX engagements_by_engagement ON engagements (engagement_id, record_id);
 
 CREATE TABLE months (
   record_id TEXT NOT NULL,

@@ -12,6 +12,8 @@ export class IndexState {
   /** id → the name of the file whose record is served under it. */
   servedBy = new Map<string, string>();
   titles = new TitleOrder();
+  /** Served record id → its engagement id, as the engagements table holds them. */
+  engagements = new Map<string, string>();
   /** Names of entries with a problem of their own (refused, *.yml). */
   entryNames = new Set<string>();
   /** Names of files with problems in their content. */
@@ -65,6 +67,13 @@ export class IndexState {
       titles.push({ id: row.id, title: row.title, rank: row.title_rank });
       await slicer.pause();
     }
+    const engagements = new Map<string, string>();
+    for (const row of db
+      .prepare('SELECT record_id, engagement_id FROM engagements')
+      .iterate() as Iterable<{ record_id: string; engagement_id: string }>) {
+      engagements.set(row.record_id, row.engagement_id);
+      await slicer.pause();
+    }
     const entryNames = new Set(
       (
         db.prepare("SELECT DISTINCT file FROM problems WHERE kind = 'entry'").all() as {
@@ -92,6 +101,7 @@ export class IndexState {
     this.servedBy = servedBy;
     this.titles = new TitleOrder();
     this.titles.load(titles);
+    this.engagements = engagements;
     this.entryNames = entryNames;
     this.problemFiles = problemFiles;
     this.setProblemsKey = JSON.stringify(setProblems.map((row) => Object.values(row)));

@@ -51,6 +51,10 @@ export class IndexWriter {
       insertRelation: prepare(
         'INSERT INTO relations (record_id, position, related_id, relation) VALUES (?, ?, ?, ?)',
       ),
+      putEngagement: prepare(
+        'INSERT OR REPLACE INTO engagements (record_id, engagement_id) VALUES (?, ?)',
+      ),
+      deleteEngagement: prepare('DELETE FROM engagements WHERE record_id = ?'),
       insertMonth: prepare('INSERT INTO months (record_id, month) VALUES (?, ?)'),
       deleteRecord: prepare('DELETE FROM records WHERE id = ?'),
       deleteActors: prepare('DELETE FROM actors WHERE record_id = ?'),
@@ -142,6 +146,15 @@ export class IndexWriter {
     ]) {
       this.#run(statement, id);
     }
+  }
+
+  /** Sets a record's engagement (the rows live apart from the record's: see index-schema.ts). */
+  putEngagement(recordId: string, engagementId: string): void {
+    this.#run('putEngagement', recordId, engagementId);
+  }
+
+  deleteEngagement(recordId: string): void {
+    this.#run('deleteEngagement', recordId);
   }
 
   setTitleRank(id: string, rank: number): void {
