@@ -36,44 +36,9 @@ export function engagementIds({
 }: {
   records: readonly RecordLinks[];
 }): Map<string, string> {
-  const first = new Map<string, RecordLinks>();
-  for (const record of records) if (!first.has(record.id)) first.set(record.id, record);
-  const exists = (id: string) => first.has(id);
-  const link = new Map<string, string | undefined>();
-  for (const [id, record] of first) link.set(id, engagementLink(record, exists));
-
+  const { list, root } = resolveEngagements(records);
   const result = new Map<string, string>();
-  for (const id of first.keys()) {
-    if (result.has(id)) continue;
-    // Walk up to a record already resolved, a root, or back onto the walk itself (a cycle).
-    const path: string[] = [];
-    const onPath = new Map<string, number>();
-    let current = id;
-    let root: string;
-    for (;;) {
-      const known = result.get(current);
-      if (known !== undefined) {
-        root = known;
-        break;
-      }
-      const seenAt = onPath.get(current);
-      if (seenAt !== undefined) {
-        for (const member of path.slice(seenAt)) result.set(member, member);
-        path.length = seenAt;
-        root = current;
-        break;
-      }
-      onPath.set(current, path.length);
-      path.push(current);
-      const next = link.get(current);
-      if (next === undefined) {
-        root = current;
-        break;
-      }
-      current = next;
-    }
-    for (const member of path) result.set(member, root);
-  }
+  for (let i = 0; i < list.length; i += 1) result.set(list[i]!.id, list[root[i]!]!.id);
   return result;
 }
 
@@ -82,22 +47,80 @@ export function engagementIds({
  * (so that each cycle is reported once). A record on one has no root to group under.
  */
 export function engagementCycles({ records }: { records: readonly RecordLinks[] }): string[][] {
-  const first = new Map<string, RecordLinks>();
-  for (const record of records) if (!first.has(record.id)) first.set(record.id, record);
-  const ids = engagementIds({ records });
+  const { list, parent, root } = resolveEngagements(records);
   const cycles: string[][] = [];
-  for (const [id, record] of first) {
-    // A record on a cycle is its own engagement yet links to another record.
-    if (ids.get(id) !== id) continue;
-    const next = engagementLink(record, (other) => first.has(other));
-    if (next === undefined) continue;
-    const cycle = [id];
-    for (let at = next; at !== id; at = engagementLink(first.get(at)!, (o) => first.has(o))!) {
+  const done = new Uint8Array(list.length);
+  for (let i = 0; i < list.length; i += 1) {
+    // A record on a cycle is its own root yet links to another record.
+    if (done[i] === 1 || root[i] !== i || parent[i] === -1) continue;
+    const cycle: number[] = [];
+    for (let at = i; done[at] === 0; at = parent[at]!) {
+      done[at] = 1;
       cycle.push(at);
     }
-    if (cycle.every((member) => member >= id)) cycles.push(cycle);
+    const ids = cycle.map((at) => list[at]!.id);
+    let least = 0;
+    for (let k = 1; k < ids.length; k += 1) if (ids[k]! < ids[least]!) least = k;
+    cycles.push([...ids.slice(least), ...ids.slice(0, least)]);
   }
-  return cycles;
+  return cycles.sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+}
+
+/**
+ * The records by index (the first of each id), each one's engagement link (`parent`, -1 for
+ * none) and root, in time linear in the records: 100,000 records take milliseconds.
+ */
+function resolveEngagements(records: readonly RecordLinks[]): {
+  list: RecordLinks[];
+  parent: Int32Array;
+  root: Int32Array;
+} {
+  const index = new Map<string, number>();
+  const list: RecordLinks[] = [];
+  for (const record of records) {
+    if (!index.has(record.id)) {
+      index.set(record.id, list.length);
+      list.push(record);
+    }
+  }
+  const parent = new Int32Array(list.length).fill(-1);
+  for (let i = 0; i < list.length; i += 1) {
+    const target = engagementLink(list[i]!, (id) => index.has(id));
+    if (target !== undefined) parent[i] = index.get(target)!;
+  }
+  const root = new Int32Array(list.length).fill(-1);
+  // walk[k] = 1 + the walk that last passed record k, to tell a cycle from a resolved record.
+  const walk = new Int32Array(list.length);
+  const path: number[] = [];
+  for (let start = 0; start < list.length; start += 1) {
+    if (root[start] !== -1) continue;
+    path.length = 0;
+    let at = start;
+    let found: number;
+    for (;;) {
+      if (root[at] !== -1) {
+        found = root[at]!;
+        break;
+      }
+      if (walk[at] === start + 1) {
+        // Back on this walk: the records from `at` on are a cycle, each its own root.
+        const from = path.indexOf(at);
+        for (const member of path.slice(from)) root[member] = member;
+        path.length = from;
+        found = at;
+        break;
+      }
+      walk[at] = start + 1;
+      path.push(at);
+      if (parent[at] === -1) {
+        found = at;
+        break;
+      }
+      at = parent[at]!;
+    }
+    for (const member of path) root[member] = found;
+  }
+  return { list, parent, root };
 }
 
 /** An engagement among some records: its id, the record that leads it, its records by date. */
