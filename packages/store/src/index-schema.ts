@@ -145,23 +145,10 @@ CREATE TABLE problems (
 CREATE INDEX problems_by_file ON problems (file, kind);
 
 -- Full-text search over the records table (an external-content FTS5 table, as Datasette expects).
+-- The writer keeps it (index-writer.ts), in batches: not by triggers, one statement per record.
 CREATE VIRTUAL TABLE records_fts USING fts5(
   title, summary, names,
   content="records", content_rowid="key",
   tokenize='unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
-  INSERT INTO records_fts (rowid, title, summary, names)
-  VALUES (new.key, new.title, new.summary, new.names);
-END;
-CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
-  INSERT INTO records_fts (records_fts, rowid, title, summary, names)
-  VALUES ('delete', old.key, old.title, old.summary, old.names);
-END;
-CREATE TRIGGER records_fts_update AFTER UPDATE OF title, summary, names ON records BEGIN
-  INSERT INTO records_fts (records_fts, rowid, title, summary, names)
-  VALUES ('delete', old.key, old.title, old.summary, old.names);
-  INSERT INTO records_fts (rowid, title, summary, names)
-  VALUES (new.key, new.title, new.summary, new.names);
-END;
 `;
