@@ -47,7 +47,7 @@ export async function sortInSlices<T>({
         to[k] =
           i < middle && (j >= right || compare(from[i]!, from[j]!) <= 0) ? from[i++]! : from[j++]!;
       }
-      await slicer.pause();
+      if (slicer.due()) await slicer.pause();
     }
     [from, to] = [to, from];
   }

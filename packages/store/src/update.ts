@@ -131,7 +131,7 @@ export class Update {
       }
       if (index % 256 === 0)
         this.context.onProgress?.({ phase: 'scan', done: index, total: list.length });
-      await slicer.pause();
+      if (slicer.due()) await slicer.pause();
     }
     if (toRead.length > BULK_UPDATE) {
       state.titles.startBulk();
@@ -174,7 +174,7 @@ export class Update {
         await this.#readAndApply(entries[done]!, { reparse: false });
         done += 1;
         progress();
-        await slicer.pause();
+        if (slicer.due()) await slicer.pause();
       }
       const started = pool as ParsePool | undefined;
       if (started !== undefined) {
@@ -184,7 +184,7 @@ export class Update {
           this.#apply(entries[done]!, result);
           done += 1;
           progress();
-          await slicer.pause();
+          if (slicer.due()) await slicer.pause();
         }
       }
       this.stats.cpuMs.checks = started?.cpuMs ?? 0;
@@ -424,13 +424,13 @@ export class Update {
       writer.clearTitleRanks();
       for (const { id, rank } of all) {
         writer.addTitleRank(id, rank);
-        await slicer.pause();
+        if (slicer.due()) await slicer.pause();
       }
       return;
     }
     for (const { id, rank } of changed) {
       writer.setTitleRank(id, rank);
-      await slicer.pause();
+      if (slicer.due()) await slicer.pause();
     }
   }
 
@@ -472,7 +472,7 @@ export class Update {
       if (state.engagements.get(recordId) === engagementId) continue;
       writer.putEngagement(recordId, engagementId);
       state.engagements.set(recordId, engagementId);
-      await slicer.pause();
+      if (slicer.due()) await slicer.pause();
     }
     for (const recordId of state.engagements.keys()) {
       if (ids.has(recordId)) continue;
