@@ -8,6 +8,7 @@ export * from './record-set.js';
 export * from './query.js';
 export * from './sort.js';
 export * from './group.js';
+export * from './engagement.js';
 export * from './upcoming.js';
 export * from './coverage.js';
 export * from './format-date.js';

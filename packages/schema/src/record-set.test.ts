@@ -8,10 +8,19 @@ const related = (id: string, ...targets: string[]) =>
     id,
     related: targets.map((target) => ({ id: target, relation: 'follows' as const })),
   });
+const supersedes = (id: string, target: string) =>
+  makeBriefing({ id, related: [{ id: target, relation: 'supersedes' }] });
 
 describe('checkRecordSet', () => {
   it.each<[string, Briefing[], string[]]>([
-    ['unique ids and existing relations', [related('a', 'b'), related('b', 'a')], []],
+    ['unique ids and existing relations', [related('a', 'b'), supersedes('b', 'a')], []],
+    [
+      'links that group records going round in a circle, reported once',
+      [related('c', 'a'), related('a', 'b'), related('b', 'c'), related('d', 'a')],
+      [
+        'related[0].id: part-of, announces and follows links go round in a circle (a → b → c → a); remove one so that the engagement has a root',
+      ],
+    ],
     ['records with no relations', [makeBriefing({ id: 'a' }), makeBriefing({ id: 'b' })], []],
     [
       'a duplicate id',

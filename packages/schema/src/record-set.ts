@@ -1,4 +1,5 @@
 import type { Briefing } from './briefing.js';
+import { engagementCycles, engagementLink } from './engagement.js';
 import { formatPath, type Problem } from './problem.js';
 
 /** The fields of a record that the rules across records read. */
@@ -11,8 +12,9 @@ export type LocateField<R extends RecordLinks = Briefing> = (
 ) => { file?: string; line?: number };
 
 /**
- * Rules across records: ids are unique, related ids exist, and no record relates to itself
- * or names the same related record twice. `locate` adds file and line to each problem.
+ * Rules across records: ids are unique, related ids exist, no record relates to itself or
+ * names the same related record twice, and part-of / announces / follows links never lead back
+ * to where they started (an engagement needs a root). `locate` adds file and line to each problem.
  */
 export function checkRecordSet<R extends RecordLinks = Briefing>({
   records,
@@ -58,6 +60,18 @@ export function checkRecordSet<R extends RecordLinks = Briefing>({
       }
       seen.add(related.id);
     });
+  }
+
+  const served = [...byId.values()];
+  for (const cycle of engagementCycles({ records: served })) {
+    const record = byId.get(cycle[0]!)!;
+    const target = engagementLink(record, (id) => byId.has(id));
+    const index = (record.related ?? []).findIndex((related) => related.id === target);
+    problem(
+      record,
+      ['related', index, 'id'],
+      `part-of, announces and follows links go round in a circle (${[...cycle, cycle[0]].join(' → ')}); remove one so that the engagement has a root`,
+    );
   }
   return problems;
 }

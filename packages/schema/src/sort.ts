@@ -8,10 +8,19 @@ const titleCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: tr
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const byDate = (a: Briefing, b: Briefing): number =>
-  compareStrings(a.date.start, b.date.start) ||
-  compareStrings(effectiveEnd(a.date), effectiveEnd(b.date)) ||
-  compareStrings(a.id, b.id);
+/** The date order of sortBriefings: by event start, then effective end, then id. */
+export function compareDates(
+  a: Pick<Briefing, 'date' | 'id'>,
+  b: Pick<Briefing, 'date' | 'id'>,
+): number {
+  return (
+    compareStrings(a.date.start, b.date.start) ||
+    compareStrings(effectiveEnd(a.date), effectiveEnd(b.date)) ||
+    compareStrings(a.id, b.id)
+  );
+}
+
+const byDate = compareDates;
 
 /** The title order of sortBriefings: by title (any case or accents, numbers by value), then id. */
 export function compareTitles(

@@ -50,6 +50,7 @@ export async function applyUpdate({
     }
     const update = new Update({ ...context, state, writer, slicer });
     await update.run(full ? {} : { names: request.names });
+    writer.flushSearch();
     const changes = update.changes();
     const changed =
       update.problemsChanged ||
@@ -65,6 +66,7 @@ export async function applyUpdate({
     return { changed, dataVersion, changedAt, ...changes, stats: update.stats };
   } catch (error) {
     if (db.isTransaction) db.exec('ROLLBACK');
+    writer.discardPending();
     // What the writer kept in memory may be ahead of the index now: read it back.
     await state.load({ db, slicer });
     throw error;

@@ -32,6 +32,7 @@ describe('exportSqlite', () => {
       ).map((row) => row.name);
       expect(tables).toEqual([
         'actors',
+        'engagements',
         'meta',
         'months',
         'places',

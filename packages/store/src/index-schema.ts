@@ -2,7 +2,7 @@
 // bump SCHEMA_VERSION with any change here (an index with another version is rebuilt).
 
 /** The version of the tables below; an index written with another is rebuilt from scratch. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Tables only the store itself uses; a dataset export leaves them out. */
 export const INTERNAL_TABLES = ['files', 'haystacks', 'title_ranks'] as const;
@@ -120,6 +120,14 @@ CREATE TABLE relations (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX relations_by_related ON relations (related_id);
 
+-- Each record's engagement (packages/schema's engagementIds): the id of its root record, the
+-- record itself for most. Apart from the records, so that a regrouping rewrites short rows.
+CREATE TABLE engagements (
+  record_id TEXT PRIMARY KEY,
+  engagement_id TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX engagements_by_engagement ON engagements (engagement_id, record_id);
+
 CREATE TABLE months (
   record_id TEXT NOT NULL,
   month TEXT NOT NULL,
@@ -137,23 +145,10 @@ CREATE TABLE problems (
 CREATE INDEX problems_by_file ON problems (file, kind);
 
 -- Full-text search over the records table (an external-content FTS5 table, as Datasette expects).
+-- The writer keeps it (index-writer.ts), in batches: not by triggers, one statement per record.
 CREATE VIRTUAL TABLE records_fts USING fts5(
   title, summary, names,
   content="records", content_rowid="key",
   tokenize='unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
-  INSERT INTO records_fts (rowid, title, summary, names)
-  VALUES (new.key, new.title, new.summary, new.names);
-END;
-CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
-  INSERT INTO records_fts (records_fts, rowid, title, summary, names)
-  VALUES ('delete', old.key, old.title, old.summary, old.names);
-END;
-CREATE TRIGGER records_fts_update AFTER UPDATE OF title, summary, names ON records BEGIN
-  INSERT INTO records_fts (records_fts, rowid, title, summary, names)
-  VALUES ('delete', old.key, old.title, old.summary, old.names);
-  INSERT INTO records_fts (rowid, title, summary, names)
-  VALUES (new.key, new.title, new.summary, new.names);
-END;
 `;

@@ -7,11 +7,27 @@ import type { FileState } from './index-writer.js';
 import { TitleOrder, type Titled } from './title-order.js';
 import type { TimeSlicer } from './time-slicer.js';
 
+/** A row of the files table, as read with big integers and as an array. */
+type FileRow = [
+  name: string,
+  size: bigint,
+  mtimeNs: bigint,
+  ctimeNs: bigint,
+  ino: bigint,
+  hash: string,
+  readNs: bigint,
+  valid: bigint,
+  goodId: string | null,
+  goodRelated: string | null,
+];
+
 export class IndexState {
   files = new Map<string, FileState>();
   /** id → the name of the file whose record is served under it. */
   servedBy = new Map<string, string>();
   titles = new TitleOrder();
+  /** Served record id → its engagement id, as the engagements table holds them. */
+  engagements = new Map<string, string>();
   /** Names of entries with a problem of their own (refused, *.yml). */
   entryNames = new Set<string>();
   /** Names of files with problems in their content. */
@@ -28,42 +44,56 @@ export class IndexState {
 
   /** Reads the state back from the index, in slices. */
   async load({ db, slicer }: { db: DatabaseSync; slicer: TimeSlicer }): Promise<void> {
+    // Rows as arrays, each table read in its own order: the 100,000 rows of a large index then
+    // take a third of the time (it starts every store).
     const files = new Map<string, FileState>();
-    const fileRows = db.prepare('SELECT * FROM files');
+    const fileRows = db.prepare(
+      `SELECT name, size, mtime_ns, ctime_ns, ino, hash, read_ns, valid, good_id, good_related
+      FROM files`,
+    );
     fileRows.setReadBigInts(true);
-    for (const row of fileRows.iterate() as Iterable<Record<string, bigint | string | null>>) {
-      const name = row.name as string;
+    fileRows.setReturnArrays(true);
+    for (const row of fileRows.iterate() as Iterable<FileRow>) {
+      const [name, size, mtimeNs, ctimeNs, ino, contentHash, readNs, valid, goodId, related] = row;
       files.set(name, {
         name,
-        size: Number(row.size),
-        mtimeNs: row.mtime_ns as bigint,
-        ctimeNs: row.ctime_ns as bigint,
-        ino: row.ino as bigint,
-        hash: row.hash as string,
-        readNs: row.read_ns as bigint,
-        valid: row.valid === 1n,
-        ...(row.good_id === null ? {} : { goodId: row.good_id as string }),
-        ...(row.good_related === null
-          ? {}
-          : { goodRelated: JSON.parse(row.good_related as string) as Related[] }),
+        size: Number(size),
+        mtimeNs,
+        ctimeNs,
+        ino,
+        hash: contentHash,
+        readNs,
+        valid: valid === 1n,
+        ...(goodId === null ? {} : { goodId }),
+        ...(related === null ? {} : { goodRelated: JSON.parse(related) as Related[] }),
       });
-      await slicer.pause();
+      if (slicer.due()) await slicer.pause();
     }
+    // Two scans in table order, which SQLite reads sequentially: a join ordered by rank would
+    // look each record up at random in the large records table.
     const servedBy = new Map<string, string>();
+    const titleOf = new Map<string, string>();
+    const recordRows = db.prepare('SELECT id, file, title FROM records');
+    recordRows.setReturnArrays(true);
+    for (const [id, file, title] of recordRows.iterate() as Iterable<[string, string, string]>) {
+      servedBy.set(id, file);
+      titleOf.set(id, title);
+      if (slicer.due()) await slicer.pause();
+    }
     const titles: Titled[] = [];
-    const recordRows = db.prepare(
-      `SELECT r.id, r.file, r.title, t.rank AS title_rank
-      FROM records r JOIN title_ranks t ON t.record_id = r.id ORDER BY t.rank`,
-    );
-    for (const row of recordRows.iterate() as Iterable<{
-      id: string;
-      file: string;
-      title: string;
-      title_rank: number;
-    }>) {
-      servedBy.set(row.id, row.file);
-      titles.push({ id: row.id, title: row.title, rank: row.title_rank });
-      await slicer.pause();
+    const rankRows = db.prepare('SELECT record_id, rank FROM title_ranks ORDER BY rank');
+    rankRows.setReturnArrays(true);
+    for (const [id, rank] of rankRows.iterate() as Iterable<[string, number]>) {
+      const title = titleOf.get(id);
+      if (title !== undefined) titles.push({ id, title, rank });
+      if (slicer.due()) await slicer.pause();
+    }
+    const engagements = new Map<string, string>();
+    const engagementRows = db.prepare('SELECT record_id, engagement_id FROM engagements');
+    engagementRows.setReturnArrays(true);
+    for (const [recordId, engagementId] of engagementRows.iterate() as Iterable<[string, string]>) {
+      engagements.set(recordId, engagementId);
+      if (slicer.due()) await slicer.pause();
     }
     const entryNames = new Set(
       (
@@ -92,6 +122,7 @@ export class IndexState {
     this.servedBy = servedBy;
     this.titles = new TitleOrder();
     this.titles.load(titles);
+    this.engagements = engagements;
     this.entryNames = entryNames;
     this.problemFiles = problemFiles;
     this.setProblemsKey = JSON.stringify(setProblems.map((row) => Object.values(row)));

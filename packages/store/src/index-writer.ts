@@ -25,8 +25,18 @@ export interface FileState {
 /** A problem row: the file is its name in the data folder. */
 export type ProblemKind = 'entry' | 'file' | 'set';
 
+/** Records added to the full-text index in one statement (see #flushSearch). */
+const SEARCH_BATCH = 1000;
+
 export class IndexWriter {
   readonly #statements: Record<string, StatementSync>;
+  /**
+   * Keys of records inserted but not yet in the full-text index. FTS5 writes its pending terms
+   * out at the end of every statement that changes it: one insert per record made a segment per
+   * record to merge, more than half of a first build's writing. Batches of SEARCH_BATCH cost a
+   * sixth of that. Every update ends with flushSearch, inside its transaction.
+   */
+  readonly #unsearchable = new Set<number>();
 
   constructor(readonly db: DatabaseSync) {
     const prepare = (sql: string) => db.prepare(sql);
@@ -51,8 +61,18 @@ export class IndexWriter {
       insertRelation: prepare(
         'INSERT INTO relations (record_id, position, related_id, relation) VALUES (?, ?, ?, ?)',
       ),
+      putEngagement: prepare(
+        'INSERT OR REPLACE INTO engagements (record_id, engagement_id) VALUES (?, ?)',
+      ),
+      deleteEngagement: prepare('DELETE FROM engagements WHERE record_id = ?'),
       insertMonth: prepare('INSERT INTO months (record_id, month) VALUES (?, ?)'),
       deleteRecord: prepare('DELETE FROM records WHERE id = ?'),
+      keyOf: prepare('SELECT key FROM records WHERE id = ?'),
+      addSearchRows: prepare(`INSERT INTO records_fts (rowid, title, summary, names)
+        SELECT key, title, summary, names FROM records
+        WHERE key IN (SELECT value FROM json_each(?))`),
+      deleteSearchRow: prepare(`INSERT INTO records_fts (records_fts, rowid, title, summary, names)
+        SELECT 'delete', key, title, summary, names FROM records WHERE key = ?`),
       deleteActors: prepare('DELETE FROM actors WHERE record_id = ?'),
       deletePlaces: prepare('DELETE FROM places WHERE record_id = ?'),
       deleteThemes: prepare('DELETE FROM themes WHERE record_id = ?'),
@@ -79,7 +99,10 @@ export class IndexWriter {
     this.#statements[name]!.run(...values);
   }
 
-  /** Adds a record served from `file`, with its rows in every table and the full-text index. */
+  /**
+   * Adds a record served from `file`, with its rows in every table; the full-text index has it
+   * after the next flushSearch.
+   */
   insertRecord({
     row,
     file,
@@ -96,8 +119,7 @@ export class IndexWriter {
     titleRank: number;
   }): void {
     const { id } = row;
-    this.#run(
-      'insertRecord',
+    const { lastInsertRowid } = this.#statements.insertRecord!.run(
       id,
       row.type,
       row.status,
@@ -117,6 +139,8 @@ export class IndexWriter {
       row.summary,
       row.json,
     );
+    this.#unsearchable.add(Number(lastInsertRowid));
+    if (this.#unsearchable.size >= SEARCH_BATCH) this.#flushBatch();
     this.#run('insertTitleRank', id, titleRank);
     this.#run('insertHaystack', id, row.haystack, row.exact);
     row.actors.forEach((cells, position) => this.#run('insertActor', id, position, ...cells));
@@ -127,8 +151,12 @@ export class IndexWriter {
     for (const month of row.months) this.#run('insertMonth', id, month);
   }
 
-  /** Removes a record and its rows everywhere. */
+  /** Removes a record and its rows everywhere, the full-text index included. */
   deleteRecord(id: string): void {
+    const found = this.#statements.keyOf!.get(id) as { key: number } | undefined;
+    if (found !== undefined && !this.#unsearchable.delete(found.key)) {
+      this.#run('deleteSearchRow', found.key);
+    }
     for (const statement of [
       'deleteRecord',
       'deleteActors',
@@ -142,6 +170,35 @@ export class IndexWriter {
     ]) {
       this.#run(statement, id);
     }
+  }
+
+  /** Sets a record's engagement (the rows live apart from the record's: see index-schema.ts). */
+  putEngagement(recordId: string, engagementId: string): void {
+    this.#run('putEngagement', recordId, engagementId);
+  }
+
+  deleteEngagement(recordId: string): void {
+    this.#run('deleteEngagement', recordId);
+  }
+
+  /** Adds every record inserted since the last flush to the full-text index. */
+  flushSearch(): void {
+    while (this.#unsearchable.size > 0) this.#flushBatch();
+  }
+
+  /** Forgets the records waiting for the full-text index (their transaction was rolled back). */
+  discardPending(): void {
+    this.#unsearchable.clear();
+  }
+
+  #flushBatch(): void {
+    const keys: number[] = [];
+    for (const key of this.#unsearchable) {
+      keys.push(key);
+      if (keys.length === SEARCH_BATCH) break;
+    }
+    this.#run('addSearchRows', JSON.stringify(keys));
+    for (const key of keys) this.#unsearchable.delete(key);
   }
 
   setTitleRank(id: string, rank: number): void {

@@ -3,6 +3,7 @@ export { openStore, defaultCacheDir, Store } from './store.js';
 export type { StoreChange, StoreOptions, StoreStatus, SyncResult } from './store.js';
 export { watchStore, type StoreWatcher, type WatchOptions } from './watch.js';
 export type {
+  Engagement,
   FacetCount,
   Facets,
   ListOptions,

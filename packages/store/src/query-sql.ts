@@ -114,14 +114,14 @@ export function orderToSql({ by = 'date', order = 'asc' }: { by?: SortKey; order
   };
 }
 
-/** The JSON of the records matching a filter, in order. */
-export function selectRecords({
-  filter,
-  sort,
-}: {
+/** A filter and an order: what a list selects. */
+export interface SqlSelection {
   filter: SqlFilter;
   sort: { by?: SortKey; order?: SortOrder };
-}): string {
+}
+
+/** The JSON of the records matching a filter, in order. */
+export function selectRecords({ filter, sort }: SqlSelection): string {
   const { join, orderBy } = orderToSql(sort);
   return `SELECT r.json FROM records r ${join} WHERE ${filter.where} ORDER BY ${orderBy}`;
 }

@@ -5,12 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BRIEFING_TYPES,
   Briefing,
+  compareDates,
+  countEngagements,
+  engagementIds,
   filterBriefings,
   foldText,
   groupByMonthAndTheme,
+  groupEngagements,
   sortBriefings,
   THEMES,
   type BriefingQuery,
+  type EngagementGroup,
+  type RelationKind,
   type SortKey,
   type SortOrder,
   type Status,
@@ -67,9 +73,28 @@ const WORDS = [
   'korea',
 ];
 
-const arbitraryRecord = (id: string) =>
+const RELATIONS: RelationKind[] = ['part-of', 'announces', 'follows', 'supersedes'];
+
+/** Links to the other records (or itself, or a missing one): chains, trees and circles. */
+const arbitraryRelated = (count: number) =>
+  fc.oneof(
+    { weight: 2, arbitrary: fc.constant<NonNullable<Briefing['related']>>([]) },
+    {
+      weight: 3,
+      arbitrary: fc.array(
+        fc.record({
+          id: fc.integer({ min: 0, max: count }).map((i) => `r-${i}`),
+          relation: fc.constantFrom(...RELATIONS),
+        }),
+        { minLength: 1, maxLength: 2 },
+      ),
+    },
+  );
+
+const arbitraryRecord = (id: string, count: number) =>
   fc
     .record({
+      related: arbitraryRelated(count),
       title: fc.oneof(
         arbitraryText(40),
         fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }).map((w) => w.join(' ')),
@@ -88,7 +113,15 @@ const arbitraryRecord = (id: string) =>
       ),
       type: fc.constantFrom(...BRIEFING_TYPES.map((t) => t.id)),
       status: fc.constantFrom(...STATUSES),
-      date: arbitraryEventDate,
+      // A few shared dates too: records of one engagement then meet in a month.
+      date: fc.oneof(
+        arbitraryEventDate,
+        fc.constantFrom<Briefing['date']>(
+          { start: '2023-09-13', precision: 'day' },
+          { start: '2023-09-12', end: '2023-09-17', precision: 'day' },
+          { start: '2023-09-01', end: '2023-10-31', precision: 'month' },
+        ),
+      ),
       updated: arbitraryIsoDate,
       themes: fc.uniqueArray(fc.constantFrom(...THEMES.map((t) => t.id)), {
         minLength: 1,
@@ -123,6 +156,7 @@ const arbitraryRecord = (id: string) =>
             ...(actor.office === undefined ? {} : { office: actor.office }),
           })),
           places: input.places,
+          ...(input.related.length === 0 ? {} : { related: input.related }),
           revision: {
             created: '1900-01-01',
             updated: input.updated,
@@ -135,7 +169,7 @@ const arbitraryRecord = (id: string) =>
 const arbitraryRecords = fc
   .integer({ min: 0, max: 25 })
   .chain((count) =>
-    fc.tuple(...Array.from({ length: count }, (_, i) => arbitraryRecord(`r-${i}`))),
+    fc.tuple(...Array.from({ length: count }, (_, i) => arbitraryRecord(`r-${i}`, count))),
   );
 
 const some = <T>(values: readonly T[]) => fc.option(fc.subarray([...values]), { nil: undefined });
@@ -196,43 +230,39 @@ const byCount = (counts: Map<string, number>) =>
   [...counts]
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-const count = (values: Iterable<string>, into = new Map<string, number>()) => {
-  for (const value of values) into.set(value, (into.get(value) ?? 0) + 1);
-  return into;
-};
 /** SQLite's min() on text: by UTF-8 bytes (code points), not UTF-16 units. */
 const minByCodePoint = (a: string, b: string) =>
   Buffer.compare(Buffer.from(a), Buffer.from(b)) <= 0 ? a : b;
 
-function expectedFacets(records: readonly Briefing[]) {
-  const byName = (names: (r: Briefing) => string[]) => {
-    const counts = new Map<string, number>();
+/** The facets of filterBriefings' matches, counting records or (`unitOf`) their engagements. */
+function expectedFacets(records: readonly Briefing[], unitOf = (r: Briefing) => r.id) {
+  const tally = (valuesOf: (r: Briefing) => string[], keyOf = (value: string) => value) => {
+    const units = new Map<string, Set<string>>();
     const labels = new Map<string, string>();
     for (const r of records) {
-      const seen = new Set<string>();
-      for (const name of names(r)) {
-        const key = foldText(name);
-        labels.set(key, labels.has(key) ? minByCodePoint(labels.get(key)!, name) : name);
-        if (!seen.has(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
-        seen.add(key);
+      for (const value of valuesOf(r)) {
+        const key = keyOf(value);
+        labels.set(key, labels.has(key) ? minByCodePoint(labels.get(key)!, value) : value);
+        units.set(key, (units.get(key) ?? new Set()).add(unitOf(r)));
       }
     }
-    return byCount(new Map([...counts].map(([key, n]) => [labels.get(key)!, n])));
+    return byCount(new Map([...units].map(([key, set]) => [labels.get(key)!, set.size])));
   };
   return {
-    themes: byCount(count(records.flatMap((r) => r.themes))),
-    types: byCount(count(records.map((r) => r.type))),
-    status: byCount(count(records.map((r) => r.status))),
-    countries: byCount(
-      count(records.flatMap((r) => [...new Set([...r.actors, ...r.places].map((x) => x.country))])),
-    ),
-    actors: byName((r) => r.actors.map((a) => a.name)),
-    places: byName((r) => r.places.map((p) => p.name)),
+    themes: tally((r) => r.themes),
+    types: tally((r) => [r.type]),
+    status: tally((r) => [r.status]),
+    countries: tally((r) => [...r.actors, ...r.places].map((x) => x.country)),
+    actors: tally((r) => r.actors.map((a) => a.name), foldText),
+    places: tally((r) => r.places.map((p) => p.name), foldText),
   };
 }
 
+const shape = (groups: readonly EngagementGroup<Briefing>[] = []) =>
+  groups.map((g) => [g.id, g.lead.id, g.members.map((m) => m.id)]);
+
 describe('the store and the in-memory query helpers, on any records and queries', () => {
-  it('list the same ids in the same order, with the same totals and facets', async () => {
+  it('list the same ids in the same order, with the same totals, facets and engagements', async () => {
     await fc.assert(
       fc.asyncProperty(
         arbitraryRecords,
@@ -264,6 +294,39 @@ describe('the store and the in-memory query helpers, on any records and queries'
             expect(store.monthThemeCounts({ query })).toEqual(
               groupByMonthAndTheme({ records: expected }),
             );
+
+            // Counting engagements: the rule of @briefing/schema over every record held.
+            const ids = engagementIds({ records: held });
+            expect(all.engagementTotal).toBe(countEngagements({ records: expected, ids }));
+            expect(store.list({ query, count: 'engagements' }).facets).toEqual(
+              expectedFacets(expected, (r) => ids.get(r.id)!),
+            );
+            expect(store.monthThemeCounts({ query, count: 'engagements' })).toEqual(
+              groupByMonthAndTheme({ records: expected, count: 'engagements', ids }),
+            );
+            // One row per engagement, ordered by its lead, paged by engagement.
+            const groups = groupEngagements({ records: expected, ids });
+            const byLead = new Map(groups.map((group) => [group.lead.id, group]));
+            const rows = sortBriefings({ records: groups.map((g) => g.lead), ...sort }).map(
+              (lead) => byLead.get(lead.id)!,
+            );
+            const grouped = store.list({ query, sort, rows: 'engagements', pageSize: 1000 });
+            expect(shape(grouped.engagements)).toEqual(shape(rows));
+            expect(grouped.records.map((r) => r.id)).toEqual(rows.map((g) => g.lead.id));
+            const groupedPage = store.list({ query, sort, rows: 'engagements', page: 2, pageSize });
+            expect(shape(groupedPage.engagements)).toEqual(
+              shape(rows.slice(pageSize, 2 * pageSize)),
+            );
+          }
+          // Each record's engagement: its root and all its records, by date.
+          const ids = engagementIds({ records: held });
+          for (const record of held) {
+            const id = ids.get(record.id)!;
+            expect(store.engagement(record.id)).toEqual({
+              id,
+              root: held.find((r) => r.id === id),
+              members: held.filter((r) => ids.get(r.id) === id).sort(compareDates),
+            });
           }
         },
       ),

@@ -5,12 +5,16 @@ import {
   THEMES,
   type Briefing,
   type BriefingQuery,
+  type CountUnit,
+  type EngagementGroup,
   type MonthThemeCell,
   type RelationKind,
   type SortKey,
   type SortOrder,
   type ThemeId,
 } from '@briefing/schema';
+import { facetsSql, monthThemeSql } from './count-sql.js';
+import { selectEngagementRows } from './engagement-sql.js';
 import {
   filterToSql,
   orderToSql,
@@ -26,14 +30,17 @@ export interface Sort {
   order?: SortOrder;
 }
 
-/** A value of a facet and how many of the matching records have it. */
+/** A value of a facet and how many of the matching records (or engagements) have it. */
 export interface FacetCount {
   /** The theme, type, status or country code; for actors and places, the name. */
   readonly value: string;
   readonly count: number;
 }
 
-/** Counts over the records that match a query, most frequent first (ties by value). */
+/**
+ * Counts over the records that match a query, most frequent first (ties by value). Counting
+ * engagements, a value counts the engagements with at least one matching record that has it.
+ */
 export interface Facets {
   readonly themes: readonly FacetCount[];
   readonly types: readonly FacetCount[];
@@ -55,8 +62,15 @@ export interface ListOptions {
   sort?: Sort;
   /** 1-based page number (default 1). */
   page?: number;
-  /** Records per page (default 50). */
+  /** Rows per page (default 50). */
   pageSize?: number;
+  /** What the facets count: matching records (default), or engagements. */
+  count?: CountUnit;
+  /**
+   * One row per matching record (default), or per engagement with a matching record: then the
+   * pages go by engagement, and `engagements` holds each row's matching records.
+   */
+  rows?: CountUnit;
 }
 
 export interface ListResult {
@@ -64,11 +78,25 @@ export interface ListResult {
   dataVersion: number;
   /** How many records match. */
   total: number;
+  /** How many engagements have a matching record. */
+  engagementTotal: number;
   page: number;
   pageSize: number;
-  /** The records of this page. */
+  /**
+   * The records of this page; by engagement, each row's lead: its root if it matches, else its
+   * first matching record by date.
+   */
   records: Briefing[];
+  /** By engagement only: each row's engagement, with its matching records by date. */
+  engagements?: EngagementGroup<Briefing>[];
   facets: Facets;
+}
+
+/** An engagement: its root record and every record in it (the root too), by date. */
+export interface Engagement {
+  id: string;
+  root: Briefing;
+  members: Briefing[];
 }
 
 export interface SearchOptions {
@@ -173,24 +201,87 @@ export class IndexReader {
     return row === undefined ? undefined : (JSON.parse(row.json) as Briefing);
   }
 
-  list({ query = {}, search, sort = {}, page = 1, pageSize = 50 }: ListOptions = {}): ListResult {
+  list({
+    query = {},
+    search,
+    sort = {},
+    page = 1,
+    pageSize = 50,
+    count = 'records',
+    rows = 'records',
+  }: ListOptions = {}): ListResult {
     const filter = this.filter({ query, search });
     const { size, offset, number } = paging({ page, pageSize });
     return this.snapshot(() => {
-      const { total, facets } = this.#facets(filter);
-      const rows = this.#prepare(`${selectRecords({ filter, sort })} LIMIT ? OFFSET ?`).all(
+      const { total, engagementTotal, facets } = this.#facets(filter, count);
+      const common = { dataVersion: this.dataVersion(), total, engagementTotal, page: number };
+      if (rows === 'engagements') {
+        const engagements = this.#engagementRows({ filter, sort, size, offset });
+        return {
+          ...common,
+          pageSize: size,
+          records: engagements.map((engagement) => engagement.lead),
+          engagements,
+          facets,
+        };
+      }
+      const found = this.#prepare(`${selectRecords({ filter, sort })} LIMIT ? OFFSET ?`).all(
         ...filter.params,
         size,
         offset,
       ) as { json: string }[];
       return {
-        dataVersion: this.dataVersion(),
-        total,
-        page: number,
+        ...common,
         pageSize: size,
-        records: rows.map((row) => JSON.parse(row.json) as Briefing),
+        records: found.map((row) => JSON.parse(row.json) as Briefing),
         facets,
       };
+    });
+  }
+
+  /** A page of engagements with a matching record, each with its matching records by date. */
+  #engagementRows({
+    filter,
+    sort,
+    size,
+    offset,
+  }: {
+    filter: SqlFilter;
+    sort: Sort;
+    size: number;
+    offset: number;
+  }): EngagementGroup<Briefing>[] {
+    const found = this.#prepare(selectEngagementRows({ filter, sort })).all(
+      ...filter.params,
+      size,
+      offset,
+    ) as { engagement: string; json: string }[];
+    const groups = new Map<string, Briefing[]>();
+    for (const { engagement, json } of found) {
+      const members = groups.get(engagement) ?? [];
+      members.push(JSON.parse(json) as Briefing);
+      groups.set(engagement, members);
+    }
+    return [...groups].map(([id, members]) => ({
+      id,
+      lead: members.find((member) => member.id === id) ?? members[0]!,
+      members,
+    }));
+  }
+
+  /** The engagement a record belongs to: its root and every record in it, by date. */
+  engagement(id: string): Engagement | undefined {
+    return this.snapshot(() => {
+      const found = this.#prepare(
+        `SELECT e.engagement_id AS engagement, r.json FROM engagements e
+        JOIN records r ON r.id = e.record_id
+        WHERE e.engagement_id = (SELECT engagement_id FROM engagements WHERE record_id = ?)
+        ORDER BY ${orderToSql({}).orderBy}`,
+      ).all(id) as { engagement: string; json: string }[];
+      if (found.length === 0) return undefined;
+      const members = found.map((row) => JSON.parse(row.json) as Briefing);
+      const root = members.find((member) => member.id === found[0]!.engagement);
+      return root === undefined ? undefined : { id: root.id, root, members };
     });
   }
 
@@ -221,32 +312,25 @@ export class IndexReader {
     };
   }
 
-  /** The facet counts and total of the records matching a filter, in one statement. */
-  #facets(filter: SqlFilter): { total: number; facets: Facets } {
-    return this.#cached(['facets', filter], () => {
-      // With no filter, every row counts: no need to collect the matching ids first.
-      const hits = filter.where === '1' ? '1' : 'record_id IN (SELECT id FROM hits)';
-      const rows = this.#prepare(
-        `WITH hits AS MATERIALIZED (SELECT r.id, r.type, r.status FROM records r WHERE ${filter.where})
-        SELECT 'total' AS facet, '' AS value, count(*) AS count FROM hits
-        UNION ALL SELECT 'types', type, count(*) FROM hits GROUP BY type
-        UNION ALL SELECT 'status', status, count(*) FROM hits GROUP BY status
-        UNION ALL SELECT 'themes', theme, count(*) FROM themes WHERE ${hits} GROUP BY theme
-        UNION ALL SELECT 'countries', country, count(DISTINCT record_id) FROM (
-          SELECT record_id, country FROM actors WHERE ${hits}
-          UNION ALL SELECT record_id, country FROM places WHERE ${hits}
-        ) GROUP BY country
-        UNION ALL SELECT 'actors', min(name), count(DISTINCT record_id) FROM actors
-          WHERE ${hits} GROUP BY name_folded
-        UNION ALL SELECT 'places', min(name), count(DISTINCT record_id) FROM places
-          WHERE ${hits} GROUP BY name_folded`,
-      ).all(...filter.params) as { facet: string; value: string; count: number }[];
+  /** The facet counts and totals of the records matching a filter, in one statement. */
+  #facets(
+    filter: SqlFilter,
+    unit: CountUnit,
+  ): { total: number; engagementTotal: number; facets: Facets } {
+    return this.#cached(['facets', unit, filter], () => {
+      const rows = this.#prepare(facetsSql({ filter, unit })).all(...filter.params) as {
+        facet: string;
+        value: string;
+        count: number;
+      }[];
       const facets: Record<string, FacetCount[]> = Object.fromEntries(
         FACET_NAMES.map((name) => [name, []]),
       );
       let total = 0;
+      let engagementTotal = 0;
       for (const row of rows) {
         if (row.facet === 'total') total = row.count;
+        else if (row.facet === 'engagements') engagementTotal = row.count;
         else facets[row.facet]!.push(Object.freeze({ value: row.value, count: row.count }));
       }
       for (const name of FACET_NAMES) {
@@ -255,7 +339,7 @@ export class IndexReader {
         );
         Object.freeze(facets[name]);
       }
-      return { total, facets: Object.freeze(facets as unknown as Facets) };
+      return { total, engagementTotal, facets: Object.freeze(facets as unknown as Facets) };
     });
   }
 
@@ -309,16 +393,22 @@ export class IndexReader {
     });
   }
 
-  /** Counts per month and theme, as groupByMonthAndTheme gives them, of the matching records. */
-  monthThemeCounts({ query = {} }: { query?: BriefingQuery } = {}): readonly MonthThemeCell[] {
+  /**
+   * Counts per month and theme, as groupByMonthAndTheme gives them, of the matching records:
+   * by default records, or (`count: 'engagements'`) the engagements with a matching record there.
+   */
+  monthThemeCounts({
+    query = {},
+    count = 'records',
+  }: { query?: BriefingQuery; count?: CountUnit } = {}): readonly MonthThemeCell[] {
     const filter = filterToSql(query);
-    return this.#cached(['months', filter], () => {
-      const rows = this.#prepare(
-        `SELECT m.month, t.theme, count(*) AS count, group_concat(m.record_id, ' ') AS ids
-        FROM months m JOIN themes t ON t.record_id = m.record_id
-        WHERE ${filter.where === '1' ? '1' : `m.record_id IN (SELECT r.id FROM records r WHERE ${filter.where})`}
-        GROUP BY m.month, t.theme`,
-      ).all(...filter.params) as { month: string; theme: ThemeId; count: number; ids: string }[];
+    return this.#cached(['months', count, filter], () => {
+      const rows = this.#prepare(monthThemeSql({ filter, unit: count })).all(...filter.params) as {
+        month: string;
+        theme: ThemeId;
+        count: number;
+        ids: string;
+      }[];
       const cells = rows
         .map(({ month, theme, count, ids }) =>
           Object.freeze({ month, theme, count, ids: ids.split(' ').sort() }),

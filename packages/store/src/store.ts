@@ -12,6 +12,7 @@ import {
   sortProblems,
   type Briefing,
   type BriefingQuery,
+  type CountUnit,
   type MonthThemeCell,
   type Problem,
 } from '@briefing/schema/node';
@@ -26,6 +27,7 @@ import { consoleLogger, type Logger } from './logger.js';
 import { selectRecords } from './query-sql.js';
 import {
   IndexReader,
+  type Engagement,
   type ListOptions,
   type ListResult,
   type RelatedLinks,
@@ -273,7 +275,10 @@ export class Store {
     return this.#reader.get(id);
   }
 
-  /** A page of the records matching a query (filterBriefings semantics), sorted, with facets. */
+  /**
+   * A page of the records matching a query (filterBriefings semantics), sorted, with facets;
+   * `rows: 'engagements'` pages by engagement instead, `count: 'engagements'` counts them.
+   */
   list(options: ListOptions = {}): ListResult {
     return this.#reader.list(options);
   }
@@ -311,8 +316,21 @@ export class Store {
     return this.#reader.related(id);
   }
 
-  /** Records per month and theme (as groupByMonthAndTheme), for the overview. */
-  monthThemeCounts(options: { query?: BriefingQuery } = {}): readonly MonthThemeCell[] {
+  /**
+   * The engagement a record belongs to (see @briefing/schema's engagementIds): its root and
+   * every record in it, by date; undefined for no such record.
+   */
+  engagement(id: string): Engagement | undefined {
+    return this.#reader.engagement(id);
+  }
+
+  /**
+   * Records per month and theme (as groupByMonthAndTheme), for the overview; with
+   * `count: 'engagements'`, the engagements with a matching record in each cell.
+   */
+  monthThemeCounts(
+    options: { query?: BriefingQuery; count?: CountUnit } = {},
+  ): readonly MonthThemeCell[] {
     return this.#reader.monthThemeCounts(options);
   }
 

@@ -7,6 +7,7 @@ import { readdir } from 'node:fs/promises';
 import {
   checkBriefingFile,
   checkRecordSet,
+  engagementIds,
   formatPath,
   idOfFileName,
   NOT_LOADED_YML,
@@ -83,6 +84,8 @@ export class Update {
   #linksChanged = false;
   /** Files whose content changed or that went away. */
   readonly #changedFiles = new Set<string>();
+  /** The records the rules across records and the engagements read (see #linkedRecords). */
+  #linked: { served: Linked[]; others: Linked[] } | undefined;
 
   constructor(readonly context: UpdateContext) {}
 
@@ -128,7 +131,7 @@ export class Update {
       }
       if (index % 256 === 0)
         this.context.onProgress?.({ phase: 'scan', done: index, total: list.length });
-      await slicer.pause();
+      if (slicer.due()) await slicer.pause();
     }
     if (toRead.length > BULK_UPDATE) {
       state.titles.startBulk();
@@ -139,6 +142,7 @@ export class Update {
     await this.#readAll(toRead);
     await this.#settleFreed();
     await this.#settleTitles();
+    await this.#regroup();
     this.#checkRecordSet();
     this.context.onProgress?.({ phase: 'index', done: toRead.length, total: toRead.length });
     const cpu = process.threadCpuUsage(this.#cpuAtStart);
@@ -170,7 +174,7 @@ export class Update {
         await this.#readAndApply(entries[done]!, { reparse: false });
         done += 1;
         progress();
-        await slicer.pause();
+        if (slicer.due()) await slicer.pause();
       }
       const started = pool as ParsePool | undefined;
       if (started !== undefined) {
@@ -180,7 +184,7 @@ export class Update {
           this.#apply(entries[done]!, result);
           done += 1;
           progress();
-          await slicer.pause();
+          if (slicer.due()) await slicer.pause();
         }
       }
       this.stats.cpuMs.checks = started?.cpuMs ?? 0;
@@ -420,41 +424,20 @@ export class Update {
       writer.clearTitleRanks();
       for (const { id, rank } of all) {
         writer.addTitleRank(id, rank);
-        await slicer.pause();
+        if (slicer.due()) await slicer.pause();
       }
       return;
     }
     for (const { id, rank } of changed) {
       writer.setTitleRank(id, rank);
-      await slicer.pause();
+      if (slicer.due()) await slicer.pause();
     }
   }
 
-  /**
-   * The rules across records (packages/schema's checkRecordSet), over every file's record.
-   * Their answer depends on each file's links only, and on the lines of the files they name:
-   * when neither changed, the last answer stands and is not computed again.
-   */
-  #checkRecordSet(): void {
-    const { state, writer, display } = this.context;
-    const involved = state.setInvolved;
-    const servedChanged = [...this.#touched].some(
-      ([id, before]) => state.servedBy.get(id) !== before,
-    );
-    if (
-      involved !== undefined &&
-      !this.#linksChanged &&
-      !servedChanged &&
-      ![...this.#changedFiles].some((name) => involved.has(name))
-    ) {
-      return;
-    }
-    const named = new Set<string>();
-    interface Linked {
-      id: string;
-      related?: Related[];
-      name: string;
-    }
+  /** Every file's last good record (id and links): those served, and the valid others. */
+  #linkedRecords(): { served: Linked[]; others: Linked[] } {
+    if (this.#linked !== undefined) return this.#linked;
+    const { state } = this.context;
     const served: Linked[] = [];
     const others: Linked[] = [];
     for (const [name, file] of state.files) {
@@ -468,6 +451,54 @@ export class Update {
       // A file whose record is not served (a duplicate) counts while its content is valid.
       else if (file.valid) others.push(linked);
     }
+    this.#linked = { served, others };
+    return this.#linked;
+  }
+
+  #servedChanged(): boolean {
+    const { servedBy } = this.context.state;
+    return [...this.#touched].some(([id, before]) => servedBy.get(id) !== before);
+  }
+
+  /**
+   * Each served record's engagement (packages/schema's engagementIds), written where it changed.
+   * It depends on the served records' links only: when none changed, nothing is computed.
+   */
+  async #regroup(): Promise<void> {
+    if (!this.#linksChanged && !this.#servedChanged()) return;
+    const { state, writer, slicer } = this.context;
+    const ids = engagementIds({ records: this.#linkedRecords().served });
+    for (const [recordId, engagementId] of ids) {
+      if (state.engagements.get(recordId) === engagementId) continue;
+      writer.putEngagement(recordId, engagementId);
+      state.engagements.set(recordId, engagementId);
+      if (slicer.due()) await slicer.pause();
+    }
+    for (const recordId of state.engagements.keys()) {
+      if (ids.has(recordId)) continue;
+      writer.deleteEngagement(recordId);
+      state.engagements.delete(recordId);
+    }
+  }
+
+  /**
+   * The rules across records (packages/schema's checkRecordSet), over every file's record.
+   * Their answer depends on each file's links only, and on the lines of the files they name:
+   * when neither changed, the last answer stands and is not computed again.
+   */
+  #checkRecordSet(): void {
+    const { state, writer, display } = this.context;
+    const involved = state.setInvolved;
+    if (
+      involved !== undefined &&
+      !this.#linksChanged &&
+      !this.#servedChanged() &&
+      ![...this.#changedFiles].some((name) => involved.has(name))
+    ) {
+      return;
+    }
+    const { served, others } = this.#linkedRecords();
+    const named = new Set<string>();
     const names = new Map<string, string>();
     const problems = checkRecordSet<Linked>({
       // The served record of each id comes first: the others are its duplicates.
@@ -536,6 +567,13 @@ export class Update {
     if (problems.length > 0) known.add(name);
     else known.delete(name);
   }
+}
+
+/** A file's last good record, as the rules across records and the engagements read it. */
+interface Linked {
+  id: string;
+  related?: Related[];
+  name: string;
 }
 
 /** Of two files with one id, the one named `<id>.yaml` comes first, then the first by name. */
