@@ -31,6 +31,9 @@ export default defineConfig(({ command }) => ({
     resolve: { conditions: serverConditions },
     // The build bundles every dependency: pnpm keeps the workspace packages' own dependencies
     // (zod, yaml, feed…) out of this package's node_modules, so `build/` must not import them.
-    noExternal: command === 'build' ? true : [/^@briefing\//],
+    // Except the store, run from its own build (dist/): it starts worker threads from its own
+    // module files, and reads its data files beside them, which a bundle would not have.
+    noExternal: command === 'build' ? /^(?!@briefing\/store$)/ : [/^@briefing\//],
+    external: command === 'build' ? ['@briefing/store'] : [],
   },
 }));

@@ -24,16 +24,24 @@ const staticNames = new Set(readdirSync(new URL('../build/client', import.meta.u
 // Runs before adapter-node's handler. Static files (/_app/…, the icon) never reach SvelteKit's
 // hooks: they get the security headers here; pages and feeds set their own on top. (Not the
 // policy of a page: a 304 for a page must not bring the static files' policy to it.)
-server.prependListener('request', (request, response) => {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
-  const first = decodeSegment((request.url ?? '/').split(/[/?]/)[1] ?? '');
-  if (staticNames.has(first)) response.setHeader('content-security-policy', NON_HTML_CSP);
-  if (!isWellFormed(request.url ?? '/')) {
-    // SvelteKit answers 400; say so in one line, the URL cut short and escaped.
-    console.warn(`400 malformed URL ${JSON.stringify((request.url ?? '').slice(0, 200))}`);
-  }
-});
+server.prependListener(
+  'request',
+  /**
+   * @param {import('node:http').IncomingMessage} request
+   * @param {import('node:http').ServerResponse} response
+   */
+  (request, response) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    const first = decodeSegment((request.url ?? '/').split(/[/?]/)[1] ?? '');
+    if (staticNames.has(first)) response.setHeader('content-security-policy', NON_HTML_CSP);
+    if (!isWellFormed(request.url ?? '/')) {
+      // SvelteKit answers 400; say so in one line, the URL cut short and escaped.
+      console.warn(`400 malformed URL ${JSON.stringify((request.url ?? '').slice(0, 200))}`);
+    }
+  },
+);
 
+/** @param {string} segment */
 function decodeSegment(segment) {
   try {
     return decodeURIComponent(segment);
@@ -42,6 +50,7 @@ function decodeSegment(segment) {
   }
 }
 
+/** @param {string} url */
 function isWellFormed(url) {
   try {
     decodeURI(url);

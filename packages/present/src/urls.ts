@@ -1,6 +1,6 @@
 // Every site-relative URL the apps link to: a record, a theme page, the list with filters, the
 // feeds. Type imports only, so the list page's browser code can use it without the schema.
-import type { BriefingQuery, BriefingType, ThemeId } from '@briefing/schema';
+import type { BriefingQuery, BriefingType, CountUnit, ThemeId } from '@briefing/schema';
 
 export { SITE_NAME, pageTitle } from './site.js';
 export { NOUNS, countLabel, pluralNoun, type Noun } from './plural.js';
@@ -38,6 +38,14 @@ export const SORTS = [
 export type SortId = (typeof SORTS)[number]['id'];
 export const DEFAULT_SORT: SortId = 'date-desc';
 
+/**
+ * What the lists and charts count: engagements by default (a trip with its legs, an
+ * announcement with what it announces, a statement with the event it follows count once), or
+ * every record (`count=records`).
+ */
+export const DEFAULT_COUNT: CountUnit = 'engagements';
+export const COUNT_UNITS: readonly CountUnit[] = ['engagements', 'records'];
+
 /** The URL parameter name of each query field; repeated for lists (`theme=space&theme=defense`). */
 export const PARAM_NAMES = {
   themes: 'theme',
@@ -66,10 +74,12 @@ export function listSearchParams({
   query,
   sort = DEFAULT_SORT,
   page = 1,
+  count = DEFAULT_COUNT,
 }: {
   query: BriefingQuery;
   sort?: SortId;
   page?: number;
+  count?: CountUnit;
 }): URLSearchParams {
   const params = new URLSearchParams();
   for (const field of LIST_FIELDS) {
@@ -79,6 +89,7 @@ export function listSearchParams({
   if (query.to !== undefined) params.set(PARAM_NAMES.to, query.to);
   if (query.text !== undefined && query.text !== '') params.set(PARAM_NAMES.text, query.text);
   if (sort !== DEFAULT_SORT) params.set('sort', sort);
+  if (count !== DEFAULT_COUNT) params.set('count', count);
   if (page > 1) params.set('page', String(page));
   return params;
 }
@@ -89,7 +100,12 @@ export function listPathOf(search: string): string {
 }
 
 /** A link to the list, filtered: `/briefings?theme=space&from=2023-09-01`. */
-export function listHref(state: { query: BriefingQuery; sort?: SortId; page?: number }): string {
+export function listHref(state: {
+  query: BriefingQuery;
+  sort?: SortId;
+  page?: number;
+  count?: CountUnit;
+}): string {
   return listPathOf(listSearchParams(state).toString());
 }
 

@@ -13,6 +13,11 @@ export interface ListItem {
   status: string | undefined;
   themes: { id: ThemeId; label: string }[];
   places: string[];
+  /**
+   * Counting engagements: the other matching records of this row's engagement (a trip's legs,
+   * an announcement, a follow-up), by date; absent when there are none or records are counted.
+   */
+  legs?: ListItem[];
 }
 
 export function toListItem(record: Briefing): ListItem {
@@ -27,4 +32,16 @@ export function toListItem(record: Briefing): ListItem {
     themes: record.themes.map((id) => ({ id, label: themeLabel(id) })),
     places: record.places.map((place) => place.name),
   };
+}
+
+/** A row of an engagement: its lead, with the other members as its legs. */
+export function toEngagementItem({
+  lead,
+  members,
+}: {
+  lead: Briefing;
+  members: readonly Briefing[];
+}): ListItem {
+  const legs = members.filter((member) => member.id !== lead.id).map(toListItem);
+  return legs.length === 0 ? toListItem(lead) : { ...toListItem(lead), legs };
 }

@@ -7,7 +7,7 @@ const parse = (search: string) => parseListParams({ params: new URLSearchParams(
 describe('parseListParams', () => {
   it('reads every filter, the sort and the page', () => {
     const result = parse(
-      'theme=space&theme=defense&type=summit&actor=Kim+Jong+Un&country=rus&place=Pyongyang&status=occurred&from=2023-09-01&to=2023-09-30&q=glove&sort=title&page=2',
+      'theme=space&theme=defense&type=summit&actor=Kim+Jong+Un&country=rus&place=Pyongyang&status=occurred&from=2023-09-01&to=2023-09-30&q=glove&sort=title&count=records&page=2',
     );
     expect(result).toEqual({
       query: {
@@ -22,6 +22,7 @@ describe('parseListParams', () => {
         text: 'glove',
       },
       sort: 'title',
+      count: 'records',
       page: 2,
       notes: [],
     });
@@ -41,6 +42,7 @@ describe('parseListParams', () => {
     ['page=-3', 'Ignored page "-3": expected a page number.'],
     ['page=1e9', 'Ignored page "1e9": expected a page number.'],
     ['sort=random', 'Ignored sort "random": unknown order.'],
+    ['count=people', 'Ignored count "people": expected engagements or records.'],
     [
       'from=2024-01-01&to=2023-01-01',
       'Ignored the date range: the start date 2024-01-01 is after the end date 2023-01-01.',
@@ -68,9 +70,10 @@ describe('parseListParams', () => {
   });
 
   it('treats empty parameters as absent', () => {
-    expect(parse('theme=&q=&from=&page=')).toEqual({
+    expect(parse('theme=&q=&from=&page=&count=')).toEqual({
       query: {},
       sort: 'date-desc',
+      count: 'engagements',
       page: 1,
       notes: [],
     });
@@ -82,6 +85,7 @@ describe('listSearchParams', () => {
     const state = {
       query: { themes: ['space' as const], text: 'a & b = c', from: '2023-01-01' },
       sort: 'date-asc' as const,
+      count: 'records' as const,
       page: 3,
     };
     const parsed = parseListParams({ params: listSearchParams(state) });

@@ -4,11 +4,14 @@ import {
   formatIsoDate,
   isKnownCountry,
   type BriefingType,
+  type CountUnit,
   type Status,
   type ThemeId,
 } from '@briefing/schema';
 import { countryName, statusLabel, themeLabel, typeLabel } from '@briefing/present';
 import {
+  COUNT_UNITS,
+  DEFAULT_COUNT,
   DEFAULT_SORT,
   LIST_FIELDS,
   PARAM_NAMES,
@@ -25,6 +28,8 @@ export const MAX_VALUES_PER_FIELD = 50;
 export interface ListParams {
   query: BriefingQuery;
   sort: SortId;
+  /** Engagements (one row per engagement, its legs under it) or every record. */
+  count: CountUnit;
   /** 1-based page asked for; the page loader clamps it to the pages that exist. */
   page: number;
   /** One sentence per ignored parameter, for the reader. */
@@ -106,6 +111,8 @@ export function parseListParams({ params }: { params: URLSearchParams }): ListPa
   if (SORTS.some((option) => option.id === sortValue)) sort = sortValue as SortId;
   else if (sortValue !== '') notes.push(`Ignored sort ${quoteValue(sortValue)}: unknown order.`);
 
+  const count = parseCount(params, notes);
+
   const pageValue = params.get('page') ?? '';
   let page = 1;
   if (/^[1-9][0-9]{0,5}$/.test(pageValue)) page = Number(pageValue);
@@ -113,7 +120,16 @@ export function parseListParams({ params }: { params: URLSearchParams }): ListPa
     notes.push(`Ignored page ${quoteValue(pageValue)}: expected a page number.`);
   }
 
-  return { query, sort, page, notes };
+  return { query, sort, count, page, notes };
+}
+
+/** The `count` parameter: engagements (the default) or records; anything else is noted. */
+export function parseCount(params: URLSearchParams, notes: string[] = []): CountUnit {
+  const value = params.get('count') ?? '';
+  if ((COUNT_UNITS as readonly string[]).includes(value)) return value as CountUnit;
+  if (value !== '')
+    notes.push(`Ignored count ${quoteValue(value)}: expected engagements or records.`);
+  return DEFAULT_COUNT;
 }
 
 function listValueProblem(field: ListField, value: string): string | undefined {

@@ -1,10 +1,13 @@
 import {
+  countEngagements,
+  engagementIds,
   filterBriefings,
+  groupEngagements,
   sortBriefings,
   type Briefing,
   type BriefingQuery,
 } from '@briefing/schema';
-import { toListItem } from './list-item.js';
+import { toEngagementItem } from './list-item.js';
 import { describeQuery, parseListParams } from './list-params.js';
 import { listSearchParams, PAGE_SIZE, type SortId } from './list-url.js';
 import { NAME_ALIASES } from './name-variants.js';
@@ -64,19 +67,45 @@ export function listView({
   newestFirst: readonly Briefing[];
   params: URLSearchParams;
 }) {
-  const { query, sort, page, notes } = parseListParams({ params });
+  const { query, sort, count, page, notes } = parseListParams({ params });
   const matches = queryBriefings({ newestFirst, query, sort });
-  const shown = paginate({ items: matches, page });
+  const ids = engagementIds({ records: newestFirst });
+  const groups = engagementRows({ matches, ids });
+  const shown =
+    count === 'engagements'
+      ? paginate({ items: groups, page })
+      : paginate({ items: matches.map((lead) => ({ lead, members: [lead] })), page });
   return {
     query,
     sort,
+    count,
     notes: shown.note === undefined ? notes : [...notes, shown.note],
     description: describeQuery(query),
-    total: matches.length,
-    totalRecords: newestFirst.length,
+    total: count === 'engagements' ? groups.length : matches.length,
+    matches: { records: matches.length, engagements: groups.length },
+    totalRecords:
+      count === 'engagements'
+        ? countEngagements({ records: newestFirst, ids })
+        : newestFirst.length,
     page: shown.page,
     pageCount: shown.pageCount,
-    items: shown.items.map(toListItem),
-    search: listSearchParams({ query, sort }).toString(),
+    items: shown.items.map(toEngagementItem),
+    search: listSearchParams({ query, sort, count }).toString(),
   };
+}
+
+/**
+ * The matches as engagements, as the index lists them: each engagement once, led by its root
+ * if the root matches (else its first match by date), in the order of the leads.
+ */
+function engagementRows({
+  matches,
+  ids,
+}: {
+  matches: readonly Briefing[];
+  ids: ReadonlyMap<string, string>;
+}): { lead: Briefing; members: Briefing[] }[] {
+  const groups = groupEngagements({ records: matches, ids });
+  const position = new Map(matches.map((record, index) => [record.id, index]));
+  return groups.sort((a, b) => position.get(a.lead.id)! - position.get(b.lead.id)!);
 }

@@ -1,4 +1,4 @@
-import { monthsBetween, themeLabel, type ThemeId } from '@briefing/schema';
+import { monthsBetween, themeLabel, type CountUnit, type ThemeId } from '@briefing/schema';
 import { scaleBand, scaleSequential } from 'd3-scale';
 import { interpolateBlues } from 'd3-scale-chromatic';
 import { listHref } from '../list-url.js';
@@ -77,9 +77,12 @@ export function layoutHeatmap({
   compact = false,
   maxMonths = compact ? 36 : 120,
   minCell = 16,
+  count,
 }: {
   cells: readonly HeatmapInput[];
   themes: readonly ThemeId[];
+  /** What the cells count, so that each links to the list counting the same. */
+  count?: CountUnit;
   width?: number;
   compact?: boolean;
   maxMonths?: number;
@@ -237,6 +240,7 @@ export function layoutHeatmap({
               ? monthBounds(cell.period)
               : { from: `${cell.period}-01-01`, to: `${cell.period}-12-31` }),
           },
+          ...(count === undefined ? {} : { count }),
         }),
       })),
     max,

@@ -16,16 +16,25 @@ export const placeKey = (place: { country: string; name: string }): string =>
 
 /**
  * Records per place, a place being its name and country as written in the records; a record
- * naming a place twice counts once. Sorted by count, then name.
+ * naming a place twice counts once. With `engagementOf` (record id → engagement id), a place
+ * counts engagements instead: a trip whose legs were there counts once. Sorted by count, then
+ * name.
  */
-export function countPlaces({ records }: { records: readonly Briefing[] }): PlaceCount[] {
+export function countPlaces({
+  records,
+  engagementOf,
+}: {
+  records: readonly Briefing[];
+  engagementOf?: ReadonlyMap<string, string>;
+}): PlaceCount[] {
   const byKey = new Map<string, PlaceCount>();
+  const seen = new Set<string>();
   for (const record of records) {
-    const seen = new Set<string>();
+    const unit = engagementOf?.get(record.id) ?? record.id;
     for (const place of record.places) {
       const key = placeKey(place);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (seen.has(`${unit} ${key}`)) continue;
+      seen.add(`${unit} ${key}`);
       let entry = byKey.get(key);
       if (entry === undefined) {
         entry = { key, name: place.name, country: place.country, count: 0 };

@@ -14,6 +14,8 @@ export interface TimelineItem {
   date: EventDate;
   /** The date as readers see it, e.g. "18–19 Oct 2023". */
   dateLabel: string;
+  /** Counting engagements: the engagement's other records (a trip's legs…), by date. */
+  legs?: readonly { title: string; dateLabel: string }[];
 }
 
 export interface TimelineLane {

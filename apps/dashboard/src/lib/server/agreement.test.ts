@@ -3,12 +3,18 @@
 // records. Each side is computed by its own code path; only the seeds are shared.
 import { buildFeeds, feedLinks, feedScopes, type FeedSet } from '@briefing/feeds';
 import { fileText, loadSeeds } from '@briefing/feeds/testing';
-import { THEMES, groupByMonthAndTheme, type Briefing } from '@briefing/schema';
+import {
+  THEMES,
+  countEngagements,
+  engagementIds,
+  groupByMonthAndTheme,
+  type Briefing,
+} from '@briefing/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { layoutHeatmap } from '../charts/heatmap-layout.js';
 import { countPlaces } from '../charts/place-counts.js';
 import { listView } from '../list-query.js';
-import { buildOverview } from './overview.js';
+import { buildOverview, cellsCounting } from './overview.js';
 import { buildSnapshot, type Snapshot } from './snapshot.js';
 
 const SITE = 'https://briefing.example.org';
@@ -20,13 +26,17 @@ beforeAll(async () => {
   feeds = buildFeeds({ records: snapshot.records, siteUrl: SITE });
 });
 
-/** Every record id the list shows at a site-relative URL, across all its pages. */
+/**
+ * Every record id the list shows at a site-relative URL, across all its pages, counting records
+ * (feeds and calendars hold records) unless the URL says otherwise.
+ */
 function listIds(href: string): string[] {
   const url = new URL(href, SITE);
   // A theme page lists the theme's records: the same as the list filtered by it.
   const theme = /^\/themes\/([a-z-]+)$/.exec(url.pathname)?.[1];
   if (theme !== undefined) url.search = `?theme=${theme}`;
   else expect(url.pathname).toBe('/briefings');
+  if (!url.searchParams.has('count')) url.searchParams.set('count', 'records');
   const ids: string[] = [];
   for (let page = 1; ; page += 1) {
     url.searchParams.set('page', String(page));
@@ -79,35 +89,62 @@ describe('the feeds and the lists they link to', () => {
       ),
     );
     expect(ids).toEqual(new Set(listIds('/briefings?country=PRK')));
-    expect(ids.size).toBe(listTotal('/briefings?country=PRK'));
+    expect(ids.size).toBe(listTotal('/briefings?country=PRK&count=records'));
   });
 
   it('put in the calendar exactly the records of the list', () => {
     const calendar = fileText(feeds, '/feeds/calendar.ics');
     const uids = [...calendar.matchAll(/^UID:(.+)@/gm)].map((match) => match[1]!.trim());
     expect(new Set(uids)).toEqual(new Set(listIds('/briefings')));
-    expect(uids.length).toBe(listTotal('/briefings'));
+    expect(uids.length).toBe(listTotal('/briefings?count=records'));
   });
 });
 
 describe('the overview and the lists it links to', () => {
-  it('counts as many records as the full list', () => {
+  it('counts as many records as the full list counting records', () => {
     expect(buildOverview({ snapshot, today: '2026-01-01' }).counts.records).toBe(
-      listTotal('/briefings'),
+      listTotal('/briefings?count=records'),
     );
   });
 
-  it('gives every heatmap cell the count of the list it links to', () => {
-    const layout = layoutHeatmap({
-      cells: groupByMonthAndTheme({ records: snapshot.records }),
-      themes: THEMES.map((theme) => theme.id),
-    })!;
-    expect(layout.cells.length).toBeGreaterThan(0);
-    for (const cell of layout.cells) expect(listTotal(cell.href), cell.href).toBe(cell.count);
+  it('counts the Sep 2023 trip, its legs and the remarks on it as one engagement', () => {
+    const engagements = countEngagements({ records: snapshot.records });
+    expect(listTotal('/briefings')).toBe(engagements);
+    expect(engagements).toBeLessThan(snapshot.records.length);
+    const trip = listView({
+      newestFirst: snapshot.newestFirst,
+      params: new URLSearchParams('from=2023-09-12&to=2023-09-17'),
+    }).items.find((item) => item.id === 'kim-jong-un-russia-trip-2023-09');
+    expect(trip?.legs?.map((leg) => leg.id)).toEqual([
+      'kim-putin-vostochny-2023-09',
+      'kremlin-remarks-after-vostochny-2023-09',
+      'kim-knaaz-komsomolsk-2023-09',
+      'kim-knevichi-shaposhnikov-2023-09',
+      'kim-russky-island-oceanarium-2023-09',
+    ]);
   });
 
-  it('gives every place the count of the list of that place', () => {
-    for (const place of countPlaces({ records: snapshot.records })) {
+  it.each(['engagements', 'records'] as const)(
+    'gives every heatmap cell the count of the list it links to, counting %s',
+    (count) => {
+      const ids = engagementIds({ records: snapshot.records });
+      const layout = layoutHeatmap({
+        cells: cellsCounting({
+          cells: groupByMonthAndTheme({ records: snapshot.records, count, ids }),
+          count,
+          ids,
+        }),
+        themes: THEMES.map((theme) => theme.id),
+        count,
+      })!;
+      expect(layout.cells.length).toBeGreaterThan(0);
+      for (const cell of layout.cells) expect(listTotal(cell.href), cell.href).toBe(cell.count);
+    },
+  );
+
+  it('gives every place the count of engagements of the list of that place', () => {
+    const engagementOf = engagementIds({ records: snapshot.records });
+    for (const place of countPlaces({ records: snapshot.records, engagementOf })) {
       const total = listTotal(`/briefings?place=${encodeURIComponent(place.name)}`);
       expect(total, place.name).toBe(place.count);
     }

@@ -1,7 +1,7 @@
 import type { Briefing, BriefingQuery } from '@briefing/schema';
 import { cleanRecord } from '@briefing/present';
 import type { Sort, Store } from '@briefing/store';
-import { toListItem } from '../list-item.js';
+import { toEngagementItem, toListItem } from '../list-item.js';
 import { describeQuery, parseListParams } from '../list-params.js';
 import { listSearchParams, PAGE_SIZE, type SortId } from '../list-url.js';
 
@@ -26,12 +26,20 @@ export function indexQuery(query: BriefingQuery): { query: BriefingQuery; search
 
 /** Everything the list page shows for some URL parameters, asked of the index. */
 export function listFromIndex({ index, params }: { index: Store; params: URLSearchParams }) {
-  const { query, sort, page, notes } = parseListParams({ params });
-  const asked = { ...indexQuery(query), sort: INDEX_SORTS[sort], pageSize: PAGE_SIZE };
+  const { query, sort, count, page, notes } = parseListParams({ params });
+  const asked = {
+    ...indexQuery(query),
+    sort: INDEX_SORTS[sort],
+    pageSize: PAGE_SIZE,
+    // Counting engagements, a row is an engagement with its matching legs under it.
+    rows: count,
+    count,
+  };
   // One data version for the page, the total and the count of every record.
   return index.read(() => {
     let result = index.list({ ...asked, page });
-    const pageCount = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+    const rows = () => (count === 'engagements' ? result.engagementTotal : result.total);
+    const pageCount = Math.max(1, Math.ceil(rows() / PAGE_SIZE));
     // A page past the end shows the last page, with a note.
     if (page > pageCount) {
       result = index.list({ ...asked, page: pageCount });
@@ -43,12 +51,25 @@ export function listFromIndex({ index, params }: { index: Store; params: URLSear
       sort,
       notes,
       description: describeQuery(query),
-      total: result.total,
-      totalRecords: index.status().records,
+      count,
+      /** Rows matching: engagements or records, as counted. */
+      total: rows(),
+      /** Both counts of the matches, for the sentence that says what is counted. */
+      matches: { records: result.total, engagements: result.engagementTotal },
+      totalRecords:
+        count === 'engagements'
+          ? index.list({ pageSize: 1, count }).engagementTotal
+          : index.status().records,
       page: Math.min(page, pageCount),
       pageCount,
-      items: result.records.map((record: Briefing) => toListItem(cleanRecord(record))),
-      search: listSearchParams({ query, sort }).toString(),
+      items:
+        result.engagements?.map((group) =>
+          toEngagementItem({
+            lead: cleanRecord(group.lead),
+            members: group.members.map(cleanRecord),
+          }),
+        ) ?? result.records.map((record: Briefing) => toListItem(cleanRecord(record))),
+      search: listSearchParams({ query, sort, count }).toString(),
     };
   });
 }

@@ -4,7 +4,10 @@ import {
   effectiveEnd,
   formatDateRange,
   formatIsoDate,
-  groupByMonthAndTheme,
+  engagementIds,
+  groupEngagements,
+  type CountUnit,
+  type MonthThemeCell,
   splitUpcoming,
   sortBriefings,
   THEMES,
@@ -15,6 +18,8 @@ import { countPlaces } from '../charts/place-counts.js';
 import { countLocalities } from '../charts/place-localities.js';
 import type { TimelineItem } from '../charts/timeline-layout.js';
 import { toListItem } from '../list-item.js';
+import { DEFAULT_COUNT } from '@briefing/present/urls';
+import type { Store } from '@briefing/store';
 import { memo, type Snapshot } from './snapshot.js';
 
 /** Above this many records the overview timeline shows monthly density instead of one mark each. */
@@ -28,6 +33,74 @@ export function timelineItem(record: Briefing): TimelineItem {
     date: record.date,
     dateLabel: formatDateRange(record.date),
   };
+}
+
+/** The engagement of each record of a snapshot (the schema's rule), computed once. */
+export function snapshotEngagements(snapshot: Snapshot): ReadonlyMap<string, string> {
+  return memo(snapshot, 'engagement ids', () => engagementIds({ records: snapshot.records }));
+}
+
+/**
+ * Timeline marks of some records (newest first): one per record, or one per engagement, led by
+ * its root (else its first record), with the other records of the engagement as its legs.
+ */
+export function timelineItems({
+  records,
+  count,
+  ids,
+}: {
+  records: readonly Briefing[];
+  count: CountUnit;
+  ids: ReadonlyMap<string, string>;
+}): TimelineItem[] {
+  if (count === 'records') return records.map(timelineItem);
+  return groupEngagements({ records, ids })
+    .map(({ lead, members }) => {
+      const legs = members.filter((member) => member.id !== lead.id);
+      const item = timelineItem(lead);
+      return legs.length === 0
+        ? item
+        : {
+            ...item,
+            legs: legs.map((leg) => ({ title: leg.title, dateLabel: formatDateRange(leg.date) })),
+          };
+    })
+    .reverse();
+}
+
+/**
+ * Cells whose `ids` name what they count: counting engagements, the engagements of their
+ * records, so that months merged into years count each engagement once (see countByYear).
+ */
+export function cellsCounting({
+  cells,
+  count,
+  ids,
+}: {
+  cells: readonly MonthThemeCell[];
+  count: CountUnit;
+  ids: ReadonlyMap<string, string>;
+}): MonthThemeCell[] {
+  if (count === 'records') return [...cells];
+  return cells.map((cell) => ({
+    ...cell,
+    ids: [...new Set(cell.ids.map((id) => ids.get(id) ?? id))].sort(),
+  }));
+}
+
+/**
+ * The overview's counts that the index answers: the heatmap's cells and the totals, counting
+ * engagements or records, from one data version.
+ */
+export function overviewCounts({ index, count }: { index: Store; count: CountUnit }) {
+  return index.read(() => {
+    const all = index.list({ pageSize: 1 });
+    return {
+      cells: index.monthThemeCounts({ count }),
+      records: all.total,
+      engagements: all.engagementTotal,
+    };
+  });
 }
 
 /**
@@ -47,15 +120,20 @@ export function dataSpan(records: readonly Briefing[]): { from: string; to: stri
 /** What the overview shows; derived once per data set (only `today` changes the upcoming list). */
 export function buildOverview({
   snapshot,
+  count = DEFAULT_COUNT,
   today = todayIso(),
 }: {
   snapshot: Snapshot;
+  count?: CountUnit;
   today?: string;
 }) {
-  const stable = memo(snapshot, 'overview', () => {
+  const stable = memo(snapshot, `overview ${count}`, () => {
     const { records } = snapshot;
     const updated = sortBriefings({ records, by: 'updated', order: 'desc' });
-    const places = countPlaces({ records });
+    const places = countPlaces({
+      records,
+      ...(count === 'engagements' ? { engagementOf: snapshotEngagements(snapshot) } : {}),
+    });
     // An announcement record and the engagement it announces (which carries announcedOn) are one
     // announcement: the engagement stands for both.
     const announcesDated = (record: Briefing) =>
@@ -82,9 +160,15 @@ export function buildOverview({
       coverage: dataCoverage(records),
       timeline:
         records.length <= TIMELINE_MARK_LIMIT
-          ? { kind: 'marks' as const, items: snapshot.newestFirst.map(timelineItem) }
+          ? {
+              kind: 'marks' as const,
+              items: timelineItems({
+                records: snapshot.newestFirst,
+                count,
+                ids: snapshotEngagements(snapshot),
+              }),
+            }
           : { kind: 'density' as const },
-      cells: groupByMonthAndTheme({ records }),
       places,
       localities: countLocalities({ records, places }),
       latestAnnounced: announced.slice(0, 3).map((record) => ({
