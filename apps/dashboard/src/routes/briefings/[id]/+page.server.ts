@@ -25,9 +25,10 @@ export const entries: EntryGenerator = async () =>
 export const load: PageServerLoad = async ({ params }) => {
   const { index } = await getLiveData();
   // The record and those it relates to, from one data version.
-  const { found, links } = index.read(() => ({
+  const { found, links, engagement } = index.read(() => ({
     found: index.get(params.id),
     links: index.related(params.id),
+    engagement: index.engagement(params.id),
   }));
   const record = found === undefined ? undefined : cleanRecord(found);
   if (record === undefined)
@@ -88,6 +89,20 @@ export const load: PageServerLoad = async ({ params }) => {
         })),
       },
     },
+    // The engagement this record is counted in, when it holds other records.
+    engagement:
+      engagement === undefined || engagement.members.length < 2
+        ? undefined
+        : {
+            members: engagement.members.map(cleanRecord).map((member) => ({
+              id: member.id,
+              title: member.title,
+              date: formatDateRange(member.date),
+              href: recordPath({ id: member.id }),
+              current: member.id === record.id,
+              root: member.id === engagement.id,
+            })),
+          },
     related: [
       ...links.outgoing.map((link) => ({ ...link, direction: 'outgoing' as const })),
       ...links.incoming.map((link) => ({ ...link, direction: 'incoming' as const })),

@@ -1,9 +1,14 @@
-import { groupByMonthAndTheme, ThemeId, THEMES } from '@briefing/schema';
+import { groupByMonthAndTheme, groupEngagements, ThemeId, THEMES } from '@briefing/schema';
 import { feedLinks } from '@briefing/feeds';
 import { error } from '@sveltejs/kit';
 import { listHref } from '#lib/list-url.ts';
-import { toListItem } from '#lib/list-item.ts';
-import { timelineItem, TIMELINE_MARK_LIMIT } from '#lib/server/overview.ts';
+import { toEngagementItem } from '#lib/list-item.ts';
+import {
+  cellsCounting,
+  snapshotEngagements,
+  timelineItems,
+  TIMELINE_MARK_LIMIT,
+} from '#lib/server/overview.ts';
 import { getSnapshot } from '#lib/server/live-data.ts';
 import { memo } from '#lib/server/snapshot.ts';
 import type { EntryGenerator, PageServerLoad } from './$types';
@@ -22,17 +27,25 @@ export const load: PageServerLoad = async ({ params }) => {
   return memo(snapshot, `theme ${id}`, () => {
     const records = snapshot.newestFirst.filter((record) => record.themes.includes(id));
     const feeds = feedLinks({ scope: { kind: 'theme', id } });
+    // Engagements, as on the overview and the list: a trip with its legs is one mark and one row.
+    const ids = snapshotEngagements(snapshot);
+    const marks = timelineItems({ records, count: 'engagements', ids });
+    const rows = groupEngagements({ records, ids }).reverse();
     return {
       theme: { id, label: theme.label, description: theme.description },
-      total: records.length,
+      total: rows.length,
       timeline:
         records.length <= TIMELINE_MARK_LIMIT
-          ? { kind: 'marks' as const, items: records.map(timelineItem) }
+          ? { kind: 'marks' as const, items: marks }
           : {
               kind: 'density' as const,
-              cells: groupByMonthAndTheme({ records }).filter((cell) => cell.theme === id),
+              cells: cellsCounting({
+                cells: groupByMonthAndTheme({ records, count: 'engagements', ids }),
+                count: 'engagements',
+                ids,
+              }).filter((cell) => cell.theme === id),
             },
-      items: records.slice(0, SHOWN).map(toListItem),
+      items: rows.slice(0, SHOWN).map(toEngagementItem),
       listHref: listHref({ query: { themes: [id] } }),
       feeds,
       alternate: feeds,
