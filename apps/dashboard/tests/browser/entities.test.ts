@@ -119,7 +119,7 @@ describe('the search', () => {
 describe('the network', () => {
   it('draws a line per pair and its table lists the same pairs and counts', async () => {
     await page.goto(`${baseUrl}/network`);
-    const chart = page.locator('svg.chart-wide');
+    const chart = page.locator('svg.chart');
     const lines = await chart.locator('line.link').evaluateAll((elements) =>
       elements.map((line) => ({
         title: line.querySelector('title')!.textContent!,
