@@ -1,6 +1,7 @@
 // `pnpm bench`: server render time with 10,000 synthetic records, JavaScript shipped per page,
 // and Lighthouse scores on the seed records. Prints figures against the targets; exits 0 either
 // way (targets are reported, not asserted: timing on a shared machine is not a test).
+// `pnpm bench -- --only lighthouse` (or render, javascript; comma-separated) runs only those parts.
 import { briefingToYaml } from '@briefing/schema/node';
 import { generateBriefings, makeTempDir, writeFiles } from '@briefing/schema/testing';
 import { spawn, spawnSync } from 'node:child_process';
@@ -23,6 +24,17 @@ const RECORDS = 10_000;
 const REQUESTS = 40;
 const LIGHTHOUSE_RUNS = 5;
 const PAGES = ['/', '/briefings'];
+/** The pages Lighthouse scores: the list and overview, an actor's page and the network view. */
+const SCORED_PAGES = [...PAGES, '/actors/sergei-lavrov', '/network'];
+const PARTS = ['render', 'javascript', 'lighthouse'] as const;
+const onlyAt = process.argv.indexOf('--only');
+const only = new Set(onlyAt === -1 ? PARTS : (process.argv[onlyAt + 1] ?? '').split(','));
+for (const part of only) {
+  if (!(PARTS as readonly string[]).includes(part)) {
+    console.error(`--only: expected some of ${PARTS.join(', ')}, got "${part}"`);
+    process.exit(1);
+  }
+}
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 function median(values: number[]): number {
@@ -93,7 +105,7 @@ async function javascriptPerPage(server: RunningServer): Promise<void> {
   try {
     console.log('\nJavaScript shipped per page (seed records; every script the page loads)');
     for (const path of [
-      ...PAGES,
+      ...SCORED_PAGES,
       '/briefings/lavrov-pyongyang-2023-10',
       '/themes/space',
       '/feeds',
@@ -165,7 +177,7 @@ async function lighthouseScores(server: RunningServer): Promise<void> {
     console.log(
       `\nLighthouse (seed records, default mobile profile with simulated throttling; median of ${LIGHTHOUSE_RUNS} runs after one unscored run)`,
     );
-    for (const path of PAGES) {
+    for (const path of SCORED_PAGES) {
       // One unscored run first: the server's first render of a page and Chromium's first visit
       // to the origin are not what a reader meets.
       await audit(path);
@@ -194,7 +206,7 @@ async function lighthouseScores(server: RunningServer): Promise<void> {
       const performanceScore = median(performanceScores);
       const accessibility = median(accessibilityScores);
       console.log(
-        `  ${path.padEnd(12)} performance ${String(performanceScore).padStart(3)} [${performanceScores.join(', ')}] (${verdict(performanceScore >= 95)} ≥ 95)  accessibility ${String(accessibility).padStart(3)} (${verdict(accessibility === 100)} = 100)`,
+        `  ${path.padEnd(22)} performance ${String(performanceScore).padStart(3)} [${performanceScores.join(', ')}] (${verdict(performanceScore >= 95)} ≥ 95)  accessibility ${String(accessibility).padStart(3)} (${verdict(accessibility === 100)} = 100)`,
       );
     }
   } finally {
@@ -220,11 +232,11 @@ console.log(
     .map((load) => load.toFixed(1))
     .join(' ')} (figures are wall-clock times on this machine, shared with other work)`,
 );
-await renderTimes();
+if (only.has('render')) await renderTimes();
 const seedServer = await startServer();
 try {
-  await javascriptPerPage(seedServer);
-  await lighthouseScores(seedServer);
+  if (only.has('javascript')) await javascriptPerPage(seedServer);
+  if (only.has('lighthouse')) await lighthouseScores(seedServer);
 } finally {
   await seedServer.stop();
 }

@@ -10,16 +10,11 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** The tick labels of the visible timeline (its axis texts are the last texts of each tick). */
+/** The tick labels of the timeline. */
 async function tickLabels(page: Page): Promise<string[]> {
-  return page.locator('figure.timeline svg:visible text[text-anchor]').evaluateAll((texts) =>
-    texts
-      .filter((text) => {
-        const svg = (text as SVGTextElement).ownerSVGElement!;
-        return text.getAttribute('y') === String(svg.viewBox.baseVal.height - 10);
-      })
-      .map((text) => text.textContent!.trim()),
-  );
+  return page
+    .locator('figure.timeline svg text.tick:visible')
+    .evaluateAll((texts) => texts.map((text) => text.textContent!.trim()));
 }
 
 describe('the timeline', () => {

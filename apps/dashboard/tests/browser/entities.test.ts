@@ -77,6 +77,24 @@ describe("an actor's page", () => {
   });
 });
 
+describe('names linked to their pages', () => {
+  it("opens an actor's page from a record page, and a place's page from the list", async () => {
+    await page.goto(`${baseUrl}/briefings/lavrov-pyongyang-2023-10`);
+    await page.getByRole('link', { name: 'Sergei Lavrov', exact: true }).click();
+    await page.waitForURL(/\/actors\/sergei-lavrov$/);
+    expect(await page.locator('h1').textContent()).toBe('Sergei Lavrov');
+
+    await page.goto(`${baseUrl}/briefings?q=Lavrov+visits+Pyongyang`);
+    await page
+      .locator('ol.briefings .meta')
+      .getByRole('link', { name: 'Pyongyang' })
+      .first()
+      .click();
+    await page.waitForURL(/\/places\/pyongyang$/);
+    expect(await page.locator('h1').textContent()).toBe('Pyongyang');
+  });
+});
+
 describe("a place's page", () => {
   it('lists the engagements at the place and who took part', async () => {
     await page.goto(`${baseUrl}/places/pyongyang`);
@@ -101,7 +119,7 @@ describe('the search', () => {
 describe('the network', () => {
   it('draws a line per pair and its table lists the same pairs and counts', async () => {
     await page.goto(`${baseUrl}/network`);
-    const chart = page.locator('svg.chart-wide');
+    const chart = page.locator('svg.chart');
     const lines = await chart.locator('line.link').evaluateAll((elements) =>
       elements.map((line) => ({
         title: line.querySelector('title')!.textContent!,

@@ -21,7 +21,7 @@ describe('overview', () => {
 
   it('draws the timeline with a mark per record and theme, and a table of every record', async () => {
     const section = page.locator('section[aria-labelledby="timeline-heading"]');
-    const marks = await section.locator('svg.chart-wide a.mark').count();
+    const marks = await section.locator('svg.chart a.mark').count();
     const rows = await section.locator('details table tbody tr').count();
     expect(rows).toBeGreaterThan(30);
     expect(marks).toBeGreaterThanOrEqual(rows);
@@ -32,9 +32,9 @@ describe('overview', () => {
 
   it('draws the heatmap with cells linking to the filtered list, and its table', async () => {
     const section = page.locator('section[aria-labelledby="heatmap-heading"]');
-    const cells = section.locator('svg.chart-wide a');
+    const cells = section.locator('svg.chart a');
     expect(await cells.count()).toBeGreaterThan(10);
-    const spaceCell = section.locator('svg.chart-wide a[href*="theme=space"]').first();
+    const spaceCell = section.locator('svg.chart a[href*="theme=space"]').first();
     const label = await spaceCell.getAttribute('aria-label');
     // 25 years of data: the heatmap's columns are years.
     expect(label).toMatch(/^Space, 2023: \d+ records?$/);
@@ -53,13 +53,13 @@ describe('overview', () => {
     expect(list).toContain('Pyongyang');
     expect(list).toContain('Vostochny');
     // The sites in Vladivostok share the city's circle, instead of hiding under it.
-    const titles = await section.locator('svg.chart-wide circle title').allTextContents();
+    const titles = await section.locator('svg.chart circle title').allTextContents();
     const vladivostok = titles.filter((title) => title.startsWith('Vladivostok'));
     expect(vladivostok).toHaveLength(1);
     expect(vladivostok[0]).toContain('Russky Island');
     expect(titles.some((title) => title.startsWith('Russky Island'))).toBe(false);
     expect(
-      await section.locator('svg.chart-wide text', { hasText: /^Vladivostok \(\d+\)$/ }).count(),
+      await section.locator('svg.chart text', { hasText: /^Vladivostok \(\d+\)$/ }).count(),
     ).toBe(1);
   });
 
