@@ -12,7 +12,9 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const titles = (page: Page) => page.locator('main ol.briefings h3 a').allTextContents();
+// Every title listed: each engagement's, and its legs' under it.
+const titles = (page: Page) =>
+  page.locator('main ol.briefings h3 a, main ol.briefings ul.legs a').allTextContents();
 const resultCount = async (page: Page) =>
   Number((await page.locator('[role="status"]').first().textContent())?.trim().split(' ')[0]);
 
@@ -90,6 +92,24 @@ describe('the briefings list with JavaScript', () => {
   });
 });
 
+describe('counting engagements', () => {
+  it('lists the Sep 2023 trip once, with its legs under it, and counts every record on request', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/briefings?from=2023-09-12&to=2023-09-17`);
+    const rows = page.locator('main ol.briefings > li');
+    const trip = rows.filter({ hasText: "Kim Jong Un's trip to Russia" });
+    expect(await trip.count()).toBe(1);
+    expect(await trip.locator('ul.legs a').allTextContents()).toContain(VOSTOCHNY);
+    expect(await rows.locator('h3 a').allTextContents()).not.toContain(VOSTOCHNY);
+    const engagements = await resultCount(page);
+    await page.getByRole('link', { name: 'Count every record' }).click();
+    await page.waitForURL(/count=records/);
+    expect(await page.locator('main ol.briefings h3 a').allTextContents()).toContain(VOSTOCHNY);
+    expect(await resultCount(page)).toBeGreaterThan(engagements);
+    await page.close();
+  });
+});
+
 describe('typing a date', () => {
   it('filters once, when the year is whole, and adds one history entry', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
@@ -139,7 +159,7 @@ describe('the briefings list when answers come out of order', () => {
     releaseFirst();
     await page.waitForTimeout(500);
     expect(await titles(page)).toEqual(newest);
-    expect(await resultCount(page)).toBe(newest.length);
+    expect(await resultCount(page)).toBe(await page.locator('main ol.briefings h3 a').count());
     await page.close();
   });
 });

@@ -30,6 +30,20 @@ describe('overview', () => {
       .toContain('Kim and Putin meet at the Vostochny Cosmodrome');
   });
 
+  it('counts the Sep 2023 trip once, with its legs listed under it', async () => {
+    const table = page.locator('section[aria-labelledby="timeline-heading"] details table');
+    const trip = table.locator('tbody tr', { hasText: "Kim Jong Un's trip to Russia" });
+    expect(await trip.count()).toBe(1);
+    expect(await trip.locator('ul.legs').textContent()).toContain(
+      'Kim and Putin meet at the Vostochny Cosmodrome',
+    );
+    const rowTitles = await table.locator('tbody tr > td > a').allTextContents();
+    expect(rowTitles).not.toContain('Kim and Putin meet at the Vostochny Cosmodrome');
+    expect(await page.locator('p.counting').textContent()).toMatch(
+      /counts engagements: a trip with its legs.*\(\d+ engagements from \d+ records\)/s,
+    );
+  });
+
   it('draws the heatmap with cells linking to the filtered list, and its table', async () => {
     const section = page.locator('section[aria-labelledby="heatmap-heading"]');
     const cells = section.locator('svg.chart a');
@@ -37,7 +51,7 @@ describe('overview', () => {
     const spaceCell = section.locator('svg.chart a[href*="theme=space"]').first();
     const label = await spaceCell.getAttribute('aria-label');
     // 25 years of data: the heatmap's columns are years.
-    expect(label).toMatch(/^Space, 2023: \d+ records?$/);
+    expect(label).toMatch(/^Space, 2023: \d+ engagements?$/);
     expect(await section.locator('details table tbody tr').count()).toBeGreaterThan(5);
     await spaceCell.click();
     await page.waitForURL(/\/briefings\?theme=space&from=2023-01-01&to=2023-12-31$/);

@@ -125,7 +125,8 @@ describe('the static build', () => {
   it('filters the list in the browser, from the URL and from the form', async () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/briefings?theme=space`);
-    const titles = () => page.locator('main ol.briefings h3 a').allTextContents();
+    const titles = () =>
+      page.locator('main ol.briefings h3 a, main ol.briefings ul.legs a').allTextContents();
     await expect.poll(titles).toContain('Kim and Putin meet at the Vostochny Cosmodrome');
     await expect.poll(titles).not.toContain('Lavrov visits Pyongyang');
     await page.waitForSelector('form.filters[data-ready]');
