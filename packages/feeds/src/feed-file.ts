@@ -63,15 +63,18 @@ export function makeRenderedFeedFile({
   contentType,
   lastModified,
   parts,
+  etag,
 }: {
   path: string;
   contentType: string;
   lastModified: Date;
   /** The document's bytes in order, joined only when the body is read. */
   parts: () => readonly Uint8Array[];
+  /** strongEtag of the parts, when already computed. */
+  etag?: string;
 }): FeedFile {
   const cache: Partial<Record<ContentEncoding, Uint8Array>> = {};
-  let tag: string | undefined;
+  let tag = etag;
   const body = () => Buffer.concat(parts());
   return {
     path,
@@ -98,14 +101,17 @@ export function makeFeedFile({
   text,
   bytes,
   lastModified,
+  etag,
 }: {
   path: string;
   contentType: string;
   lastModified: Date;
+  /** strongEtag of the bytes, when already computed. */
+  etag?: string;
 } & ({ text: string; bytes?: undefined } | { bytes: Buffer; text?: undefined })): FeedFile {
   const body = bytes ?? Buffer.from(text, 'utf8');
   const cache: Partial<Record<ContentEncoding, Uint8Array>> = {};
-  let tag: string | undefined;
+  let tag = etag;
   return {
     path,
     contentType,
