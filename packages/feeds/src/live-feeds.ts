@@ -34,7 +34,11 @@ export interface LiveFeeds extends FeedSource {
   /** The response for a request under /feeds/, or undefined for any other path. */
   handle(request: Request): Response | undefined;
   /** The same as plain data (for node:http). */
-  respond(options: { method: string; path: string; header: HeaderReader }): FeedResponse | undefined;
+  respond(options: {
+    method: string;
+    path: string;
+    header: HeaderReader;
+  }): FeedResponse | undefined;
   /** The document at a path (rendered now if it is not kept), or undefined if there is none. */
   file(path: string): FeedFile | undefined;
   /** The path of every document there is now (what `buildFeeds` would write). */
@@ -143,7 +147,8 @@ export async function createLiveFeeds({
     const at = change.changedAt === '' ? new Date() : new Date(change.changedAt);
     // The subscription documents say what the data covers, and empty feeds are dated by the
     // newest record: when either moves, every subscription document changes.
-    const coverageMoved = before.coverageNote !== coverageNote || before.newest !== newest.getTime();
+    const coverageMoved =
+      before.coverageNote !== coverageNote || before.newest !== newest.getTime();
     const dependencies = [...touched].map((segment) => `scope:${segment}`);
     dependencies.push(CALENDAR);
     if (coverageMoved) dependencies.push(COVERAGE);
@@ -271,7 +276,10 @@ export async function createLiveFeeds({
       }),
       Buffer.from(frame.tail, 'utf8'),
     ]);
-    return { file: dated({ path: calendarPath, contentType: CONTENT_TYPES.ics, body }), current: true };
+    return {
+      file: dated({ path: calendarPath, contentType: CONTENT_TYPES.ics, body }),
+      current: true,
+    };
   };
 
   const renderOpmlFile = (path: string, format: 'rss' | 'atom'): Kept => {
@@ -280,7 +288,15 @@ export async function createLiveFeeds({
     return { file: dated({ path, contentType: CONTENT_TYPES.opml, body }), current: true };
   };
 
-  const dated = ({ path, contentType, body }: { path: string; contentType: string; body: Buffer }) => {
+  const dated = ({
+    path,
+    contentType,
+    body,
+  }: {
+    path: string;
+    contentType: string;
+    body: Buffer;
+  }) => {
     const etag = strongEtag([body]);
     return makeFeedFile({
       path,
