@@ -74,6 +74,20 @@ interface Kept {
   /** The scope segment of a feed document; undefined for the calendar and the OPML. */
   segment?: string;
   current: boolean;
+  /** Of a feed document: what its page was made of (pageSignature) and the records it lists. */
+  signature?: string;
+  ids?: readonly string[];
+}
+
+/** Everything a feed document's bytes depend on besides its records' own texts. */
+function pageSignature(page: FeedPage): string {
+  return JSON.stringify([
+    page.items.map((item) => item.recordId),
+    page.updated.getTime(),
+    page.description,
+    page.prevArchive?.rss ?? '',
+    page.nextArchive?.rss ?? '',
+  ]);
 }
 
 /**
@@ -157,11 +171,23 @@ export async function createLiveFeeds({
     for (const segment of touched) pagesBySegment.delete(segment);
     if (coverageMoved) pagesBySegment.clear();
     const dropped: string[] = [];
+    const changed = new Set(ids);
     for (const [path, entry] of kept) {
-      const drop =
-        entry.segment === undefined
-          ? path === calendarPath || before.scopeList !== scopeList
-          : touched.has(entry.segment) || (coverageMoved && entry.current);
+      let drop: boolean;
+      if (entry.segment === undefined) {
+        drop = path === calendarPath || before.scopeList !== scopeList;
+      } else if (!touched.has(entry.segment) && !(coverageMoved && entry.current)) {
+        drop = false;
+      } else {
+        // A scope that gained, lost or changed a record: only the pages whose list of records,
+        // date, links or description moved, or that list a changed record, are rendered again
+        // (an edit touches its archive and the current page; an addition the newest archive).
+        const found = pagesOf(entry.segment).get(path);
+        drop =
+          found === undefined ||
+          pageSignature(found.page) !== entry.signature ||
+          (entry.ids ?? []).some((id) => changed.has(id));
+      }
       if (drop) {
         kept.delete(path);
         dropped.push(path);
@@ -175,20 +201,6 @@ export async function createLiveFeeds({
     if (loading) queued.push(change);
     else apply(change);
   });
-
-  // The ordering keys of every record, from the store's own snapshot, a slice at a time.
-  let sliceStart = performance.now();
-  for (const record of store.iterate()) {
-    keys.set(record);
-    if (performance.now() - sliceStart > 8) {
-      await new Promise((done) => setImmediate(done));
-      sliceStart = performance.now();
-    }
-  }
-  summarize();
-  loading = false;
-  // Changes committed while loading: their records are read again, whichever snapshot had them.
-  for (const change of queued.splice(0)) apply(change);
 
   const pagesOf = (segment: string) => {
     let byPath = pagesBySegment.get(segment);
@@ -258,6 +270,8 @@ export async function createLiveFeeds({
         : makeRenderedFeedFile({ ...file, parts: () => parts }),
       segment,
       current,
+      signature: pageSignature(page),
+      ids: page.items.map((item) => item.recordId),
     };
   };
 
@@ -327,6 +341,20 @@ export async function createLiveFeeds({
     if (inStep()) kept.set(path, rendered);
     return rendered.file;
   };
+
+  // The ordering keys of every record, from the store's own snapshot, a slice at a time.
+  let sliceStart = performance.now();
+  for (const record of store.iterate()) {
+    keys.set(record);
+    if (performance.now() - sliceStart > 8) {
+      await new Promise((done) => setImmediate(done));
+      sliceStart = performance.now();
+    }
+  }
+  summarize();
+  loading = false;
+  // Changes committed while loading: their records are read again, whichever snapshot had them.
+  for (const change of queued.splice(0)) apply(change);
 
   const live: LiveFeeds = {
     siteUrl,
