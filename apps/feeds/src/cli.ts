@@ -204,6 +204,7 @@ async function main(argv: string[]): Promise<number> {
     logger: { info: (line) => say(`briefing-feeds: ${line}`), warn: complain, error: complain },
   });
   current = live;
+  void live.prepareCalendar();
   if (values.watch) {
     watchStore({ store });
     live.onUpdate(({ ids, dropped }) =>

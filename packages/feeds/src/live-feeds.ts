@@ -45,6 +45,12 @@ export interface LiveFeeds extends FeedSource {
   paths(): string[];
   /** Render every record's items and event now, a batch at a time (before writing every file). */
   warm(): void;
+  /**
+   * Render every record's calendar event in the background, in slices that leave the event loop
+   * free: the calendar lists every record, and its first request would otherwise render them all
+   * at once (about a second per 10,000 records).
+   */
+  prepareCalendar(): Promise<void>;
   /** Called after each store change has been applied, with the paths whose documents were dropped. */
   onUpdate(listener: (update: LiveUpdate) => void): () => void;
   /** The store's data version the feeds answer from. */
@@ -387,6 +393,13 @@ export async function createLiveFeeds({
             ids.map((id) => reader.get(id)).filter((record) => record !== undefined),
           ),
         );
+      }
+    },
+    prepareCalendar: async () => {
+      const ids = [...keys.ids()];
+      for (let start = 0; start < ids.length; start += 50) {
+        fragments.get({ ids: ids.slice(start, start + 50), kind: 'ics', keep: inStep() });
+        await new Promise((done) => setImmediate(done));
       }
     },
     onUpdate: (listener) => {
