@@ -129,7 +129,7 @@ async function benchIncrementalWrite({ root, records }: { root: string; records:
   const live = await createLiveFeeds({ store, siteUrl: SITE });
   const out = join(root, 'out-in-process');
   const firstStart = performance.now();
-  buildOutput({ live, out });
+  await buildOutput({ live, out }).removed;
   const firstMs = performance.now() - firstStart;
   const times: number[] = [];
   const written: number[] = [];
@@ -141,6 +141,7 @@ async function benchIncrementalWrite({ root, records }: { root: string; records:
     const result = buildOutput({ live, out });
     times.push(performance.now() - start);
     written.push(result.written);
+    await result.removed;
   }
   live.close();
   await store.close();

@@ -191,6 +191,30 @@ describe('briefing-feeds build into an earlier output', { timeout: 120_000 }, ()
     ).toBe(true);
   });
 
+  it('with --watch, rewrites the output after each edit', async () => {
+    const dir = await tempDir();
+    const records = generateBriefings({ count: 5 });
+    await writeRecords(join(dir, 'data'), records);
+    const child = spawn(
+      process.execPath,
+      [...CLI, 'build', '--data', 'data', '--out', 'out', '--site-url', SITE, '--watch'],
+      { cwd: PACKAGE_DIR, env: { ...process.env, INIT_CWD: dir } },
+    );
+    children.push(child);
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const until = async (check: () => boolean) => {
+      for (let i = 0; i < 600 && !check(); i++) await new Promise((done) => setTimeout(done, 50));
+      expect(check()).toBe(true);
+    };
+    await until(() => stdout.includes('Wrote'));
+    await writeRecords(join(dir, 'data'), [{ ...records[0]!, title: 'Edited while watching' }]);
+    await until(() => stdout.includes('Updated'));
+    expect(await readFile(join(dir, 'out/feeds/all.atom'), 'utf8')).toContain(
+      'Edited while watching',
+    );
+  });
+
   it('killed (SIGKILL) in the middle of a build, leaves the old or the new output whole; the next build cleans up', async () => {
     const dir = await tempDir();
     const records = generateBriefings({ count: 300 });

@@ -163,6 +163,7 @@ async function main(argv: string[]): Promise<number> {
         if (!values.watch) return 1;
       } else {
         const result = buildOutput({ live, out });
+        await result.removed;
         say(
           `Wrote ${result.files} files for ${store.status().records} records to ${shownPath({ cwd, path: out })}` +
             (result.unchanged > 0 ? ` (${result.unchanged} unchanged)` : ''),
@@ -242,7 +243,7 @@ async function followForBuild({
     }
     running = true;
     // After the current update's listeners: several changes in a burst make one write.
-    setImmediate(() => {
+    setImmediate(async () => {
       try {
         if (store.problems().length > 0) {
           complain('invalid records: the output keeps their last valid versions');
@@ -252,6 +253,8 @@ async function followForBuild({
         say(
           `Updated ${out}: ${result.written} file(s) written, ${result.unchanged} unchanged, in ${(performance.now() - started).toFixed(0)} ms`,
         );
+        // The next write cleans the builds folder: not while this one's old build is being removed.
+        await result.removed;
       } catch (error) {
         complain(`could not write ${out}: ${(error as Error).message}`);
       } finally {

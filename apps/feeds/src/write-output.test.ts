@@ -61,6 +61,7 @@ describe('writeFeedOutput', () => {
       out,
       files: [file('/feeds/a.txt', 'a'), file('/feeds/b.txt', 'b, changed')],
     });
+    await result.removed;
     expect(result).toMatchObject({ written: 1, unchanged: 1 });
     const after = await stat(join(out, 'feeds/a.txt'));
     expect(after.ino).toBe(before.ino);
@@ -79,6 +80,7 @@ describe('writeFeedOutput', () => {
     await writeFile(join(out, 'feeds/a.txt'), 'a');
     await writeFile(join(out, 'feeds/stale.rss'), 'old');
     const result = writeFeedOutput({ out, files: [file('/feeds/a.txt', 'a')] });
+    await result.removed;
     expect(result).toMatchObject({ written: 0, unchanged: 1 });
     expect(await readdir(join(out, 'feeds'))).toEqual(['a.txt']);
   });
@@ -86,7 +88,7 @@ describe('writeFeedOutput', () => {
   it('leaves the previous output whole, and no new build, when a write fails', async () => {
     const dir = await tempDir();
     const out = join(dir, 'out');
-    writeFeedOutput({ out, files: [file('/feeds/all.atom', 'previous')] });
+    await writeFeedOutput({ out, files: [file('/feeds/all.atom', 'previous')] }).removed;
     // A file and a directory of the same name: the second write must fail.
     expect(() =>
       writeFeedOutput({ out, files: [file('/feeds/a', 'x'), file('/feeds/a/b', 'y')] }),
@@ -104,6 +106,7 @@ describe('writeFeedOutput', () => {
     await symlink('.out.builds/zzz-half-written', join(dir, '.out.link-zzz'));
     await mkdir(join(dir, '.out.new-123-abc'));
     const result = writeFeedOutput({ out, files: [file('/feeds/a.txt', 'a')] });
+    await result.removed;
     expect(result.cleaned).toBe(4);
     expect((await readdir(dir)).sort()).toEqual(['.out.builds', 'out']);
     expect(await readdir(join(dir, '.out.builds'))).toHaveLength(2);

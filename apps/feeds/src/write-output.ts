@@ -25,6 +25,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** One file to write: its URL path (also its path under `out`), bytes and strong ETag. */
@@ -35,6 +36,8 @@ export interface OutputFile {
 }
 
 export interface WriteResult {
+  /** Resolves once the previous build is removed (after the swap; nothing waits for it). */
+  removed: Promise<void>;
   /** Files written (new or changed). */
   written: number;
   /** Files linked from the previous build (bytes unchanged). */
@@ -172,10 +175,16 @@ export function writeFeedOutput({
     renameSync(out, join(builds, `legacy-${generation}`));
   }
   renameSync(link, out);
-  if (oldGeneration !== undefined) {
-    rmSync(join(builds, oldGeneration), { recursive: true, force: true });
-    rmSync(join(builds, `${oldGeneration}.${MANIFEST}`), { force: true });
-  }
-  rmSync(join(builds, `legacy-${generation}`), { recursive: true, force: true });
-  return { written, unchanged, cleaned };
+  // The old build goes in the background: the new one is already served. A process stopped
+  // before it is gone leaves it to the next build's clean-up.
+  const removed = Promise.all([
+    ...(oldGeneration === undefined
+      ? []
+      : [
+          rm(join(builds, oldGeneration), { recursive: true, force: true }),
+          rm(join(builds, `${oldGeneration}.${MANIFEST}`), { force: true }),
+        ]),
+    rm(join(builds, `legacy-${generation}`), { recursive: true, force: true }),
+  ]).then(() => undefined);
+  return { written, unchanged, cleaned, removed };
 }
