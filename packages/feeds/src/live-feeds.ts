@@ -208,6 +208,10 @@ export async function createLiveFeeds({
     else apply(change);
   });
 
+  // Page URLs are the origin and a slug path (absoluteUrl): cut, not parsed (~1,000 per scope).
+  const origin = new URL(siteUrl).origin;
+  const pathOf = (url: string) =>
+    url.startsWith(`${origin}/`) ? url.slice(origin.length) : new URL(url).pathname;
   const pagesOf = (segment: string) => {
     let byPath = pagesBySegment.get(segment);
     const scope = keys.scope(segment);
@@ -226,7 +230,7 @@ export async function createLiveFeeds({
           coverageNote,
         })) {
           for (const format of FEED_FORMATS) {
-            byPath.set(new URL(page.self[format]).pathname, { page, format });
+            byPath.set(pathOf(page.self[format]), { page, format });
           }
         }
       }
