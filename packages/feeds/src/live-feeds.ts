@@ -20,7 +20,12 @@ import {
 } from './paths.js';
 import { RecordKeys } from './record-keys.js';
 import { RENDERERS } from './render-document.js';
-import { frameParts, templatedArchiveFrames, type DocumentFrame } from './render-once.js';
+import {
+  frameParts,
+  templatedArchiveFrames,
+  templatedCoverageFrames,
+  type DocumentFrame,
+} from './render-once.js';
 import {
   respondToFeedRequest,
   type FeedResponse,
@@ -134,9 +139,14 @@ export async function createLiveFeeds({
   const listeners = new Set<(update: LiveUpdate) => void>();
   const kept = new Map<string, Kept>();
   const pagesBySegment = new Map<string, Map<string, { page: FeedPage; format: FeedFormat }>>();
+  // Archive frames from one template per scope and shape; subscription frames from one per page
+  // and coverage-free description (see render-once.ts).
   const frameOf = Object.fromEntries(
-    FEED_FORMATS.map((format) => [format, templatedArchiveFrames(RENDERERS[format].frame)]),
-  ) as Record<FeedFormat, (options: { page: FeedPage }) => DocumentFrame>;
+    FEED_FORMATS.map((format) => [
+      format,
+      templatedCoverageFrames(templatedArchiveFrames(RENDERERS[format].frame)),
+    ]),
+  ) as Record<FeedFormat, (options: { page: FeedPage; coverageNote: string }) => DocumentFrame>;
   let coverageNote = '';
   let newest = dateAtUtcMidnight(EPOCH);
   let scopeList = '';
@@ -252,7 +262,7 @@ export async function createLiveFeeds({
     const { page, format } = found;
     const keep = inStep();
     const parts = frameParts({
-      frame: frameOf[format]({ page }),
+      frame: frameOf[format]({ page, coverageNote }),
       itemFragments: fragments.get({
         ids: page.items.map((item) => item.recordId),
         kind: format,
