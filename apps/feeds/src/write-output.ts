@@ -106,6 +106,17 @@ function previousBuild(out: string): { dir: string; etags?: Map<string, string> 
   }
 }
 
+/** Hard-link `from` at `to`; false if `from` is gone. */
+function linked(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
 function sameBytes(path: string, body: Uint8Array): boolean {
   const stats = statSync(path, { throwIfNoEntry: false });
   if (stats === undefined || !stats.isFile() || stats.size !== body.byteLength) return false;
@@ -151,9 +162,9 @@ export function writeFeedOutput({
         before !== undefined &&
         (previous!.etags === undefined
           ? sameBytes(before, file.body)
-          : previous!.etags.get(file.path) === file.etag && existsSync(before));
-      if (same) {
-        linkSync(before, target);
+          : previous!.etags.get(file.path) === file.etag);
+      // One system call per unchanged file: a link, or the bytes if the old file is gone.
+      if (same && linked(before, target)) {
         unchanged += 1;
       } else {
         writeFileSync(target, file.body);
