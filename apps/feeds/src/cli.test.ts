@@ -134,6 +134,7 @@ describe('briefing-feeds build', { timeout: 30_000 }, () => {
       '--port',
       '--host',
       '--watch',
+      '--cache-dir',
     ]) {
       expect(result.stdout).toContain(flag);
     }
