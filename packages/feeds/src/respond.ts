@@ -168,7 +168,13 @@ export function respondWithFile({
   head: boolean;
   header: HeaderReader;
 }): FeedResponse {
-  const coding = negotiateEncoding(header('accept-encoding'));
+  const accepted = negotiateEncoding(header('accept-encoding'));
+  // A large body still being compressed goes out as it is (Vary: Accept-Encoding allows it).
+  const ready =
+    accepted === 'identity' || file.encodedIfReady === undefined
+      ? undefined
+      : file.encodedIfReady(accepted);
+  const coding = ready === undefined && file.encodedIfReady !== undefined ? 'identity' : accepted;
   const representation = representationOf({ feeds, file, coding });
   if (
     isNotModified({
@@ -179,7 +185,7 @@ export function respondWithFile({
   ) {
     return { status: 304, headers: representation.notModified };
   }
-  const body = coding === 'identity' ? file.body : file.encoded(coding);
+  const body = coding === 'identity' ? file.body : (ready ?? file.encoded(coding));
   representation.ok ??= {
     'content-type': file.contentType,
     ...representation.notModified,
