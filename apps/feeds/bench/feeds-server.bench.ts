@@ -111,18 +111,23 @@ async function benchServe({ root, records }: { root: string; records: Briefing[]
   return { startMs, visible, longest, memory };
 }
 
+/** The store and live feeds of the bench's folder, in this process. */
+async function openInProcess(root: string) {
+  const store = await openStore({
+    dir: join(root, 'data'),
+    cacheDir: join(root, 'cache'),
+    logger: silentLogger,
+  });
+  return { store, live: await createLiveFeeds({ store, siteUrl: SITE }) };
+}
+
 /**
  * The same server in this process, so that its event loop can be watched: the longest delay
  * (monitorEventLoopDelay) while records are edited on disk and /feeds/all.atom is fetched after
  * each edit until it shows it. The fetches run on this loop too: the figure is an upper bound.
  */
 async function benchStall({ root, records }: { root: string; records: Briefing[] }) {
-  const store = await openStore({
-    dir: join(root, 'data'),
-    cacheDir: join(root, 'cache'),
-    logger: silentLogger,
-  });
-  const live = await createLiveFeeds({ store, siteUrl: SITE });
+  const { store, live } = await openInProcess(root);
   const watcher = watchStore({ store });
   const server = createFeedServer({ getFeeds: () => live });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -163,12 +168,7 @@ function runBuild(root: string): { ms: number; stdout: string } {
 }
 
 async function benchIncrementalWrite({ root, records }: { root: string; records: Briefing[] }) {
-  const store = await openStore({
-    dir: join(root, 'data'),
-    cacheDir: join(root, 'cache'),
-    logger: silentLogger,
-  });
-  const live = await createLiveFeeds({ store, siteUrl: SITE });
+  const { store, live } = await openInProcess(root);
   const out = join(root, 'out-in-process');
   const firstStart = performance.now();
   await buildOutput({ live, out }).removed;
