@@ -62,9 +62,14 @@ function feedAlone(records: readonly Briefing[]): number {
 
 async function writeRecords(dir: string, records: readonly Briefing[]) {
   await mkdir(dir, { recursive: true });
-  await Promise.all(
-    records.map((record) => writeFile(join(dir, `${record.id}.yaml`), briefingToYaml(record))),
-  );
+  // A batch at a time: 100,000 files at once would exhaust the file descriptors.
+  for (let start = 0; start < records.length; start += 500) {
+    await Promise.all(
+      records
+        .slice(start, start + 500)
+        .map((record) => writeFile(join(dir, `${record.id}.yaml`), briefingToYaml(record))),
+    );
+  }
 }
 
 console.log(
