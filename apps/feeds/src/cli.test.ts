@@ -1,13 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeBriefing } from '@briefing/schema/testing';
+import { generateBriefings, makeBriefing } from '@briefing/schema/testing';
 import { briefingToYaml } from '@briefing/schema/node';
-import { buildFeeds } from '@briefing/feeds';
+import { buildFeeds, type FeedSet } from '@briefing/feeds';
 import { get, loadSeeds } from '@briefing/feeds/testing';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -83,7 +83,7 @@ describe('briefing-feeds build', { timeout: 30_000 }, () => {
     expect(result.stderr).toContain('previous output is unchanged');
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect((await readFile(join(dir, 'out/feeds/all.atom'))).equals(before)).toBe(true);
-    expect((await readdir(dir)).sort()).toEqual(['data', 'out']);
+    expect((await readdir(dir)).sort()).toEqual(['.cache', '.out.builds', 'data', 'out']);
   });
 
   it('replaces the previous output as a whole', async () => {
@@ -93,7 +93,7 @@ describe('briefing-feeds build', { timeout: 30_000 }, () => {
     await writeFile(join(dir, 'out/feeds/stale.rss'), 'old');
     expect(run(['build', '--data', 'data', '--out', 'out'], { cwd: dir }).status).toBe(0);
     expect((await readdir(join(dir, 'out/feeds'))).includes('stale.rss')).toBe(false);
-    expect((await readdir(dir)).sort()).toEqual(['data', 'out']);
+    expect((await readdir(dir)).sort()).toEqual(['.cache', '.out.builds', 'data', 'out']);
   });
 
   it.each([
@@ -134,9 +134,128 @@ describe('briefing-feeds build', { timeout: 30_000 }, () => {
       '--port',
       '--host',
       '--watch',
+      '--cache-dir',
     ]) {
       expect(result.stdout).toContain(flag);
     }
+  });
+});
+
+/** Every file under a folder (following the output's link), by path below it. */
+async function filesUnder(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(path.slice(dir.length), await readFile(path));
+  }
+  return files;
+}
+
+function sameOutput(files: Map<string, Buffer>, feeds: FeedSet): boolean {
+  if (files.size !== feeds.files.size) return false;
+  for (const [path, file] of feeds.files) {
+    if (!files.get(path)?.equals(Buffer.from(file.body))) return false;
+  }
+  return true;
+}
+
+describe('briefing-feeds build into an earlier output', { timeout: 120_000 }, () => {
+  const SITE = 'https://briefing.example.org';
+  const build = (dir: string) =>
+    run(['build', '--data', 'data', '--out', 'out', '--site-url', SITE, '--page-size', '2'], {
+      cwd: dir,
+    });
+
+  it('rewrites only the files whose bytes changed; the others keep their mtime', async () => {
+    const dir = await tempDir();
+    const records = generateBriefings({ count: 20 });
+    await writeRecords(join(dir, 'data'), records);
+    expect(build(dir).status).toBe(0);
+    const untouched = join(dir, 'out/feeds/archive/all/1.atom');
+    const before = await stat(untouched);
+    const edited = { ...records.at(-1)!, title: 'Edited between builds' };
+    await writeRecords(join(dir, 'data'), [edited]);
+    const result = build(dir);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^Wrote \d+ files for 20 records to out \(\d+ unchanged\)\n$/);
+    expect((await stat(untouched)).mtimeMs).toBe(before.mtimeMs);
+    expect(
+      sameOutput(
+        await filesUnder(join(dir, 'out')),
+        buildFeeds({
+          records: records.map((record) => (record.id === edited.id ? edited : record)),
+          siteUrl: SITE,
+          pageSize: 2,
+        }),
+      ),
+    ).toBe(true);
+  });
+
+  it('with --watch, rewrites the output after each edit', async () => {
+    const dir = await tempDir();
+    const records = generateBriefings({ count: 5 });
+    await writeRecords(join(dir, 'data'), records);
+    const child = spawn(
+      process.execPath,
+      [...CLI, 'build', '--data', 'data', '--out', 'out', '--site-url', SITE, '--watch'],
+      { cwd: PACKAGE_DIR, env: { ...process.env, INIT_CWD: dir } },
+    );
+    children.push(child);
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const until = async (check: () => boolean) => {
+      for (let i = 0; i < 600 && !check(); i++) await new Promise((done) => setTimeout(done, 50));
+      expect(check()).toBe(true);
+    };
+    await until(() => stdout.includes('Wrote'));
+    await writeRecords(join(dir, 'data'), [{ ...records[0]!, title: 'Edited while watching' }]);
+    await until(() => stdout.includes('Updated'));
+    expect(await readFile(join(dir, 'out/feeds/all.atom'), 'utf8')).toContain(
+      'Edited while watching',
+    );
+  });
+
+  it('killed (SIGKILL) in the middle of a build, leaves the old or the new output whole; the next build cleans up', async () => {
+    const dir = await tempDir();
+    const records = generateBriefings({ count: 300 });
+    await writeRecords(join(dir, 'data'), records);
+    expect(build(dir).status).toBe(0);
+    const builds = join(dir, '.out.builds');
+    const first = new Set(await readdir(builds));
+    const edited = records.map((record, index) =>
+      index === 0 ? { ...record, title: 'Edited before the killed build' } : record,
+    );
+    await writeRecords(join(dir, 'data'), [edited[0]!]);
+    const child = spawn(
+      process.execPath,
+      [...CLI, 'build', '--data', 'data', '--out', 'out', '--site-url', SITE, '--page-size', '2'],
+      { cwd: PACKAGE_DIR, env: { ...process.env, INIT_CWD: dir }, stdio: 'ignore' },
+    );
+    children.push(child);
+    const exited = new Promise((done) => child.once('exit', done));
+    // Killed as soon as its new build folder appears, while files are being written into it.
+    for (let i = 0; i < 6000; i++) {
+      const entries = await readdir(builds);
+      if (entries.some((entry) => !first.has(entry) && !entry.endsWith('.json'))) break;
+      await new Promise((done) => setTimeout(done, 5));
+    }
+    child.kill('SIGKILL');
+    await exited;
+    // It was stopped before its swap: its half-written build is still there.
+    const left = (await readdir(builds)).filter((entry) => !first.has(entry));
+    expect(left.length).toBeGreaterThan(0);
+    const output = await filesUnder(join(dir, 'out'));
+    const old = buildFeeds({ records, siteUrl: SITE, pageSize: 2 });
+    const next = buildFeeds({ records: edited, siteUrl: SITE, pageSize: 2 });
+    expect(sameOutput(output, old) || sameOutput(output, next)).toBe(true);
+
+    const again = build(dir);
+    expect(again.status).toBe(0);
+    expect(sameOutput(await filesUnder(join(dir, 'out')), next)).toBe(true);
+    // One build and its manifest; no temporary link or folder.
+    expect(await readdir(builds)).toHaveLength(2);
+    expect((await readdir(dir)).sort()).toEqual(['.cache', '.out.builds', 'data', 'out']);
   });
 });
 
@@ -188,7 +307,7 @@ describe('briefing-feeds serve --watch', () => {
     await writeRecords(join(dir, 'data'), [
       makeBriefing({ id: 'added', title: 'Added while serving' }),
     ]);
-    await until(() => output.stdout.includes('Rebuilt'), 'a rebuild');
+    await until(() => output.stdout.includes('Updated 1 record(s)'), 'an update');
     const second = await get(`${base}/feeds/all.json`);
     expect(JSON.parse(second.body.toString()).items).toHaveLength(2);
     expect(JSON.parse(second.body.toString()).feed_url).toBe(
@@ -196,11 +315,7 @@ describe('briefing-feeds serve --watch', () => {
     );
 
     await writeFile(join(dir, 'data/broken.yaml'), 'id: broken\n');
-    await until(
-      () => output.stderr.includes('still serving the last good feeds'),
-      'the invalid record to be reported',
-    );
-    expect(output.stderr).toContain('broken.yaml');
+    await until(() => output.stderr.includes('broken.yaml'), 'the invalid record to be reported');
     const third = await get(`${base}/feeds/all.json`);
     expect(third.body.equals(second.body)).toBe(true);
   }, 30_000);

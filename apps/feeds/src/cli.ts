@@ -2,26 +2,23 @@
 import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
 import { commandRepoRoot, userCwd } from '@briefing/repo';
-import {
-  carryLastModified,
-  createFeedServer,
-  normalizeSiteUrl,
-  type FeedSet,
-} from '@briefing/feeds';
-import { loadFeedSet } from './load-feed-set.js';
-import { watchRecords } from './watch.js';
-import { writeFeedSet } from './write-output.js';
+import { createFeedServer, normalizeSiteUrl, type LiveFeeds } from '@briefing/feeds';
+import { watchStore, type Logger } from '@briefing/store';
+import { buildOutput } from './build-output.js';
+import { openFeeds } from './open-feeds.js';
 
 const HELP = `briefing-feeds: RSS 2.0, Atom 1.0, JSON Feed 1.1, iCalendar and OPML from briefing records
 
 Usage:
-  briefing-feeds build --out <dir> [--data <dir>] [--site-url <url>] [--page-size <n>] [--hub <url>]
+  briefing-feeds build --out <dir> [--data <dir>] [--site-url <url>] [--page-size <n>] [--hub <url>] [--watch]
   briefing-feeds serve [--port <n>] [--host <host>] [--data <dir>] [--site-url <url>] [--watch]
 
 Commands:
-  build   Write every feed under <out>/feeds/ (URL paths as file paths). The output is replaced
-          as a whole, atomically; if any record is invalid nothing is written and the exit code is 1.
-  serve   Serve the feeds over HTTP with ETag/Last-Modified (304), gzip and brotli.
+  build   Write every feed under <out>/feeds/ (URL paths as file paths). <out> is a link to a
+          complete build, replaced atomically; unchanged files are not written again. If any
+          record is invalid nothing is written and the exit code is 1.
+  serve   Serve the feeds over HTTP with ETag/Last-Modified (304), gzip and brotli; each
+          document is rendered when first asked for and kept until an edit touches it.
 
 Options:
   --data <dir>       Directory of <id>.yaml records (default: <repo root>/seeds/briefings)
@@ -31,9 +28,12 @@ Options:
                      http://localhost:3000)
   --page-size <n>    Items in each feed document; older ones go to archives (default: 50)
   --hub <url>        WebSub hub to announce in the feeds and Link headers
+  --cache-dir <dir>  Folder of the records' index (default: .cache/briefing/ in the repository,
+                     else beside --data)
   --port <n>         Port to listen on, 0 for any free port (default: $PORT, else 8080)
   --host <host>      Address to listen on (default: 127.0.0.1)
-  --watch            Rebuild when a record changes; invalid records keep the last good feeds
+  --watch            Follow edits to the records: serve updates the documents they touch, build
+                     rewrites the changed files; an invalid record keeps its last valid version
   -h, --help         Show this help
 
 Relative paths are resolved against the directory the command was run from.
@@ -63,6 +63,7 @@ function parse(argv: string[]) {
       'site-url': { type: 'string' },
       'page-size': { type: 'string' },
       hub: { type: 'string' },
+      'cache-dir': { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       watch: { type: 'boolean' },
@@ -130,39 +131,52 @@ async function main(argv: string[]): Promise<number> {
   if (hubUrl !== undefined && !/^https?:$/.test(URL.parse(hubUrl)?.protocol ?? '')) {
     throw new UsageError(`--hub must be an absolute http(s) URL, got "${hubUrl}"`);
   }
-  const options = {
-    dir: data,
-    cwd,
-    ...(root === undefined ? {} : { root }),
-    ...(pageSize === undefined ? {} : { pageSize }),
-    ...(hubUrl === undefined ? {} : { hubUrl }),
-  };
-  const load = async ({ siteUrl }: { siteUrl: string }) => {
-    const loaded = await loadFeedSet({ ...options, siteUrl });
-    if ('problems' in loaded) {
-      process.stderr.write(
-        `briefing-feeds: ${loaded.problems.length} problem(s) in ${shownPath({ cwd, path: data })}:\n`,
-      );
-      for (const line of loaded.problems) process.stderr.write(`${line}\n`);
-      return undefined;
-    }
-    return loaded;
-  };
+  const cacheDir =
+    values['cache-dir'] === undefined ? undefined : resolve(cwd, values['cache-dir']);
+  const open = ({ siteUrl, logger }: { siteUrl: string; logger: Logger }) =>
+    openFeeds({
+      dir: data,
+      cwd,
+      siteUrl,
+      logger,
+      ...(root === undefined ? {} : { root }),
+      ...(cacheDir === undefined ? {} : { cacheDir }),
+      ...(pageSize === undefined ? {} : { pageSize }),
+      ...(hubUrl === undefined ? {} : { hubUrl }),
+    });
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const complain = (line: string) => process.stderr.write(`briefing-feeds: ${line}\n`);
 
   if (command === 'build') {
     const out = resolve(cwd, values.out!);
-    const loaded = await load({
+    // build reports the problems itself, all at once; the index's progress is not news here.
+    const quiet: Logger = { info: () => {}, warn: () => {}, error: complain };
+    const { store, live, problems } = await open({
       siteUrl: givenSiteUrl ?? normalizeSiteUrl('http://localhost:3000'),
+      logger: values.watch ? { ...quiet, warn: complain } : quiet,
     });
-    if (loaded === undefined) {
-      process.stderr.write('briefing-feeds: nothing written; the previous output is unchanged\n');
-      return 1;
+    try {
+      if (problems.length > 0) {
+        complain(`${problems.length} problem(s) in ${shownPath({ cwd, path: data })}:`);
+        for (const line of problems) process.stderr.write(`${line}\n`);
+        complain('nothing written; the previous output is unchanged');
+        if (!values.watch) return 1;
+      } else {
+        const result = buildOutput({ live, out });
+        await result.removed;
+        say(
+          `Wrote ${result.files} files for ${store.status().records} records to ${shownPath({ cwd, path: out })}` +
+            (result.unchanged > 0 ? ` (${result.unchanged} unchanged)` : ''),
+        );
+      }
+      if (!values.watch) return 0;
+      await followForBuild({ live, store, out, say, complain });
+      return await new Promise<number>(() => {
+        // Runs until the process is stopped.
+      });
+    } finally {
+      if (!values.watch) await store.close();
     }
-    await writeFeedSet({ feeds: loaded.feeds, out });
-    process.stdout.write(
-      `Wrote ${loaded.feeds.files.size} files for ${loaded.count} records to ${shownPath({ cwd, path: out })}\n`,
-    );
-    return 0;
   }
 
   const port =
@@ -173,9 +187,12 @@ async function main(argv: string[]): Promise<number> {
         : 8080;
   const host = values.host ?? '127.0.0.1';
   // Listening first tells the port (--port 0 picks one), so that without --site-url the feeds
-  // link to this very server. Until the records are loaded, every path answers 503.
-  let current: FeedSet | undefined;
-  const server = createFeedServer({ getFeeds: () => current });
+  // link to this very server. Until the records are indexed, every path answers 503.
+  let current: LiveFeeds | undefined;
+  const server = createFeedServer({
+    getFeeds: () => current,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => done());
@@ -183,33 +200,74 @@ async function main(argv: string[]): Promise<number> {
   const address = server.address();
   const shown = typeof address === 'object' && address !== null ? address.port : port;
   const siteUrl = givenSiteUrl ?? normalizeSiteUrl(`http://${urlHost(host)}:${shown}`);
-  const first = await load({ siteUrl });
-  if (first === undefined) {
-    server.close();
-    return 1;
-  }
-  current = carryLastModified({ next: first.feeds, now: new Date() });
+  const { store, live } = await open({
+    siteUrl,
+    logger: { info: (line) => say(`briefing-feeds: ${line}`), warn: complain, error: complain },
+  });
+  current = live;
+  void live.prepareCalendar();
   if (values.watch) {
-    await watchRecords({
-      dir: data,
-      onChange: async () => {
-        const loaded = await load({ siteUrl });
-        if (loaded === undefined) {
-          process.stderr.write('briefing-feeds: still serving the last good feeds\n');
-          return;
-        }
-        // One assignment: each request sees either the old set or the new one, never a mix.
-        current = carryLastModified({ previous: current, next: loaded.feeds, now: new Date() });
-        process.stdout.write(`Rebuilt ${loaded.feeds.files.size} feed files\n`);
-      },
-    });
+    watchStore({ store });
+    live.onUpdate(({ ids, dropped }) =>
+      say(`Updated ${ids.length} record(s); ${dropped.length} document(s) to render again`),
+    );
   }
-  process.stdout.write(
-    `Serving ${first.feeds.files.size} feed files on http://${host}:${shown}/feeds/ (OPML: /feeds/feeds.opml)\n`,
+  say(
+    `Serving ${live.paths().length} feed files on http://${host}:${shown}/feeds/ (OPML: /feeds/feeds.opml)`,
   );
   return new Promise<number>(() => {
     // Runs until the process is stopped.
   });
+}
+
+/** build --watch: after each change the store applies, rewrite the output (changed files only). */
+async function followForBuild({
+  live,
+  store,
+  out,
+  say,
+  complain,
+}: {
+  live: LiveFeeds;
+  store: Parameters<typeof watchStore>[0]['store'];
+  out: string;
+  say: (line: string) => void;
+  complain: (line: string) => void;
+}): Promise<void> {
+  let pending = false;
+  let running = false;
+  const write = () => {
+    if (running) {
+      pending = true;
+      return;
+    }
+    running = true;
+    // After the current update's listeners: several changes in a burst make one write.
+    setImmediate(async () => {
+      try {
+        if (store.problems().length > 0) {
+          complain('invalid records: the output keeps their last valid versions');
+        }
+        const started = performance.now();
+        const result = buildOutput({ live, out });
+        say(
+          `Updated ${out}: ${result.written} file(s) written, ${result.unchanged} unchanged, in ${(performance.now() - started).toFixed(0)} ms`,
+        );
+        // The next write cleans the builds folder: not while this one's old build is being removed.
+        await result.removed;
+      } catch (error) {
+        complain(`could not write ${out}: ${(error as Error).message}`);
+      } finally {
+        running = false;
+        if (pending) {
+          pending = false;
+          write();
+        }
+      }
+    });
+  };
+  live.onUpdate(write);
+  watchStore({ store });
 }
 
 main(process.argv.slice(2)).then(

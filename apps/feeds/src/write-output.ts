@@ -1,41 +1,201 @@
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+// Writing every feed file under `out` so that `out` is never missing nor half written, and files
+// whose bytes did not change are not written again (they keep their mtime).
+//
+// Design: `out` is a symbolic link to a complete build in a sibling folder,
+// `.<name>.builds/<generation>/`. A build writes a new generation beside the current one (files
+// whose ETag is unchanged are hard links to the current generation's: same inode, same mtime,
+// no bytes written), then makes a new symbolic link and renames it over `out`: rename(2) replaces
+// the link atomically, so `out` always resolves to one complete build, the old or the new. The
+// old generation is removed afterwards (open files stay readable until closed). A process killed
+// at any point leaves `out` on the old generation; the next build removes what it left behind.
+// A real directory at `out` (an older version of this command, or a first build over a folder
+// made by hand) is moved into the builds folder once and replaced by the link: only that once,
+// between two renames, is there an instant without `out`.
+import {
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { FeedSet } from '@briefing/feeds';
+
+/** One file to write: its URL path (also its path under `out`), bytes and strong ETag. */
+export interface OutputFile {
+  path: string;
+  etag: string;
+  readonly body: Uint8Array;
+}
+
+export interface WriteResult {
+  /** Resolves once the previous build is removed (after the swap; nothing waits for it). */
+  removed: Promise<void>;
+  /** Files written (new or changed). */
+  written: number;
+  /** Files linked from the previous build (bytes unchanged). */
+  unchanged: number;
+  /** Leftovers of interrupted builds removed first. */
+  cleaned: number;
+}
+
+const MANIFEST = 'manifest.json';
+
+/** Where the generations of `out` live, and what is named after it. */
+function layout(out: string) {
+  const parent = dirname(out);
+  const name = basename(out);
+  return {
+    parent,
+    builds: join(parent, `.${name}.builds`),
+    linkPrefix: `.${name}.link-`,
+    // What the previous version of this command left when interrupted.
+    legacyPrefixes: [`.${name}.new-`, `.${name}.old-`],
+  };
+}
+
+/** The generation `out` links to now, or undefined (no output yet, or a real directory). */
+function currentGeneration(out: string, builds: string): string | undefined {
+  const stats = lstatSync(out, { throwIfNoEntry: false });
+  if (stats === undefined || !stats.isSymbolicLink()) return undefined;
+  const target = readlinkSync(out);
+  const generation = basename(target);
+  return join(dirname(out), target) === join(builds, generation) ? generation : undefined;
+}
+
+/** Remove what interrupted builds left: other generations, temporary links, legacy folders. */
+function cleanLeftovers(out: string): number {
+  const { parent, builds, linkPrefix, legacyPrefixes } = layout(out);
+  const current = currentGeneration(out, builds);
+  let cleaned = 0;
+  for (const entry of existsSync(builds) ? readdirSync(builds) : []) {
+    if (entry === current || entry === `${current}.${MANIFEST}`) continue;
+    rmSync(join(builds, entry), { recursive: true, force: true });
+    cleaned += 1;
+  }
+  for (const entry of readdirSync(parent)) {
+    if (entry.startsWith(linkPrefix) || legacyPrefixes.some((prefix) => entry.startsWith(prefix))) {
+      rmSync(join(parent, entry), { recursive: true, force: true });
+      cleaned += 1;
+    }
+  }
+  return cleaned;
+}
+
+/** The previous build: its folder and the ETag of each file, when known. */
+function previousBuild(out: string): { dir: string; etags?: Map<string, string> } | undefined {
+  const { builds } = layout(out);
+  const stats = lstatSync(out, { throwIfNoEntry: false });
+  if (stats === undefined) return undefined;
+  const generation = currentGeneration(out, builds);
+  if (generation === undefined) return statSync(out).isDirectory() ? { dir: out } : undefined;
+  try {
+    const manifest = JSON.parse(
+      readFileSync(join(builds, `${generation}.${MANIFEST}`), 'utf8'),
+    ) as Record<string, string>;
+    return { dir: join(builds, generation), etags: new Map(Object.entries(manifest)) };
+  } catch {
+    return { dir: join(builds, generation) };
+  }
+}
+
+/** Hard-link `from` at `to`; false if `from` is gone. */
+function linked(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+function sameBytes(path: string, body: Uint8Array): boolean {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (stats === undefined || !stats.isFile() || stats.size !== body.byteLength) return false;
+  return readFileSync(path).equals(body);
+}
 
 /**
- * Write every file of a feed set under `out` (its URL paths as file paths, so `out` can be served
- * as a web root), atomically as a whole: into a sibling temporary directory first, then swapped
- * in by renames. On any failure the previous output is left as it was.
+ * Write every file under `out` (URL paths as file paths, so `out` can be served as a web root),
+ * swapped in whole; files whose bytes did not change are hard links to the previous build's.
  */
-export async function writeFeedSet({ feeds, out }: { feeds: FeedSet; out: string }): Promise<void> {
-  const existing = await stat(out).catch(() => undefined);
-  if (existing !== undefined && !existing.isDirectory()) {
+export function writeFeedOutput({
+  files,
+  out,
+}: {
+  files: Iterable<OutputFile>;
+  out: string;
+}): WriteResult {
+  const existing = lstatSync(out, { throwIfNoEntry: false });
+  if (existing !== undefined && !existing.isSymbolicLink() && !existing.isDirectory()) {
     throw new Error(`--out must be a directory, but ${out} is a file`);
   }
-  const parent = dirname(out);
-  await mkdir(parent, { recursive: true });
-  const suffix = `${process.pid}-${Date.now().toString(36)}`;
-  const temp = join(parent, `.${basename(out)}.new-${suffix}`);
-  const old = join(parent, `.${basename(out)}.old-${suffix}`);
+  const { parent, builds, linkPrefix } = layout(out);
+  mkdirSync(builds, { recursive: true });
+  const cleaned = cleanLeftovers(out);
+  const previous = previousBuild(out);
+  const generation = `${Date.now().toString(36)}-${process.pid}`;
+  const dir = join(builds, generation);
+  const manifest: Record<string, string> = {};
+  let written = 0;
+  let unchanged = 0;
+  const made = new Set<string>();
   try {
-    const dirs = new Set([...feeds.files.keys()].map((path) => dirname(join(temp, path))));
-    for (const dir of dirs) await mkdir(dir, { recursive: true });
-    for (const file of feeds.files.values()) await writeFile(join(temp, file.path), file.body);
+    for (const file of files) {
+      const target = join(dir, file.path);
+      const folder = dirname(target);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
+      manifest[file.path] = file.etag;
+      const before = previous === undefined ? undefined : join(previous.dir, file.path);
+      const same =
+        before !== undefined &&
+        (previous!.etags === undefined
+          ? sameBytes(before, file.body)
+          : previous!.etags.get(file.path) === file.etag);
+      // One system call per unchanged file: a link, or the bytes if the old file is gone.
+      if (same && linked(before, target)) {
+        unchanged += 1;
+      } else {
+        writeFileSync(target, file.body);
+        written += 1;
+      }
+    }
+    writeFileSync(join(builds, `${generation}.${MANIFEST}`), JSON.stringify(manifest));
   } catch (error) {
-    await rm(temp, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(join(builds, `${generation}.${MANIFEST}`), { force: true });
     throw error;
   }
-  if (existing === undefined) {
-    await rename(temp, out);
-    return;
+  // A relative target: the output and its builds can be moved together.
+  const link = join(parent, `${linkPrefix}${generation}`);
+  symlinkSync(join(basename(builds), generation), link);
+  const oldGeneration = currentGeneration(out, builds);
+  if (existing !== undefined && !existing.isSymbolicLink()) {
+    // Once: a real directory cannot be replaced atomically by a link (see above).
+    renameSync(out, join(builds, `legacy-${generation}`));
   }
-  await rename(out, old);
-  try {
-    await rename(temp, out);
-  } catch (error) {
-    await rename(old, out);
-    await rm(temp, { recursive: true, force: true });
-    throw error;
-  }
-  await rm(old, { recursive: true, force: true });
+  renameSync(link, out);
+  // The old build goes in the background: the new one is already served. A process stopped
+  // before it is gone leaves it to the next build's clean-up.
+  const removed = Promise.all([
+    ...(oldGeneration === undefined
+      ? []
+      : [
+          rm(join(builds, oldGeneration), { recursive: true, force: true }),
+          rm(join(builds, `${oldGeneration}.${MANIFEST}`), { force: true }),
+        ]),
+    rm(join(builds, `legacy-${generation}`), { recursive: true, force: true }),
+  ]).then(() => undefined);
+  return { written, unchanged, cleaned, removed };
 }

@@ -1,5 +1,4 @@
-import type { FeedSet } from './build-feeds.js';
-import { respondToFeedRequest } from './respond.js';
+import { respondToFeedRequest, type FeedResponse, type FeedSource } from './respond.js';
 
 /**
  * Web-standard handler (SvelteKit `handle`, or any fetch-style server): the feed file's response,
@@ -9,7 +8,7 @@ export function handleFeedRequest({
   feeds,
   request,
 }: {
-  feeds: FeedSet;
+  feeds: FeedSource;
   request: Request;
 }): Response | undefined {
   const response = respondToFeedRequest({
@@ -18,7 +17,11 @@ export function handleFeedRequest({
     path: new URL(request.url).pathname,
     header: (name) => request.headers.get(name),
   });
-  if (response === undefined) return undefined;
+  return response === undefined ? undefined : toWebResponse(response);
+}
+
+/** A plain-data response as a web-standard Response. */
+export function toWebResponse(response: FeedResponse): Response {
   // Bodies are Node Buffers (never backed by a SharedArrayBuffer); with the DOM lib loaded,
   // Uint8Array<ArrayBufferLike> is not a BodyInit.
   return new Response((response.body as Uint8Array<ArrayBuffer> | undefined) ?? null, {

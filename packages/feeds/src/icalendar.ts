@@ -84,34 +84,53 @@ export function foldLines(text: string): string {
   return text.split('\r\n').map(foldLine).join('\r\n');
 }
 
-/** Every engagement as an all-day iCalendar event. */
-export function renderICalendar({
-  records,
-  siteUrl,
-  calendarUrl,
-}: {
-  records: readonly Briefing[];
-  siteUrl: string;
-  calendarUrl: string;
-}): string {
-  const host = new URL(siteUrl).hostname;
-  const calendar = ical({
+// Calendar name, description and links: what ical-generator writes around the events.
+function makeCalendar({ calendarUrl, description }: { calendarUrl: string; description: string }) {
+  return ical({
     name: 'Russia–DPRK engagements',
-    description: `Every recorded engagement between Russia and North Korea, as all-day events. ${coverageSentence(dataCoverage(records))}`,
+    description: `Every recorded engagement between Russia and North Korea, as all-day events. ${description}`,
     prodId: { company: PUBLISHER, product: 'briefing-feeds', language: 'EN' },
     // No METHOD: it belongs to iTIP messages (RFC 5546, with an ORGANIZER per event and the same
     // method in the Content-Type, RFC 5545 §3.7.2), not to a calendar one subscribes to.
     url: calendarUrl,
     source: calendarUrl,
   });
-  // The calendar is written without events, and each event by ical-generator but folded here.
-  const frame = calendar.toString();
+}
+
+/** The calendar without its events, cut where they go (before END:VCALENDAR). */
+export function calendarFrame({
+  calendarUrl,
+  coverageNote,
+}: {
+  calendarUrl: string;
+  /** What the data covers (coverageSentence). */
+  coverageNote: string;
+}): { head: string; tail: string } {
+  const frame = makeCalendar({ calendarUrl, description: coverageNote }).toString();
   const end = frame.lastIndexOf('END:VCALENDAR');
-  // Input order must not change the bytes: events by start date, then id.
-  const ordered = [...records].sort(
-    (a, b) => a.date.start.localeCompare(b.date.start) || a.id.localeCompare(b.id),
-  );
-  const events = ordered.map((record) => {
+  return { head: frame.slice(0, end), tail: frame.slice(end) };
+}
+
+/** Input order must not change the bytes: events by start date, then id. */
+export function compareEvents(
+  a: { start: string; id: string },
+  b: { start: string; id: string },
+): number {
+  return a.start.localeCompare(b.start) || a.id.localeCompare(b.id);
+}
+
+/** Each record's VEVENT, folded, in the order given: rendered once, placed in any calendar. */
+export function renderCalendarEvents({
+  records,
+  siteUrl,
+}: {
+  records: readonly Briefing[];
+  siteUrl: string;
+}): string[] {
+  const host = new URL(siteUrl).hostname;
+  // Events are written one by one; this calendar only lends them its settings.
+  const calendar = ical({});
+  return records.map((record) => {
     const updated = dateAtUtcMidnight(record.revision.updated);
     const places = record.places.map(
       (place) => `${isolate(place.name)}, ${countryName(place.country)}`,
@@ -138,7 +157,28 @@ export function renderICalendar({
       lastModified: updated,
       categories: record.themes.map((theme) => ({ name: themeLabel(theme) })),
     });
-    return foldLines(event.toString());
+    const text = foldLines(event.toString());
+    calendar.clear();
+    return text;
   });
-  return `${frame.slice(0, end)}${events.join('')}${frame.slice(end)}`;
+}
+
+/** Every engagement as an all-day iCalendar event. */
+export function renderICalendar({
+  records,
+  siteUrl,
+  calendarUrl,
+}: {
+  records: readonly Briefing[];
+  siteUrl: string;
+  calendarUrl: string;
+}): string {
+  const { head, tail } = calendarFrame({
+    calendarUrl,
+    coverageNote: coverageSentence(dataCoverage(records)),
+  });
+  const ordered = [...records].sort((a, b) =>
+    compareEvents({ start: a.date.start, id: a.id }, { start: b.date.start, id: b.id }),
+  );
+  return `${head}${renderCalendarEvents({ records: ordered, siteUrl }).join('')}${tail}`;
 }

@@ -14,9 +14,21 @@ export {
   recordPath,
 } from './paths.js';
 export type { FeedFormat, FeedLinks, FeedScope } from './paths.js';
-export { handleFeedRequest } from './handler.js';
-export { codingEtag, isNotModified, negotiateEncoding, respondToFeedRequest } from './respond.js';
-export type { FeedResponse, HeaderReader } from './respond.js';
+export { handleFeedRequest, toWebResponse } from './handler.js';
+export {
+  SECURITY_HEADERS,
+  codingEtag,
+  isNotModified,
+  negotiateEncoding,
+  respondToFeedRequest,
+  respondWithFile,
+} from './respond.js';
+export type { FeedResponse, FeedSource, HeaderReader } from './respond.js';
+// Feeds rendered on demand from @briefing/store, and the feed of any list query.
+export { createLiveFeeds } from './live-feeds.js';
+export type { LiveFeeds, LiveUpdate } from './live-feeds.js';
+export { QUERY_FEED_SIZE, queryFeedPath, respondToQueryFeed } from './query-feed.js';
+export type { QueryFeedFormat } from './query-feed.js';
 export { carryLastModified } from './carry-last-modified.js';
 // One document of any page of items (the dashboard's actor and place feeds).
 export { renderFeedDocument } from './render-document.js';
@@ -24,4 +36,5 @@ export { absoluteUrl, compareItems, dateAtUtcMidnight, toFeedItem } from './to-f
 export type { FeedItem } from './to-feed-item.js';
 export type { FeedPage } from './feed-page.js';
 export { createFeedServer } from './node-server.js';
+export type { ServerLog } from './node-server.js';
 export { makeFeedFile } from './feed-file.js';

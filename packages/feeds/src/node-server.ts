@@ -1,36 +1,102 @@
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { FeedSet } from './build-feeds.js';
-import { notFound, respondToFeedRequest } from './respond.js';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { SECURITY_HEADERS, notFound, respondToFeedRequest, type FeedSource } from './respond.js';
+
+/** Where the server reports what it refused or failed at: one line each. */
+export type ServerLog = (line: string) => void;
 
 /**
  * A node:http server for the feeds. `getFeeds` is read once per request, so a rebuild that
  * assigns a new FeedSet is seen whole by every later request and never by one in flight.
- * Until it gives a FeedSet (the first build is still running), every request gets 503.
+ * Until it gives a FeedSet (the first build is still running), every request gets 503. Every
+ * response carries the security headers; a malformed request target gets 400 and one log line.
  */
-export function createFeedServer({ getFeeds }: { getFeeds: () => FeedSet | undefined }): Server {
+export function createFeedServer({
+  getFeeds,
+  log = (line) => process.stderr.write(`${line}\n`),
+}: {
+  getFeeds: () => FeedSource | undefined;
+  log?: ServerLog;
+}): Server {
   return createServer((request, response) => {
-    const feeds = getFeeds();
-    if (feeds === undefined) {
-      response.writeHead(503, {
-        'content-type': 'text/plain; charset=utf-8',
-        'retry-after': '1',
-        'cache-control': 'no-store',
-      });
-      response.end('The feeds are being built; try again in a moment.\n');
-      return;
+    try {
+      answer({ request, response, getFeeds, log });
+    } catch (error) {
+      // One line, no stack: a bug here must not flood the log or leak internals to the client.
+      log(`briefing-feeds: 500 for ${shown(request.url)}: ${(error as Error).message}`);
+      if (!response.headersSent)
+        plain(response, 500, 'Internal error.\n', { 'cache-control': 'no-store' });
+      else response.destroy();
     }
-    const path = (request.url ?? '/').split('?', 1)[0]!;
-    const method = request.method ?? 'GET';
-    const header = (name: string) => {
-      const value = request.headers[name];
-      return Array.isArray(value) ? value.join(', ') : value;
-    };
-    // Outside /feeds/ this server has nothing: answer as for an unknown feed.
-    const answer =
-      respondToFeedRequest({ feeds, method, path, header }) ??
-      notFound({ path, head: method === 'HEAD' });
-    response.writeHead(answer.status, answer.headers);
-    response.end(answer.body);
   });
+}
+
+function answer({
+  request,
+  response,
+  getFeeds,
+  log,
+}: {
+  request: IncomingMessage;
+  response: ServerResponse;
+  getFeeds: () => FeedSource | undefined;
+  log: ServerLog;
+}): void {
+  const target = request.url ?? '/';
+  const path = target.split('?', 1)[0]!;
+  if (!wellFormed(path)) {
+    log(`briefing-feeds: 400 malformed URL ${shown(target)}`);
+    plain(response, 400, 'Malformed URL.\n', { 'cache-control': 'no-store' });
+    return;
+  }
+  const feeds = getFeeds();
+  if (feeds === undefined) {
+    plain(response, 503, 'The feeds are being built; try again in a moment.\n', {
+      'retry-after': '1',
+      'cache-control': 'no-store',
+    });
+    return;
+  }
+  const method = request.method ?? 'GET';
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
+  };
+  // Outside /feeds/ this server has nothing: answer as for an unknown feed.
+  const result =
+    respondToFeedRequest({ feeds, method, path, header }) ??
+    notFound({ path, head: method === 'HEAD' });
+  response.writeHead(result.status, result.headers);
+  response.end(result.body);
+}
+
+/** An origin-form path whose percent-escapes decode (RFC 9112 §3.2.1). */
+function wellFormed(path: string): boolean {
+  if (!path.startsWith('/')) return false;
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A request target for a log line: quoted, control characters escaped, cut short. */
+function shown(target: string | undefined): string {
+  const text = target ?? '';
+  return JSON.stringify(text.length > 120 ? `${text.slice(0, 120)}…` : text);
+}
+
+function plain(
+  response: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string>,
+): void {
+  response.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    ...headers,
+    ...SECURITY_HEADERS,
+  });
+  response.end(text);
 }

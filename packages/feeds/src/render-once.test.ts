@@ -1,7 +1,7 @@
 import { Feed } from 'feed';
 import { describe, expect, it } from 'vitest';
 import { generateBriefings } from '@briefing/schema/testing';
-import { templatedArchiveFrames } from './render-once.js';
+import { templatedArchiveFrames, templatedCoverageFrames } from './render-once.js';
 import { atom1Frame } from './atom1.js';
 import { buildFeeds } from './build-feeds.js';
 import { scopePages } from './feed-page.js';
@@ -44,6 +44,37 @@ describe('archive frames filled in from one rendering per scope', () => {
       }
       // Every shape: first, middle and last archives of many scopes.
       expect(archives).toBeGreaterThan(100);
+    }
+  });
+});
+
+describe('subscription frames filled in with the coverage sentence', () => {
+  it.each([
+    ['rss', rss2Frame],
+    ['atom', atom1Frame],
+    ['json', jsonFeedFrame],
+  ] as const)('are byte-identical to %s frames rendered for each sentence', (_format, frame) => {
+    const templated = templatedCoverageFrames(frame);
+    const siteUrl = 'https://briefing.example.org/';
+    const items = records.map((record) => toFeedItem({ record, siteUrl })).sort(compareItems);
+    const notes = [
+      'Covers 9 Feb 2000 – 27 Dec 2025; last updated 4 Dec 2026.',
+      'Covers 9 Feb 2000 – 27 Dec 2025; last updated 5 Dec 2026.',
+      'No records yet.',
+      'A sentence with <markup> & "quotes" is rendered as it is.',
+    ];
+    for (const coverageNote of [...notes, ...notes]) {
+      for (const scope of feedScopes({ records })) {
+        const [page] = scopePages({
+          scope,
+          items,
+          siteUrl,
+          pageSize: 50,
+          emptyUpdated: dateAtUtcMidnight('2023-01-01'),
+          coverageNote,
+        });
+        expect(templated({ page: page!, coverageNote })).toEqual(frame({ page: page! }));
+      }
     }
   });
 });

@@ -235,3 +235,58 @@ export function templatedArchiveFrames(
     return { head: fill(template.head), tail: fill(template.tail), separator: template.separator };
   };
 }
+
+// A subscription document's description ends with the coverage sentence ("Covers … ; last updated
+// …"), which moves with most edits while nothing else in the frames of other scopes does: each
+// frame is rendered once with a stand-in for it, and the sentence filled in. Only sentences of
+// plain characters (dates, words, punctuation no format escapes) are filled in this way.
+const COVERAGE = `${STAND_IN}Coverage`;
+const PLAIN_SENTENCE = /^[\p{L}\p{N} .,;:–-]*$/u;
+const MAX_COVERAGE_TEMPLATES = 4096;
+
+/**
+ * Wrap a frame renderer so that a subscription document whose description ends with
+ * `coverageNote` reuses a frame rendered for another coverage sentence. The result is byte for
+ * byte what the renderer gives (tested).
+ */
+export function templatedCoverageFrames(
+  render: (options: { page: FeedPage }) => DocumentFrame,
+): (options: { page: FeedPage; coverageNote: string }) => DocumentFrame {
+  const templates = new Map<string, DocumentFrame>();
+  return ({ page, coverageNote }) => {
+    if (
+      page.archivePage !== undefined ||
+      coverageNote === '' ||
+      !page.description.endsWith(coverageNote) ||
+      !PLAIN_SENTENCE.test(coverageNote) ||
+      [page.feedId, page.title, page.description, page.homeUrl, page.siteUrl].some((text) =>
+        text.includes(STAND_IN),
+      )
+    ) {
+      return render({ page });
+    }
+    const description = `${page.description.slice(0, -coverageNote.length)}${COVERAGE}`;
+    const key = JSON.stringify([
+      page.feedId,
+      page.title,
+      description,
+      page.homeUrl,
+      page.siteUrl,
+      page.updated.getTime(),
+      page.self,
+      page.prevArchive ?? null,
+      page.hubUrl ?? null,
+    ]);
+    let template = templates.get(key);
+    if (template === undefined) {
+      template = render({ page: { ...page, description } });
+      if (templates.size >= MAX_COVERAGE_TEMPLATES) templates.clear();
+      templates.set(key, template);
+    }
+    return {
+      head: template.head.replaceAll(COVERAGE, coverageNote),
+      tail: template.tail.replaceAll(COVERAGE, coverageNote),
+      separator: template.separator,
+    };
+  };
+}

@@ -1,6 +1,5 @@
 import fresh from 'fresh';
 import Negotiator from 'negotiator';
-import type { FeedSet } from './build-feeds.js';
 import type { ContentEncoding, FeedFile } from './feed-file.js';
 import { FEEDS_ROOT, calendarPath, feedLinks, opmlPath } from './paths.js';
 
@@ -12,11 +11,21 @@ export interface FeedResponse {
   body?: Uint8Array;
 }
 
+/**
+ * What responses are made from: a file by path, and the site and hub URLs. A FeedSet is one; live
+ * feeds (createLiveFeeds) render each file when it is first asked for.
+ */
+export interface FeedSource {
+  files: { get(path: string): FeedFile | undefined };
+  siteUrl: string;
+  hubUrl?: string;
+}
+
 /** Reads one request header (lower-case name), e.g. `(name) => request.headers.get(name)`. */
 export type HeaderReader = (name: string) => string | null | undefined;
 
 // Nothing in a feed document should ever run or load in a browser that opens it.
-const SECURITY_HEADERS = {
+export const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'; sandbox",
   'referrer-policy': 'no-referrer',
@@ -57,7 +66,7 @@ function representationOf({
   file,
   coding,
 }: {
-  feeds: FeedSet;
+  feeds: Pick<FeedSource, 'siteUrl' | 'hubUrl'>;
   file: FeedFile;
   coding: Coding;
 }): Representation {
@@ -132,7 +141,7 @@ export function respondToFeedRequest({
   path,
   header,
 }: {
-  feeds: FeedSet;
+  feeds: FeedSource;
   method: string;
   path: string;
   header: HeaderReader;
@@ -144,7 +153,28 @@ export function respondToFeedRequest({
   }
   const file = feeds.files.get(path);
   if (file === undefined) return notFound({ path, head });
-  const coding = negotiateEncoding(header('accept-encoding'));
+  return respondWithFile({ feeds, file, head, header });
+}
+
+/** The 200 or 304 for one file (GET or HEAD), whatever its path. */
+export function respondWithFile({
+  feeds,
+  file,
+  head,
+  header,
+}: {
+  feeds: Pick<FeedSource, 'siteUrl' | 'hubUrl'>;
+  file: FeedFile;
+  head: boolean;
+  header: HeaderReader;
+}): FeedResponse {
+  const accepted = negotiateEncoding(header('accept-encoding'));
+  // A large body still being compressed goes out as it is (Vary: Accept-Encoding allows it).
+  const ready =
+    accepted === 'identity' || file.encodedIfReady === undefined
+      ? undefined
+      : file.encodedIfReady(accepted);
+  const coding = ready === undefined && file.encodedIfReady !== undefined ? 'identity' : accepted;
   const representation = representationOf({ feeds, file, coding });
   if (
     isNotModified({
@@ -155,7 +185,7 @@ export function respondToFeedRequest({
   ) {
     return { status: 304, headers: representation.notModified };
   }
-  const body = coding === 'identity' ? file.body : file.encoded(coding);
+  const body = coding === 'identity' ? file.body : (ready ?? file.encoded(coding));
   representation.ok ??= {
     'content-type': file.contentType,
     ...representation.notModified,

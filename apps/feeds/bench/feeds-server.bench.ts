@@ -1,0 +1,236 @@
+// `pnpm bench` (apps/feeds): the briefing-feeds command at 1,000 and 10,000 synthetic records
+// (BENCH_SIZES=1000,10000,100000 for more; 100,000 takes minutes, run it by hand):
+// - serve --watch as a child process: an edit saved → its new title in /feeds/all.atom (median
+//   and max of EDITS edits), the longest a request waited meanwhile (a probe asks every 10 ms:
+//   an upper bound of the event loop's longest stall), and the server's memory;
+// - build --out as a child process (first build, then after one edit);
+// - the incremental write in one process: one edit, then every changed file written and the
+//   output swapped (what build --watch does).
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { briefingToYaml } from '@briefing/schema/node';
+import { generateBriefings } from '@briefing/schema/testing';
+import type { Briefing } from '@briefing/schema';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { openStore, silentLogger, watchStore } from '@briefing/store';
+import { createFeedServer, createLiveFeeds } from '@briefing/feeds';
+import { buildOutput } from '../src/build-output.js';
+
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const EDITS = Number(process.env.BENCH_EDITS ?? 10);
+const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+const CLI = ['--import', 'tsx', '--conditions=briefing-source', 'src/cli.ts'];
+const SITE = 'https://briefing.example.org';
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+async function writeRecords(dir: string, records: readonly Briefing[]) {
+  await mkdir(dir, { recursive: true });
+  for (let start = 0; start < records.length; start += 500) {
+    await Promise.all(
+      records
+        .slice(start, start + 500)
+        .map((record) => writeFile(join(dir, `${record.id}.yaml`), briefingToYaml(record))),
+    );
+  }
+}
+
+/** A record edited: a new title and a later revision, so it heads /feeds/all.atom. */
+function edit(record: Briefing, n: number): Briefing {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const updated = `2032-${pad(1 + Math.floor(n / 28))}-${pad(1 + (n % 28))}`;
+  return {
+    ...record,
+    title: `Edited title number ${n}`,
+    revision: {
+      ...record.revision,
+      updated,
+      changes: [...record.revision.changes, { date: updated, note: 'Edited' }],
+    },
+  };
+}
+
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const read = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1]) / 1024;
+  return { rss: read('VmRSS'), peak: read('VmHWM') };
+}
+
+async function benchServe({ root, records }: { root: string; records: Briefing[] }) {
+  const child = spawn(
+    process.execPath,
+    [...CLI, 'serve', '--data', 'data', '--port', '0', '--watch', '--cache-dir', 'cache'],
+    {
+      cwd: PACKAGE_DIR,
+      env: { ...process.env, INIT_CWD: root },
+    },
+  );
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  const started = performance.now();
+  while (!/http:\/\/127\.0\.0\.1:\d+\/feeds\//.test(stdout)) await sleep(20);
+  const startMs = performance.now() - started;
+  const base = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(stdout)![1]!;
+  await (await fetch(`${base}/feeds/all.atom`)).arrayBuffer();
+
+  // The probe: one request at a time to a document no edit touches, every 10 ms.
+  let probing = true;
+  let longest = 0;
+  const probe = (async () => {
+    while (probing) {
+      const start = performance.now();
+      await (await fetch(`${base}/feeds/feeds.opml`)).arrayBuffer();
+      longest = Math.max(longest, performance.now() - start);
+      await sleep(10);
+    }
+  })();
+  const visible: number[] = [];
+  for (let n = 0; n < EDITS; n++) {
+    const record = edit(records[(n * 7919) % records.length]!, n);
+    const start = performance.now();
+    await writeFile(join(root, 'data', `${record.id}.yaml`), briefingToYaml(record));
+    for (;;) {
+      const body = await (await fetch(`${base}/feeds/all.atom`)).text();
+      if (body.includes(record.title)) break;
+      await sleep(5);
+    }
+    visible.push(performance.now() - start);
+    await sleep(100);
+  }
+  probing = false;
+  await probe;
+  const memory = memoryOf(child.pid!);
+  child.kill();
+  return { startMs, visible, longest, memory };
+}
+
+/** The store and live feeds of the bench's folder, in this process. */
+async function openInProcess(root: string) {
+  const store = await openStore({
+    dir: join(root, 'data'),
+    cacheDir: join(root, 'cache'),
+    logger: silentLogger,
+  });
+  return { store, live: await createLiveFeeds({ store, siteUrl: SITE }) };
+}
+
+/**
+ * The same server in this process, so that its event loop can be watched: the longest delay
+ * (monitorEventLoopDelay) while records are edited on disk and /feeds/all.atom is fetched after
+ * each edit until it shows it. The fetches run on this loop too: the figure is an upper bound.
+ */
+async function benchStall({ root, records }: { root: string; records: Briefing[] }) {
+  const { store, live } = await openInProcess(root);
+  const watcher = watchStore({ store });
+  const server = createFeedServer({ getFeeds: () => live });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const port = (server.address() as { port: number }).port;
+  const base = `http://127.0.0.1:${port}`;
+  await (await fetch(`${base}/feeds/all.atom`)).arrayBuffer();
+  await live.prepareCalendar();
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  for (let n = 0; n < EDITS; n++) {
+    const record = edit(records[(n * 611) % records.length]!, 40 + n);
+    await writeFile(join(root, 'data', `${record.id}.yaml`), briefingToYaml(record));
+    for (;;) {
+      const body = await (await fetch(`${base}/feeds/all.atom`)).text();
+      if (body.includes(record.title)) break;
+      await sleep(5);
+    }
+    await (await fetch(`${base}/feeds/calendar.ics`)).arrayBuffer();
+  }
+  delay.disable();
+  server.closeAllConnections();
+  server.close();
+  await watcher.close();
+  live.close();
+  await store.close();
+  return { maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6 };
+}
+
+function runBuild(root: string): { ms: number; stdout: string } {
+  const start = performance.now();
+  const result = spawnSync(
+    process.execPath,
+    [...CLI, 'build', '--data', 'data', '--out', 'out', '--site-url', SITE, '--cache-dir', 'cache'],
+    { cwd: PACKAGE_DIR, env: { ...process.env, INIT_CWD: root }, encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`build failed: ${result.stderr}`);
+  return { ms: performance.now() - start, stdout: result.stdout.trim() };
+}
+
+async function benchIncrementalWrite({ root, records }: { root: string; records: Briefing[] }) {
+  const { store, live } = await openInProcess(root);
+  const out = join(root, 'out-in-process');
+  const firstStart = performance.now();
+  await buildOutput({ live, out }).removed;
+  const firstMs = performance.now() - firstStart;
+  const times: number[] = [];
+  const written: number[] = [];
+  for (let n = 0; n < 5; n++) {
+    const record = edit(records[(n * 104729) % records.length]!, 20 + n);
+    await writeFile(join(root, 'data', `${record.id}.yaml`), briefingToYaml(record));
+    await store.sync({ names: [`${record.id}.yaml`] });
+    const start = performance.now();
+    const result = buildOutput({ live, out });
+    times.push(performance.now() - start);
+    written.push(result.written);
+    await result.removed;
+  }
+  live.close();
+  await store.close();
+  return { firstMs, times, written };
+}
+
+console.log(
+  `briefing-feeds (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs; wall times move with it)`,
+);
+for (const size of SIZES) {
+  const root = join(tmpdir(), `briefing-feeds-server-bench-${process.pid}-${size}`);
+  const records = generateBriefings({ count: size });
+  await writeRecords(join(root, 'data'), records);
+  const cold = runBuild(root);
+  const warm = runBuild(root);
+  const serve = await benchServe({ root, records });
+  // One more edit, then build --out again in a new process.
+  const edited = edit(records[1]!, 30);
+  await writeFile(join(root, 'data', `${edited.id}.yaml`), briefingToYaml(edited));
+  const afterEdit = runBuild(root);
+  const incremental = await benchIncrementalWrite({ root, records });
+  const stall = await benchStall({ root, records });
+  console.log(`\n${size.toLocaleString('en')} records`);
+  console.log(`  build --out, no index yet: ${(cold.ms / 1000).toFixed(2)} s (${cold.stdout})`);
+  console.log(
+    `  build --out again, nothing changed: ${(warm.ms / 1000).toFixed(2)} s (${warm.stdout})`,
+  );
+  console.log(
+    `  build --out after one edit, new process: ${(afterEdit.ms / 1000).toFixed(2)} s (${afterEdit.stdout})`,
+  );
+  console.log(
+    `  one edit → incremental write of the output in a running process (build --watch): median ${median(incremental.times).toFixed(0)} ms, max ${Math.max(...incremental.times).toFixed(0)} ms, ${median(incremental.written)} files written (target ≤ 200 ms; first write ${incremental.firstMs.toFixed(0)} ms)`,
+  );
+  console.log(
+    `  serve --watch: listening + index up to date in ${(serve.startMs / 1000).toFixed(2)} s`,
+  );
+  console.log(
+    `  edit saved → new title in /feeds/all.atom: median ${median(serve.visible).toFixed(0)} ms, max ${Math.max(...serve.visible).toFixed(0)} ms of ${EDITS} (target ≤ 300 ms; before 3.6 s)`,
+  );
+  console.log(
+    `  longest wait of a probe request while editing: ${serve.longest.toFixed(0)} ms (event-loop stall target ≤ 100 ms; before 4.8 s)`,
+  );
+  console.log(
+    `  the same server in the bench process: longest event-loop delay while editing ${stall.maxMs.toFixed(0)} ms (p99 ${stall.p99Ms.toFixed(0)} ms; target ≤ 100 ms)`,
+  );
+  console.log(
+    `  serve memory after the edits: RSS ${serve.memory.rss.toFixed(0)} MiB (peak ${serve.memory.peak.toFixed(0)} MiB)`,
+  );
+  await rm(root, { recursive: true, force: true });
+}

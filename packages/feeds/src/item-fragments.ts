@@ -1,0 +1,129 @@
+import type { Briefing } from '@briefing/schema';
+import type { Store } from '@briefing/store';
+import { scopePages, type FeedPage } from './feed-page.js';
+import { renderCalendarEvents } from './icalendar.js';
+import { FEED_FORMATS, type FeedFormat } from './paths.js';
+import { RENDERERS } from './render-document.js';
+import { ITEMS_PER_RENDER } from './render-once.js';
+import { toFeedItem } from './to-feed-item.js';
+
+/** What a record is rendered as: its item in each feed format and its calendar event. */
+export type FragmentKind = FeedFormat | 'ics';
+const KINDS: readonly FragmentKind[] = [...FEED_FORMATS, 'ics'];
+
+/**
+ * Each record's rendered item (RSS `<item>`, Atom `<entry>`, JSON item, VEVENT) as UTF-8 bytes,
+ * made from the store when first needed and shared by every document that lists the record.
+ * The owner calls `forget` with the ids of each store change.
+ */
+export class ItemFragments {
+  readonly #store: Store;
+  readonly #siteUrl: string;
+  readonly #samplePage: FeedPage;
+  readonly #cache = new Map<string, Partial<Record<FragmentKind, Buffer>>>();
+
+  constructor({ store, siteUrl }: { store: Store; siteUrl: string }) {
+    this.#store = store;
+    this.#siteUrl = siteUrl;
+    // Item fragments do not depend on the document they are cut from: any page will do.
+    this.#samplePage = scopePages({
+      scope: { kind: 'all' },
+      items: [],
+      siteUrl,
+      pageSize: 1,
+      emptyUpdated: new Date(0),
+    })[0]!;
+  }
+
+  /** Drop what was rendered of these records (they changed or are gone). */
+  forget(ids: Iterable<string>): void {
+    for (const id of ids) this.#cache.delete(id);
+  }
+
+  /**
+   * The fragments of these records in one kind, in order; a record the store no longer has is
+   * left out (its removal is on its way to the owner). `keep: false` renders without caching,
+   * for a store that has moved past the changes the owner has seen.
+   */
+  get({
+    ids,
+    kind,
+    keep = true,
+  }: {
+    ids: readonly string[];
+    kind: FragmentKind;
+    keep?: boolean;
+  }): Buffer[] {
+    const missing = ids.filter((id) => this.#cache.get(id)?.[kind] === undefined);
+    const fresh = new Map<string, Buffer>();
+    if (missing.length > 0) {
+      const records = this.#store.read((store) =>
+        missing.map((id) => store.get(id)).filter((record) => record !== undefined),
+      );
+      this.#render({ records, kinds: [kind], keep, into: fresh });
+    }
+    const out: Buffer[] = [];
+    for (const id of ids) {
+      const fragment = this.#cache.get(id)?.[kind] ?? fresh.get(id);
+      if (fragment !== undefined) out.push(fragment);
+    }
+    return out;
+  }
+
+  /** Of these records, those not yet rendered in every kind. */
+  incomplete(ids: Iterable<string>): string[] {
+    const out: string[] = [];
+    for (const id of ids) {
+      const cached = this.#cache.get(id);
+      if (cached === undefined || KINDS.some((kind) => cached[kind] === undefined)) out.push(id);
+    }
+    return out;
+  }
+
+  /** Render every kind of these records now (a full build), a batch at a time. */
+  warm(records: readonly Briefing[]): void {
+    const todo = records.filter((record) => {
+      const cached = this.#cache.get(record.id);
+      return cached === undefined || KINDS.some((kind) => cached[kind] === undefined);
+    });
+    this.#render({ records: todo, kinds: KINDS, keep: true, into: new Map() });
+  }
+
+  #render({
+    records,
+    kinds,
+    keep,
+    into,
+  }: {
+    records: readonly Briefing[];
+    kinds: readonly FragmentKind[];
+    keep: boolean;
+    into: Map<string, Buffer>;
+  }): void {
+    // A batch at a time: the rendered strings die young instead of aging into the old generation.
+    for (let start = 0; start < records.length; start += ITEMS_PER_RENDER) {
+      const batch = records.slice(start, start + ITEMS_PER_RENDER);
+      const items = batch.map((record) => toFeedItem({ record, siteUrl: this.#siteUrl }));
+      for (const kind of kinds) {
+        const texts =
+          kind === 'ics'
+            ? renderCalendarEvents({ records: batch, siteUrl: this.#siteUrl })
+            : RENDERERS[kind].items({ items, page: this.#samplePage });
+        texts.forEach((text, index) => {
+          const id = batch[index]!.id;
+          const bytes = Buffer.from(text, 'utf8');
+          if (!keep) {
+            into.set(id, bytes);
+            return;
+          }
+          let cached = this.#cache.get(id);
+          if (cached === undefined) {
+            cached = {};
+            this.#cache.set(id, cached);
+          }
+          cached[kind] = bytes;
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,158 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Briefing } from '@briefing/schema';
+import { generateBriefings, makeBriefing } from '@briefing/schema/testing';
+import { buildFeeds } from './build-feeds.js';
+import { createLiveFeeds, type LiveFeeds } from './live-feeds.js';
+import { makeStoreFixture, type StoreFixture } from './test-support/store-fixture.js';
+import { readXml, textOf } from './test-support/xml.js';
+
+const SITE = 'https://briefing.example.org/';
+const fixtures: StoreFixture[] = [];
+const feeds: LiveFeeds[] = [];
+
+afterEach(async () => {
+  for (const live of feeds.splice(0)) live.close();
+  for (const fixture of fixtures.splice(0)) await fixture.close();
+});
+
+async function liveOn(records: readonly Briefing[], pageSize = 5) {
+  const fixture = await makeStoreFixture(records);
+  fixtures.push(fixture);
+  const live = await createLiveFeeds({ store: fixture.store, siteUrl: SITE, pageSize });
+  feeds.push(live);
+  return { fixture, live };
+}
+
+const asArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/** The entry titles of an Atom document, read back by a parser. */
+function atomTitles(live: LiveFeeds, path: string): string[] {
+  const xml = Buffer.from(live.file(path)!.body).toString('utf8');
+  return asArray(readXml(xml).feed.entry).map((entry: { title: unknown }) => textOf(entry.title));
+}
+
+function etags(live: LiveFeeds): Map<string, string> {
+  return new Map(live.paths().map((path) => [path, live.file(path)!.etag]));
+}
+
+/** A copy of a generated record, edited today-ish (a later revision date). */
+function edited(record: Briefing, title: string, updated = '2031-06-01'): Briefing {
+  return {
+    ...record,
+    title,
+    revision: {
+      ...record.revision,
+      updated,
+      changes: [...record.revision.changes, { date: updated, note: 'Edited' }],
+    },
+  };
+}
+
+describe('createLiveFeeds', { timeout: 30_000 }, () => {
+  it('serves every file buildFeeds writes, with the same bytes', async () => {
+    const records = generateBriefings({ count: 60 });
+    const { live } = await liveOn(records);
+    const built = buildFeeds({ records, siteUrl: SITE, pageSize: 5 });
+    expect(live.paths().sort()).toEqual([...built.files.keys()].sort());
+    for (const [path, file] of built.files) {
+      expect(Buffer.from(live.file(path)!.body).equals(Buffer.from(file.body)), path).toBe(true);
+      expect(live.file(path)!.etag, path).toBe(file.etag);
+    }
+  });
+
+  it('answers no document for paths that are not feeds, and keeps none of them', async () => {
+    const { live } = await liveOn([makeBriefing()]);
+    for (const path of [
+      '/feeds/themes/nothing.atom',
+      '/feeds/archive/all/1.atom',
+      '/feeds/archive/all/01.atom',
+      '/feeds/all.xml',
+      '/feeds/countries/zzz.rss',
+      '/feeds/archive/themes/space.rss',
+    ]) {
+      expect(live.file(path), path).toBeUndefined();
+    }
+    // Themes and types have feeds even with no records.
+    expect(live.file('/feeds/themes/space.atom')).toBeDefined();
+  });
+
+  it('an edit changes the documents that hold the record and no other', async () => {
+    const records = generateBriefings({ count: 40 });
+    const { fixture, live } = await liveOn(records);
+    const before = etags(live);
+    const target = records[7]!;
+    const updates: string[][] = [];
+    live.onUpdate(({ ids }) => updates.push(ids));
+    await fixture.write(edited(target, 'A corrected title'));
+    expect(fixture.store.problems()).toEqual([]);
+    expect(updates).toEqual([[target.id]]);
+    expect(atomTitles(live, '/feeds/all.atom')[0]).toBe('A corrected title');
+    const after = etags(live);
+    const rebuilt = buildFeeds({
+      records: records.map((record) =>
+        record.id === target.id ? edited(target, 'A corrected title') : record,
+      ),
+      siteUrl: SITE,
+      pageSize: 5,
+    });
+    const original = buildFeeds({ records, siteUrl: SITE, pageSize: 5 });
+    let kept = 0;
+    for (const [path, file] of rebuilt.files) {
+      expect(after.get(path), path).toBe(file.etag);
+      // A document keeps its ETag exactly when its bytes did not change.
+      const same = original.files.get(path)?.etag === file.etag;
+      expect(after.get(path) === before.get(path), path).toBe(same);
+      if (same) kept += 1;
+    }
+    expect(kept).toBeGreaterThan(0);
+  });
+
+  it('follows added and deleted records, new countries included', async () => {
+    const records = generateBriefings({ count: 12 });
+    const { fixture, live } = await liveOn(records);
+    const added = makeBriefing({
+      id: 'added-record',
+      title: 'Added while serving',
+      revision: {
+        created: '2031-06-01',
+        updated: '2031-06-01',
+        changes: [{ date: '2031-06-01', note: 'Created' }],
+      },
+      places: [{ name: 'Ulaanbaatar', country: 'MNG', lat: 47.92, lon: 106.92 }],
+    });
+    await fixture.write(added);
+    expect(atomTitles(live, '/feeds/all.atom')[0]).toBe('Added while serving');
+    expect(atomTitles(live, '/feeds/countries/mng.atom')).toEqual(['Added while serving']);
+    expect(Buffer.from(live.file('/feeds/feeds.opml')!.body).toString()).toContain(
+      '/feeds/countries/mng.atom',
+    );
+    await fixture.remove('added-record');
+    expect(atomTitles(live, '/feeds/all.atom')).not.toContain('Added while serving');
+    expect(live.file('/feeds/countries/mng.atom')).toBeUndefined();
+    const rebuilt = buildFeeds({ records, siteUrl: SITE, pageSize: 5 });
+    expect(live.paths().sort()).toEqual([...rebuilt.files.keys()].sort());
+    for (const [path, file] of rebuilt.files) expect(live.file(path)!.etag, path).toBe(file.etag);
+  });
+
+  it('dates documents by the store: stable without changes, later after one', async () => {
+    // Revised in the past: the store's commit times, not the records' dates, decide.
+    const records = ['a', 'b', 'c', 'd'].map((id) => makeBriefing({ id: `record-${id}` }));
+    const { fixture, live } = await liveOn(records);
+    const first = live.file('/feeds/all.atom')!.lastModified;
+    const again = await createLiveFeeds({ store: fixture.store, siteUrl: SITE, pageSize: 5 });
+    feeds.push(again);
+    // A restart with nothing changed: the same dates (the store's last commit is kept in it).
+    expect(again.file('/feeds/all.atom')!.lastModified).toEqual(first);
+    const calendar = live.file('/feeds/calendar.ics')!.lastModified;
+    // A same-day edit (no later revision date) still moves the date forward.
+    const target = records[3]!;
+    await new Promise((done) => setTimeout(done, 1100));
+    await fixture.write({ ...target, summary: 'A corrected summary.' });
+    const touched = live.file('/feeds/all.atom')!;
+    expect(touched.lastModified.getTime()).toBeGreaterThan(first.getTime());
+    expect(live.file('/feeds/calendar.ics')!.lastModified.getTime()).toBeGreaterThan(
+      calendar.getTime(),
+    );
+  });
+});

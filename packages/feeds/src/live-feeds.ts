@@ -1,0 +1,432 @@
+import { coverageSentence } from '@briefing/present';
+import type { Store, StoreChange } from '@briefing/store';
+import { normalizeSiteUrl } from './build-feeds.js';
+import { CONTENT_TYPES, makeFeedFile, makeRenderedFeedFile, strongEtag } from './feed-file.js';
+import type { FeedFile } from './feed-file.js';
+import { scopePages, type FeedPage } from './feed-page.js';
+import { toWebResponse } from './handler.js';
+import { calendarFrame } from './icalendar.js';
+import { ItemFragments } from './item-fragments.js';
+import { LastModifiedLedger } from './last-modified-ledger.js';
+import { renderOpml } from './opml.js';
+import {
+  FEED_FORMATS,
+  calendarPath,
+  feedLinks,
+  opmlPath,
+  opmlRssPath,
+  scopeSegment,
+  type FeedFormat,
+} from './paths.js';
+import { RecordKeys } from './record-keys.js';
+import { RENDERERS } from './render-document.js';
+import {
+  frameParts,
+  templatedArchiveFrames,
+  templatedCoverageFrames,
+  type DocumentFrame,
+} from './render-once.js';
+import {
+  respondToFeedRequest,
+  type FeedResponse,
+  type FeedSource,
+  type HeaderReader,
+} from './respond.js';
+import { absoluteUrl, dateAtUtcMidnight } from './to-feed-item.js';
+
+/** Feeds rendered from a store on demand, kept until an edit touches them. */
+export interface LiveFeeds extends FeedSource {
+  /** The response for a request under /feeds/, or undefined for any other path. */
+  handle(request: Request): Response | undefined;
+  /** The same as plain data (for node:http). */
+  respond(options: {
+    method: string;
+    path: string;
+    header: HeaderReader;
+  }): FeedResponse | undefined;
+  /** The document at a path (rendered now if it is not kept), or undefined if there is none. */
+  file(path: string): FeedFile | undefined;
+  /** The path of every document there is now (what `buildFeeds` would write). */
+  paths(): string[];
+  /** Render every record's items and event now, a batch at a time (before writing every file). */
+  warm(): void;
+  /**
+   * Render every record's calendar event in the background, in slices that leave the event loop
+   * free: the calendar lists every record, and its first request would otherwise render them all
+   * at once (about a second per 10,000 records).
+   */
+  prepareCalendar(): Promise<void>;
+  /** Called after each store change has been applied, with the paths whose documents were dropped. */
+  onUpdate(listener: (update: LiveUpdate) => void): () => void;
+  /** The store's data version the feeds answer from. */
+  readonly dataVersion: number;
+  /** Stop following the store. */
+  close(): void;
+}
+
+export interface LiveUpdate {
+  dataVersion: number;
+  /** The records the change added, updated or removed. */
+  ids: string[];
+  /** Documents that were kept and are now dropped (to be rendered again when asked for). */
+  dropped: string[];
+}
+
+// `updated` of a feed with no records at all; any fixed date would do, never the build time.
+const EPOCH = '2023-01-01';
+const FEED_PATH = /^\/feeds\/(?:archive\/(.+)\/\d+|(.+))\.(rss|atom|json)$/;
+// What a document's date depends on besides its scope (see LastModifiedLedger).
+const COVERAGE = 'coverage';
+const CALENDAR = 'calendar';
+const OPML = 'opml';
+
+interface Kept {
+  file: FeedFile;
+  /** The scope segment of a feed document; undefined for the calendar and the OPML. */
+  segment?: string;
+  current: boolean;
+  /** Of a feed document: what its page was made of (pageSignature) and the records it lists. */
+  signature?: string;
+  ids?: readonly string[];
+}
+
+/** Everything a feed document's bytes depend on besides its records' own texts. */
+function pageSignature(page: FeedPage): string {
+  return JSON.stringify([
+    page.items.map((item) => item.recordId),
+    page.updated.getTime(),
+    page.description,
+    page.prevArchive?.rss ?? '',
+    page.nextArchive?.rss ?? '',
+  ]);
+}
+
+/**
+ * Serve every feed of a store (the files buildFeeds writes, byte for byte the same) without
+ * building them first: a document is rendered from the store when first asked for and kept with
+ * its ETag and, once asked for, its gzip and brotli bytes; each record's items are rendered once
+ * and shared. A store change drops only the documents whose scope gained, lost or changed a
+ * record (and every subscription document when the coverage sentence changes). Resolves once the
+ * records' ordering keys are loaded (a fraction of a second per 10,000 records, in slices).
+ */
+export async function createLiveFeeds({
+  store,
+  siteUrl: rawSiteUrl,
+  pageSize = 50,
+  hubUrl,
+}: {
+  store: Store;
+  siteUrl: string;
+  pageSize?: number;
+  hubUrl?: string;
+}): Promise<LiveFeeds> {
+  if (!Number.isInteger(pageSize) || pageSize < 1) {
+    throw new Error(`pageSize must be a positive integer, got ${pageSize}`);
+  }
+  const siteUrl = normalizeSiteUrl(rawSiteUrl);
+  if (hubUrl !== undefined && !/^https?:$/.test(URL.parse(hubUrl)?.protocol ?? '')) {
+    throw new Error(`hub URL must be an absolute http(s) URL, got "${hubUrl}"`);
+  }
+  const keys = new RecordKeys();
+  const fragments = new ItemFragments({ store, siteUrl });
+  const status = store.status();
+  const ledger = new LastModifiedLedger({
+    since: status.changedAt === '' ? undefined : new Date(status.changedAt),
+  });
+  let applied = status.dataVersion;
+  const queued: StoreChange[] = [];
+  let loading = true;
+  const listeners = new Set<(update: LiveUpdate) => void>();
+  const kept = new Map<string, Kept>();
+  const pagesBySegment = new Map<string, Map<string, { page: FeedPage; format: FeedFormat }>>();
+  // Archive frames from one template per scope and shape; subscription frames from one per page
+  // and coverage-free description (see render-once.ts).
+  const frameOf = Object.fromEntries(
+    FEED_FORMATS.map((format) => [
+      format,
+      templatedCoverageFrames(templatedArchiveFrames(RENDERERS[format].frame)),
+    ]),
+  ) as Record<FeedFormat, (options: { page: FeedPage; coverageNote: string }) => DocumentFrame>;
+  let coverageNote = '';
+  let newest = dateAtUtcMidnight(EPOCH);
+  let scopeList = '';
+
+  const summarize = () => {
+    const coverage = keys.coverage();
+    coverageNote = coverageSentence(coverage);
+    newest = dateAtUtcMidnight(coverage?.updated ?? EPOCH);
+    scopeList = keys
+      .scopes()
+      .map((scope) => scopeSegment({ scope }))
+      .join(' ');
+  };
+
+  const apply = (change: StoreChange): void => {
+    const ids = [...change.added, ...change.updated, ...change.removed];
+    const touched = new Set<string>();
+    store.read((reader) => {
+      for (const id of ids) {
+        const record = reader.get(id);
+        const segments = record === undefined ? keys.delete(id) : keys.set(record);
+        for (const segment of segments) touched.add(segment);
+      }
+    });
+    fragments.forget(ids);
+    const before = { coverageNote, newest: newest.getTime(), scopeList };
+    summarize();
+    const at = change.changedAt === '' ? new Date() : new Date(change.changedAt);
+    // The subscription documents say what the data covers, and empty feeds are dated by the
+    // newest record: when either moves, every subscription document changes.
+    const coverageMoved =
+      before.coverageNote !== coverageNote || before.newest !== newest.getTime();
+    const dependencies = [...touched].map((segment) => `scope:${segment}`);
+    dependencies.push(CALENDAR);
+    if (coverageMoved) dependencies.push(COVERAGE);
+    if (before.scopeList !== scopeList) dependencies.push(OPML);
+    ledger.changed({ keys: dependencies, at });
+    for (const segment of touched) pagesBySegment.delete(segment);
+    if (coverageMoved) pagesBySegment.clear();
+    const dropped: string[] = [];
+    const changed = new Set(ids);
+    for (const [path, entry] of kept) {
+      let drop: boolean;
+      if (entry.segment === undefined) {
+        drop = path === calendarPath || before.scopeList !== scopeList;
+      } else if (!touched.has(entry.segment) && !(coverageMoved && entry.current)) {
+        drop = false;
+      } else {
+        // A scope that gained, lost or changed a record: only the pages whose list of records,
+        // date, links or description moved, or that list a changed record, are rendered again
+        // (an edit touches its archive and the current page; an addition the newest archive).
+        const found = pagesOf(entry.segment).get(path);
+        drop =
+          found === undefined ||
+          pageSignature(found.page) !== entry.signature ||
+          (entry.ids ?? []).some((id) => changed.has(id));
+      }
+      if (drop) {
+        kept.delete(path);
+        dropped.push(path);
+      }
+    }
+    applied = change.dataVersion;
+    for (const listener of listeners) listener({ dataVersion: applied, ids, dropped });
+  };
+
+  const unsubscribe = store.onChange((change) => {
+    if (loading) queued.push(change);
+    else apply(change);
+  });
+
+  // Page URLs are the origin and a slug path (absoluteUrl): cut, not parsed (~1,000 per scope).
+  const origin = new URL(siteUrl).origin;
+  const pathOf = (url: string) =>
+    url.startsWith(`${origin}/`) ? url.slice(origin.length) : new URL(url).pathname;
+  const pagesOf = (segment: string) => {
+    let byPath = pagesBySegment.get(segment);
+    const scope = keys.scope(segment);
+    // Only scopes with a feed are kept: any path asked for must not grow this map.
+    if (scope === undefined) return new Map<string, { page: FeedPage; format: FeedFormat }>();
+    if (byPath === undefined) {
+      byPath = new Map();
+      {
+        for (const page of scopePages({
+          scope,
+          items: keys.items(segment),
+          siteUrl,
+          pageSize,
+          ...(hubUrl === undefined ? {} : { hubUrl }),
+          emptyUpdated: newest,
+          coverageNote,
+        })) {
+          for (const format of FEED_FORMATS) {
+            byPath.set(pathOf(page.self[format]), { page, format });
+          }
+        }
+      }
+      pagesBySegment.set(segment, byPath);
+    }
+    return byPath;
+  };
+
+  // A store that has committed a change this object has not applied yet (its listener runs
+  // right after): what is rendered meanwhile is served but not kept.
+  const inStep = () => store.dataVersion === applied;
+
+  const renderFeed = (path: string): Kept | undefined => {
+    const match = FEED_PATH.exec(path);
+    if (match === null) return undefined;
+    const segment = match[1] ?? match[2]!;
+    const found = pagesOf(segment).get(path);
+    if (found === undefined) return undefined;
+    const { page, format } = found;
+    const keep = inStep();
+    const parts = frameParts({
+      frame: frameOf[format]({ page, coverageNote }),
+      itemFragments: fragments.get({
+        ids: page.items.map((item) => item.recordId),
+        kind: format,
+        keep,
+      }),
+    });
+    const etag = strongEtag(parts);
+    const current = page.archivePage === undefined;
+    const file = {
+      path,
+      contentType: CONTENT_TYPES[format],
+      etag,
+      lastModified: ledger.dateOf({
+        path,
+        etag,
+        keys: current ? [`scope:${segment}`, COVERAGE] : [`scope:${segment}`],
+        newest: page.updated,
+      }),
+    };
+    return {
+      // Subscription documents are read all the time: kept whole. Archives, many and rarely
+      // read, are joined from the shared item fragments each time.
+      file: current
+        ? makeFeedFile({ ...file, bytes: Buffer.concat(parts) })
+        : makeRenderedFeedFile({ ...file, parts: () => parts }),
+      segment,
+      current,
+      signature: pageSignature(page),
+      ids: page.items.map((item) => item.recordId),
+    };
+  };
+
+  const renderCalendar = (): Kept => {
+    const ordered = keys.byStart();
+    const frame = calendarFrame({
+      calendarUrl: absoluteUrl({ siteUrl, path: calendarPath }),
+      coverageNote,
+    });
+    const body = Buffer.concat([
+      Buffer.from(frame.head, 'utf8'),
+      ...fragments.get({
+        ids: ordered.map((entry) => entry.key.recordId),
+        kind: 'ics',
+        keep: inStep(),
+      }),
+      Buffer.from(frame.tail, 'utf8'),
+    ]);
+    return {
+      file: dated({ path: calendarPath, contentType: CONTENT_TYPES.ics, body }),
+      current: true,
+    };
+  };
+
+  const renderOpmlFile = (path: string, format: 'rss' | 'atom'): Kept => {
+    const feeds = keys.scopes().map((scope) => ({ scope, links: feedLinks({ scope }) }));
+    const body = Buffer.from(renderOpml({ feeds, siteUrl, format }), 'utf8');
+    return { file: dated({ path, contentType: CONTENT_TYPES.opml, body }), current: true };
+  };
+
+  const dated = ({
+    path,
+    contentType,
+    body,
+  }: {
+    path: string;
+    contentType: string;
+    body: Buffer;
+  }) => {
+    const etag = strongEtag([body]);
+    return makeFeedFile({
+      path,
+      contentType,
+      bytes: body,
+      etag,
+      lastModified: ledger.dateOf({
+        path,
+        etag,
+        keys: path === calendarPath ? [CALENDAR, COVERAGE] : [OPML],
+        newest,
+      }),
+    });
+  };
+
+  const file = (path: string): FeedFile | undefined => {
+    const found = kept.get(path);
+    if (found !== undefined) return found.file;
+    const rendered =
+      path === calendarPath
+        ? renderCalendar()
+        : path === opmlPath
+          ? renderOpmlFile(path, 'atom')
+          : path === opmlRssPath
+            ? renderOpmlFile(path, 'rss')
+            : renderFeed(path);
+    if (rendered === undefined) return undefined;
+    if (inStep()) kept.set(path, rendered);
+    return rendered.file;
+  };
+
+  // The ordering keys of every record, from the store's own snapshot, a slice at a time.
+  let sliceStart = performance.now();
+  for (const record of store.iterate()) {
+    keys.set(record);
+    if (performance.now() - sliceStart > 8) {
+      await new Promise((done) => setImmediate(done));
+      sliceStart = performance.now();
+    }
+  }
+  summarize();
+  loading = false;
+  // Changes committed while loading: their records are read again, whichever snapshot had them.
+  for (const change of queued.splice(0)) apply(change);
+
+  const live: LiveFeeds = {
+    siteUrl,
+    ...(hubUrl === undefined ? {} : { hubUrl }),
+    files: { get: file },
+    file,
+    respond: ({ method, path, header }) =>
+      respondToFeedRequest({ feeds: live, method, path, header }),
+    handle: (request) => {
+      const response = live.respond({
+        method: request.method,
+        path: new URL(request.url).pathname,
+        header: (name) => request.headers.get(name),
+      });
+      return response === undefined ? undefined : toWebResponse(response);
+    },
+    paths: () => {
+      const paths: string[] = [];
+      for (const scope of keys.scopes()) paths.push(...pagesOf(scopeSegment({ scope })).keys());
+      paths.push(calendarPath, opmlPath, opmlRssPath);
+      return paths;
+    },
+    warm: () => {
+      const missing = fragments.incomplete(keys.ids());
+      // A batch of records at a time from the store, each rendered in every format at once.
+      for (let start = 0; start < missing.length; start += 500) {
+        const ids = missing.slice(start, start + 500);
+        fragments.warm(
+          store.read((reader) =>
+            ids.map((id) => reader.get(id)).filter((record) => record !== undefined),
+          ),
+        );
+      }
+    },
+    prepareCalendar: async () => {
+      const ids = [...keys.ids()];
+      for (let start = 0; start < ids.length; start += 50) {
+        fragments.get({ ids: ids.slice(start, start + 50), kind: 'ics', keep: inStep() });
+        await new Promise((done) => setImmediate(done));
+      }
+    },
+    onUpdate: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get dataVersion() {
+      return applied;
+    },
+    close: () => {
+      unsubscribe();
+      listeners.clear();
+    },
+  };
+  return live;
+}

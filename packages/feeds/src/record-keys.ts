@@ -1,0 +1,151 @@
+import { dataCoverage, type Briefing, type Coverage } from '@briefing/schema';
+import { compareEvents } from './icalendar.js';
+import { feedScopes, scopeSegment, scopesOf, type FeedScope } from './paths.js';
+import { compareItems, dateAtUtcMidnight, type FeedItemKey } from './to-feed-item.js';
+
+/** What the live feeds keep of each record: how it orders, where it belongs, what it covers. */
+export interface RecordKey {
+  key: FeedItemKey;
+  /** The scope segments ("all", "themes/space", …) whose feeds list it. */
+  segments: string[];
+  /** For the calendar's order. */
+  start: string;
+  /** What dataCoverage reads of a record. */
+  coverage: Pick<Briefing, 'date'> & { revision: Pick<Briefing['revision'], 'updated'> };
+}
+
+/**
+ * The ordering keys and scopes of every record, kept in memory (a few hundred bytes a record)
+ * so that an edit tells which feeds it touches without asking the store about every feed; the
+ * records' texts stay in the store.
+ */
+export class RecordKeys {
+  readonly #entries = new Map<string, RecordKey>();
+  readonly #bySegment = new Map<string, Set<string>>();
+  readonly #scopes = new Map<string, FeedScope>();
+  readonly #sorted = new Map<string, FeedItemKey[]>();
+  #coverage: { value: Coverage | undefined } | undefined;
+  #byStart: RecordKey[] | undefined;
+
+  constructor() {
+    // Every theme and type has a feed even with no records (subscribers' URLs stay stable).
+    for (const scope of fixedScopes()) this.#scopes.set(scopeSegment({ scope }), scope);
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get(id: string): RecordKey | undefined {
+    return this.#entries.get(id);
+  }
+
+  ids(): IterableIterator<string> {
+    return this.#entries.keys();
+  }
+
+  /** Add or replace a record; returns the segments it was in before and is in now. */
+  set(record: Briefing): Set<string> {
+    const touched = new Set(this.delete(record.id));
+    const scopes = scopesOf(record);
+    const entry: RecordKey = {
+      key: {
+        recordId: record.id,
+        published: dateAtUtcMidnight(record.revision.created),
+        updated: dateAtUtcMidnight(record.revision.updated),
+        eventStart: record.date.start,
+      },
+      segments: scopes.map((scope) => scopeSegment({ scope })),
+      start: record.date.start,
+      coverage: { date: record.date, revision: { updated: record.revision.updated } },
+    };
+    this.#entries.set(record.id, entry);
+    scopes.forEach((scope, index) => {
+      const segment = entry.segments[index]!;
+      let ids = this.#bySegment.get(segment);
+      if (ids === undefined) {
+        ids = new Set();
+        this.#bySegment.set(segment, ids);
+        this.#scopes.set(segment, scope);
+      }
+      ids.add(record.id);
+      touched.add(segment);
+      this.#sorted.delete(segment);
+    });
+    this.#changed();
+    return touched;
+  }
+
+  /** Remove a record; returns the segments it was in. */
+  delete(id: string): string[] {
+    const entry = this.#entries.get(id);
+    if (entry === undefined) return [];
+    this.#entries.delete(id);
+    for (const segment of entry.segments) {
+      const ids = this.#bySegment.get(segment);
+      ids?.delete(id);
+      this.#sorted.delete(segment);
+      // A country no record concerns any more has no feed; themes and types always have one.
+      if (ids?.size === 0) {
+        this.#bySegment.delete(segment);
+        if (this.#scopes.get(segment)?.kind === 'country') this.#scopes.delete(segment);
+      }
+    }
+    this.#changed();
+    return entry.segments;
+  }
+
+  #changed(): void {
+    this.#coverage = undefined;
+    this.#byStart = undefined;
+  }
+
+  /** The scope of a segment that has a feed now, or undefined. */
+  scope(segment: string): FeedScope | undefined {
+    return this.#scopes.get(segment);
+  }
+
+  /** Every scope with a feed, in feedScopes' order (all, themes, types, countries by code). */
+  scopes(): FeedScope[] {
+    const fixed = fixedScopes();
+    const countries = [...this.#scopes.values()]
+      .filter((scope) => scope.kind === 'country')
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    return [...fixed, ...countries];
+  }
+
+  /** A scope's items, newest update first (compareItems). */
+  items(segment: string): FeedItemKey[] {
+    let sorted = this.#sorted.get(segment);
+    if (sorted === undefined) {
+      const ids = this.#bySegment.get(segment) ?? new Set<string>();
+      sorted = [...ids].map((id) => this.#entries.get(id)!.key).sort(compareItems);
+      this.#sorted.set(segment, sorted);
+    }
+    return sorted;
+  }
+
+  /** What the records cover (dataCoverage), for the feeds' and calendar's descriptions. */
+  coverage(): Coverage | undefined {
+    this.#coverage ??= {
+      // dataCoverage reads only the date and revision.updated of each record.
+      value: dataCoverage(
+        [...this.#entries.values()].map((entry) => entry.coverage) as unknown as Briefing[],
+      ),
+    };
+    return this.#coverage.value;
+  }
+
+  /** Every record, in the calendar's order (start date, then id). */
+  byStart(): RecordKey[] {
+    this.#byStart ??= [...this.#entries.values()].sort((a, b) =>
+      compareEvents({ start: a.start, id: a.key.recordId }, { start: b.start, id: b.key.recordId }),
+    );
+    return this.#byStart;
+  }
+}
+
+// Every theme and type of the vocabulary, after "all": feedScopes of no records.
+function fixedScopes(): FeedScope[] {
+  return feedScopes({ records: [] });
+}
