@@ -1,5 +1,5 @@
 import type { BriefingQuery } from '@briefing/schema';
-import { listHref, listSearchParams, SITE_NAME } from '@briefing/present';
+import { listHref, listSearchParams, SITE_NAME, viewFeedPath } from '@briefing/present';
 import type { Store } from '@briefing/store';
 import { normalizeSiteUrl } from './build-feeds.js';
 import { CONTENT_TYPES, makeFeedFile, strongEtag, type FeedFile } from './feed-file.js';
@@ -28,8 +28,7 @@ export function queryFeedPath({
   query: BriefingQuery;
   format: QueryFeedFormat;
 }): string {
-  const search = listSearchParams({ query }).toString();
-  return `/feeds/view.${format === 'ics' ? 'ics' : format}${search === '' ? '' : `?${search}`}`;
+  return viewFeedPath({ query, format });
 }
 
 interface PerSite {
@@ -88,7 +87,10 @@ export function respondToQueryFeed({
   store: Store;
   siteUrl: string;
   query: BriefingQuery;
-  /** Search text, with the list's filter semantics (every word in the title, summary or names). */
+  /**
+   * Search words, matched as the list matches them (store.list's `search`: prefixes, any case or
+   * accents, names in any known spelling).
+   */
   text?: string;
   format: QueryFeedFormat;
   request: Request;
@@ -155,7 +157,7 @@ function render({
   // One snapshot: the records, their versions and the date all come from one data version.
   const { records, changedAt } = store.read((reader) => ({
     records: reader.list({
-      query,
+      ...listQuery(query),
       sort: { by: 'date', order: 'desc' },
       pageSize: QUERY_FEED_SIZE,
     }).records,
@@ -208,4 +210,10 @@ function render({
     etag: strongEtag([body]),
     lastModified: new Date(Math.max(newest.getTime(), committed)),
   });
+}
+
+/** A query as the store's list takes it: the text as search words, the rest as filters. */
+function listQuery(query: BriefingQuery): { query: BriefingQuery; search?: string } {
+  const { text, ...filters } = query;
+  return text === undefined ? { query: filters } : { query: filters, search: text };
 }

@@ -109,6 +109,21 @@ export function listHref(state: {
   return listPathOf(listSearchParams(state).toString());
 }
 
+/**
+ * The feed (or calendar) of a list view: /feeds/view.atom?theme=space, with the list's filter
+ * parameters (not its order, page or count: a feed holds the newest records).
+ */
+export function viewFeedPath({
+  query,
+  format,
+}: {
+  query: BriefingQuery;
+  format: FeedFormat | 'ics';
+}): string {
+  const search = listSearchParams({ query }).toString();
+  return `/feeds/view.${format}${search === '' ? '' : `?${search}`}`;
+}
+
 /** Which records a feed carries. */
 export type FeedScope =
   | { kind: 'all' }

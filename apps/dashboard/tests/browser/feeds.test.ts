@@ -1,5 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { XMLParser } from 'fast-xml-parser';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { launchChromium } from './chromium.js';
 
 const baseUrl = inject('baseUrl');
@@ -116,13 +121,81 @@ describe('pages and conditional requests', () => {
   );
 });
 
+describe('following any view', () => {
+  it('gives a filtered view a feed of exactly its newest records, with 304s to its ETag', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/briefings?theme=defense&country=RUS&count=records`);
+    const href = await page
+      .locator('head link[rel="alternate"][type="application/atom+xml"]')
+      .getAttribute('href');
+    expect(href).toBe('/feeds/view.atom?theme=defense&country=RUS');
+    // Linked visibly too, with the other formats and a calendar.
+    const follow = page.locator('main p.follow');
+    expect(await follow.locator('a').allTextContents()).toEqual([
+      'Atom feed of Briefing: theme Defense; country Russia',
+      'RSS feed of Briefing: theme Defense; country Russia',
+      'JSON Feed of Briefing: theme Defense; country Russia',
+      'Calendar of Briefing: theme Defense; country Russia',
+    ]);
+    const listed = (await page
+      .locator('main ol.briefings h3 a')
+      .evaluateAll((links) =>
+        links.map((link) => link.getAttribute('href')!.replace('/briefings/', '')),
+      )) as string[];
+    expect(listed.length).toBeGreaterThan(3);
+    const response = await fetch(new URL(href!, baseUrl));
+    expect(response.status).toBe(200);
+    const feed = new XMLParser({ ignoreAttributes: false }).parse(await response.text()) as {
+      feed: { entry: { id: string }[] };
+    };
+    const ids = feed.feed.entry.map((entry) => entry.id.replace(/^.*:briefing\//, ''));
+    expect(ids).toEqual(listed.slice(0, 50));
+    const etag = response.headers.get('etag')!;
+    const again = await fetch(new URL(href!, baseUrl), { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    // A search is followed too, matched as the list matches it (other scripts of a name).
+    const search = await fetch(`${baseUrl}/feeds/view.json?q=${encodeURIComponent('Лавров')}`);
+    const items = ((await search.json()) as { items: { title: string }[] }).items;
+    expect(items.length).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('the dataset download', () => {
+  it('is a SQLite file of every record, to query with sqlite3 or Datasette', async () => {
+    const response = await fetch(`${baseUrl}/briefings.sqlite`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/filename="briefings-.*\.sqlite"/);
+    const dir = await mkdtemp(join(tmpdir(), 'dashboard-dataset-'));
+    try {
+      const path = join(dir, 'briefings.sqlite');
+      await writeFile(path, Buffer.from(await response.arrayBuffer()));
+      const db = new DatabaseSync(path, { readOnly: true });
+      const { n } = db.prepare('SELECT count(*) AS n FROM records').get() as { n: number };
+      const exported = await (await fetch(`${baseUrl}/briefings.json?count=records`)).json();
+      expect(n).toBe((exported as { count: number }).count);
+      db.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    const again = await fetch(`${baseUrl}/briefings.sqlite`, {
+      headers: { 'if-none-match': response.headers.get('etag')! },
+    });
+    expect(again.status).toBe(304);
+  });
+});
+
 describe('security headers', () => {
   it.each([
     '/',
     '/briefings',
     '/briefings/lavrov-pyongyang-2023-10',
     '/feeds/all.atom',
+    '/feeds/view.atom?theme=space',
     '/briefings.csv',
+    '/briefings.sqlite',
+    '/favicon.svg',
+    '/_app/version.json',
   ])('%s carries them', async (path) => {
     const response = await fetch(`${baseUrl}${path}`);
     const csp = response.headers.get('content-security-policy') ?? '';

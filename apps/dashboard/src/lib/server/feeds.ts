@@ -1,15 +1,29 @@
-import { buildFeeds, handleFeedRequest, type FeedSet } from '@briefing/feeds';
-import { FEEDS_ROOT } from '@briefing/present/urls';
+import {
+  createLiveFeeds,
+  handleFeedRequest,
+  respondToQueryFeed,
+  type LiveFeeds,
+  type QueryFeedFormat,
+} from '@briefing/feeds';
+import { FEEDS_ROOT, SITE_NAME } from '@briefing/present/urls';
+import { describeQuery, parseListParams } from '../list-params.js';
 import { entityFeedFile } from './entities.js';
-import { getSnapshot } from './live-data.js';
-import { memo, type Snapshot } from './snapshot.js';
+import { getLiveData, type LiveData } from './live-data.js';
 
-/** Every feed file of a snapshot, built on first request. */
-export function feedSet(snapshot: Snapshot): FeedSet {
-  return memo(snapshot, 'feeds', () =>
-    buildFeeds({ records: snapshot.records, siteUrl: snapshot.siteUrl }),
-  );
+let live: Promise<LiveFeeds> | undefined;
+
+/** Every feed of the index, rendered on demand and kept until an edit touches it. */
+export function liveFeeds(data: LiveData): Promise<LiveFeeds> {
+  live ??= createLiveFeeds({ store: data.index, siteUrl: data.siteUrl }).then((feeds) => {
+    // The calendar lists every record: render its events before anyone asks, a slice at a time.
+    void feeds.prepareCalendar();
+    return feeds;
+  });
+  return live;
 }
+
+// The feed of a list view: /feeds/view.atom?theme=defense&country=CHN (the list's parameters).
+const VIEW_FEED = /^\/feeds\/view\.(atom|rss|json|ics)$/;
 
 /**
  * The feeds under /feeds/…, with @briefing/feeds' caching headers, content coding and 304s;
@@ -23,12 +37,41 @@ export async function handleFeeds({
   url: URL;
 }): Promise<Response | undefined> {
   if (!url.pathname.startsWith(FEEDS_ROOT) || url.pathname === FEEDS_ROOT) return undefined;
-  const snapshot = await getSnapshot();
+  const data = await getLiveData();
+  const view = VIEW_FEED.exec(url.pathname);
+  if (view !== null) return viewFeed({ data, request, url, format: view[1] as QueryFeedFormat });
   // An actor's or a place's feed is made on first request, then answered like the others.
-  const file = entityFeedFile({ snapshot, path: url.pathname });
-  const feeds = feedSet(snapshot);
-  return handleFeedRequest({
-    feeds: file === undefined ? feeds : { ...feeds, files: new Map([[url.pathname, file]]) },
+  const file = entityFeedFile({ snapshot: await data.snapshot(), path: url.pathname });
+  if (file !== undefined) {
+    return handleFeedRequest({
+      feeds: { siteUrl: data.siteUrl, files: new Map([[url.pathname, file]]) },
+      request,
+    });
+  }
+  return (await liveFeeds(data)).handle(request);
+}
+
+/** Exactly the records of a list view, newest first, as a feed or a calendar. */
+function viewFeed({
+  data,
+  request,
+  url,
+  format,
+}: {
+  data: LiveData;
+  request: Request;
+  url: URL;
+  format: QueryFeedFormat;
+}): Response {
+  // The list's own parameters, read as the list reads them (unknown ones are left out).
+  const { query } = parseListParams({ params: url.searchParams });
+  const description = describeQuery(query);
+  return respondToQueryFeed({
+    store: data.index,
+    siteUrl: data.siteUrl,
+    query,
+    format,
     request,
+    title: description === '' ? `${SITE_NAME}: every record` : `${SITE_NAME}: ${description}`,
   });
 }

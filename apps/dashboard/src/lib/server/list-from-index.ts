@@ -4,6 +4,7 @@ import type { Sort, Store } from '@briefing/store';
 import { toEngagementItem, toListItem } from '../list-item.js';
 import { describeQuery, parseListParams } from '../list-params.js';
 import { listSearchParams, PAGE_SIZE, type SortId } from '../list-url.js';
+import { SITE_NAME, viewFeedPath } from '@briefing/present/urls';
 
 /** The index's order for a sort of the list. */
 export const INDEX_SORTS: Record<SortId, Sort> = {
@@ -27,6 +28,7 @@ export function indexQuery(query: BriefingQuery): { query: BriefingQuery; search
 /** Everything the list page shows for some URL parameters, asked of the index. */
 export function listFromIndex({ index, params }: { index: Store; params: URLSearchParams }) {
   const { query, sort, count, page, notes } = parseListParams({ params });
+  const description = describeQuery(query);
   const asked = {
     ...indexQuery(query),
     sort: INDEX_SORTS[sort],
@@ -50,7 +52,7 @@ export function listFromIndex({ index, params }: { index: Store; params: URLSear
       query,
       sort,
       notes,
-      description: describeQuery(query),
+      description,
       count,
       /** Rows matching: engagements or records, as counted. */
       total: rows(),
@@ -70,6 +72,14 @@ export function listFromIndex({ index, params }: { index: Store; params: URLSear
           }),
         ) ?? result.records.map((record: Briefing) => toListItem(cleanRecord(record))),
       search: listSearchParams({ query, sort, count }).toString(),
+      // Follow this view: its feeds (autodiscovered too, see +layout.svelte) and its calendar.
+      alternate: {
+        title: `${SITE_NAME}: ${description === '' ? 'every record' : description}`,
+        atom: viewFeedPath({ query, format: 'atom' }),
+        rss: viewFeedPath({ query, format: 'rss' }),
+        json: viewFeedPath({ query, format: 'json' }),
+      },
+      calendar: viewFeedPath({ query, format: 'ics' }),
     };
   });
 }

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { feedSet, handleFeeds } from '#lib/server/feeds.ts';
-import { getSnapshot } from '#lib/server/live-data.ts';
+import { handleFeeds, liveFeeds } from '#lib/server/feeds.ts';
+import { getLiveData } from '#lib/server/live-data.ts';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 // On the node server hooks.server.ts answers /feeds/… first. This route exists so that a static
@@ -8,8 +8,8 @@ import type { EntryGenerator, RequestHandler } from './$types';
 export const prerender = import.meta.env.BRIEFING_STATIC;
 
 export const entries: EntryGenerator = async () => {
-  const feeds = feedSet(await getSnapshot());
-  return [...feeds.files.keys()].map((path) => ({ path: path.replace(/^\/feeds\//, '') }));
+  const feeds = await liveFeeds(await getLiveData());
+  return feeds.paths().map((path) => ({ path: path.replace(/^\/feeds\//, '') }));
 };
 
 export const GET: RequestHandler = async ({ request, url }) => {
