@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SITE_NAME } from '@briefing/present/urls';
 import { XMLParser } from 'fast-xml-parser';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -131,11 +132,12 @@ describe('following any view', () => {
     expect(href).toBe('/feeds/view.atom?theme=defense&country=RUS');
     // Linked visibly too, with the other formats and a calendar.
     const follow = page.locator('main p.follow');
+    const title = `${SITE_NAME}: theme Defense; country Russia`;
     expect(await follow.locator('a').allTextContents()).toEqual([
-      'Atom feed of Briefing: theme Defense; country Russia',
-      'RSS feed of Briefing: theme Defense; country Russia',
-      'JSON Feed of Briefing: theme Defense; country Russia',
-      'Calendar of Briefing: theme Defense; country Russia',
+      `Atom feed of ${title}`,
+      `RSS feed of ${title}`,
+      `JSON Feed of ${title}`,
+      `Calendar of ${title}`,
     ]);
     const listed = (await page
       .locator('main ol.briefings h3 a')
