@@ -40,7 +40,9 @@ describe('the development server (pnpm dev)', () => {
     await page.getByRole('checkbox', { name: 'Space' }).check();
     await page.waitForURL(/\?theme=space$/);
     await expect
-      .poll(() => page.locator('main ol.briefings h3 a').allTextContents())
+      .poll(() =>
+        page.locator('main ol.briefings h3 a, main ol.briefings ul.legs a').allTextContents(),
+      )
       .toContain('Kim and Putin meet at the Vostochny Cosmodrome');
     expect(errors).toEqual([]);
     await page.close();

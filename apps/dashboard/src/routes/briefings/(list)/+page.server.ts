@@ -7,6 +7,7 @@ export const load: PageServerLoad = async ({ url }) => {
   const { index } = await getLiveData();
   // A prerendered (static) list cannot read the query string: it is filtered in the browser.
   const params = building ? new URLSearchParams() : url.searchParams;
-  const { dataVersion: _, ...view } = listFromIndex({ index, params });
-  return view;
+  const { dataVersion: _, alternate, calendar, ...view } = listFromIndex({ index, params });
+  // A static host serves no feed of a view (it has no query strings): the site's feeds stand in.
+  return building ? view : { ...view, alternate, calendar };
 };
