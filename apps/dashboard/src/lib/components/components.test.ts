@@ -53,17 +53,20 @@ describe('Timeline', () => {
 });
 
 describe('Heatmap', () => {
-  it('links each non-empty cell to the filtered list and labels it for screen readers', () => {
-    const { body } = render(Heatmap, {
-      props: {
-        cells: [{ month: '2023-10', theme: 'diplomacy', count: 2, ids: ['a', 'b'] }],
-        themes: ['diplomacy', 'space'],
-        title: 'Heatmap',
-      },
-    });
-    expect(body).toContain(
+  it('links each non-empty cell to the list counting the same, and labels it for screen readers', () => {
+    const cells = [{ month: '2023-10', theme: 'diplomacy' as const, count: 2, ids: ['a', 'b'] }];
+    const themes = ['diplomacy', 'space'] as const;
+    const engagements = render(Heatmap, { props: { cells, themes, title: 'Heatmap' } }).body;
+    expect(engagements).toContain(
       'href="/briefings?theme=diplomacy&amp;from=2023-10-01&amp;to=2023-10-31"',
     );
-    expect(body).toContain('aria-label="Diplomacy, Oct 2023: 2 records"');
+    expect(engagements).toContain('aria-label="Diplomacy, Oct 2023: 2 engagements"');
+    const records = render(Heatmap, {
+      props: { cells, themes, title: 'Heatmap', count: 'records' },
+    }).body;
+    expect(records).toContain(
+      'href="/briefings?theme=diplomacy&amp;from=2023-10-01&amp;to=2023-10-31&amp;count=records"',
+    );
+    expect(records).toContain('aria-label="Diplomacy, Oct 2023: 2 records"');
   });
 });
