@@ -1,6 +1,6 @@
 import type { BriefingQuery } from '@briefing/schema';
 import { listHref, listSearchParams, SITE_NAME, viewFeedPath } from '@briefing/present';
-import type { Store } from '@briefing/store';
+import { searchQuery, type Store } from '@briefing/store';
 import { normalizeSiteUrl } from './build-feeds.js';
 import { CONTENT_TYPES, makeFeedFile, strongEtag, type FeedFile } from './feed-file.js';
 import type { FeedPage } from './feed-page.js';
@@ -157,7 +157,7 @@ function render({
   // One snapshot: the records, their versions and the date all come from one data version.
   const { records, changedAt } = store.read((reader) => ({
     records: reader.list({
-      ...listQuery(query),
+      ...searchQuery(query),
       sort: { by: 'date', order: 'desc' },
       pageSize: QUERY_FEED_SIZE,
     }).records,
@@ -210,10 +210,4 @@ function render({
     etag: strongEtag([body]),
     lastModified: new Date(Math.max(newest.getTime(), committed)),
   });
-}
-
-/** A query as the store's list takes it: the text as search words, the rest as filters. */
-function listQuery(query: BriefingQuery): { query: BriefingQuery; search?: string } {
-  const { text, ...filters } = query;
-  return text === undefined ? { query: filters } : { query: filters, search: text };
 }

@@ -23,3 +23,4 @@ export {
 } from './spellings.js';
 export { consoleLogger, silentLogger, type Logger } from './logger.js';
 export { SCHEMA_VERSION } from './index-schema.js';
+export { searchQuery } from './search-query.js';

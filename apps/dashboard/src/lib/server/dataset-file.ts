@@ -1,12 +1,12 @@
-import { codingEtag, isNotModified } from '@briefing/feeds';
+import { isNotModified } from '@briefing/feeds';
 import { exportFileName } from '@briefing/present';
-import { dataCoverage } from '@briefing/schema';
 import { createReadStream, rmSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { LiveData } from './live-data.js';
+import { snapshotCoverage } from './snapshot.js';
 
 /** The dataset file of the latest data version asked for: made once, then sent from disk. */
 let latest: { dataVersion: number; path: Promise<string> } | undefined;
@@ -25,10 +25,10 @@ export async function datasetResponse({
 }): Promise<Response> {
   const snapshot = await data.snapshot();
   const { dataVersion } = snapshot;
-  const etag = codingEtag(`"v${dataVersion}-sqlite"`, 'identity');
+  const etag = `"v${dataVersion}-sqlite"`;
   const headers = {
     'content-type': 'application/vnd.sqlite3',
-    'content-disposition': `attachment; filename="${exportFileName({ coverage: dataCoverage(snapshot.records), extension: 'sqlite' })}"`,
+    'content-disposition': `attachment; filename="${exportFileName({ coverage: snapshotCoverage(snapshot), extension: 'sqlite' })}"`,
     etag,
     'cache-control': 'no-cache',
   };

@@ -1,8 +1,10 @@
 import { exportFileName, cleanRecord } from '@briefing/present';
-import { dataCoverage, type Briefing } from '@briefing/schema';
+import type { Briefing } from '@briefing/schema';
+import { snapshotCoverage } from './snapshot.js';
 import { parseListParams } from '../list-params.js';
 import { briefingsCsv } from './export.js';
-import { indexQuery, INDEX_SORTS } from './list-from-index.js';
+import { searchQuery } from '@briefing/store';
+import { INDEX_SORTS } from './list-from-index.js';
 import { getLiveData } from './live-data.js';
 import { streamExport } from './stream-export.js';
 
@@ -21,10 +23,11 @@ export async function exportResponse({
 }): Promise<Response> {
   const { index, snapshot, siteUrl } = await getLiveData();
   const { query, sort, notes } = parseListParams({ params });
-  const asked = { ...indexQuery(query), sort: INDEX_SORTS[sort] };
+  const asked = { ...searchQuery(query), sort: INDEX_SORTS[sort] };
   // What the whole data set covers and when it last changed, so a saved export says how current it is.
-  const { records, dataVersion } = await snapshot();
-  const coverage = dataCoverage(records);
+  const current = await snapshot();
+  const { dataVersion } = current;
+  const coverage = snapshotCoverage(current);
   const cleaned = function* () {
     for (const record of index.iterate(asked)) yield cleanRecord(record);
   };

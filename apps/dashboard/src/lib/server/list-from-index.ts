@@ -1,6 +1,6 @@
-import type { Briefing, BriefingQuery } from '@briefing/schema';
+import type { Briefing } from '@briefing/schema';
 import { cleanRecord } from '@briefing/present';
-import type { Sort, Store } from '@briefing/store';
+import { searchQuery, type Sort, type Store } from '@briefing/store';
 import { toEngagementItem, toListItem } from '../list-item.js';
 import { describeQuery, parseListParams } from '../list-params.js';
 import { listSearchParams, PAGE_SIZE, type SortId } from '../list-url.js';
@@ -14,23 +14,12 @@ export const INDEX_SORTS: Record<SortId, Sort> = {
   title: { by: 'title', order: 'asc' },
 };
 
-/**
- * The list's query as the index takes it: the search text is matched as the index's search
- * matches it (prefixes, other spellings and scripts), the other fields as filters.
- */
-export function indexQuery(query: BriefingQuery): { query: BriefingQuery; search?: string } {
-  const { text, ...filters } = query;
-  return text === undefined || text.trim() === ''
-    ? { query: filters }
-    : { query: filters, search: text };
-}
-
 /** Everything the list page shows for some URL parameters, asked of the index. */
 export function listFromIndex({ index, params }: { index: Store; params: URLSearchParams }) {
   const { query, sort, count, page, notes } = parseListParams({ params });
   const description = describeQuery(query);
   const asked = {
-    ...indexQuery(query),
+    ...searchQuery(query),
     sort: INDEX_SORTS[sort],
     pageSize: PAGE_SIZE,
     // Counting engagements, a row is an engagement with its matching legs under it.
@@ -40,6 +29,8 @@ export function listFromIndex({ index, params }: { index: Store; params: URLSear
   // One data version for the page, the total and the count of every record.
   return index.read(() => {
     let result = index.list({ ...asked, page });
+    // The whole list, counted once: its records and its engagements.
+    const everything = index.list({ pageSize: 1 });
     const rows = () => (count === 'engagements' ? result.engagementTotal : result.total);
     const pageCount = Math.max(1, Math.ceil(rows() / PAGE_SIZE));
     // A page past the end shows the last page, with a note.
@@ -58,10 +49,7 @@ export function listFromIndex({ index, params }: { index: Store; params: URLSear
       total: rows(),
       /** Both counts of the matches, for the sentence that says what is counted. */
       matches: { records: result.total, engagements: result.engagementTotal },
-      totalRecords:
-        count === 'engagements'
-          ? index.list({ pageSize: 1, count }).engagementTotal
-          : index.status().records,
+      totalRecords: count === 'engagements' ? everything.engagementTotal : everything.total,
       page: Math.min(page, pageCount),
       pageCount,
       items:

@@ -1,6 +1,5 @@
 import {
   asOfDate,
-  dataCoverage,
   effectiveEnd,
   formatDateRange,
   formatIsoDate,
@@ -20,7 +19,7 @@ import type { TimelineItem } from '../charts/timeline-layout.js';
 import { toListItem } from '../list-item.js';
 import { DEFAULT_COUNT } from '@briefing/present/urls';
 import type { Store } from '@briefing/store';
-import { memo, type Snapshot } from './snapshot.js';
+import { memo, snapshotCoverage, type Snapshot } from './snapshot.js';
 
 /** Above this many records the overview timeline shows monthly density instead of one mark each. */
 export const TIMELINE_MARK_LIMIT = 400;
@@ -157,7 +156,7 @@ export function buildOverview({
         countries: snapshot.facets.countries.length,
       },
       span: dataSpan(records),
-      coverage: dataCoverage(records),
+      coverage: snapshotCoverage(snapshot),
       timeline:
         records.length <= TIMELINE_MARK_LIMIT
           ? {

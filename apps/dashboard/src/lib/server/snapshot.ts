@@ -1,4 +1,11 @@
-import { countryName, sortBriefings, type Briefing, type RelationKind } from '@briefing/schema';
+import {
+  countryName,
+  dataCoverage,
+  sortBriefings,
+  type Briefing,
+  type Coverage,
+  type RelationKind,
+} from '@briefing/schema';
 import { cleanRecord } from '@briefing/present';
 import type { CitedDocument } from './documents.js';
 
@@ -130,6 +137,11 @@ function buildFacets(records: readonly Briefing[]): Facets {
       .map((code) => ({ code, name: countryName(code) }))
       .sort((a, b) => collator.compare(a.name, b.name)),
   };
+}
+
+/** What the snapshot's records cover and when they last changed (exports name files by it). */
+export function snapshotCoverage(snapshot: Snapshot): Coverage | undefined {
+  return memo(snapshot, 'coverage', () => dataCoverage(snapshot.records));
 }
 
 /** A value derived from a snapshot, computed once. */
