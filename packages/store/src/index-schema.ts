@@ -2,10 +2,10 @@
 // bump SCHEMA_VERSION with any change here (an index with another version is rebuilt).
 
 /** The version of the tables below; an index written with another is rebuilt from scratch. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Tables only the store itself uses; a dataset export leaves them out. */
-export const INTERNAL_TABLES = ['files', 'haystacks', 'title_ranks'] as const;
+export const INTERNAL_TABLES = ['files', 'haystacks', 'title_ranks', 'answers'] as const;
 
 export const CREATE_TABLES = `
 CREATE TABLE meta (
@@ -143,6 +143,14 @@ CREATE TABLE problems (
   message TEXT NOT NULL
 ) STRICT;
 CREATE INDEX problems_by_file ON problems (file, kind);
+
+-- Answers computed from one data version (the unfiltered facets and month counts), kept so that
+-- a process starting on an unchanged index does not compute them again (see kept-answers.ts).
+CREATE TABLE answers (
+  key TEXT PRIMARY KEY,
+  data_version INTEGER NOT NULL,
+  value TEXT NOT NULL
+) STRICT;
 
 -- Full-text search over the records table (an external-content FTS5 table, as Datasette expects).
 -- The writer keeps it (index-writer.ts), in batches: not by triggers, one statement per record.

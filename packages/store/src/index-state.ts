@@ -21,6 +21,38 @@ type FileRow = [
   goodRelated: string | null,
 ];
 
+/** The state as read from the index: plain data, which a worker thread can send. */
+export interface StateRows {
+  files: Map<string, FileState>;
+  servedBy: Map<string, string>;
+  titles: Titled[];
+  engagements: Map<string, string>;
+  entryNames: Set<string>;
+  problemFiles: Set<string>;
+  /** The problems of the rules across records, in their order. */
+  setProblems: {
+    file: string;
+    line: number | null;
+    record_id: string | null;
+    path: string;
+    message: string;
+  }[];
+  version: number;
+}
+
+/** The state itself as plain data: what a worker thread sends back (see IndexState.data). */
+export interface StateData {
+  files: Map<string, FileState>;
+  servedBy: Map<string, string>;
+  titles: readonly Titled[];
+  engagements: Map<string, string>;
+  entryNames: Set<string>;
+  problemFiles: Set<string>;
+  setProblemsKey: string;
+  setInvolved: Set<string> | undefined;
+  version: number;
+}
+
 export class IndexState {
   files = new Map<string, FileState>();
   /** id → the name of the file whose record is served under it. */
@@ -44,96 +76,142 @@ export class IndexState {
 
   /** Reads the state back from the index, in slices. */
   async load({ db, slicer }: { db: DatabaseSync; slicer: TimeSlicer }): Promise<void> {
-    // Rows as arrays, each table read in its own order: the 100,000 rows of a large index then
-    // take a third of the time (it starts every store).
-    const files = new Map<string, FileState>();
-    const fileRows = db.prepare(
-      `SELECT name, size, mtime_ns, ctime_ns, ino, hash, read_ns, valid, good_id, good_related
-      FROM files`,
-    );
-    fileRows.setReadBigInts(true);
-    fileRows.setReturnArrays(true);
-    for (const row of fileRows.iterate() as Iterable<FileRow>) {
-      const [name, size, mtimeNs, ctimeNs, ino, contentHash, readNs, valid, goodId, related] = row;
-      files.set(name, {
-        name,
-        size: Number(size),
-        mtimeNs,
-        ctimeNs,
-        ino,
-        hash: contentHash,
-        readNs,
-        valid: valid === 1n,
-        ...(goodId === null ? {} : { goodId }),
-        ...(related === null ? {} : { goodRelated: JSON.parse(related) as Related[] }),
-      });
-      if (slicer.due()) await slicer.pause();
-    }
-    // Two scans in table order, which SQLite reads sequentially: a join ordered by rank would
-    // look each record up at random in the large records table.
-    const servedBy = new Map<string, string>();
-    const titleOf = new Map<string, string>();
-    const recordRows = db.prepare('SELECT id, file, title FROM records');
-    recordRows.setReturnArrays(true);
-    for (const [id, file, title] of recordRows.iterate() as Iterable<[string, string, string]>) {
-      servedBy.set(id, file);
-      titleOf.set(id, title);
-      if (slicer.due()) await slicer.pause();
-    }
-    const titles: Titled[] = [];
-    const rankRows = db.prepare('SELECT record_id, rank FROM title_ranks ORDER BY rank');
-    rankRows.setReturnArrays(true);
-    for (const [id, rank] of rankRows.iterate() as Iterable<[string, number]>) {
-      const title = titleOf.get(id);
-      if (title !== undefined) titles.push({ id, title, rank });
-      if (slicer.due()) await slicer.pause();
-    }
-    const engagements = new Map<string, string>();
-    const engagementRows = db.prepare('SELECT record_id, engagement_id FROM engagements');
-    engagementRows.setReturnArrays(true);
-    for (const [recordId, engagementId] of engagementRows.iterate() as Iterable<[string, string]>) {
-      engagements.set(recordId, engagementId);
-      if (slicer.due()) await slicer.pause();
-    }
-    const entryNames = new Set(
-      (
-        db.prepare("SELECT DISTINCT file FROM problems WHERE kind = 'entry'").all() as {
-          file: string;
-        }[]
-      ).map((row) => row.file),
-    );
-    const problemFiles = new Set(
-      (
-        db.prepare("SELECT DISTINCT file FROM problems WHERE kind = 'file'").all() as {
-          file: string;
-        }[]
-      ).map((row) => row.file),
-    );
-    const setProblems = db
-      .prepare(
-        "SELECT file, line, record_id, path, message FROM problems WHERE kind = 'set' ORDER BY rowid",
-      )
-      .all();
-    const version = db.prepare("SELECT value FROM meta WHERE key = 'data_version'").get() as {
-      value: string;
-    };
+    this.adopt(await readStateRows({ db, slicer }));
+  }
 
-    this.files = files;
-    this.servedBy = servedBy;
+  /** The state as plain data, for another thread to restore. */
+  data(): StateData {
+    return {
+      files: this.files,
+      servedBy: this.servedBy,
+      titles: this.titles.entries(),
+      engagements: this.engagements,
+      entryNames: this.entryNames,
+      problemFiles: this.problemFiles,
+      setProblemsKey: this.setProblemsKey,
+      setInvolved: this.setInvolved,
+      version: this.version,
+    };
+  }
+
+  /** Takes the state another thread built or read (see data). */
+  restore(data: StateData): void {
+    Object.assign(this, { ...data, titles: new TitleOrder() });
+    this.titles.load([...data.titles]);
+  }
+
+  /** Takes the state read from the index. */
+  adopt(rows: StateRows): void {
+    this.files = rows.files;
+    this.servedBy = rows.servedBy;
     this.titles = new TitleOrder();
-    this.titles.load(titles);
-    this.engagements = engagements;
-    this.entryNames = entryNames;
-    this.problemFiles = problemFiles;
-    this.setProblemsKey = JSON.stringify(setProblems.map((row) => Object.values(row)));
+    this.titles.load(rows.titles);
+    this.engagements = rows.engagements;
+    this.entryNames = rows.entryNames;
+    this.problemFiles = rows.problemFiles;
+    this.setProblemsKey = JSON.stringify(rows.setProblems.map((row) => Object.values(row)));
     // The files the stored problems name, and those serving the ids they are about (the first
     // of a duplicate id): what the last run of the rules involved.
     this.setInvolved = new Set(
-      (setProblems as { file: string; record_id: string | null }[]).flatMap((row) => {
-        const serving = row.record_id === null ? undefined : servedBy.get(row.record_id);
+      rows.setProblems.flatMap((row) => {
+        const serving = row.record_id === null ? undefined : rows.servedBy.get(row.record_id);
         return serving === undefined ? [row.file] : [row.file, serving];
       }),
     );
-    this.version = Number(version.value);
+    this.version = rows.version;
   }
+}
+
+/** Reads the state from the index, in slices. */
+export async function readStateRows({
+  db,
+  slicer,
+}: {
+  db: DatabaseSync;
+  slicer: TimeSlicer;
+}): Promise<StateRows> {
+  // Rows as arrays, each table read in its own order: the 100,000 rows of a large index then
+  // take a third of the time (it starts every store).
+  const files = new Map<string, FileState>();
+  const fileRows = db.prepare(
+    `SELECT name, size, mtime_ns, ctime_ns, ino, hash, read_ns, valid, good_id, good_related
+      FROM files`,
+  );
+  fileRows.setReadBigInts(true);
+  fileRows.setReturnArrays(true);
+  for (const row of fileRows.iterate() as Iterable<FileRow>) {
+    const [name, size, mtimeNs, ctimeNs, ino, contentHash, readNs, valid, goodId, related] = row;
+    files.set(name, {
+      name,
+      size: Number(size),
+      mtimeNs,
+      ctimeNs,
+      ino,
+      hash: contentHash,
+      readNs,
+      valid: valid === 1n,
+      ...(goodId === null ? {} : { goodId }),
+      ...(related === null ? {} : { goodRelated: JSON.parse(related) as Related[] }),
+    });
+    if (slicer.due()) await slicer.pause();
+  }
+  // Two scans in table order, which SQLite reads sequentially: a join ordered by rank would
+  // look each record up at random in the large records table.
+  const servedBy = new Map<string, string>();
+  const titleOf = new Map<string, string>();
+  const recordRows = db.prepare('SELECT id, file, title FROM records');
+  recordRows.setReturnArrays(true);
+  for (const [id, file, title] of recordRows.iterate() as Iterable<[string, string, string]>) {
+    servedBy.set(id, file);
+    titleOf.set(id, title);
+    if (slicer.due()) await slicer.pause();
+  }
+  const titles: Titled[] = [];
+  const rankRows = db.prepare('SELECT record_id, rank FROM title_ranks ORDER BY rank');
+  rankRows.setReturnArrays(true);
+  for (const [id, rank] of rankRows.iterate() as Iterable<[string, number]>) {
+    const title = titleOf.get(id);
+    if (title !== undefined) titles.push({ id, title, rank });
+    if (slicer.due()) await slicer.pause();
+  }
+  const engagements = new Map<string, string>();
+  const engagementRows = db.prepare('SELECT record_id, engagement_id FROM engagements');
+  engagementRows.setReturnArrays(true);
+  for (const [recordId, engagementId] of engagementRows.iterate() as Iterable<[string, string]>) {
+    engagements.set(recordId, engagementId);
+    if (slicer.due()) await slicer.pause();
+  }
+  const entryNames = new Set(
+    (
+      db.prepare("SELECT DISTINCT file FROM problems WHERE kind = 'entry'").all() as {
+        file: string;
+      }[]
+    ).map((row) => row.file),
+  );
+  const problemFiles = new Set(
+    (
+      db.prepare("SELECT DISTINCT file FROM problems WHERE kind = 'file'").all() as {
+        file: string;
+      }[]
+    ).map((row) => row.file),
+  );
+  const setProblems = db
+    .prepare(
+      "SELECT file, line, record_id, path, message FROM problems WHERE kind = 'set' ORDER BY rowid",
+    )
+    .all();
+  const version = db.prepare("SELECT value FROM meta WHERE key = 'data_version'").get() as {
+    value: string;
+  };
+
+  return {
+    files,
+    servedBy,
+    titles,
+    engagements,
+    entryNames,
+    problemFiles,
+    setProblems: setProblems as StateRows['setProblems'],
+    version: Number(version.value),
+  };
 }

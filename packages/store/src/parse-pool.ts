@@ -3,6 +3,7 @@
 // load this package's modules (e.g. under a test runner that transforms them), `start` gives
 // undefined and the caller checks files itself.
 import { Worker } from 'node:worker_threads';
+import { moduleUrl, workerPreloads } from './call-in-worker.js';
 import type { CheckOptions, CheckRequest, CheckResult } from './check-file.js';
 
 // Plain JavaScript evaluated in the worker: it imports check-file from wherever this module is.
@@ -63,15 +64,8 @@ export class ParsePool {
 
   /** A worker ready to check files, or undefined when it cannot run here. */
   static start(options: CheckOptions): Promise<ParsePool | undefined> {
-    const module = new URL(
-      import.meta.url.endsWith('.ts') ? './check-file.ts' : './check-file.js',
-      import.meta.url,
-    ).href;
-    // The modules the process preloads with --import (a TypeScript loader when run from
-    // sources): a worker evaluated from a string does not run them by itself.
-    const preloads = process.execArgv.flatMap((arg, index, all) =>
-      arg === '--import' ? [all[index + 1]!] : arg.startsWith('--import=') ? [arg.slice(9)] : [],
-    );
+    const module = moduleUrl('./check-file.js');
+    const preloads = workerPreloads();
     return new Promise((resolve) => {
       let worker: Worker;
       try {

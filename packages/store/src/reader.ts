@@ -23,6 +23,7 @@ import {
   type SqlValue,
 } from './query-sql.js';
 import type { SpellingIndex } from './spellings.js';
+import { readKeptAnswer } from './kept-answers.js';
 
 /** How to order records: as sortBriefings does. */
 export interface Sort {
@@ -153,6 +154,12 @@ export class IndexReader {
   constructor(
     readonly db: DatabaseSync,
     readonly spellings: SpellingIndex,
+    /** Keeps an answer of the whole list in the index, for the next process (kept-answers.ts). */
+    readonly keep: (answer: {
+      key: string;
+      dataVersion: number;
+      value: unknown;
+    }) => void = () => {},
   ) {}
 
   #prepare(sql: string): StatementSync {
@@ -348,6 +355,11 @@ export class IndexReader {
    * same facets and overview again and again; an update makes every kept answer stale.
    */
   #cached<T>(key: unknown[], compute: () => T): T {
+    // The version and the answer from one read transaction.
+    return this.snapshot(() => this.#cachedNow(key, compute));
+  }
+
+  #cachedNow<T>(key: unknown[], compute: () => T): T {
     const version = this.dataVersion();
     if (version !== this.#cacheVersion) {
       this.#cache.clear();
@@ -361,7 +373,15 @@ export class IndexReader {
       this.#cache.set(text, value);
       return value;
     }
-    const value = this.snapshot(compute);
+    // The whole list's answers (no filter) are kept in the index across processes.
+    const kept = key.some((part) => (part as SqlFilter).where === '1');
+    let value = (
+      kept ? readKeptAnswer({ db: this.db, key: text, dataVersion: version }) : undefined
+    ) as T | undefined;
+    if (value === undefined) {
+      value = compute();
+      if (kept) this.keep({ key: text, dataVersion: version, value });
+    }
     this.#cache.set(text, value);
     if (this.#cache.size > CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
     return value;

@@ -39,6 +39,30 @@ export function fileStat(stat: BigIntStats): FileStat {
   return { size: Number(stat.size), mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs, ino: stat.ino };
 }
 
+/** A file whose mtime is this close to when it was read may change again within the same tick. */
+const RACY_NS = 2_000_000_000n;
+
+/**
+ * Whether a file may have changed since it was read, from its metadata: as git does, a file
+ * modified within two seconds of being read is read again (its mtime may not have moved).
+ */
+export function mayHaveChanged({
+  known,
+  stat,
+}: {
+  known: (FileStat & { readNs: bigint }) | undefined;
+  stat: FileStat;
+}): boolean {
+  return (
+    known === undefined ||
+    known.size !== stat.size ||
+    known.mtimeNs !== stat.mtimeNs ||
+    known.ctimeNs !== stat.ctimeNs ||
+    known.ino !== stat.ino ||
+    known.readNs - known.mtimeNs < RACY_NS
+  );
+}
+
 /** What a directory entry is, from lstat/realpath/stat only: nothing is opened. */
 export function classifyEntry({
   dir,

@@ -41,6 +41,8 @@ import { TimeSlicer } from './time-slicer.js';
 import { applyUpdate, type UpdateOutcome } from './apply-update.js';
 import { WORKER_UPDATE, type SyncProgress } from './update.js';
 import { runUpdateInWorker } from './update-worker.js';
+import { changedEntriesInWorker } from './changed-entries.js';
+import { keepAnswer } from './kept-answers.js';
 
 export interface StoreOptions {
   /** The folder of `<id>.yaml` records; problems name its files under it as given here. */
@@ -69,6 +71,13 @@ export interface StoreOptions {
    * folder runs in one, and a large update checks files in one.
    */
   useWorkers?: boolean;
+  /**
+   * When an index of the folder is already there: resolve at once, answering from the index as
+   * last written, and bring it up to date in the background (see `Store.upToDate`); the folder
+   * is looked at in a worker thread. Without an index, the first build is done before openStore
+   * resolves either way. Default false: openStore resolves once the index is up to date.
+   */
+  checkInBackground?: boolean;
 }
 
 /** What one update changed. */
@@ -133,7 +142,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       icu: process.versions.icu ?? null,
     }),
   );
-  const { db: writerDb } = openWriter({ path: indexPath, fingerprint, logger });
+  const { db: writerDb, created } = openWriter({ path: indexPath, fingerprint, logger });
   configureWriter(writerDb);
   const store = new Store({
     options,
@@ -146,7 +155,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     maxAliasCount,
     root,
   });
-  await store.start();
+  const indexed = !created && writerDb.prepare('SELECT 1 FROM files LIMIT 1').get() !== undefined;
+  if (options.checkInBackground === true && indexed) store.startInBackground();
+  else await store.start();
   return store;
 }
 
@@ -193,6 +204,7 @@ export class Store {
   #logged = new Set<string>();
   #closed = false;
   #lastSync: SyncResult | undefined;
+  #upToDate: Promise<SyncResult | undefined> = Promise.resolve(undefined);
 
   /** Use openStore. */
   constructor(parts: {
@@ -216,6 +228,13 @@ export class Store {
     this.#reader = new IndexReader(
       parts.readerDb,
       new SpellingIndex(parts.options.spellings ?? defaultSpellings()),
+      // Written between updates, on the writer's connection.
+      (answer) => {
+        if (this.#closed) return;
+        this.#running = this.#running
+          .catch(() => {})
+          .then(() => keepAnswer({ db: this.#writerDb, ...answer }));
+      },
     );
     this.#logger = parts.logger;
     this.#checkpointer = new Checkpointer({
@@ -230,8 +249,60 @@ export class Store {
   /** Reads the state of the index and brings it up to date (openStore calls it). */
   async start(): Promise<void> {
     await this.#state.load({ db: this.#writerDb, slicer: this.#slicer() });
-    await this.sync();
+    this.#upToDate = this.sync();
+    await this.#upToDate;
     this.#logNewProblems();
+  }
+
+  /**
+   * Brings the index up to date in the background (openStore with checkInBackground calls it):
+   * a worker thread finds the entries that may have changed since the index was written, then
+   * this thread updates only those. Queries meanwhile answer from the index as it was.
+   */
+  startInBackground(): void {
+    const start = (async () => {
+      const folder = this.#checkFolder();
+      const found = folder.present
+        ? await changedEntriesInWorker({
+            indexPath: this.indexPath,
+            dir: this.dir,
+            realDir: folder.realDir,
+          }).catch((error: unknown) => {
+            this.#logger.warn(`could not look at the folder in a worker thread: ${reason(error)}`);
+            return undefined;
+          })
+        : undefined;
+      if (found === undefined) {
+        await this.#state.load({ db: this.#writerDb, slicer: this.#slicer() });
+        return undefined;
+      }
+      // (Had another process written the index since, the update would read it again.)
+      this.#state.restore(found.state);
+      // Only the entries the worker named need a look, if the folder is still the one it saw;
+      // else the update looks at every entry.
+      const now = this.#checkFolder();
+      if (!folder.present || !now.present || now.identity !== folder.identity) return undefined;
+      this.#syncedIdentity = folder.identity;
+      return found.changed;
+    })();
+    this.#running = start;
+    this.#upToDate = start
+      // (A store closed meanwhile, e.g. a server stopped as it started, has nothing to update.)
+      .then((changed) =>
+        this.#closed ? undefined : this.sync(changed === undefined ? {} : { names: changed }),
+      )
+      .then((result) => {
+        if (!this.#closed) this.#logNewProblems();
+        return result;
+      });
+  }
+
+  /**
+   * Settles once the index is up to date with the folder as it was when the store opened
+   * (at once, unless the store was opened with checkInBackground); rejects if that update failed.
+   */
+  get upToDate(): Promise<SyncResult | undefined> {
+    return this.#upToDate;
   }
 
   #slicer(): TimeSlicer {
@@ -501,10 +572,10 @@ export class Store {
       },
       ...(this.#options.onProgress === undefined ? {} : { onProgress: this.#options.onProgress }),
     });
-    // The worker wrote the index: read back what the writer keeps in memory.
-    if (outcome !== undefined)
-      await this.#state.load({ db: this.#writerDb, slicer: this.#slicer() });
-    return outcome;
+    // The worker wrote the index: it sends what the writer keeps in memory.
+    if (outcome === undefined) return undefined;
+    this.#state.restore(outcome.state);
+    return outcome.outcome;
   }
 
   /** Whether the folder is there, and which one it is; logs when it is lost or found again. */

@@ -19,7 +19,7 @@ import type { FileState, IndexWriter } from './index-writer.js';
 import type { RecordRow } from './record-row.js';
 import { checkFile, type CheckOptions, type CheckRequest, type CheckResult } from './check-file.js';
 import { ParsePool } from './parse-pool.js';
-import { classifyEntry, readRecordFile, type Entry } from './scan.js';
+import { classifyEntry, mayHaveChanged, readRecordFile, type Entry } from './scan.js';
 import type { TimeSlicer } from './time-slicer.js';
 
 /** How far an update has come, for a progress display. */
@@ -48,8 +48,6 @@ export interface UpdateContext {
   parseInWorker?: boolean;
 }
 
-/** A file whose mtime is this close to when it was read may change again within the same tick. */
-const RACY_NS = 2_000_000_000n;
 /** Above this many files to read, titles are sorted once at the end instead of one by one. */
 export const BULK_UPDATE = 500;
 /**
@@ -215,15 +213,7 @@ export class Update {
   }
 
   #mayHaveChanged({ name, stat }: Extract<Entry, { kind: 'file' }>): boolean {
-    const known = this.context.state.files.get(name);
-    return (
-      known === undefined ||
-      known.size !== stat.size ||
-      known.mtimeNs !== stat.mtimeNs ||
-      known.ctimeNs !== stat.ctimeNs ||
-      known.ino !== stat.ino ||
-      known.readNs - known.mtimeNs < RACY_NS
-    );
+    return mayHaveChanged({ known: this.context.state.files.get(name), stat });
   }
 
   /** Reads a file; when its bytes changed (or `reparse`), checks it and serves its record. */

@@ -1,0 +1,73 @@
+// Which entries of the data folder may have changed since the index was last written, from
+// their metadata alone (nothing is read), with the state the store's writer keeps. A store that
+// starts with an index answers from it at once and asks this of a worker thread, so that its
+// own thread stays free for requests.
+import { readdirSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
+import { callInWorker } from './call-in-worker.js';
+import { IndexState, readStateRows, type StateData } from './index-state.js';
+import { classifyEntry, mayHaveChanged } from './scan.js';
+import { TimeSlicer } from './time-slicer.js';
+
+export interface ChangedEntriesInput {
+  indexPath: string;
+  /** The data folder, absolute, and its real path. */
+  dir: string;
+  realDir: string;
+}
+
+export interface ChangedEntries {
+  /** The names an update must look at. */
+  changed: string[];
+  /** The writer's state, as read from the index. */
+  state: StateData;
+}
+
+/**
+ * The names an update must look at: files that are new or whose metadata changed, entries
+ * that went away, and every entry that is not a plain record file (they are cheap to look at).
+ */
+export async function changedEntries({
+  indexPath,
+  dir,
+  realDir,
+}: ChangedEntriesInput): Promise<ChangedEntries> {
+  const db = new DatabaseSync(indexPath, { readOnly: true, timeout: 5000 });
+  const state = new IndexState();
+  try {
+    // Nothing else runs on this thread: no pauses.
+    state.adopt(await readStateRows({ db, slicer: new TimeSlicer(Infinity) }));
+  } finally {
+    db.close();
+  }
+  const known = state.files;
+  const changed: string[] = [];
+  const names = new Set([...readdirSync(dir), ...known.keys(), ...state.entryNames]);
+  for (const name of names) {
+    let entry;
+    try {
+      entry = classifyEntry({ dir, realDir, name });
+    } catch {
+      changed.push(name);
+      continue;
+    }
+    if (entry.kind === 'ignored' && !known.has(name)) continue;
+    if (entry.kind !== 'file') {
+      changed.push(name);
+      continue;
+    }
+    if (mayHaveChanged({ known: known.get(name), stat: entry.stat })) changed.push(name);
+  }
+  return { changed: changed.sort(), state: state.data() };
+}
+
+/** changedEntries in a worker thread; undefined when no worker can run here. */
+export function changedEntriesInWorker(
+  input: ChangedEntriesInput,
+): Promise<ChangedEntries | undefined> {
+  return callInWorker<ChangedEntriesInput, ChangedEntries>({
+    module: './changed-entries.js',
+    name: 'changedEntries',
+    input,
+  });
+}
