@@ -13,6 +13,20 @@ export function hitsCte(filter: SqlFilter, columns = ''): string {
     FROM records r LEFT JOIN engagements e ON e.record_id = r.id WHERE ${filter.where})`;
 }
 
+/** The totals alone (`total`, `engagements`) of the records matching a filter: one row. */
+export function totalsSql(filter: SqlFilter): string {
+  return `WITH ${hitsCte(filter)} SELECT count(*) AS total, count(DISTINCT eng) AS engagements FROM hits`;
+}
+
+/**
+ * Every value of the facets that are names (countries, actors, places), as the facets give them
+ * (a name in one of its spellings), without counting: rows of (facet, value).
+ */
+export const FACET_VALUES_SQL = `SELECT 'countries' AS facet, country AS value FROM (
+    SELECT country FROM actors UNION SELECT country FROM places)
+  UNION ALL SELECT 'actors', min(name) FROM actors GROUP BY name_folded
+  UNION ALL SELECT 'places', min(name) FROM places GROUP BY name_folded`;
+
 /**
  * One statement for the totals (`total`, `engagements`) and every facet of the records matching
  * a filter: rows of (facet, value, count).

@@ -89,6 +89,11 @@ CREATE TABLE places (
   lon REAL,
   PRIMARY KEY (record_id, position)
 ) STRICT, WITHOUT ROWID;
+-- The filters' options (every name, every country: facetValues) read along these, not sorting.
+CREATE INDEX actors_by_name ON actors (name_folded, name);
+CREATE INDEX places_by_name ON places (name_folded, name);
+CREATE INDEX actors_by_country ON actors (country);
+CREATE INDEX places_by_country ON places (country);
 
 CREATE TABLE themes (
   record_id TEXT NOT NULL,

@@ -6,6 +6,7 @@ export type {
   Engagement,
   FacetCount,
   Facets,
+  FacetValues,
   ListOptions,
   ListResult,
   RelatedLinks,

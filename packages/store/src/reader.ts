@@ -13,7 +13,7 @@ import {
   type SortOrder,
   type ThemeId,
 } from '@briefing/schema';
-import { facetsSql, monthThemeSql } from './count-sql.js';
+import { FACET_VALUES_SQL, facetsSql, monthThemeSql, totalsSql } from './count-sql.js';
 import { selectEngagementRows } from './engagement-sql.js';
 import {
   filterToSql,
@@ -65,6 +65,8 @@ export interface ListOptions {
   page?: number;
   /** Rows per page (default 50). */
   pageSize?: number;
+  /** Whether to count the facets (default true); without, `facets` holds no values. */
+  facets?: boolean;
   /** What the facets count: matching records (default), or engagements. */
   count?: CountUnit;
   /**
@@ -138,6 +140,23 @@ export interface ProblemRow {
   record_id: string | null;
   path: string;
   message: string;
+}
+
+/** Facets with no values (a list asked without them). */
+const NO_FACETS: Facets = Object.freeze({
+  themes: [],
+  types: [],
+  status: [],
+  countries: [],
+  actors: [],
+  places: [],
+});
+
+/** Every value of the facets that are names: countries (codes), actors and places, sorted. */
+export interface FacetValues {
+  readonly countries: readonly string[];
+  readonly actors: readonly string[];
+  readonly places: readonly string[];
 }
 
 const FACET_NAMES = ['themes', 'types', 'status', 'countries', 'actors', 'places'] as const;
@@ -216,11 +235,14 @@ export class IndexReader {
     pageSize = 50,
     count = 'records',
     rows = 'records',
+    facets: withFacets = true,
   }: ListOptions = {}): ListResult {
     const filter = this.filter({ query, search });
     const { size, offset, number } = paging({ page, pageSize });
     return this.snapshot(() => {
-      const { total, engagementTotal, facets } = this.#facets(filter, count);
+      const { total, engagementTotal, facets } = withFacets
+        ? this.#facets(filter, count)
+        : { ...this.#totals(filter), facets: NO_FACETS };
       const common = { dataVersion: this.dataVersion(), total, engagementTotal, page: number };
       if (rows === 'engagements') {
         const engagements = this.#engagementRows({ filter, sort, size, offset });
@@ -320,11 +342,36 @@ export class IndexReader {
   }
 
   /** The facet counts and totals of the records matching a filter, in one statement. */
+  /** How many records and engagements match a filter. */
+  #totals(filter: SqlFilter): { total: number; engagementTotal: number } {
+    return this.#cached(['totals', filter], filter.where === '1', () => {
+      const row = this.#prepare(totalsSql(filter)).get(...filter.params) as {
+        total: number;
+        engagements: number;
+      };
+      return Object.freeze({ total: row.total, engagementTotal: row.engagements });
+    });
+  }
+
+  /** Every country, actor and place some record has (the values of the facets, uncounted). */
+  facetValues(): FacetValues {
+    return this.#cached(['values'], true, () => {
+      const values = { countries: [] as string[], actors: [] as string[], places: [] as string[] };
+      const rows = this.#prepare(FACET_VALUES_SQL).all() as {
+        facet: keyof FacetValues;
+        value: string;
+      }[];
+      for (const row of rows) values[row.facet].push(row.value);
+      for (const list of Object.values(values)) Object.freeze(list.sort());
+      return Object.freeze(values);
+    });
+  }
+
   #facets(
     filter: SqlFilter,
     unit: CountUnit,
   ): { total: number; engagementTotal: number; facets: Facets } {
-    return this.#cached(['facets', unit, filter], () => {
+    return this.#cached(['facets', unit, filter], filter.where === '1', () => {
       const rows = this.#prepare(facetsSql({ filter, unit })).all(...filter.params) as {
         facet: string;
         value: string;
@@ -354,12 +401,12 @@ export class IndexReader {
    * A computed answer, kept for the data version it was computed from. Dashboards ask the
    * same facets and overview again and again; an update makes every kept answer stale.
    */
-  #cached<T>(key: unknown[], compute: () => T): T {
+  #cached<T>(key: unknown[], keep: boolean, compute: () => T): T {
     // The version and the answer from one read transaction.
-    return this.snapshot(() => this.#cachedNow(key, compute));
+    return this.snapshot(() => this.#cachedNow(key, keep, compute));
   }
 
-  #cachedNow<T>(key: unknown[], compute: () => T): T {
+  #cachedNow<T>(key: unknown[], keep: boolean, compute: () => T): T {
     const version = this.dataVersion();
     if (version !== this.#cacheVersion) {
       this.#cache.clear();
@@ -380,7 +427,7 @@ export class IndexReader {
     ) as T | undefined;
     if (value === undefined) {
       value = compute();
-      if (kept) this.keep({ key: text, dataVersion: version, value });
+      if (keep) this.keep({ key: text, dataVersion: version, value });
     }
     this.#cache.set(text, value);
     if (this.#cache.size > CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
@@ -422,7 +469,7 @@ export class IndexReader {
     count = 'records',
   }: { query?: BriefingQuery; count?: CountUnit } = {}): readonly MonthThemeCell[] {
     const filter = filterToSql(query);
-    return this.#cached(['months', count, filter], () => {
+    return this.#cached(['months', count, filter], filter.where === '1', () => {
       const rows = this.#prepare(monthThemeSql({ filter, unit: count })).all(...filter.params) as {
         month: string;
         theme: ThemeId;

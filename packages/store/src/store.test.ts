@@ -40,6 +40,34 @@ describe('a store opened on a folder', () => {
     expect(store.status()).toMatchObject({ records: 3, problems: 0, folder: 'present' });
   });
 
+  it('gives the totals alone, and the facets’ values uncounted, as the facets have them', async () => {
+    await fixture.write(
+      record('d', {
+        actors: [
+          { name: 'Sergei Lavrov', country: 'RUS', role: 'lead' },
+          { name: 'SERGEI LAVROV', country: 'RUS', role: 'participant' },
+        ],
+      }),
+    );
+    const store = await fixture.open();
+    await store.sync();
+    for (const count of ['records', 'engagements'] as const) {
+      const full = store.list({ count });
+      const bare = store.list({ count, facets: false });
+      expect(bare).toMatchObject({ total: full.total, engagementTotal: full.engagementTotal });
+      expect(bare.facets.actors).toEqual([]);
+      expect(bare.records).toEqual(full.records);
+    }
+    const { facets } = store.list();
+    const values = (counts: readonly { value: string }[]) =>
+      counts.map(({ value }) => value).sort();
+    expect(store.facetValues()).toEqual({
+      countries: values(facets.countries),
+      actors: values(facets.actors),
+      places: values(facets.places),
+    });
+  });
+
   it('parses only the files whose bytes changed', async () => {
     const store = await fixture.open();
     const before = store.dataVersion;

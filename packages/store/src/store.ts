@@ -28,6 +28,7 @@ import { selectRecords } from './query-sql.js';
 import {
   IndexReader,
   type Engagement,
+  type FacetValues,
   type ListOptions,
   type ListResult,
   type RelatedLinks,
@@ -393,6 +394,11 @@ export class Store {
    */
   engagement(id: string): Engagement | undefined {
     return this.#reader.engagement(id);
+  }
+
+  /** Every country, actor and place some record has, sorted: what the filters can offer. */
+  facetValues(): FacetValues {
+    return this.#reader.facetValues();
   }
 
   /**
