@@ -21,16 +21,25 @@ const { server } = await import(entry);
 // The static files' top-level names (_app, favicon.svg…): adapter-node serves them itself.
 const staticNames = new Set(readdirSync(new URL('../build/client', import.meta.url)));
 
-// Runs before adapter-node's handler. Static files (/_app/…, the icon) never reach SvelteKit's
+// Every request comes here first. Static files (/_app/…, the icon) never reach SvelteKit's
 // hooks: they get the security headers here; pages and feeds set their own on top. (Not the
-// policy of a page: a 304 for a page must not bring the static files' policy to it.)
-server.prependListener(
+// policy of a page: a 304 for a page must not bring the static files' policy to it.) Pages the
+// server has rendered and kept are answered from its cache without SvelteKit (see
+// src/lib/server/cached-page-shortcut.ts); everything else goes on to adapter-node's handler.
+const SHORTCUT = Symbol.for('briefing.dashboard.cachedPageShortcut');
+/** @type {Record<symbol, unknown>} */
+const shared = globalThis;
+const svelteKit = server.listeners('request');
+server.removeAllListeners('request');
+server.on(
   'request',
   /**
    * @param {import('node:http').IncomingMessage} request
    * @param {import('node:http').ServerResponse} response
    */
   (request, response) => {
+    const answerFromCache = shared[SHORTCUT];
+    if (typeof answerFromCache === 'function' && answerFromCache(request, response)) return;
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     const first = decodeSegment((request.url ?? '/').split(/[/?]/)[1] ?? '');
     if (staticNames.has(first)) response.setHeader('content-security-policy', NON_HTML_CSP);
@@ -38,6 +47,7 @@ server.prependListener(
       // SvelteKit answers 400; say so in one line, the URL cut short and escaped.
       console.warn(`400 malformed URL ${JSON.stringify((request.url ?? '').slice(0, 200))}`);
     }
+    for (const listener of svelteKit) listener.call(server, request, response);
   },
 );
 

@@ -1,6 +1,5 @@
 import type { Handle, ServerInit } from '@sveltejs/kit/hooks';
 import { building, dev } from '$app/env';
-import { todayIso } from '@briefing/schema';
 import { compressResponse } from '#lib/server/compress.ts';
 import { handleFeeds } from '#lib/server/feeds.ts';
 import {
@@ -10,9 +9,11 @@ import {
   type LiveData,
 } from '#lib/server/live-data.ts';
 import { buildOverview } from '#lib/server/overview.ts';
+import { offerCachedPages } from '#lib/server/cached-page-shortcut.ts';
 import {
   createPageCache,
   isCacheablePage,
+  pageKey,
   storedResponse,
   storePage,
 } from '#lib/server/page-cache.ts';
@@ -25,27 +26,44 @@ export const init: ServerInit = async () => {
   if (building && !import.meta.env.BRIEFING_STATIC) return;
   try {
     const data = await getLiveData();
+    openIndex = data.index;
     // adapter-node stops listening on SIGTERM or SIGINT, then says so: the watcher and the index
     // must stop too, or the process would never exit.
     process.once('sveltekit:shutdown', () => void data.index.close());
-    // The overview's charts are the costliest page to derive: once the server listens, not
-    // before (the first requests need not wait for them).
-    if (!building) setTimeout(() => void warmOverview(data), 50).unref();
+    // Files changed while the server was down are found once it listens: problems in them stop
+    // it as problems found before would.
+    data.checked.then(
+      () => {
+        // The overview's charts are the costliest page to derive: once the index is up to
+        // date and a first request is answered, not before (they would hold it up).
+        if (!building) afterFirstAnswer = () => void warmOverview(data);
+      },
+      (error: unknown) => {
+        stopOn(error);
+        console.error(`could not bring the index up to date: ${(error as Error).message}`);
+      },
+    );
   } catch (error) {
-    if (error instanceof InvalidDataError && !dev) {
-      // The records are the product: serving some of them silently would be worse than none.
-      console.error(error.message);
-      console.error('The server did not start: fix the records above and start it again.');
-      process.exit(1);
-    }
-    if (error instanceof InvalidSettingError && !dev) {
-      console.error(error.message);
-      console.error('The server did not start: fix the setting above and start it again.');
-      process.exit(1);
-    }
+    stopOn(error);
     throw error;
   }
 };
+
+/** Exits on records or settings the server cannot start with (a development server goes on). */
+function stopOn(error: unknown): void {
+  if (dev) return;
+  if (error instanceof InvalidDataError) {
+    // The records are the product: serving some of them silently would be worse than none.
+    console.error(error.message);
+    console.error('The server did not start: fix the records above and start it again.');
+    process.exit(1);
+  }
+  if (error instanceof InvalidSettingError) {
+    console.error(error.message);
+    console.error('The server did not start: fix the setting above and start it again.');
+    process.exit(1);
+  }
+}
 
 async function warmOverview(data: LiveData): Promise<void> {
   try {
@@ -56,6 +74,21 @@ async function warmOverview(data: LiveData): Promise<void> {
 }
 
 const pages = createPageCache();
+
+/** What to do once a first request has been answered (see init). */
+let afterFirstAnswer: (() => void) | undefined;
+
+/** The index once open: kept pages are keyed by its data version. */
+let openIndex: LiveData['index'] | undefined;
+
+// scripts/start.js answers kept pages without going through SvelteKit.
+if (!building) {
+  offerCachedPages(({ method, url }) =>
+    openIndex === undefined || !isCacheablePage({ method }, url)
+      ? undefined
+      : pages.get(pageKey({ dataVersion: openIndex.dataVersion, url })),
+  );
+}
 
 /** Renders again when the records changed during a render, so no page mixes two versions. */
 const RENDER_ATTEMPTS = 3;
@@ -73,7 +106,7 @@ async function resolvePage(
   const cacheable = isCacheablePage(event.request, event.url);
   for (let attempt = 1; ; attempt += 1) {
     const version = index.dataVersion;
-    const key = `${todayIso()} ${version} ${event.url.pathname}${event.url.search}`;
+    const key = pageKey({ dataVersion: version, url: event.url });
     const stored = cacheable ? pages.get(key) : undefined;
     // HEAD is answered from a stored GET, never stored itself (it has no body).
     if (stored !== undefined) return storedResponse({ page: stored, request: event.request });
@@ -97,6 +130,10 @@ export const handle: Handle = async ({ event, resolve }) => {
     ? undefined
     : await handleFeeds({ request: event.request, url: event.url });
   const response = feedResponse ?? (await resolvePage(event, resolve));
+  if (afterFirstAnswer !== undefined) {
+    setTimeout(afterFirstAnswer, 100).unref();
+    afterFirstAnswer = undefined;
+  }
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     response.headers.set(name, value);
   }

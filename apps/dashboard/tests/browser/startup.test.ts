@@ -1,7 +1,9 @@
 import { makeBriefing, makeTempDir, writeFiles } from '@briefing/schema/testing';
 import { briefingToYaml } from '@briefing/schema/node';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runServerToExit } from './server.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runServerToExit, startServer } from './server.js';
 
 const temp = await makeTempDir('dashboard-startup-');
 afterAll(() => temp.remove());
@@ -41,6 +43,43 @@ describe('starting the server', () => {
       `SITE_URL: site URL must be the site's origin alone, such as https://example.org`,
     );
     expect(output).toContain('The server did not start: fix the setting above');
+    expect(output).not.toMatch(/^\s+at /m);
+  });
+
+  it('catches up, once it answers, with records changed while it was stopped', async () => {
+    const data = join(temp.dir, 'restart');
+    const env = { BRIEFING_DATA: data, BRIEFING_CACHE: join(temp.dir, 'restart-cache') };
+    const record = (id: string, title: string) => briefingToYaml(makeBriefing({ id, title }));
+    await mkdir(data);
+    await writeFiles({
+      dir: data,
+      files: { 'kept.yaml': record('kept', 'Talks before the restart') },
+    });
+    await (await startServer({ env })).stop();
+    // While no server runs: an edit, an addition.
+    await writeFile(join(data, 'kept.yaml'), record('kept', 'Talks after the restart'));
+    await writeFile(join(data, 'added.yaml'), record('added', 'A visit added meanwhile'));
+    const server = await startServer({ env });
+    try {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const page = await (await fetch(`${server.url}/briefings/kept`)).text();
+        const added = await fetch(`${server.url}/briefings/added`);
+        if (page.includes('Talks after the restart') && added.status === 200) break;
+        if (Date.now() > deadline) throw new Error('the restarted server never showed the edit');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      await server.stop();
+    }
+    // A record made invalid while it was stopped stops it, as at a first start.
+    await writeFile(
+      join(data, 'added.yaml'),
+      record('added', 'A visit added meanwhile').replace(/^title: .*$/m, 'title: ""'),
+    );
+    const { code, output } = await runServerToExit({ env });
+    expect(code).toBe(1);
+    expect(output).toMatch(/added\.yaml:\d+ +title: /);
     expect(output).not.toMatch(/^\s+at /m);
   });
 });

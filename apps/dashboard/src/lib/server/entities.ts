@@ -49,13 +49,14 @@ const FEED_PATH = /^\/feeds\/(actors|places)\/([^/]+)\.(atom|rss|json)$/;
  * on first request with @briefing/feeds' own renderers (so entries are the same as in every other
  * feed) and kept; undefined for any other path or an unknown slug.
  */
-export function entityFeedFile({
-  snapshot,
+export async function entityFeedFile({
+  snapshot: snapshotOf,
   path,
 }: {
-  snapshot: Snapshot;
+  /** Asked only for an actor's or a place's feed (after an edit, it costs a rebuild). */
+  snapshot: () => Promise<Snapshot>;
   path: string;
-}): FeedFile | undefined {
+}): Promise<FeedFile | undefined> {
   const match = FEED_PATH.exec(path);
   if (match === null) return undefined;
   const kind: EntityKind = match[1] === 'actors' ? 'actor' : 'place';
@@ -66,6 +67,7 @@ export function entityFeedFile({
     return undefined;
   }
   const format = match[3] as 'atom' | 'rss' | 'json';
+  const snapshot = await snapshotOf();
   const index = entityIndex(snapshot);
   const entry = (kind === 'actor' ? index.actorBySlug : index.placeBySlug).get(slug);
   if (entry === undefined) return undefined;

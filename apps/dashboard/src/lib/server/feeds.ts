@@ -41,7 +41,7 @@ export async function handleFeeds({
   const view = VIEW_FEED.exec(url.pathname);
   if (view !== null) return viewFeed({ data, request, url, format: view[1] as QueryFeedFormat });
   // An actor's or a place's feed is made on first request, then answered like the others.
-  const file = entityFeedFile({ snapshot: await data.snapshot(), path: url.pathname });
+  const file = await entityFeedFile({ snapshot: () => data.snapshot(), path: url.pathname });
   if (file !== undefined) {
     return handleFeedRequest({
       feeds: { siteUrl: data.siteUrl, files: new Map([[url.pathname, file]]) },

@@ -25,12 +25,14 @@ export function listFromIndex({ index, params }: { index: Store; params: URLSear
     // Counting engagements, a row is an engagement with its matching legs under it.
     rows: count,
     count,
+    // The page shows totals; the filters' options come from the layout.
+    facets: false,
   };
   // One data version for the page, the total and the count of every record.
   return index.read(() => {
     let result = index.list({ ...asked, page });
     // The whole list, counted once: its records and its engagements.
-    const everything = index.list({ pageSize: 1 });
+    const everything = index.list({ pageSize: 1, facets: false });
     const rows = () => (count === 'engagements' ? result.engagementTotal : result.total);
     const pageCount = Math.max(1, Math.ceil(rows() / PAGE_SIZE));
     // A page past the end shows the last page, with a note.

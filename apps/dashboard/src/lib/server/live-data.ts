@@ -50,6 +50,12 @@ export interface LiveData {
   siteUrl: string;
   /** The records of the index's current data version, in memory. */
   snapshot(): Promise<Snapshot>;
+  /**
+   * Settles once the index is up to date with the folder as it was at start (a server answers
+   * from the index as last written meanwhile); rejects with InvalidDataError if the records
+   * have problems then.
+   */
+  checked: Promise<void>;
 }
 
 /**
@@ -79,6 +85,9 @@ export async function openLiveData({
     cwd,
     ...(root === undefined ? {} : { root }),
     ...(cacheDir === undefined ? {} : { cacheDir }),
+    // A server answers at once from the index as last written, while a worker thread looks
+    // for files changed since (a build reads the records as they are).
+    checkInBackground: watch,
     // Search finds every spelling the authoring gazetteers know, as the list's filters do.
     spellings: mergeSpellings(
       defaultSpellings(),
@@ -86,14 +95,22 @@ export async function openLiveData({
       spellingsFromGazetteer(places),
     ),
   });
-  const problems = index.problems();
-  if (problems.length > 0) {
+  const invalid = () => {
+    const problems = index.problems();
+    return problems.length === 0 ? undefined : new InvalidDataError(shownDir, problems);
+  };
+  const early = invalid();
+  if (early !== undefined) {
     await index.close();
-    throw new InvalidDataError(shownDir, problems);
+    throw early;
   }
   if (watch) watchStore({ store: index });
   const snapshots = new Snapshots({ index, siteUrl: site, root });
-  return { index, siteUrl: site, snapshot: () => snapshots.current() };
+  const checked = index.upToDate.then(() => {
+    const error = invalid();
+    if (error !== undefined) throw error;
+  });
+  return { index, siteUrl: site, snapshot: () => snapshots.current(), checked };
 }
 
 /**

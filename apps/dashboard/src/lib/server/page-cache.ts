@@ -1,6 +1,7 @@
 import { codingEtag, isNotModified, negotiateEncoding } from '@briefing/feeds';
 import { hash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { todayIso } from '@briefing/schema';
 import { compressBytes } from './compress.js';
 
 /**
@@ -35,12 +36,17 @@ const CACHEABLE =
   /^\/(?:$|feeds$|network$|actors$|places$|briefings$|themes\/[a-z-]+$|briefings\/[a-z0-9-]+$|actors\/[^/]+$|places\/[^/]+$)/;
 
 /** Whether a request is for a page whose response may be stored and reused. */
-export function isCacheablePage(request: Request, url: URL): boolean {
+export function isCacheablePage(request: { method: string }, url: URL): boolean {
   return (
     (request.method === 'GET' || request.method === 'HEAD') &&
     url.search.length <= 2000 &&
     CACHEABLE.test(url.pathname)
   );
+}
+
+/** The key of a page kept for a data version: pages show today's date in places. */
+export function pageKey({ dataVersion, url }: { dataVersion: number; url: URL }): string {
+  return `${todayIso()} ${dataVersion} ${url.pathname}${url.search}`;
 }
 
 /** A page to keep, from the response SvelteKit rendered. */
@@ -55,6 +61,52 @@ export async function storePage(response: Response): Promise<StoredPage> {
   };
 }
 
+/** What to send for a stored page: a 304, or its bytes in the coding the client accepts. */
+export interface StoredReply {
+  status: number;
+  headers: [string, string][];
+  /** Undefined for a 304 or a HEAD. */
+  body?: Buffer;
+}
+
+/** The reply to a GET or HEAD from a stored page, given how to read the request's headers. */
+export function storedReply({
+  page,
+  method,
+  header,
+}: {
+  page: StoredPage;
+  method: string;
+  header: (name: string) => string | null | undefined;
+}): StoredReply {
+  const coding = negotiateEncoding(header('accept-encoding'));
+  const etag = codingEtag(page.etag, coding);
+  // An origin server answers a matching If-None-Match with a 304 whatever the request's
+  // Cache-Control says (RFC 9110 §13.2.1; fetch sends `no-cache` with it), as SvelteKit does.
+  const precondition = (name: string) => (name === 'cache-control' ? null : (header(name) ?? null));
+  if (isNotModified({ header: precondition, etag })) {
+    return {
+      status: 304,
+      headers: [
+        ['etag', etag],
+        ['vary', 'Accept-Encoding'],
+      ],
+    };
+  }
+  let body = page.body;
+  const headers: [string, string][] = [
+    ...page.headers.filter(([name]) => name !== 'etag'),
+    ['etag', etag],
+    ['vary', 'Accept-Encoding'],
+  ];
+  if (coding !== 'identity') {
+    body = page.coded[coding] ??= compressBytes(page.body, coding);
+    headers.push(['content-encoding', coding]);
+  }
+  headers.push(['content-length', String(body.byteLength)]);
+  return { status: page.status, headers, ...(method === 'HEAD' ? {} : { body }) };
+}
+
 /** The response to a request from a stored page: 304, or its bytes in the coding accepted. */
 export function storedResponse({
   page,
@@ -63,22 +115,15 @@ export function storedResponse({
   page: StoredPage;
   request: Request;
 }): Response {
-  const coding = negotiateEncoding(request.headers.get('accept-encoding'));
-  const etag = codingEtag(page.etag, coding);
-  const headers = new Headers(page.headers);
-  headers.set('etag', etag);
-  headers.append('vary', 'Accept-Encoding');
-  if (isNotModified({ header: (name) => request.headers.get(name), etag })) {
-    return new Response(null, { status: 304, headers: { etag, vary: 'Accept-Encoding' } });
-  }
-  let body = page.body;
-  if (coding !== 'identity') {
-    body = page.coded[coding] ??= compressBytes(page.body, coding);
-    headers.set('content-encoding', coding);
-  }
-  headers.set('content-length', String(body.byteLength));
-  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
-    status: page.status,
+  const reply = storedReply({
+    page,
+    method: request.method,
+    header: (name) => request.headers.get(name),
+  });
+  const headers = new Headers();
+  for (const [name, value] of reply.headers) headers.append(name, value);
+  return new Response(reply.body === undefined ? null : new Uint8Array(reply.body), {
+    status: reply.status,
     headers,
   });
 }

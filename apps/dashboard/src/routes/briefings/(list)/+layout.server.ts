@@ -8,17 +8,17 @@ const byLabel = (a: { label: string }, b: { label: string }) => collator.compare
 // The filter options do not depend on the URL, so SvelteKit loads them once per visit.
 export const load: LayoutServerLoad = async () => {
   const { index } = await getLiveData();
-  // Every value some record has: the facets of the whole list.
-  const { facets } = index.list({ pageSize: 1 });
-  const names = (counts: readonly { value: string }[]) =>
-    counts.map(({ value }) => ({ id: value, label: value })).sort(byLabel);
+  // Every value some record has (uncounted: the options show no counts).
+  const facets = index.facetValues();
+  const names = (values: readonly string[]) =>
+    values.map((value) => ({ id: value, label: value })).sort(byLabel);
   return {
     options: {
       themes: THEMES.map(({ id, label }) => ({ id, label })),
       types: BRIEFING_TYPES.map(({ id, label }) => ({ id, label })),
       status: Status.options.map((id) => ({ id, label: id[0]!.toUpperCase() + id.slice(1) })),
       countries: facets.countries
-        .map(({ value }) => ({ id: value, label: countryName(value) }))
+        .map((value) => ({ id: value, label: countryName(value) }))
         .sort(byLabel),
       actors: names(facets.actors),
       places: names(facets.places),
