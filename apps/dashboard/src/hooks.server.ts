@@ -29,7 +29,10 @@ export const init: ServerInit = async () => {
     openIndex = data.index;
     // adapter-node stops listening on SIGTERM or SIGINT, then says so: the watcher and the index
     // must stop too, or the process would never exit.
-    process.once('sveltekit:shutdown', () => void data.index.close());
+    process.once('sveltekit:shutdown', () => {
+      stopping = true;
+      void data.index.close();
+    });
     // Files changed while the server was down are found once it listens: problems in them stop
     // it as problems found before would.
     data.checked.then(
@@ -65,11 +68,15 @@ function stopOn(error: unknown): void {
   }
 }
 
+/** Whether the server is stopping (its index is closing). */
+let stopping = false;
+
 async function warmOverview(data: LiveData): Promise<void> {
   try {
     buildOverview({ snapshot: await data.snapshot() });
   } catch (error) {
-    console.error(`could not prepare the overview: ${(error as Error).message}`);
+    // (A server stopped while it warmed has closed the index: nothing to say.)
+    if (!stopping) console.error(`could not prepare the overview: ${(error as Error).message}`);
   }
 }
 
