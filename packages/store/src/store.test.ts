@@ -44,7 +44,7 @@ describe('a store opened on a folder', () => {
     await fixture.write(
       record('d', {
         actors: [
-          { name: 'Sergei Lavrov', country: 'RUS', role: 'lead' },
+          { name: 'Sergei Lavrov', country: 'RUS', role: 'visitor' },
           { name: 'SERGEI LAVROV', country: 'RUS', role: 'participant' },
         ],
       }),

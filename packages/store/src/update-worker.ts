@@ -7,6 +7,7 @@ import { applyUpdate, type UpdateOutcome } from './apply-update.js';
 import { openWriterConnection } from './database.js';
 import { IndexState, type StateData } from './index-state.js';
 import { IndexWriter } from './index-writer.js';
+import { ParsePool } from './parse-pool.js';
 import { TimeSlicer } from './time-slicer.js';
 import type { SyncProgress } from './update.js';
 
@@ -51,6 +52,13 @@ export async function updateInThisThread(
   update: WorkerUpdate,
   onProgress: (progress: SyncProgress) => void,
 ): Promise<WorkerOutcome> {
+  // The worker that checks files starts now, while this one reads the folder: a first build
+  // has more files than it takes to pay for it.
+  const parsePool = ParsePool.start({
+    maxBytes: update.maxBytes,
+    ...(update.maxAliasCount === undefined ? {} : { maxAliasCount: update.maxAliasCount }),
+    documentsRoot: update.documentsRoot,
+  });
   const db = openWriterConnection(update.indexPath);
   try {
     // Nothing else runs on this thread: long slices, few pauses.
@@ -71,10 +79,12 @@ export async function updateInThisThread(
         ...(update.maxAliasCount === undefined ? {} : { maxAliasCount: update.maxAliasCount }),
         documentsRoot: () => Promise.resolve(update.documentsRoot),
         onProgress,
+        parsePool,
       },
     });
     return { outcome, state: state.data() };
   } finally {
     db.close();
+    void parsePool.then((pool) => pool?.close());
   }
 }

@@ -46,6 +46,8 @@ export interface UpdateContext {
   onProgress?: (progress: SyncProgress) => void;
   /** Whether large updates may check files in a worker thread (default true). */
   parseInWorker?: boolean;
+  /** A worker already starting to check files (a first build starts one at once). */
+  parsePool?: Promise<ParsePool | undefined>;
 }
 
 /** Above this many files to read, titles are sorted once at the end instead of one by one. */
@@ -162,7 +164,7 @@ export class Update {
     let pool: ParsePool | undefined;
     let starting: Promise<ParsePool | undefined> | undefined;
     if (entries.length > WORKER_UPDATE && this.context.parseInWorker !== false) {
-      starting = ParsePool.start(await this.#checkOptions());
+      starting = this.context.parsePool ?? ParsePool.start(await this.#checkOptions());
       void starting.then((started) => {
         pool = started;
       });
