@@ -45,16 +45,19 @@ const SCOPE_DESCRIPTIONS: Record<FeedScope['kind'], string> = {
 export function paginate<T extends FeedItemKey>({
   items,
   pageSize,
+  byCreation: sortedByCreation,
 }: {
   items: readonly T[];
   pageSize: number;
+  /** The same items sorted by compareCreation, when the caller keeps them so. */
+  byCreation?: readonly T[];
 }): {
   current: T[];
   archives: T[][];
 } {
   const current = items.slice(0, pageSize);
   if (items.length <= pageSize) return { current, archives: [] };
-  const byCreation = [...items].sort(compareCreation);
+  const byCreation = sortedByCreation ?? [...items].sort(compareCreation);
   const archives: T[][] = [];
   for (let start = 0; start < byCreation.length; start += pageSize) {
     archives.push(byCreation.slice(start, start + pageSize).sort(compareItems));
@@ -112,9 +115,12 @@ export function scopePages({
   hubUrl,
   emptyUpdated,
   coverageNote,
+  byCreation,
 }: {
   scope: FeedScope;
   items: readonly FeedItemKey[];
+  /** The same items sorted by compareCreation, when the caller keeps them so. */
+  byCreation?: readonly FeedItemKey[];
   siteUrl: string;
   pageSize: number;
   hubUrl?: string;
@@ -126,7 +132,11 @@ export function scopePages({
    */
   coverageNote?: string;
 }): FeedPage[] {
-  const { current, archives } = paginate({ items, pageSize });
+  const { current, archives } = paginate({
+    items,
+    pageSize,
+    ...(byCreation === undefined ? {} : { byCreation }),
+  });
   const currentUrls = urls({ siteUrl, paths: feedLinks({ scope }) });
   const host = new URL(siteUrl).hostname;
   const base = {

@@ -233,6 +233,7 @@ export async function createLiveFeeds({
         for (const page of scopePages({
           scope,
           items: keys.items(segment),
+          byCreation: keys.itemsByCreation(segment),
           siteUrl,
           pageSize,
           ...(hubUrl === undefined ? {} : { hubUrl }),

@@ -1,7 +1,12 @@
 import { dataCoverage, type Briefing, type Coverage } from '@briefing/schema';
 import { compareEvents } from './icalendar.js';
 import { feedScopes, scopeSegment, scopesOf, type FeedScope } from './paths.js';
-import { compareItems, dateAtUtcMidnight, type FeedItemKey } from './to-feed-item.js';
+import {
+  compareCreation,
+  compareItems,
+  dateAtUtcMidnight,
+  type FeedItemKey,
+} from './to-feed-item.js';
 
 /** What the live feeds keep of each record: how it orders, where it belongs, what it covers. */
 export interface RecordKey {
@@ -23,7 +28,16 @@ export class RecordKeys {
   readonly #entries = new Map<string, RecordKey>();
   readonly #bySegment = new Map<string, Set<string>>();
   readonly #scopes = new Map<string, FeedScope>();
-  readonly #sorted = new Map<string, FeedItemKey[]>();
+  /**
+   * Each scope's items in the two orders its pages need, kept across edits: an edit takes its
+   * record out and puts the new key at the end, and the next read sorts again. Sorting an array
+   * that is in order but for one item is linear (V8 sorts runs), where sorting 10,000 keys anew
+   * for every edit held the event loop for tens of milliseconds.
+   */
+  readonly #orders = {
+    updated: new SortedKeys(compareItems),
+    created: new SortedKeys(compareCreation),
+  };
   #coverage: { value: Coverage | undefined } | undefined;
   #byStart: RecordKey[] | undefined;
 
@@ -70,7 +84,7 @@ export class RecordKeys {
       }
       ids.add(record.id);
       touched.add(segment);
-      this.#sorted.delete(segment);
+      for (const order of Object.values(this.#orders)) order.add(segment, entry.key);
     });
     this.#changed();
     return touched;
@@ -84,7 +98,7 @@ export class RecordKeys {
     for (const segment of entry.segments) {
       const ids = this.#bySegment.get(segment);
       ids?.delete(id);
-      this.#sorted.delete(segment);
+      for (const order of Object.values(this.#orders)) order.remove(segment, entry.key);
       // A country no record concerns any more has no feed; themes and types always have one.
       if (ids?.size === 0) {
         this.#bySegment.delete(segment);
@@ -114,15 +128,18 @@ export class RecordKeys {
     return [...fixed, ...countries];
   }
 
-  /** A scope's items, newest update first (compareItems). */
-  items(segment: string): FeedItemKey[] {
-    let sorted = this.#sorted.get(segment);
-    if (sorted === undefined) {
-      const ids = this.#bySegment.get(segment) ?? new Set<string>();
-      sorted = [...ids].map((id) => this.#entries.get(id)!.key).sort(compareItems);
-      this.#sorted.set(segment, sorted);
-    }
-    return sorted;
+  /** A scope's items, newest update first (compareItems); valid until the next change. */
+  items(segment: string): readonly FeedItemKey[] {
+    return this.#orders.updated.get(segment, () => this.#keysOf(segment));
+  }
+
+  /** A scope's items in the order archives are cut (compareCreation); valid until the next change. */
+  itemsByCreation(segment: string): readonly FeedItemKey[] {
+    return this.#orders.created.get(segment, () => this.#keysOf(segment));
+  }
+
+  #keysOf(segment: string): FeedItemKey[] {
+    return [...(this.#bySegment.get(segment) ?? [])].map((id) => this.#entries.get(id)!.key);
   }
 
   /** What the records cover (dataCoverage), for the feeds' and calendar's descriptions. */
@@ -148,4 +165,39 @@ export class RecordKeys {
 // Every theme and type of the vocabulary, after "all": feedScopes of no records.
 function fixedScopes(): FeedScope[] {
   return feedScopes({ records: [] });
+}
+
+/** Per scope, its items sorted in one order, kept up to date by edits (see RecordKeys). */
+class SortedKeys {
+  readonly #lists = new Map<string, { keys: FeedItemKey[]; sorted: boolean }>();
+
+  constructor(readonly compare: (a: FeedItemKey, b: FeedItemKey) => number) {}
+
+  get(segment: string, all: () => FeedItemKey[]): readonly FeedItemKey[] {
+    let list = this.#lists.get(segment);
+    if (list === undefined) {
+      list = { keys: all(), sorted: false };
+      this.#lists.set(segment, list);
+    }
+    if (!list.sorted) {
+      list.keys.sort(this.compare);
+      list.sorted = true;
+    }
+    return list.keys;
+  }
+
+  add(segment: string, key: FeedItemKey): void {
+    const list = this.#lists.get(segment);
+    if (list === undefined) return;
+    list.keys.push(key);
+    list.sorted = false;
+  }
+
+  remove(segment: string, key: FeedItemKey): void {
+    const list = this.#lists.get(segment);
+    if (list === undefined) return;
+    const index = list.keys.lastIndexOf(key);
+    if (index >= 0) list.keys.splice(index, 1);
+    if (list.keys.length === 0) this.#lists.delete(segment);
+  }
 }
