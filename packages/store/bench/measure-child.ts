@@ -9,7 +9,7 @@ import { briefingToYaml, parseBriefingYaml } from '@briefing/schema/node';
 import { openStore, silentLogger, watchStore, type Store } from '@briefing/store';
 
 const [mode, dir, cacheDir, countText] = process.argv.slice(2) as [
-  'open' | 'open-main' | 'edits',
+  'open' | 'open-main' | 'open-background' | 'edits',
   string,
   string,
   string,
@@ -121,7 +121,21 @@ function timeQueries(store: Store) {
   };
 }
 
-if (mode === 'open' || mode === 'open-main') {
+if (mode === 'open-background') {
+  // What the dashboard does: answer at once from the index, a worker checking the folder.
+  const probe = stallProbe();
+  const started = performance.now();
+  const store = await openStore({ dir, cacheDir, logger: silentLogger, checkInBackground: true });
+  store.list({ query: { themes: ['space'], text: 'talks' } });
+  const readyMs = performance.now() - started;
+  const upToDate = await store.upToDate;
+  const upToDateMs = performance.now() - started;
+  const stall = probe.stop();
+  await store.close();
+  process.stdout.write(
+    JSON.stringify({ readyMs, upToDateMs, entries: upToDate?.stats.entries ?? 0, stall }),
+  );
+} else if (mode === 'open' || mode === 'open-main') {
   const probe = stallProbe();
   const cpu = process.cpuUsage();
   const mainCpu = process.threadCpuUsage();

@@ -18,7 +18,7 @@ const child = fileURLToPath(new URL('./measure-child.ts', import.meta.url));
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 async function measure(
-  mode: 'open' | 'open-main' | 'edits',
+  mode: 'open' | 'open-main' | 'open-background' | 'edits',
   dir: string,
   cacheDir: string,
   count: number,
@@ -91,6 +91,10 @@ for (const count of sizes) {
       `  warm open (index current)  ${ms(warm.readyMs).padStart(8)}  CPU ${ms(warm.cpuMs)}; ${ms(warm.sinceProcessStartMs)} from process start; longest stall ${ms(warm.stall.probeMs)}; RSS ${warm.rssMiB.toFixed(0)} MiB  (${load()})`,
     );
     out(`  export as SQLite file      ${ms(warm.exportMs).padStart(8)}  (in a worker thread)`);
+    const background = await measure('open-background', dir, cacheDir, count);
+    out(
+      `  warm open, checkInBackground ${ms(background.readyMs).padStart(6)}  to a first answer; up to date after ${ms(background.upToDateMs)} (${background.entries} entries looked at again); longest stall ${ms(background.stall.probeMs)}  (${load()})`,
+    );
     const edits = await measure('edits', dir, cacheDir, count);
     out(
       `  edit → visible in queries  ${ms(edits.editMedianMs).padStart(8)}  median of ${edits.edits}, max ${ms(edits.editMaxMs)}; longest event-loop stall while editing ${ms(edits.stall.probeMs)} (histogram max ${ms(edits.stall.histogramMaxMs)})  (${load()})`,
