@@ -1,11 +1,12 @@
 // Which entries of the data folder may have changed since the index was last written, from
-// their metadata alone (nothing is read), with the state the store's writer keeps. A store that
-// starts with an index answers from it at once and asks this of a worker thread, so that its
-// own thread stays free for requests.
+// their metadata alone (nothing is read). A store that starts with an index answers from it at
+// once and asks this of a worker thread, so that its own thread stays free for requests. (Only
+// names come back: at 100,000 records, receiving the writer's whole state would hold the event
+// loop for a second; the store reads it in slices instead.)
 import { readdirSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { callInWorker } from './call-in-worker.js';
-import { IndexState, readStateRows, type StateData } from './index-state.js';
+import { readStateRows, type StateRows } from './index-state.js';
 import { classifyEntry, mayHaveChanged } from './scan.js';
 import { TimeSlicer } from './time-slicer.js';
 
@@ -16,13 +17,6 @@ export interface ChangedEntriesInput {
   realDir: string;
 }
 
-export interface ChangedEntries {
-  /** The names an update must look at. */
-  changed: string[];
-  /** The writer's state, as read from the index. */
-  state: StateData;
-}
-
 /**
  * The names an update must look at: files that are new or whose metadata changed, entries
  * that went away, and every entry that is not a plain record file (they are cheap to look at).
@@ -31,12 +25,12 @@ export async function changedEntries({
   indexPath,
   dir,
   realDir,
-}: ChangedEntriesInput): Promise<ChangedEntries> {
+}: ChangedEntriesInput): Promise<string[]> {
   const db = new DatabaseSync(indexPath, { readOnly: true, timeout: 5000 });
-  const state = new IndexState();
+  let state: StateRows;
   try {
     // Nothing else runs on this thread: no pauses.
-    state.adopt(await readStateRows({ db, slicer: new TimeSlicer(Infinity) }));
+    state = await readStateRows({ db, slicer: new TimeSlicer(Infinity) });
   } finally {
     db.close();
   }
@@ -58,14 +52,12 @@ export async function changedEntries({
     }
     if (mayHaveChanged({ known: known.get(name), stat: entry.stat })) changed.push(name);
   }
-  return { changed: changed.sort(), state: state.data() };
+  return changed.sort();
 }
 
 /** changedEntries in a worker thread; undefined when no worker can run here. */
-export function changedEntriesInWorker(
-  input: ChangedEntriesInput,
-): Promise<ChangedEntries | undefined> {
-  return callInWorker<ChangedEntriesInput, ChangedEntries>({
+export function changedEntriesInWorker(input: ChangedEntriesInput): Promise<string[] | undefined> {
+  return callInWorker<ChangedEntriesInput, string[]>({
     module: './changed-entries.js',
     name: 'changedEntries',
     input,

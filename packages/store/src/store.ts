@@ -273,18 +273,16 @@ export class Store {
             return undefined;
           })
         : undefined;
-      if (found === undefined) {
-        await this.#state.load({ db: this.#writerDb, slicer: this.#slicer() });
-        return undefined;
-      }
-      // (Had another process written the index since, the update would read it again.)
-      this.#state.restore(found.state);
+      // What the writer keeps, read in slices between requests. (Had another process written
+      // the index since the worker looked, the update would read it again.)
+      await this.#state.load({ db: this.#writerDb, slicer: this.#slicer() });
+      if (found === undefined) return undefined;
       // Only the entries the worker named need a look, if the folder is still the one it saw;
       // else the update looks at every entry.
       const now = this.#checkFolder();
       if (!folder.present || !now.present || now.identity !== folder.identity) return undefined;
       this.#syncedIdentity = folder.identity;
-      return found.changed;
+      return found;
     })();
     this.#running = start;
     this.#upToDate = start
