@@ -35,6 +35,17 @@ export interface OutputFile {
   readonly body: Uint8Array;
 }
 
+/**
+ * A file rendered only if needed: when the previous output was written by the same `build` and
+ * holds this path with the same signature, its file is linked without rendering this one.
+ */
+export interface OutputDocument {
+  path: string;
+  /** What the bytes are made from (undefined: unknown, render it). */
+  signature: string | undefined;
+  render(): OutputFile | undefined;
+}
+
 export interface WriteResult {
   /** Resolves once the previous build is removed (after the swap; nothing waits for it). */
   removed: Promise<void>;
@@ -42,6 +53,8 @@ export interface WriteResult {
   written: number;
   /** Files linked from the previous build (bytes unchanged). */
   unchanged: number;
+  /** Of the unchanged files, those linked by their signature without being rendered. */
+  reused: number;
   /** Leftovers of interrupted builds removed first. */
   cleaned: number;
 }
@@ -89,21 +102,66 @@ function cleanLeftovers(out: string): number {
   return cleaned;
 }
 
-/** The previous build: its folder and the ETag of each file, when known. */
-function previousBuild(out: string): { dir: string; etags?: Map<string, string> } | undefined {
+// The manifest beside each generation: the build (code and options) that wrote it, and each
+// file's ETag and signature. (Version 1 was a plain { path: etag } object.)
+interface Manifest {
+  version: 2;
+  build: string;
+  files: Record<string, [etag: string, signature: string | null]>;
+}
+
+interface PreviousBuild {
+  dir: string;
+  /** The build that wrote it, when known. */
+  build?: string;
+  /** Each file's ETag and signature, when known. */
+  files?: Map<string, { etag: string; signature: string | null }>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What a manifest says of each file; undefined if it is not one this command writes. */
+function readManifest(json: unknown): Pick<PreviousBuild, 'build' | 'files'> | undefined {
+  if (!isRecord(json)) return undefined;
+  const files = new Map<string, { etag: string; signature: string | null }>();
+  if (json.version === 2 && typeof json.build === 'string' && isRecord(json.files)) {
+    for (const [path, entry] of Object.entries(json.files)) {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string') return undefined;
+      const signature: unknown = entry[1];
+      if (signature !== null && typeof signature !== 'string') return undefined;
+      files.set(path, { etag: entry[0], signature });
+    }
+    return { build: json.build, files };
+  }
+  for (const [path, etag] of Object.entries(json)) {
+    if (typeof etag !== 'string') return undefined;
+    files.set(path, { etag, signature: null });
+  }
+  return { files };
+}
+
+/** The previous build: its folder and what its manifest says of each file, when known. */
+function previousBuild(out: string): PreviousBuild | undefined {
   const { builds } = layout(out);
   const stats = lstatSync(out, { throwIfNoEntry: false });
   if (stats === undefined) return undefined;
   const generation = currentGeneration(out, builds);
   if (generation === undefined) return statSync(out).isDirectory() ? { dir: out } : undefined;
+  const dir = join(builds, generation);
   try {
-    const manifest = JSON.parse(
+    const json: unknown = JSON.parse(
       readFileSync(join(builds, `${generation}.${MANIFEST}`), 'utf8'),
-    ) as Record<string, string>;
-    return { dir: join(builds, generation), etags: new Map(Object.entries(manifest)) };
+    );
+    return { dir, ...readManifest(json) };
   } catch {
-    return { dir: join(builds, generation) };
+    return { dir };
   }
+}
+
+/** The build (code and options) that wrote the output at `out`, if it says. */
+export function previousBuildOf(out: string): string | undefined {
+  return previousBuild(out)?.build;
 }
 
 /** Hard-link `from` at `to`; false if `from` is gone. */
@@ -126,13 +184,18 @@ function sameBytes(path: string, body: Uint8Array): boolean {
 /**
  * Write every file under `out` (URL paths as file paths, so `out` can be served as a web root),
  * swapped in whole; files whose bytes did not change are hard links to the previous build's.
+ * A document whose signature is the one the previous output (written by the same `build`) has
+ * for its path is linked without being rendered.
  */
 export function writeFeedOutput({
   files,
   out,
+  build = '',
 }: {
-  files: Iterable<OutputFile>;
+  files: Iterable<OutputFile | OutputDocument>;
   out: string;
+  /** The code and options the files are made with (see OutputDocument). */
+  build?: string;
 }): WriteResult {
   const existing = lstatSync(out, { throwIfNoEntry: false });
   if (existing !== undefined && !existing.isSymbolicLink() && !existing.isDirectory()) {
@@ -142,27 +205,43 @@ export function writeFeedOutput({
   mkdirSync(builds, { recursive: true });
   const cleaned = cleanLeftovers(out);
   const previous = previousBuild(out);
+  const sameBuild = build !== '' && previous?.build === build;
   const generation = `${Date.now().toString(36)}-${process.pid}`;
   const dir = join(builds, generation);
-  const manifest: Record<string, string> = {};
+  const manifest: Manifest = { version: 2, build, files: {} };
   let written = 0;
   let unchanged = 0;
+  let reused = 0;
   const made = new Set<string>();
   try {
-    for (const file of files) {
-      const target = join(dir, file.path);
+    for (const entry of files) {
+      const target = join(dir, entry.path);
       const folder = dirname(target);
       if (!made.has(folder)) {
         mkdirSync(folder, { recursive: true });
         made.add(folder);
       }
-      manifest[file.path] = file.etag;
-      const before = previous === undefined ? undefined : join(previous.dir, file.path);
+      const before = previous === undefined ? undefined : join(previous.dir, entry.path);
+      const known = previous?.files?.get(entry.path);
+      const signature = 'render' in entry ? (entry.signature ?? null) : null;
+      // Made from the same records, page and code as the previous file: the same bytes.
+      if (
+        sameBuild &&
+        signature !== null &&
+        known?.signature === signature &&
+        linked(before!, target)
+      ) {
+        manifest.files[entry.path] = [known.etag, signature];
+        unchanged += 1;
+        reused += 1;
+        continue;
+      }
+      const file = 'render' in entry ? entry.render() : entry;
+      if (file === undefined) continue;
+      manifest.files[entry.path] = [file.etag, signature];
       const same =
         before !== undefined &&
-        (previous!.etags === undefined
-          ? sameBytes(before, file.body)
-          : previous!.etags.get(file.path) === file.etag);
+        (previous!.files === undefined ? sameBytes(before, file.body) : known?.etag === file.etag);
       // One system call per unchanged file: a link, or the bytes if the old file is gone.
       if (same && linked(before, target)) {
         unchanged += 1;
@@ -197,5 +276,5 @@ export function writeFeedOutput({
         ]),
     rm(join(builds, `legacy-${generation}`), { recursive: true, force: true }),
   ]).then(() => undefined);
-  return { written, unchanged, cleaned, removed };
+  return { written, unchanged, reused, cleaned, removed };
 }

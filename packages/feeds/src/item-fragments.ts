@@ -5,7 +5,7 @@ import { renderCalendarEvents } from './icalendar.js';
 import { FEED_FORMATS, type FeedFormat } from './paths.js';
 import { RENDERERS } from './render-document.js';
 import { ITEMS_PER_RENDER } from './render-once.js';
-import { toFeedItem } from './to-feed-item.js';
+import { toFeedItem, type FeedItem } from './to-feed-item.js';
 
 /** What a record is rendered as: its item in each feed format and its calendar event. */
 export type FragmentKind = FeedFormat | 'ics';
@@ -103,12 +103,17 @@ export class ItemFragments {
     // A batch at a time: the rendered strings die young instead of aging into the old generation.
     for (let start = 0; start < records.length; start += ITEMS_PER_RENDER) {
       const batch = records.slice(start, start + ITEMS_PER_RENDER);
-      const items = batch.map((record) => toFeedItem({ record, siteUrl: this.#siteUrl }));
+      // The feed item model only when a feed format is asked for (not for the calendar alone).
+      let items: FeedItem[] | undefined;
       for (const kind of kinds) {
+        items ??=
+          kind === 'ics'
+            ? undefined
+            : batch.map((record) => toFeedItem({ record, siteUrl: this.#siteUrl }));
         const texts =
           kind === 'ics'
             ? renderCalendarEvents({ records: batch, siteUrl: this.#siteUrl })
-            : RENDERERS[kind].items({ items, page: this.#samplePage });
+            : RENDERERS[kind].items({ items: items!, page: this.#samplePage });
         texts.forEach((text, index) => {
           const id = batch[index]!.id;
           const bytes = Buffer.from(text, 'utf8');

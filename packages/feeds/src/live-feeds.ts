@@ -1,6 +1,8 @@
 import { coverageSentence } from '@briefing/present';
-import type { Store, StoreChange } from '@briefing/store';
+import { createHash } from 'node:crypto';
+import { recordHashes, type Store, type StoreChange } from '@briefing/store';
 import { normalizeSiteUrl } from './build-feeds.js';
+import { codeFingerprint } from './code-fingerprint.js';
 import { CONTENT_TYPES, makeFeedFile, makeRenderedFeedFile, strongEtag } from './feed-file.js';
 import type { FeedFile } from './feed-file.js';
 import { scopePages, type FeedPage } from './feed-page.js';
@@ -48,6 +50,15 @@ export interface LiveFeeds extends FeedSource {
   file(path: string): FeedFile | undefined;
   /** The path of every document there is now (what `buildFeeds` would write). */
   paths(): string[];
+  /**
+   * What the document at a path is made from (its page, the content hash of each record it
+   * shows), as a short hash, without rendering it: the same signature and `fingerprint` give the
+   * same bytes, in this process or a later one. Undefined for a path with no document, or while
+   * the store has a change not applied yet (render then).
+   */
+  signature(path: string): string | undefined;
+  /** The code and options every document depends on (see signature). */
+  readonly fingerprint: string;
   /** Render every record's items and event now, a batch at a time (before writing every file). */
   warm(): void;
   /**
@@ -253,6 +264,51 @@ export async function createLiveFeeds({
   // right after): what is rendered meanwhile is served but not kept.
   const inStep = () => store.dataVersion === applied;
 
+  // The content hash of each record (for signatures), read once per data version.
+  let versions: { dataVersion: number; hashes: Map<string, string> } | undefined;
+  const hashesNow = (): Map<string, string> | undefined => {
+    if (versions?.dataVersion !== applied) {
+      const read = recordHashes(store);
+      // Read from another snapshot than the keys: only one of the same data version will do.
+      if (read.dataVersion !== applied) return undefined;
+      versions = read;
+    }
+    return versions.hashes;
+  };
+  const digest = (value: unknown) =>
+    createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+  const hashesOf = (ids: readonly string[], hashes: Map<string, string>) => {
+    const out: string[] = [];
+    for (const id of ids) {
+      const hash = hashes.get(id);
+      if (hash === undefined) return undefined;
+      out.push(hash);
+    }
+    return out;
+  };
+
+  const signature = (path: string): string | undefined => {
+    const hashes = hashesNow();
+    if (hashes === undefined) return undefined;
+    if (path === opmlPath || path === opmlRssPath) return digest([path, scopeList]);
+    if (path === calendarPath) {
+      const ids = keys.byStart().map((entry) => entry.key.recordId);
+      const records = hashesOf(ids, hashes);
+      return records === undefined ? undefined : digest([path, coverageNote, ids, records]);
+    }
+    const match = FEED_PATH.exec(path);
+    if (match === null) return undefined;
+    const found = pagesOf(match[1] ?? match[2]!).get(path);
+    if (found === undefined) return undefined;
+    const records = hashesOf(
+      found.page.items.map((item) => item.recordId),
+      hashes,
+    );
+    return records === undefined
+      ? undefined
+      : digest([found.format, pageSignature(found.page), records]);
+  };
+
   const renderFeed = (path: string): Kept | undefined => {
     const match = FEED_PATH.exec(path);
     if (match === null) return undefined;
@@ -381,6 +437,10 @@ export async function createLiveFeeds({
     ...(hubUrl === undefined ? {} : { hubUrl }),
     files: { get: file },
     file,
+    signature,
+    fingerprint: createHash('sha1')
+      .update(JSON.stringify([codeFingerprint(), siteUrl, pageSize, hubUrl ?? null]))
+      .digest('base64url'),
     respond: ({ method, path, header }) =>
       respondToFeedRequest({ feeds: live, method, path, header }),
     handle: (request) => {
