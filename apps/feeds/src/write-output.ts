@@ -44,6 +44,8 @@ export interface OutputDocument {
   /** What the bytes are made from (undefined: unknown, render it). */
   signature: string | undefined;
   render(): OutputFile | undefined;
+  /** Data to keep in the manifest with the file, once rendered (given back by readPreviousOutput). */
+  extra?(): unknown;
 }
 
 export interface WriteResult {
@@ -107,30 +109,43 @@ function cleanLeftovers(out: string): number {
 interface Manifest {
   version: 2;
   build: string;
-  files: Record<string, [etag: string, signature: string | null]>;
+  files: Record<string, [etag: string, signature: string | null, extra?: unknown]>;
 }
 
-interface PreviousBuild {
+/** What the previous manifest says of a file. */
+export interface PreviousFile {
+  etag: string;
+  signature: string | null;
+  extra?: unknown;
+}
+
+/** The output a build replaces. */
+export interface PreviousOutput {
+  /** Its folder. */
   dir: string;
   /** The build that wrote it, when known. */
   build?: string;
-  /** Each file's ETag and signature, when known. */
-  files?: Map<string, { etag: string; signature: string | null }>;
+  /** What its manifest says of each file, when known. */
+  files?: Map<string, PreviousFile>;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** What a manifest says of each file; undefined if it is not one this command writes. */
-function readManifest(json: unknown): Pick<PreviousBuild, 'build' | 'files'> | undefined {
+function readManifest(json: unknown): Pick<PreviousOutput, 'build' | 'files'> | undefined {
   if (!isRecord(json)) return undefined;
-  const files = new Map<string, { etag: string; signature: string | null }>();
+  const files = new Map<string, PreviousFile>();
   if (json.version === 2 && typeof json.build === 'string' && isRecord(json.files)) {
     for (const [path, entry] of Object.entries(json.files)) {
       if (!Array.isArray(entry) || typeof entry[0] !== 'string') return undefined;
       const signature: unknown = entry[1];
       if (signature !== null && typeof signature !== 'string') return undefined;
-      files.set(path, { etag: entry[0], signature });
+      files.set(path, {
+        etag: entry[0],
+        signature,
+        ...(entry[2] === undefined ? {} : { extra: entry[2] as unknown }),
+      });
     }
     return { build: json.build, files };
   }
@@ -141,8 +156,8 @@ function readManifest(json: unknown): Pick<PreviousBuild, 'build' | 'files'> | u
   return { files };
 }
 
-/** The previous build: its folder and what its manifest says of each file, when known. */
-function previousBuild(out: string): PreviousBuild | undefined {
+/** The output at `out` a build would replace: its folder and what its manifest says, if any. */
+export function readPreviousOutput(out: string): PreviousOutput | undefined {
   const { builds } = layout(out);
   const stats = lstatSync(out, { throwIfNoEntry: false });
   if (stats === undefined) return undefined;
@@ -157,11 +172,6 @@ function previousBuild(out: string): PreviousBuild | undefined {
   } catch {
     return { dir };
   }
-}
-
-/** The build (code and options) that wrote the output at `out`, if it says. */
-export function previousBuildOf(out: string): string | undefined {
-  return previousBuild(out)?.build;
 }
 
 /** Hard-link `from` at `to`; false if `from` is gone. */
@@ -191,11 +201,14 @@ export function writeFeedOutput({
   files,
   out,
   build = '',
+  previous: given,
 }: {
   files: Iterable<OutputFile | OutputDocument>;
   out: string;
   /** The code and options the files are made with (see OutputDocument). */
   build?: string;
+  /** readPreviousOutput(out), if the caller has read it already. */
+  previous?: PreviousOutput;
 }): WriteResult {
   const existing = lstatSync(out, { throwIfNoEntry: false });
   if (existing !== undefined && !existing.isSymbolicLink() && !existing.isDirectory()) {
@@ -204,7 +217,7 @@ export function writeFeedOutput({
   const { parent, builds, linkPrefix } = layout(out);
   mkdirSync(builds, { recursive: true });
   const cleaned = cleanLeftovers(out);
-  const previous = previousBuild(out);
+  const previous = given ?? readPreviousOutput(out);
   const sameBuild = build !== '' && previous?.build === build;
   const generation = `${Date.now().toString(36)}-${process.pid}`;
   const dir = join(builds, generation);
@@ -231,14 +244,19 @@ export function writeFeedOutput({
         known?.signature === signature &&
         linked(before!, target)
       ) {
-        manifest.files[entry.path] = [known.etag, signature];
+        manifest.files[entry.path] =
+          known.extra === undefined
+            ? [known.etag, signature]
+            : [known.etag, signature, known.extra];
         unchanged += 1;
         reused += 1;
         continue;
       }
       const file = 'render' in entry ? entry.render() : entry;
       if (file === undefined) continue;
-      manifest.files[entry.path] = [file.etag, signature];
+      const extra = 'render' in entry ? entry.extra?.() : undefined;
+      manifest.files[entry.path] =
+        extra === undefined ? [file.etag, signature] : [file.etag, signature, extra];
       const same =
         before !== undefined &&
         (previous!.files === undefined ? sameBytes(before, file.body) : known?.etag === file.etag);

@@ -9,6 +9,7 @@ import { scopePages, type FeedPage } from './feed-page.js';
 import { toWebResponse } from './handler.js';
 import { calendarFrame } from './icalendar.js';
 import { ItemFragments } from './item-fragments.js';
+import { layoutOf, ReusableItems, type ItemLayout } from './item-layout.js';
 import { LastModifiedLedger } from './last-modified-ledger.js';
 import { renderOpml } from './opml.js';
 import {
@@ -59,6 +60,20 @@ export interface LiveFeeds extends FeedSource {
   signature(path: string): string | undefined;
   /** The code and options every document depends on (see signature). */
   readonly fingerprint: string;
+  /**
+   * Where each record's item sits in the document at a path, as rendered here: kept for the
+   * documents of every record (the calendar and the all-briefings feeds and archives), so that a
+   * later process can reuse the items with `reuseItems`.
+   */
+  itemLayout(path: string): ItemLayout | undefined;
+  /**
+   * Take the items of records whose content hash is unchanged from an earlier build's documents
+   * (their itemLayout, and a way to read their bytes) instead of rendering them again.
+   */
+  reuseItems(options: {
+    layouts: Iterable<[path: string, layout: ItemLayout]>;
+    read: (path: string) => Uint8Array | undefined;
+  }): void;
   /** Render every record's items and event now, a batch at a time (before writing every file). */
   warm(): void;
   /**
@@ -99,6 +114,8 @@ interface Kept {
   /** Of a feed document: what its page was made of (pageSignature) and the records it lists. */
   signature?: string;
   ids?: readonly string[];
+  /** Where each record's item sits (documents of every record only, see itemLayout). */
+  layout?: ItemLayout;
 }
 
 /** Everything a feed document's bytes depend on besides its records' own texts. */
@@ -264,19 +281,20 @@ export async function createLiveFeeds({
   // right after): what is rendered meanwhile is served but not kept.
   const inStep = () => store.dataVersion === applied;
 
-  // The content hash of each record (for signatures), read once per data version.
+  // The content hash of each record (for signatures), read once per data version: the first 80
+  // bits of its file's SHA-256, enough to tell one version of a record from another.
   let versions: { dataVersion: number; hashes: Map<string, string> } | undefined;
   const hashesNow = (): Map<string, string> | undefined => {
     if (versions?.dataVersion !== applied) {
       const read = recordHashes(store);
       // Read from another snapshot than the keys: only one of the same data version will do.
       if (read.dataVersion !== applied) return undefined;
-      versions = read;
+      const hashes = new Map<string, string>();
+      for (const [id, hash] of read.hashes) hashes.set(id, hash.slice(0, 20));
+      versions = { dataVersion: read.dataVersion, hashes };
     }
     return versions.hashes;
   };
-  const digest = (value: unknown) =>
-    createHash('sha1').update(JSON.stringify(value)).digest('base64url');
   const hashesOf = (ids: readonly string[], hashes: Map<string, string>) => {
     const out: string[] = [];
     for (const id of ids) {
@@ -286,27 +304,58 @@ export async function createLiveFeeds({
     }
     return out;
   };
+  /** A hash of the texts given, or undefined if any record's hash is unknown. */
+  const digest = (texts: Iterable<string | undefined>): string | undefined => {
+    const hash = createHash('sha1');
+    for (const text of texts) {
+      if (text === undefined) return undefined;
+      // A separator no text holds: ["ab", "c"] and ["a", "bc"] differ.
+      hash.update(text).update('\0');
+    }
+    return hash.digest('base64url');
+  };
+  // A page is shared by its three formats, and kept until its scope changes: digested once per
+  // data version.
+  const pageDigests = new WeakMap<FeedPage, { dataVersion: number; digest: string | undefined }>();
+  const pageDigest = (page: FeedPage, hashes: Map<string, string>) => {
+    let found = pageDigests.get(page);
+    if (found?.dataVersion !== applied) {
+      found = {
+        dataVersion: applied,
+        digest: digest(
+          (function* () {
+            yield pageSignature(page);
+            for (const item of page.items) yield hashes.get(item.recordId);
+          })(),
+        ),
+      };
+      pageDigests.set(page, found);
+    }
+    return found.digest;
+  };
 
   const signature = (path: string): string | undefined => {
     const hashes = hashesNow();
     if (hashes === undefined) return undefined;
     if (path === opmlPath || path === opmlRssPath) return digest([path, scopeList]);
     if (path === calendarPath) {
-      const ids = keys.byStart().map((entry) => entry.key.recordId);
-      const records = hashesOf(ids, hashes);
-      return records === undefined ? undefined : digest([path, coverageNote, ids, records]);
+      return digest(
+        (function* () {
+          yield path;
+          yield coverageNote;
+          for (const entry of keys.byStart()) {
+            yield entry.key.recordId;
+            yield hashes.get(entry.key.recordId);
+          }
+        })(),
+      );
     }
     const match = FEED_PATH.exec(path);
     if (match === null) return undefined;
     const found = pagesOf(match[1] ?? match[2]!).get(path);
     if (found === undefined) return undefined;
-    const records = hashesOf(
-      found.page.items.map((item) => item.recordId),
-      hashes,
-    );
-    return records === undefined
-      ? undefined
-      : digest([found.format, pageSignature(found.page), records]);
+    const page = pageDigest(found.page, hashes);
+    return page === undefined ? undefined : `${found.format}.${page}`;
   };
 
   const renderFeed = (path: string): Kept | undefined => {
@@ -317,13 +366,11 @@ export async function createLiveFeeds({
     if (found === undefined) return undefined;
     const { page, format } = found;
     const keep = inStep();
+    const ids = page.items.map((item) => item.recordId);
+    const frame = frameOf[format]({ page, coverageNote });
     const parts = frameParts({
-      frame: frameOf[format]({ page, coverageNote }),
-      itemFragments: fragments.get({
-        ids: page.items.map((item) => item.recordId),
-        kind: format,
-        keep,
-      }),
+      frame,
+      itemFragments: fragments.get({ ids, kind: format, keep }),
     });
     const etag = strongEtag(parts);
     const current = page.archivePage === undefined;
@@ -347,8 +394,27 @@ export async function createLiveFeeds({
       segment,
       current,
       signature: pageSignature(page),
-      ids: page.items.map((item) => item.recordId),
+      ids,
+      ...(segment === 'all' ? layoutFor({ ids, parts, separated: frame.separator !== '' }) : {}),
     };
+  };
+
+  // Every record is in a document of the all-briefings feed (an archive, or the current page
+  // while there are none) and in the calendar: their layouts locate every item.
+  const layoutFor = ({
+    ids,
+    parts,
+    separated,
+  }: {
+    ids: readonly string[];
+    parts: readonly Uint8Array[];
+    separated: boolean;
+  }): { layout?: ItemLayout } => {
+    const hashes = hashesNow();
+    const records = hashes === undefined ? undefined : hashesOf(ids, hashes);
+    const layout =
+      records === undefined ? undefined : layoutOf({ ids, hashes: records, parts, separated });
+    return layout === undefined ? {} : { layout };
   };
 
   const renderCalendar = (): Kept => {
@@ -357,18 +423,20 @@ export async function createLiveFeeds({
       calendarUrl: absoluteUrl({ siteUrl, path: calendarPath }),
       coverageNote,
     });
-    const body = Buffer.concat([
+    const ids = ordered.map((entry) => entry.key.recordId);
+    const parts = [
       Buffer.from(frame.head, 'utf8'),
-      ...fragments.get({
-        ids: ordered.map((entry) => entry.key.recordId),
-        kind: 'ics',
-        keep: inStep(),
-      }),
+      ...fragments.get({ ids, kind: 'ics', keep: inStep() }),
       Buffer.from(frame.tail, 'utf8'),
-    ]);
+    ];
     return {
-      file: dated({ path: calendarPath, contentType: CONTENT_TYPES.ics, body }),
+      file: dated({
+        path: calendarPath,
+        contentType: CONTENT_TYPES.ics,
+        body: Buffer.concat(parts),
+      }),
       current: true,
+      ...layoutFor({ ids, parts, separated: false }),
     };
   };
 
@@ -438,6 +506,14 @@ export async function createLiveFeeds({
     files: { get: file },
     file,
     signature,
+    itemLayout: (path) => kept.get(path)?.layout,
+    reuseItems: ({ layouts, read }) => {
+      const reusable = new ReusableItems({ layouts, read });
+      fragments.reuseFrom((id, kind) => {
+        const hash = hashesNow()?.get(id);
+        return hash === undefined ? undefined : reusable.take({ id, kind, hash });
+      });
+    },
     fingerprint: createHash('sha1')
       .update(JSON.stringify([codeFingerprint(), siteUrl, pageSize, hubUrl ?? null]))
       .digest('base64url'),

@@ -1,0 +1,132 @@
+import type { FragmentKind } from './item-fragments.js';
+
+/**
+ * Where each record's item sits in a rendered document (RSS `<item>`, Atom `<entry>`, JSON item
+ * or VEVENT), with the record's content hash when it was rendered: kept beside a build's output
+ * so that a later process can cut the items of unchanged records out of it instead of rendering
+ * them again.
+ */
+export interface ItemLayout {
+  ids: string[];
+  hashes: string[];
+  /** Byte offset of each item in the document. */
+  starts: number[];
+  /** Byte length of each item. */
+  lengths: number[];
+}
+
+/** The layout of a document made of `[head, item, (separator, item)…, tail]` (frameParts). */
+export function layoutOf({
+  ids,
+  hashes,
+  parts,
+  separated,
+}: {
+  ids: readonly string[];
+  hashes: readonly string[];
+  parts: readonly Uint8Array[];
+  /** Whether a separator part stands between two items. */
+  separated: boolean;
+}): ItemLayout | undefined {
+  const step = separated ? 2 : 1;
+  const items = ids.length === 0 ? 0 : (ids.length - 1) * step + 1;
+  if (hashes.length !== ids.length || parts.length !== items + 2) return undefined;
+  const layout: ItemLayout = { ids: [...ids], hashes: [...hashes], starts: [], lengths: [] };
+  let offset = parts[0]!.byteLength;
+  for (let index = 1; index <= items; index += 1) {
+    const part = parts[index]!;
+    if ((index - 1) % step === 0) {
+      layout.starts.push(offset);
+      layout.lengths.push(part.byteLength);
+    }
+    offset += part.byteLength;
+  }
+  return layout;
+}
+
+/** What kind of item a document's path holds. */
+export function kindOfPath(path: string): FragmentKind | undefined {
+  const extension = /\.(rss|atom|json|ics)$/.exec(path)?.[1];
+  return extension as FragmentKind | undefined;
+}
+
+const isStrings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isOffsets = (value: unknown): value is number[] =>
+  Array.isArray(value) && value.every((item) => Number.isSafeInteger(item) && item >= 0);
+
+/** An ItemLayout read back from JSON, or undefined if it is not one. */
+export function parseItemLayout(value: unknown): ItemLayout | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { ids, hashes, starts, lengths } = value as Record<string, unknown>;
+  if (!isStrings(ids) || !isStrings(hashes) || !isOffsets(starts) || !isOffsets(lengths)) {
+    return undefined;
+  }
+  const count = ids.length;
+  if (hashes.length !== count || starts.length !== count || lengths.length !== count) {
+    return undefined;
+  }
+  return { ids, hashes, starts, lengths };
+}
+
+interface Location {
+  path: string;
+  hash: string;
+  start: number;
+  length: number;
+}
+
+/**
+ * The items of an earlier build's documents, by record and kind: an item is given only while its
+ * record's content hash is the one it was rendered from, and only if it lies inside the file as
+ * read now (anything else is rendered again). Files are read when first needed.
+ */
+export class ReusableItems {
+  readonly #locations = new Map<FragmentKind, Map<string, Location>>();
+  readonly #read: (path: string) => Uint8Array | undefined;
+  readonly #files = new Map<string, Buffer | undefined>();
+
+  constructor({
+    layouts,
+    read,
+  }: {
+    layouts: Iterable<[path: string, layout: ItemLayout]>;
+    read: (path: string) => Uint8Array | undefined;
+  }) {
+    this.#read = read;
+    for (const [path, layout] of layouts) {
+      const kind = kindOfPath(path);
+      if (kind === undefined) continue;
+      let byId = this.#locations.get(kind);
+      if (byId === undefined) {
+        byId = new Map();
+        this.#locations.set(kind, byId);
+      }
+      layout.ids.forEach((id, index) => {
+        byId.set(id, {
+          path,
+          hash: layout.hashes[index]!,
+          start: layout.starts[index]!,
+          length: layout.lengths[index]!,
+        });
+      });
+    }
+  }
+
+  /** The item of a record in a kind, if an earlier document holds it rendered from `hash`. */
+  take({ id, kind, hash }: { id: string; kind: FragmentKind; hash: string }): Buffer | undefined {
+    const location = this.#locations.get(kind)?.get(id);
+    if (location === undefined || location.hash !== hash) return undefined;
+    let file = this.#files.get(location.path);
+    if (!this.#files.has(location.path)) {
+      const bytes = this.#read(location.path);
+      file =
+        bytes === undefined
+          ? undefined
+          : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      this.#files.set(location.path, file);
+    }
+    if (file === undefined || location.start + location.length > file.byteLength) return undefined;
+    return file.subarray(location.start, location.start + location.length);
+  }
+}
