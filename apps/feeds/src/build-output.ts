@@ -1,28 +1,44 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseItemLayout, type ItemLayout, type LiveFeeds } from '@briefing/feeds';
-import { readPreviousOutput, writeFeedOutput, type WriteResult } from './write-output.js';
+import type { LiveFeeds } from '@briefing/feeds';
+import {
+  isCurrent,
+  readPreviousOutput,
+  writeFeedOutput,
+  type PreviousOutput,
+  type WriteResult,
+} from './write-output.js';
+
+// What each live feeds object last wrote, per output folder: a running `build --watch` does not
+// read its own manifest back after each edit.
+const written = new WeakMap<LiveFeeds, Map<string, PreviousOutput>>();
 
 /**
  * Write every feed document under `out`. A document whose signature (its page and the content
  * hash of each record it shows) is the one the previous output has for it, written by the same
- * code and options, is linked from it without being rendered, and the documents that are
- * rendered take the items of unchanged records from the previous output's files (where the
- * manifest says they are): so a new process after one edit renders only what the edit touches.
- * Without such an output, every record's items are rendered first, in batches.
+ * code and options, is linked from it without being rendered; in a new process, the documents
+ * that are rendered take the items of unchanged records from the previous output's files (where
+ * its manifest says they are). So a new process after one edit renders only what the edit
+ * touches. Without such an output, every record's items are rendered first, in batches.
  */
 export function buildOutput({ live, out }: { live: LiveFeeds; out: string }): WriteResult & {
   files: number;
 } {
-  const previous = readPreviousOutput(out);
-  if (previous?.build === live.fingerprint && previous.files !== undefined) {
-    const layouts: [string, ItemLayout][] = [];
-    for (const [path, file] of previous.files) {
-      const layout = file.extra === undefined ? undefined : parseItemLayout(file.extra);
-      if (layout !== undefined) layouts.push([path, layout]);
-    }
+  let outputs = written.get(live);
+  if (outputs === undefined) {
+    outputs = new Map();
+    written.set(live, outputs);
+  }
+  const last = outputs.get(out);
+  const previous = last !== undefined && isCurrent(out, last) ? last : readPreviousOutput(out);
+  const reusable = previous?.build === live.fingerprint && previous.files !== undefined;
+  if (reusable && last === undefined) {
     live.reuseItems({
-      layouts,
+      layouts: (function* () {
+        for (const [path, file] of previous.files!) {
+          if (typeof file.extra === 'string') yield [path, file.extra];
+        }
+      })(),
       read: (path) => {
         try {
           return readFileSync(join(previous.dir, path));
@@ -31,20 +47,26 @@ export function buildOutput({ live, out }: { live: LiveFeeds; out: string }): Wr
         }
       },
     });
-  } else {
+  } else if (!reusable) {
     live.warm();
   }
   const paths = live.paths();
-  const result = writeFeedOutput({
-    out,
-    build: live.fingerprint,
-    ...(previous === undefined ? {} : { previous }),
-    files: paths.map((path) => ({
-      path,
-      signature: live.signature(path),
-      render: () => live.file(path),
-      extra: () => live.itemLayout(path),
-    })),
-  });
-  return { ...result, files: paths.length };
+  try {
+    const result = writeFeedOutput({
+      out,
+      build: live.fingerprint,
+      ...(previous === undefined ? {} : { previous }),
+      files: paths.map((path) => ({
+        path,
+        signature: live.signature(path),
+        render: () => live.file(path),
+        extra: () => live.itemLayout(path),
+      })),
+    });
+    outputs.set(out, result.output);
+    return { ...result, files: paths.length };
+  } finally {
+    // The previous output's folder is removed after the swap: nothing more to take from it.
+    live.reuseItems(undefined);
+  }
 }

@@ -59,6 +59,8 @@ export interface WriteResult {
   reused: number;
   /** Leftovers of interrupted builds removed first. */
   cleaned: number;
+  /** What was written (what readPreviousOutput will read back while it is current). */
+  output: PreviousOutput;
 }
 
 const MANIFEST = 'manifest.json';
@@ -154,6 +156,13 @@ function readManifest(json: unknown): Pick<PreviousOutput, 'build' | 'files'> | 
     files.set(path, { etag, signature: null });
   }
   return { files };
+}
+
+/** Whether `out` still links to this output (no other build replaced it since). */
+export function isCurrent(out: string, output: PreviousOutput): boolean {
+  const { builds } = layout(out);
+  const generation = currentGeneration(out, builds);
+  return generation !== undefined && join(builds, generation) === output.dir;
 }
 
 /** The output at `out` a build would replace: its folder and what its manifest says, if any. */
@@ -294,5 +303,15 @@ export function writeFeedOutput({
         ]),
     rm(join(builds, `legacy-${generation}`), { recursive: true, force: true }),
   ]).then(() => undefined);
-  return { written, unchanged, reused, cleaned, removed };
+  const output: PreviousOutput = {
+    dir,
+    build,
+    files: new Map(
+      Object.entries(manifest.files).map(([path, [etag, signature, extra]]) => [
+        path,
+        { etag, signature, ...(extra === undefined ? {} : { extra }) },
+      ]),
+    ),
+  };
+  return { written, unchanged, reused, cleaned, removed, output };
 }

@@ -27,7 +27,6 @@ export type { FeedResponse, FeedSource, HeaderReader } from './respond.js';
 // Feeds rendered on demand from @briefing/store, and the feed of any list query.
 export { createLiveFeeds } from './live-feeds.js';
 export type { LiveFeeds, LiveUpdate } from './live-feeds.js';
-export { parseItemLayout, type ItemLayout } from './item-layout.js';
 export { QUERY_FEED_SIZE, queryFeedPath, respondToQueryFeed } from './query-feed.js';
 export type { QueryFeedFormat } from './query-feed.js';
 export { carryLastModified } from './carry-last-modified.js';

@@ -40,7 +40,7 @@ export class ItemFragments {
    * Where to look for an item before rendering it (an earlier build's output, see
    * ReusableItems): given the record's id and kind, its bytes if they are still its item.
    */
-  reuseFrom(reuse: (id: string, kind: FragmentKind) => Buffer | undefined): void {
+  reuseFrom(reuse: ((id: string, kind: FragmentKind) => Buffer | undefined) | undefined): void {
     this.#reuse = reuse;
   }
 

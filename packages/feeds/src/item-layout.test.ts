@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutOf, parseItemLayout, ReusableItems } from './item-layout.js';
+import { encodeItemLayout, layoutOf, parseItemLayout, ReusableItems } from './item-layout.js';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 
@@ -16,7 +16,7 @@ describe('layoutOf and ReusableItems', () => {
       starts: [10, 21],
       lengths: [10, 12],
     });
-    expect(parseItemLayout(JSON.parse(JSON.stringify(layout)))).toEqual(layout);
+    expect(parseItemLayout(encodeItemLayout(layout))).toEqual(layout);
   });
 
   it('gives an item back only while its record has the hash it was rendered from', () => {
@@ -48,13 +48,19 @@ describe('layoutOf and ReusableItems', () => {
   });
 
   it.each([
-    ['not an object', 'layout'],
-    ['lengths missing', { ids: ['a'], hashes: ['h'], starts: [0] }],
-    ['arrays of different lengths', { ids: ['a'], hashes: ['h'], starts: [0, 1], lengths: [1] }],
-    ['a negative offset', { ids: ['a'], hashes: ['h'], starts: [-1], lengths: [1] }],
-    ['an id that is not a string', { ids: [1], hashes: ['h'], starts: [0], lengths: [1] }],
+    ['not a string', { ids: ['a'], hashes: ['h'], starts: [0], lengths: [1] }],
+    ['a field missing', 'a\th\t0'],
+    ['a negative offset', 'a\th\t-1\t1'],
+    ['an offset that is not a number', 'a\th\tx\t1'],
+    ['an empty line', 'a\th\t0\t1\n'],
   ])('refuses a layout with %s', (_, value) => {
     expect(parseItemLayout(value)).toBeUndefined();
+  });
+
+  it('keeps no layout of an id it could not read back', () => {
+    expect(
+      encodeItemLayout({ ids: ['a\tb'], hashes: ['h'], starts: [0], lengths: [1] }),
+    ).toBeUndefined();
   });
 
   it('gives no layout when the parts do not match the ids', () => {

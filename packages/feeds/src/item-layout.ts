@@ -50,23 +50,38 @@ export function kindOfPath(path: string): FragmentKind | undefined {
   return extension as FragmentKind | undefined;
 }
 
-const isStrings = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((item) => typeof item === 'string');
-const isOffsets = (value: unknown): value is number[] =>
-  Array.isArray(value) && value.every((item) => Number.isSafeInteger(item) && item >= 0);
+// Layouts are kept as one string each (a line per item: id, hash, offset, length): a manifest
+// of a few thousand files with ~40,000 items is written and read in a few milliseconds.
+const LINE = /^([^\t\n]+)\t([^\t\n]+)\t(\d+)\t(\d+)$/;
 
-/** An ItemLayout read back from JSON, or undefined if it is not one. */
+/** A layout as text (see parseItemLayout); undefined if an id or hash could not be kept so. */
+export function encodeItemLayout(layout: ItemLayout): string | undefined {
+  const lines: string[] = [];
+  for (let index = 0; index < layout.ids.length; index += 1) {
+    const line = `${layout.ids[index]}\t${layout.hashes[index]}\t${layout.starts[index]}\t${layout.lengths[index]}`;
+    if (!LINE.test(line)) return undefined;
+    lines.push(line);
+  }
+  return lines.join('\n');
+}
+
+/** A layout read back from encodeItemLayout's text, or undefined if it is not one. */
 export function parseItemLayout(value: unknown): ItemLayout | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { ids, hashes, starts, lengths } = value as Record<string, unknown>;
-  if (!isStrings(ids) || !isStrings(hashes) || !isOffsets(starts) || !isOffsets(lengths)) {
-    return undefined;
+  if (typeof value !== 'string') return undefined;
+  const layout: ItemLayout = { ids: [], hashes: [], starts: [], lengths: [] };
+  if (value === '') return layout;
+  for (const line of value.split('\n')) {
+    const match = LINE.exec(line);
+    if (match === null) return undefined;
+    const start = Number(match[3]);
+    const length = Number(match[4]);
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(length)) return undefined;
+    layout.ids.push(match[1]!);
+    layout.hashes.push(match[2]!);
+    layout.starts.push(start);
+    layout.lengths.push(length);
   }
-  const count = ids.length;
-  if (hashes.length !== count || starts.length !== count || lengths.length !== count) {
-    return undefined;
-  }
-  return { ids, hashes, starts, lengths };
+  return layout;
 }
 
 interface Location {

@@ -9,7 +9,13 @@ import { scopePages, type FeedPage } from './feed-page.js';
 import { toWebResponse } from './handler.js';
 import { calendarFrame } from './icalendar.js';
 import { ItemFragments } from './item-fragments.js';
-import { layoutOf, ReusableItems, type ItemLayout } from './item-layout.js';
+import {
+  encodeItemLayout,
+  layoutOf,
+  parseItemLayout,
+  ReusableItems,
+  type ItemLayout,
+} from './item-layout.js';
 import { LastModifiedLedger } from './last-modified-ledger.js';
 import { renderOpml } from './opml.js';
 import {
@@ -65,15 +71,20 @@ export interface LiveFeeds extends FeedSource {
    * documents of every record (the calendar and the all-briefings feeds and archives), so that a
    * later process can reuse the items with `reuseItems`.
    */
-  itemLayout(path: string): ItemLayout | undefined;
+  itemLayout(path: string): string | undefined;
   /**
    * Take the items of records whose content hash is unchanged from an earlier build's documents
    * (their itemLayout, and a way to read their bytes) instead of rendering them again.
    */
-  reuseItems(options: {
-    layouts: Iterable<[path: string, layout: ItemLayout]>;
-    read: (path: string) => Uint8Array | undefined;
-  }): void;
+  reuseItems(
+    options:
+      | {
+          /** Each document's itemLayout, by path. */
+          layouts: Iterable<[path: string, layout: string]>;
+          read: (path: string) => Uint8Array | undefined;
+        }
+      | undefined,
+  ): void;
   /** Render every record's items and event now, a batch at a time (before writing every file). */
   warm(): void;
   /**
@@ -114,8 +125,8 @@ interface Kept {
   /** Of a feed document: what its page was made of (pageSignature) and the records it lists. */
   signature?: string;
   ids?: readonly string[];
-  /** Where each record's item sits (documents of every record only, see itemLayout). */
-  layout?: ItemLayout;
+  /** Where each record's item sits, encoded (documents of every record only, see itemLayout). */
+  layout?: string;
 }
 
 /** Everything a feed document's bytes depend on besides its records' own texts. */
@@ -314,24 +325,22 @@ export async function createLiveFeeds({
     }
     return hash.digest('base64url');
   };
-  // A page is shared by its three formats, and kept until its scope changes: digested once per
-  // data version.
-  const pageDigests = new WeakMap<FeedPage, { dataVersion: number; digest: string | undefined }>();
+  // A page is shared by its three formats and kept until its scope changes, and a change of any
+  // record it lists changes its scope (apply): digested once per page object.
+  const pageDigests = new WeakMap<FeedPage, string | undefined>();
   const pageDigest = (page: FeedPage, hashes: Map<string, string>) => {
-    let found = pageDigests.get(page);
-    if (found?.dataVersion !== applied) {
-      found = {
-        dataVersion: applied,
-        digest: digest(
+    if (!pageDigests.has(page)) {
+      pageDigests.set(
+        page,
+        digest(
           (function* () {
             yield pageSignature(page);
             for (const item of page.items) yield hashes.get(item.recordId);
           })(),
         ),
-      };
-      pageDigests.set(page, found);
+      );
     }
-    return found.digest;
+    return pageDigests.get(page);
   };
 
   const signature = (path: string): string | undefined => {
@@ -409,12 +418,13 @@ export async function createLiveFeeds({
     ids: readonly string[];
     parts: readonly Uint8Array[];
     separated: boolean;
-  }): { layout?: ItemLayout } => {
+  }): { layout?: string } => {
     const hashes = hashesNow();
     const records = hashes === undefined ? undefined : hashesOf(ids, hashes);
     const layout =
       records === undefined ? undefined : layoutOf({ ids, hashes: records, parts, separated });
-    return layout === undefined ? {} : { layout };
+    const text = layout === undefined ? undefined : encodeItemLayout(layout);
+    return text === undefined ? {} : { layout: text };
   };
 
   const renderCalendar = (): Kept => {
@@ -507,8 +517,17 @@ export async function createLiveFeeds({
     file,
     signature,
     itemLayout: (path) => kept.get(path)?.layout,
-    reuseItems: ({ layouts, read }) => {
-      const reusable = new ReusableItems({ layouts, read });
+    reuseItems: (options) => {
+      if (options === undefined) {
+        fragments.reuseFrom(undefined);
+        return;
+      }
+      const layouts: [string, ItemLayout][] = [];
+      for (const [path, text] of options.layouts) {
+        const layout = parseItemLayout(text);
+        if (layout !== undefined) layouts.push([path, layout]);
+      }
+      const reusable = new ReusableItems({ layouts, read: options.read });
       fragments.reuseFrom((id, kind) => {
         const hash = hashesNow()?.get(id);
         return hash === undefined ? undefined : reusable.take({ id, kind, hash });
