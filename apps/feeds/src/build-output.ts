@@ -12,6 +12,9 @@ import {
 // What each live feeds object last wrote, per output folder: a running `build --watch` does not
 // read its own manifest back after each edit.
 const written = new WeakMap<LiveFeeds, Map<string, PreviousOutput>>();
+// The output folder each live feeds object takes unchanged records' items from (the current
+// generation: documents not rendered again are links to the same files).
+const reading = new WeakMap<LiveFeeds, { out: string; dir: string }>();
 
 /**
  * Write every feed document under `out`. A document whose signature (its page and the content
@@ -32,7 +35,9 @@ export function buildOutput({ live, out }: { live: LiveFeeds; out: string }): Wr
   const last = outputs.get(out);
   const previous = last !== undefined && isCurrent(out, last) ? last : readPreviousOutput(out);
   const reusable = previous?.build === live.fingerprint && previous.files !== undefined;
-  if (reusable && last === undefined) {
+  if (reusable && last === undefined && !reading.has(live)) {
+    const source = { out, dir: previous.dir };
+    reading.set(live, source);
     live.reuseItems({
       layouts: (function* () {
         for (const [path, file] of previous.files!) {
@@ -41,7 +46,7 @@ export function buildOutput({ live, out }: { live: LiveFeeds; out: string }): Wr
       })(),
       read: (path) => {
         try {
-          return readFileSync(join(previous.dir, path));
+          return readFileSync(join(source.dir, path));
         } catch {
           return undefined;
         }
@@ -51,22 +56,19 @@ export function buildOutput({ live, out }: { live: LiveFeeds; out: string }): Wr
     live.warm();
   }
   const paths = live.paths();
-  try {
-    const result = writeFeedOutput({
-      out,
-      build: live.fingerprint,
-      ...(previous === undefined ? {} : { previous }),
-      files: paths.map((path) => ({
-        path,
-        signature: live.signature(path),
-        render: () => live.file(path),
-        extra: () => live.itemLayout(path),
-      })),
-    });
-    outputs.set(out, result.output);
-    return { ...result, files: paths.length };
-  } finally {
-    // The previous output's folder is removed after the swap: nothing more to take from it.
-    live.reuseItems(undefined);
-  }
+  const result = writeFeedOutput({
+    out,
+    build: live.fingerprint,
+    ...(previous === undefined ? {} : { previous }),
+    files: paths.map((path) => ({
+      path,
+      signature: live.signature(path),
+      render: () => live.file(path),
+      extra: () => live.itemLayout(path),
+    })),
+  });
+  outputs.set(out, result.output);
+  const source = reading.get(live);
+  if (source?.out === out) source.dir = result.output.dir;
+  return { ...result, files: paths.length };
 }

@@ -12,7 +12,11 @@
 // made by hand) is moved into the builds folder once and replaced by the link: only that once,
 // between two renames, is there an instant without `out`.
 import {
+  closeSync,
   existsSync,
+  openSync,
+  writeSync,
+  writevSync,
   linkSync,
   lstatSync,
   mkdirSync,
@@ -33,6 +37,8 @@ export interface OutputFile {
   path: string;
   etag: string;
   readonly body: Uint8Array;
+  /** The bytes as parts in order, if the file has them: written as they are, not joined. */
+  parts?(): readonly Uint8Array[];
 }
 
 /**
@@ -44,8 +50,11 @@ export interface OutputDocument {
   /** What the bytes are made from (undefined: unknown, render it). */
   signature: string | undefined;
   render(): OutputFile | undefined;
-  /** Data to keep in the manifest with the file, once rendered (given back by readPreviousOutput). */
-  extra?(): unknown;
+  /**
+   * Text to keep beside the file once rendered, given back by readPreviousOutput (one line: no
+   * line breaks; anything else is not kept).
+   */
+  extra?(): string | undefined;
 }
 
 export interface WriteResult {
@@ -64,6 +73,9 @@ export interface WriteResult {
 }
 
 const MANIFEST = 'manifest.json';
+// Beside the manifest: each file's extra text, a line each ("<path>\t<text>"), kept apart from
+// the JSON because it is large (the item layouts, megabytes) and JSON would escape it.
+const EXTRA = 'extra.txt';
 
 /** Where the generations of `out` live, and what is named after it. */
 function layout(out: string) {
@@ -93,7 +105,13 @@ function cleanLeftovers(out: string): number {
   const current = currentGeneration(out, builds);
   let cleaned = 0;
   for (const entry of existsSync(builds) ? readdirSync(builds) : []) {
-    if (entry === current || entry === `${current}.${MANIFEST}`) continue;
+    if (
+      entry === current ||
+      entry === `${current}.${MANIFEST}` ||
+      entry === `${current}.${EXTRA}`
+    ) {
+      continue;
+    }
     rmSync(join(builds, entry), { recursive: true, force: true });
     cleaned += 1;
   }
@@ -111,14 +129,14 @@ function cleanLeftovers(out: string): number {
 interface Manifest {
   version: 2;
   build: string;
-  files: Record<string, [etag: string, signature: string | null, extra?: unknown]>;
+  files: Record<string, [etag: string, signature: string | null]>;
 }
 
 /** What the previous manifest says of a file. */
 export interface PreviousFile {
   etag: string;
   signature: string | null;
-  extra?: unknown;
+  extra?: string;
 }
 
 /** The output a build replaces. */
@@ -146,7 +164,6 @@ function readManifest(json: unknown): Pick<PreviousOutput, 'build' | 'files'> | 
       files.set(path, {
         etag: entry[0],
         signature,
-        ...(entry[2] === undefined ? {} : { extra: entry[2] as unknown }),
       });
     }
     return { build: json.build, files };
@@ -173,13 +190,50 @@ export function readPreviousOutput(out: string): PreviousOutput | undefined {
   const generation = currentGeneration(out, builds);
   if (generation === undefined) return statSync(out).isDirectory() ? { dir: out } : undefined;
   const dir = join(builds, generation);
+  let manifest: Pick<PreviousOutput, 'build' | 'files'> | undefined;
   try {
     const json: unknown = JSON.parse(
       readFileSync(join(builds, `${generation}.${MANIFEST}`), 'utf8'),
     );
-    return { dir, ...readManifest(json) };
+    manifest = readManifest(json);
   } catch {
     return { dir };
+  }
+  if (manifest?.files !== undefined) {
+    let extras = '';
+    try {
+      extras = readFileSync(join(builds, `${generation}.${EXTRA}`), 'utf8');
+    } catch {
+      // None kept (an older build): nothing to give back.
+    }
+    for (const line of extras.split('\n')) {
+      const tab = line.indexOf('\t');
+      const file = tab === -1 ? undefined : manifest.files.get(line.slice(0, tab));
+      if (file !== undefined) file.extra = line.slice(tab + 1);
+    }
+  }
+  return { dir, ...manifest };
+}
+
+// Parts per writev(2) call: within every system's IOV_MAX.
+const PARTS_PER_WRITE = 1024;
+
+/** Write a new file from its parts in order (a document's head, items and tail), unjoined. */
+function writeParts(path: string, parts: readonly Uint8Array[]): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (let start = 0; start < parts.length; start += PARTS_PER_WRITE) {
+      const chunk = parts.slice(start, start + PARTS_PER_WRITE);
+      const size = chunk.reduce((total, part) => total + part.byteLength, 0);
+      const done = writevSync(fd, chunk);
+      // A short write (rare on a regular file): the rest of the chunk, joined, until all is written.
+      if (done < size) {
+        const rest = Buffer.concat(chunk).subarray(done);
+        for (let at = 0; at < rest.byteLength;) at += writeSync(fd, rest, at);
+      }
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -231,6 +285,14 @@ export function writeFeedOutput({
   const generation = `${Date.now().toString(36)}-${process.pid}`;
   const dir = join(builds, generation);
   const manifest: Manifest = { version: 2, build, files: {} };
+  const kept: Map<string, PreviousFile> = new Map();
+  const extras: string[] = [];
+  const keep = ({ path, etag, signature, extra }: PreviousFile & { path: string }) => {
+    manifest.files[path] = [etag, signature];
+    const withExtra = extra !== undefined && !path.includes('\t') && !/[\n\r]/.test(extra);
+    if (withExtra) extras.push(`${path}\t${extra}`);
+    kept.set(path, { etag, signature, ...(withExtra ? { extra } : {}) });
+  };
   let written = 0;
   let unchanged = 0;
   let reused = 0;
@@ -253,10 +315,7 @@ export function writeFeedOutput({
         known?.signature === signature &&
         linked(before!, target)
       ) {
-        manifest.files[entry.path] =
-          known.extra === undefined
-            ? [known.etag, signature]
-            : [known.etag, signature, known.extra];
+        keep({ path: entry.path, etag: known.etag, signature, extra: known.extra });
         unchanged += 1;
         reused += 1;
         continue;
@@ -264,8 +323,7 @@ export function writeFeedOutput({
       const file = 'render' in entry ? entry.render() : entry;
       if (file === undefined) continue;
       const extra = 'render' in entry ? entry.extra?.() : undefined;
-      manifest.files[entry.path] =
-        extra === undefined ? [file.etag, signature] : [file.etag, signature, extra];
+      keep({ path: entry.path, etag: file.etag, signature, extra });
       const same =
         before !== undefined &&
         (previous!.files === undefined ? sameBytes(before, file.body) : known?.etag === file.etag);
@@ -273,14 +331,16 @@ export function writeFeedOutput({
       if (same && linked(before, target)) {
         unchanged += 1;
       } else {
-        writeFileSync(target, file.body);
+        writeParts(target, file.parts?.() ?? [file.body]);
         written += 1;
       }
     }
+    if (extras.length > 0) writeFileSync(join(builds, `${generation}.${EXTRA}`), extras.join('\n'));
     writeFileSync(join(builds, `${generation}.${MANIFEST}`), JSON.stringify(manifest));
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     rmSync(join(builds, `${generation}.${MANIFEST}`), { force: true });
+    rmSync(join(builds, `${generation}.${EXTRA}`), { force: true });
     throw error;
   }
   // A relative target: the output and its builds can be moved together.
@@ -300,18 +360,11 @@ export function writeFeedOutput({
       : [
           rm(join(builds, oldGeneration), { recursive: true, force: true }),
           rm(join(builds, `${oldGeneration}.${MANIFEST}`), { force: true }),
+          rm(join(builds, `${oldGeneration}.${EXTRA}`), { force: true }),
         ]),
     rm(join(builds, `legacy-${generation}`), { recursive: true, force: true }),
   ]).then(() => undefined);
-  const output: PreviousOutput = {
-    dir,
-    build,
-    files: new Map(
-      Object.entries(manifest.files).map(([path, [etag, signature, extra]]) => [
-        path,
-        { etag, signature, ...(extra === undefined ? {} : { extra }) },
-      ]),
-    ),
-  };
+  const output: PreviousOutput = { dir, build, files: kept };
+
   return { written, unchanged, reused, cleaned, removed, output };
 }

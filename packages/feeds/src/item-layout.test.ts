@@ -49,17 +49,17 @@ describe('layoutOf and ReusableItems', () => {
 
   it.each([
     ['not a string', { ids: ['a'], hashes: ['h'], starts: [0], lengths: [1] }],
-    ['a field missing', 'a\th\t0'],
-    ['a negative offset', 'a\th\t-1\t1'],
-    ['an offset that is not a number', 'a\th\tx\t1'],
-    ['an empty line', 'a\th\t0\t1\n'],
+    ['a field missing', 'a h 0'],
+    ['a negative offset', 'a h -1 1'],
+    ['an offset that is not a number', 'a h x 1'],
+    ['an empty item', 'a h 0 1;'],
   ])('refuses a layout with %s', (_, value) => {
     expect(parseItemLayout(value)).toBeUndefined();
   });
 
   it('keeps no layout of an id it could not read back', () => {
     expect(
-      encodeItemLayout({ ids: ['a\tb'], hashes: ['h'], starts: [0], lengths: [1] }),
+      encodeItemLayout({ ids: ['a;b'], hashes: ['h'], starts: [0], lengths: [1] }),
     ).toBeUndefined();
   });
 

@@ -50,19 +50,27 @@ export function kindOfPath(path: string): FragmentKind | undefined {
   return extension as FragmentKind | undefined;
 }
 
-// Layouts are kept as one string each (a line per item: id, hash, offset, length): a manifest
-// of a few thousand files with ~40,000 items is written and read in a few milliseconds.
-const LINE = /^([^\t\n]+)\t([^\t\n]+)\t(\d+)\t(\d+)$/;
+// Layouts are kept as one string each (per item: id, hash, offset and length, separated by
+// spaces; items by ";", which JSON need not escape): a manifest of a few thousand files with
+// ~40,000 items is written and read in a few milliseconds.
+const ITEM = /^([^ ;]+) ([^ ;]+) (\d+) (\d+)$/;
+const SEPARATOR = /[ ;]/;
 
 /** A layout as text (see parseItemLayout); undefined if an id or hash could not be kept so. */
 export function encodeItemLayout(layout: ItemLayout): string | undefined {
-  const lines: string[] = [];
-  for (let index = 0; index < layout.ids.length; index += 1) {
-    const line = `${layout.ids[index]}\t${layout.hashes[index]}\t${layout.starts[index]}\t${layout.lengths[index]}`;
-    if (!LINE.test(line)) return undefined;
-    lines.push(line);
+  if (SEPARATOR.test(layout.ids.join('')) || SEPARATOR.test(layout.hashes.join(''))) {
+    return undefined;
   }
-  return lines.join('\n');
+  if (layout.ids.some((id) => id === '') || layout.hashes.some((hash) => hash === '')) {
+    return undefined;
+  }
+  const items: string[] = [];
+  for (let index = 0; index < layout.ids.length; index += 1) {
+    items.push(
+      `${layout.ids[index]} ${layout.hashes[index]} ${layout.starts[index]} ${layout.lengths[index]}`,
+    );
+  }
+  return items.join(';');
 }
 
 /** A layout read back from encodeItemLayout's text, or undefined if it is not one. */
@@ -70,8 +78,8 @@ export function parseItemLayout(value: unknown): ItemLayout | undefined {
   if (typeof value !== 'string') return undefined;
   const layout: ItemLayout = { ids: [], hashes: [], starts: [], lengths: [] };
   if (value === '') return layout;
-  for (const line of value.split('\n')) {
-    const match = LINE.exec(line);
+  for (const item of value.split(';')) {
+    const match = ITEM.exec(item);
     if (match === null) return undefined;
     const start = Number(match[3]);
     const length = Number(match[4]);
@@ -98,6 +106,7 @@ interface Location {
  */
 export class ReusableItems {
   readonly #locations = new Map<FragmentKind, Map<string, Location>>();
+  readonly #layouts = new Map<string, ItemLayout>();
   readonly #read: (path: string) => Uint8Array | undefined;
   readonly #files = new Map<string, Buffer | undefined>();
 
@@ -112,6 +121,7 @@ export class ReusableItems {
     for (const [path, layout] of layouts) {
       const kind = kindOfPath(path);
       if (kind === undefined) continue;
+      this.#layouts.set(path, layout);
       let byId = this.#locations.get(kind);
       if (byId === undefined) {
         byId = new Map();
@@ -126,6 +136,19 @@ export class ReusableItems {
         });
       });
     }
+  }
+
+  /**
+   * Stop taking items from a document (it is being rendered again, and its file will change):
+   * the others can then be read from a later output that links them unchanged.
+   */
+  forget(path: string): void {
+    const layout = this.#layouts.get(path);
+    const byId = this.#locations.get(kindOfPath(path)!);
+    this.#layouts.delete(path);
+    this.#files.delete(path);
+    if (layout === undefined || byId === undefined) return;
+    for (const id of layout.ids) if (byId.get(id)?.path === path) byId.delete(id);
   }
 
   /** The item of a record in a kind, if an earlier document holds it rendered from `hash`. */

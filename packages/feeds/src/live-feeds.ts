@@ -74,7 +74,10 @@ export interface LiveFeeds extends FeedSource {
   itemLayout(path: string): string | undefined;
   /**
    * Take the items of records whose content hash is unchanged from an earlier build's documents
-   * (their itemLayout, and a way to read their bytes) instead of rendering them again.
+   * (their itemLayout, and a way to read their bytes) instead of rendering them again; undefined
+   * to stop. A document rendered here is no longer read: `read` may then give the files of a
+   * later output in which the other documents are the same files (links), as a running build
+   * writes.
    */
   reuseItems(
     options:
@@ -125,6 +128,8 @@ interface Kept {
   /** Of a feed document: what its page was made of (pageSignature) and the records it lists. */
   signature?: string;
   ids?: readonly string[];
+  /** Its signature, once asked for. */
+  digest?: string;
   /** Where each record's item sits, encoded (documents of every record only, see itemLayout). */
   layout?: string;
 }
@@ -211,6 +216,7 @@ export async function createLiveFeeds({
       }
     });
     fragments.forget(ids);
+    for (const id of ids) stale.add(id);
     const before = { coverageNote, newest: newest.getTime(), scopeList };
     summarize();
     const at = change.changedAt === '' ? new Date() : new Date(change.changedAt);
@@ -295,14 +301,35 @@ export async function createLiveFeeds({
   // The content hash of each record (for signatures), read once per data version: the first 80
   // bits of its file's SHA-256, enough to tell one version of a record from another.
   let versions: { dataVersion: number; hashes: Map<string, string> } | undefined;
+  // Records changed since `versions` was read: only theirs are read again.
+  let stale = new Set<string>();
+  // The XOR of SHA-1(id, hash) over every record: which records there are, in which versions,
+  // whatever their order (the calendar's order follows from the records), kept up to date with
+  // each change instead of hashing 10,000 records again.
+  const everyRecord = Buffer.alloc(20);
+  const toggle = (id: string, hash: string) => {
+    const bytes = createHash('sha1').update(`${id} ${hash}`).digest();
+    for (let index = 0; index < 20; index += 1) everyRecord[index]! ^= bytes[index]!;
+  };
   const hashesNow = (): Map<string, string> | undefined => {
     if (versions?.dataVersion !== applied) {
-      const read = recordHashes(store);
+      const ids = versions === undefined ? undefined : [...stale];
+      const read = recordHashes(store, ids === undefined ? {} : { ids });
       // Read from another snapshot than the keys: only one of the same data version will do.
       if (read.dataVersion !== applied) return undefined;
-      const hashes = new Map<string, string>();
-      for (const [id, hash] of read.hashes) hashes.set(id, hash.slice(0, 20));
+      const hashes = versions?.hashes ?? new Map<string, string>();
+      for (const id of ids ?? []) {
+        const before = hashes.get(id);
+        if (before !== undefined) toggle(id, before);
+        hashes.delete(id);
+      }
+      for (const [id, full] of read.hashes) {
+        const hash = full.slice(0, 20);
+        hashes.set(id, hash);
+        toggle(id, hash);
+      }
       versions = { dataVersion: read.dataVersion, hashes };
+      stale = new Set();
     }
     return versions.hashes;
   };
@@ -316,55 +343,47 @@ export async function createLiveFeeds({
     return out;
   };
   /** A hash of the texts given, or undefined if any record's hash is unknown. */
-  const digest = (texts: Iterable<string | undefined>): string | undefined => {
-    const hash = createHash('sha1');
-    for (const text of texts) {
-      if (text === undefined) return undefined;
-      // A separator no text holds: ["ab", "c"] and ["a", "bc"] differ.
-      hash.update(text).update('\0');
-    }
-    return hash.digest('base64url');
-  };
+  const digest = (texts: readonly (string | undefined)[]): string | undefined =>
+    texts.includes(undefined)
+      ? undefined
+      : // A separator no text holds: ["ab", "c"] and ["a", "bc"] differ.
+        createHash('sha1').update(texts.join('\0')).digest('base64url');
   // A page is shared by its three formats and kept until its scope changes, and a change of any
   // record it lists changes its scope (apply): digested once per page object.
   const pageDigests = new WeakMap<FeedPage, string | undefined>();
   const pageDigest = (page: FeedPage, hashes: Map<string, string>) => {
     if (!pageDigests.has(page)) {
-      pageDigests.set(
-        page,
-        digest(
-          (function* () {
-            yield pageSignature(page);
-            for (const item of page.items) yield hashes.get(item.recordId);
-          })(),
-        ),
-      );
+      const texts = [pageSignature(page)];
+      for (const item of page.items) texts.push(hashes.get(item.recordId)!);
+      pageDigests.set(page, digest(texts));
     }
     return pageDigests.get(page);
+  };
+
+  // Every record is in the calendar, in an order that follows from the records themselves.
+  const calendarDigest = (hashes: Map<string, string>) => {
+    if (hashes.size !== keys.size) return undefined;
+    for (const id of keys.ids()) if (!hashes.has(id)) return undefined;
+    return digest([calendarPath, coverageNote, String(keys.size), everyRecord.toString('hex')]);
   };
 
   const signature = (path: string): string | undefined => {
     const hashes = hashesNow();
     if (hashes === undefined) return undefined;
+    // A kept document is dropped when its page or a record it shows changes (apply).
+    const known = kept.get(path)?.digest;
+    if (known !== undefined) return known;
     if (path === opmlPath || path === opmlRssPath) return digest([path, scopeList]);
-    if (path === calendarPath) {
-      return digest(
-        (function* () {
-          yield path;
-          yield coverageNote;
-          for (const entry of keys.byStart()) {
-            yield entry.key.recordId;
-            yield hashes.get(entry.key.recordId);
-          }
-        })(),
-      );
-    }
+    if (path === calendarPath) return calendarDigest(hashes);
     const match = FEED_PATH.exec(path);
     if (match === null) return undefined;
     const found = pagesOf(match[1] ?? match[2]!).get(path);
     if (found === undefined) return undefined;
     const page = pageDigest(found.page, hashes);
-    return page === undefined ? undefined : `${found.format}.${page}`;
+    if (page === undefined) return undefined;
+    const entry = kept.get(path);
+    if (entry !== undefined) entry.digest = `${found.format}.${page}`;
+    return `${found.format}.${page}`;
   };
 
   const renderFeed = (path: string): Kept | undefined => {
@@ -398,7 +417,7 @@ export async function createLiveFeeds({
       // Subscription documents are read all the time: kept whole. Archives, many and rarely
       // read, are joined from the shared item fragments each time.
       file: current
-        ? makeFeedFile({ ...file, bytes: Buffer.concat(parts) })
+        ? makeFeedFile({ ...file, parts })
         : makeRenderedFeedFile({ ...file, parts: () => parts }),
       segment,
       current,
@@ -440,11 +459,7 @@ export async function createLiveFeeds({
       Buffer.from(frame.tail, 'utf8'),
     ];
     return {
-      file: dated({
-        path: calendarPath,
-        contentType: CONTENT_TYPES.ics,
-        body: Buffer.concat(parts),
-      }),
+      file: dated({ path: calendarPath, contentType: CONTENT_TYPES.ics, parts }),
       current: true,
       ...layoutFor({ ids, parts, separated: false }),
     };
@@ -453,23 +468,26 @@ export async function createLiveFeeds({
   const renderOpmlFile = (path: string, format: 'rss' | 'atom'): Kept => {
     const feeds = keys.scopes().map((scope) => ({ scope, links: feedLinks({ scope }) }));
     const body = Buffer.from(renderOpml({ feeds, siteUrl, format }), 'utf8');
-    return { file: dated({ path, contentType: CONTENT_TYPES.opml, body }), current: true };
+    return {
+      file: dated({ path, contentType: CONTENT_TYPES.opml, parts: [body] }),
+      current: true,
+    };
   };
 
   const dated = ({
     path,
     contentType,
-    body,
+    parts,
   }: {
     path: string;
     contentType: string;
-    body: Buffer;
+    parts: readonly Uint8Array[];
   }) => {
-    const etag = strongEtag([body]);
+    const etag = strongEtag(parts);
     return makeFeedFile({
       path,
       contentType,
-      bytes: body,
+      parts,
       etag,
       lastModified: ledger.dateOf({
         path,
@@ -479,6 +497,9 @@ export async function createLiveFeeds({
       }),
     });
   };
+
+  // Items of an earlier output (reuseItems), while its documents are not rendered again.
+  let reused: ReusableItems | undefined;
 
   const file = (path: string): FeedFile | undefined => {
     const found = kept.get(path);
@@ -492,6 +513,9 @@ export async function createLiveFeeds({
             ? renderOpmlFile(path, 'rss')
             : renderFeed(path);
     if (rendered === undefined) return undefined;
+    // Its file in the output will be this one, which may place items elsewhere: the items it
+    // took from its earlier file are kept with the others rendered.
+    reused?.forget(path);
     if (inStep()) kept.set(path, rendered);
     return rendered.file;
   };
@@ -519,6 +543,7 @@ export async function createLiveFeeds({
     itemLayout: (path) => kept.get(path)?.layout,
     reuseItems: (options) => {
       if (options === undefined) {
+        reused = undefined;
         fragments.reuseFrom(undefined);
         return;
       }
@@ -528,6 +553,7 @@ export async function createLiveFeeds({
         if (layout !== undefined) layouts.push([path, layout]);
       }
       const reusable = new ReusableItems({ layouts, read: options.read });
+      reused = reusable;
       fragments.reuseFrom((id, kind) => {
         const hash = hashesNow()?.get(id);
         return hash === undefined ? undefined : reusable.take({ id, kind, hash });

@@ -34,5 +34,8 @@ it("gives each record's file hash with the data version, and follows edits", asy
   expect(after.hashes.get('a')).toBe(before.hashes.get('a'));
   expect(after.hashes.get('b')).toBe(await fileHash('b.yaml'));
   expect(after.hashes.get('b')).not.toBe(before.hashes.get('b'));
+  expect(recordHashes(store, { ids: ['b', 'gone'] }).hashes).toEqual(
+    new Map([['b', after.hashes.get('b')]]),
+  );
   await store.close();
 });
