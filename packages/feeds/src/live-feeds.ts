@@ -3,7 +3,13 @@ import { createHash } from 'node:crypto';
 import { recordHashes, type Store, type StoreChange } from '@briefing/store';
 import { normalizeSiteUrl } from './build-feeds.js';
 import { codeFingerprint } from './code-fingerprint.js';
-import { CONTENT_TYPES, makeFeedFile, makeRenderedFeedFile, strongEtag } from './feed-file.js';
+import {
+  CONTENT_TYPES,
+  makeFeedFile,
+  makeRenderedFeedFile,
+  partsEtag,
+  strongEtag,
+} from './feed-file.js';
 import type { FeedFile } from './feed-file.js';
 import { scopePages, type FeedPage } from './feed-page.js';
 import { toWebResponse } from './handler.js';
@@ -130,8 +136,11 @@ interface Kept {
   ids?: readonly string[];
   /** Its signature, once asked for. */
   digest?: string;
-  /** Where each record's item sits, encoded (documents of every record only, see itemLayout). */
-  layout?: string;
+  /**
+   * Where each record's item sits, encoded, made when first asked for (documents of every record
+   * only, see itemLayout).
+   */
+  layout?: () => string | undefined;
 }
 
 /** Everything a feed document's bytes depend on besides its records' own texts. */
@@ -400,7 +409,7 @@ export async function createLiveFeeds({
       frame,
       itemFragments: fragments.get({ ids, kind: format, keep }),
     });
-    const etag = strongEtag(parts);
+    const etag = partsEtag(parts);
     const current = page.archivePage === undefined;
     const file = {
       path,
@@ -437,13 +446,21 @@ export async function createLiveFeeds({
     ids: readonly string[];
     parts: readonly Uint8Array[];
     separated: boolean;
-  }): { layout?: string } => {
-    const hashes = hashesNow();
-    const records = hashes === undefined ? undefined : hashesOf(ids, hashes);
-    const layout =
-      records === undefined ? undefined : layoutOf({ ids, hashes: records, parts, separated });
-    const text = layout === undefined ? undefined : encodeItemLayout(layout);
-    return text === undefined ? {} : { layout: text };
+  }): { layout: () => string | undefined } => {
+    const renderedAt = applied;
+    let text: string | undefined;
+    return {
+      layout: () => {
+        // Only servers that write no output never ask; the records' hashes must be those the
+        // document was rendered from.
+        const hashes = renderedAt === applied ? hashesNow() : undefined;
+        const records = hashes === undefined ? undefined : hashesOf(ids, hashes);
+        const layout =
+          records === undefined ? undefined : layoutOf({ ids, hashes: records, parts, separated });
+        text ??= layout === undefined ? undefined : encodeItemLayout(layout);
+        return text;
+      },
+    };
   };
 
   const renderCalendar = (): Kept => {
@@ -540,7 +557,7 @@ export async function createLiveFeeds({
     files: { get: file },
     file,
     signature,
-    itemLayout: (path) => kept.get(path)?.layout,
+    itemLayout: (path) => kept.get(path)?.layout?.(),
     reuseItems: (options) => {
       if (options === undefined) {
         reused = undefined;
