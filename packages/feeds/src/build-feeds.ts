@@ -6,7 +6,7 @@ import {
   templatedArchiveFrames,
   type DocumentFrame,
 } from './render-once.js';
-import { CONTENT_TYPES, makeFeedFile, makeRenderedFeedFile, partsEtag } from './feed-file.js';
+import { CONTENT_TYPES, makeFeedFile, makeRenderedFeedFile } from './feed-file.js';
 import type { FeedFile } from './feed-file.js';
 import { scopePages } from './feed-page.js';
 import type { FeedPage } from './feed-page.js';
@@ -152,7 +152,6 @@ export function buildFeeds({
           path: new URL(page.self[format]).pathname,
           contentType: CONTENT_TYPES[format],
           lastModified: page.updated,
-          etag: partsEtag(parts),
         };
         // Subscription documents are read all the time: kept. Archives are joined from the
         // shared item fragments when read, so their bytes are never all in memory at once.

@@ -1,7 +1,7 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import etag from 'etag';
-import { makeFeedFile, partsEtag, strongEtag } from './feed-file.js';
+import { makeFeedFile, strongEtag } from './feed-file.js';
 import { codingEtag, respondWithFile } from './respond.js';
 
 describe('strongEtag', () => {
@@ -19,32 +19,6 @@ describe('strongEtag', () => {
       expect(strongEtag(parts)).toBe(etag(Buffer.concat(parts)));
     },
   );
-});
-
-describe('partsEtag', () => {
-  const parts = (...texts: string[]) => texts.map((text) => Buffer.from(text));
-
-  it('gives the same tag to the same parts, whichever buffers hold them', () => {
-    const item = Buffer.from('<item>Пхеньян</item>');
-    expect(partsEtag([Buffer.from('<rss>'), item, Buffer.from('</rss>')])).toBe(
-      partsEtag(parts('<rss>', '<item>Пхеньян</item>', '</rss>')),
-    );
-  });
-
-  it.each([
-    ['another part', parts('<rss>', '<item>b</item>', '</rss>')],
-    ['another order', parts('<item>a</item>', '<rss>', '</rss>')],
-    ['one part fewer', parts('<rss>', '</rss>')],
-  ])('tells documents apart: %s', (_, other) => {
-    expect(partsEtag(parts('<rss>', '<item>a</item>', '</rss>'))).not.toBe(partsEtag(other));
-  });
-
-  it('has the form of a strong ETag with the byte length, as strongEtag', () => {
-    const tag = partsEtag(parts('<feed>', 'Пхеньян', '</feed>'));
-    const length = Buffer.byteLength('<feed>Пхеньян</feed>');
-    expect(tag).toMatch(new RegExp(`^"${length.toString(16)}-[A-Za-z0-9+/]{27}"$`));
-    expect(partsEtag([])).toBe(strongEtag([]));
-  });
 });
 
 describe('large bodies', () => {

@@ -1,4 +1,4 @@
-import { createHash, hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 
 export type ContentEncoding = 'br' | 'gzip';
@@ -82,33 +82,6 @@ export function strongEtag(parts: readonly Uint8Array[]): string {
   return `"${length.toString(16)}-${hash.digest('base64').slice(0, 27)}"`;
 }
 
-// Each part's own SHA-1, by part: an item fragment is shared by every document listing its record.
-const partDigests = new WeakMap<Uint8Array, Buffer>();
-
-/**
- * A strong ETag of a feed document spliced from shared parts (a frame and item fragments, which
- * never change once made): SHA-1 over the SHA-1 of each part, so that each fragment is hashed
- * once however many documents list it, instead of hashing every document's bytes (~300 MB of them
- * for 10,000 records). The same form as strongEtag ("<length hex>-<27 base64 chars>", with the
- * document's byte length), not the same value: the same parts give the same tag, different bytes
- * a different one. buildFeeds and the live feeds split documents the same way.
- */
-export function partsEtag(parts: readonly Uint8Array[]): string {
-  const digests = Buffer.allocUnsafe(parts.length * 20);
-  let length = 0;
-  parts.forEach((part, index) => {
-    let digest = partDigests.get(part);
-    if (digest === undefined) {
-      digest = hash('sha1', part, 'buffer');
-      partDigests.set(part, digest);
-    }
-    digests.set(digest, index * 20);
-    length += part.byteLength;
-  });
-  if (length === 0) return EMPTY_ETAG;
-  return `"${length.toString(16)}-${hash('sha1', digests, 'base64').slice(0, 27)}"`;
-}
-
 /**
  * A feed file whose bytes are made on each use and not kept: archive documents, which are many,
  * large in total (~250 MiB for 10,000 records) and rarely read. Only the ETag and compressed
@@ -126,7 +99,7 @@ export function makeRenderedFeedFile({
   lastModified: Date;
   /** The document's bytes in order, joined only when the body is read. */
   parts: () => readonly Uint8Array[];
-  /** partsEtag of the parts, when already computed. */
+  /** strongEtag of the parts, when already computed. */
   etag?: string;
 }): FeedFile {
   const cache: Partial<Record<ContentEncoding, Uint8Array>> = {};
@@ -140,7 +113,7 @@ export function makeRenderedFeedFile({
     },
     parts,
     get etag() {
-      tag ??= partsEtag(parts());
+      tag ??= strongEtag(parts());
       return tag;
     },
     lastModified,

@@ -3,13 +3,7 @@ import { createHash } from 'node:crypto';
 import { recordHashes, type Store, type StoreChange } from '@briefing/store';
 import { normalizeSiteUrl } from './build-feeds.js';
 import { codeFingerprint } from './code-fingerprint.js';
-import {
-  CONTENT_TYPES,
-  makeFeedFile,
-  makeRenderedFeedFile,
-  partsEtag,
-  strongEtag,
-} from './feed-file.js';
+import { CONTENT_TYPES, makeFeedFile, makeRenderedFeedFile, strongEtag } from './feed-file.js';
 import type { FeedFile } from './feed-file.js';
 import { scopePages, type FeedPage } from './feed-page.js';
 import { toWebResponse } from './handler.js';
@@ -409,7 +403,7 @@ export async function createLiveFeeds({
       frame,
       itemFragments: fragments.get({ ids, kind: format, keep }),
     });
-    const etag = partsEtag(parts);
+    const etag = strongEtag(parts);
     const current = page.archivePage === undefined;
     const file = {
       path,
