@@ -219,7 +219,8 @@ export async function createLiveFeeds({
       }
     });
     fragments.forget(ids);
-    for (const id of ids) stale.add(id);
+    // Read again when next needed (a server that writes no output never reads them).
+    if (versions !== undefined) for (const id of ids) stale.add(id);
     const before = { coverageNote, newest: newest.getTime(), scopeList };
     summarize();
     const at = change.changedAt === '' ? new Date() : new Date(change.changedAt);
@@ -356,8 +357,8 @@ export async function createLiveFeeds({
   const pageDigests = new WeakMap<FeedPage, string | undefined>();
   const pageDigest = (page: FeedPage, hashes: Map<string, string>) => {
     if (!pageDigests.has(page)) {
-      const texts = [pageSignature(page)];
-      for (const item of page.items) texts.push(hashes.get(item.recordId)!);
+      const texts: (string | undefined)[] = [pageSignature(page)];
+      for (const item of page.items) texts.push(hashes.get(item.recordId));
       pageDigests.set(page, digest(texts));
     }
     return pageDigests.get(page);
