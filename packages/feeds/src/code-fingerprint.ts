@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync, realpathSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,23 +52,27 @@ let cached: string | undefined;
 export function codeFingerprint(): string {
   if (cached !== undefined) return cached;
   const hash = createHash('sha1');
-  const here = dirname(fileURLToPath(import.meta.url));
-  const folders = [
-    here,
-    ...WORKSPACE.map((name) => dirname(realpathSync(fileURLToPath(import.meta.resolve(name))))),
-  ];
-  for (const folder of folders) {
-    for (const file of codeFiles(folder))
-      hash.update(file.slice(folder.length)).update(readFileSync(file));
-  }
-  for (const name of REGISTRY) {
-    const manifest = JSON.parse(
-      packageJsonOf(fileURLToPath(import.meta.resolve(name))) || '{}',
-    ) as {
-      name?: string;
-      version?: string;
-    };
-    hash.update(`${name}@${manifest.version ?? '?'}`);
+  try {
+    const here = dirname(fileURLToPath(import.meta.url));
+    const folders = [
+      here,
+      ...WORKSPACE.map((name) => dirname(realpathSync(fileURLToPath(import.meta.resolve(name))))),
+    ];
+    for (const folder of folders) {
+      for (const file of codeFiles(folder)) {
+        hash.update(file.slice(folder.length)).update(readFileSync(file));
+      }
+    }
+    for (const name of REGISTRY) {
+      const manifest = JSON.parse(
+        packageJsonOf(fileURLToPath(import.meta.resolve(name))) || '{}',
+      ) as { version?: string };
+      hash.update(`${name}@${manifest.version ?? '?'}`);
+    }
+  } catch {
+    // Bundled, or the packages are not where Node resolves them: the code is unknown, so this
+    // process's output is never taken for another's.
+    hash.update(randomUUID());
   }
   cached = hash.digest('base64url');
   return cached;

@@ -546,6 +546,7 @@ export async function createLiveFeeds({
   // Changes committed while loading: their records are read again, whichever snapshot had them.
   for (const change of queued.splice(0)) apply(change);
 
+  let fingerprint: string | undefined;
   const live: LiveFeeds = {
     siteUrl,
     ...(hubUrl === undefined ? {} : { hubUrl }),
@@ -571,9 +572,13 @@ export async function createLiveFeeds({
         return hash === undefined ? undefined : reusable.take({ id, kind, hash });
       });
     },
-    fingerprint: createHash('sha1')
-      .update(JSON.stringify([codeFingerprint(), siteUrl, pageSize, hubUrl ?? null]))
-      .digest('base64url'),
+    // Made when a build first asks: a server never reads its code files.
+    get fingerprint() {
+      fingerprint ??= createHash('sha1')
+        .update(JSON.stringify([codeFingerprint(), siteUrl, pageSize, hubUrl ?? null]))
+        .digest('base64url');
+      return fingerprint;
+    },
     respond: ({ method, path, header }) =>
       respondToFeedRequest({ feeds: live, method, path, header }),
     handle: (request) => {
