@@ -38,8 +38,16 @@ async function expectSameFiles({ out, full, what }: { out: string; full: string;
 }
 
 /** Open the index and the feeds afresh (what a new process does), build into `out`, close. */
-async function build({ root, out }: { root: string; out: string }) {
-  const { store, live, problems } = await open(root);
+async function build({
+  root,
+  out,
+  siteUrl = SITE,
+}: {
+  root: string;
+  out: string;
+  siteUrl?: string;
+}) {
+  const { store, live, problems } = await open(root, siteUrl);
   try {
     expect(problems).toEqual([]);
     const result = buildOutput({ live, out });
@@ -50,12 +58,12 @@ async function build({ root, out }: { root: string; out: string }) {
   }
 }
 
-const open = (root: string) =>
+const open = (root: string, siteUrl = SITE) =>
   openFeeds({
     dir: join(root, 'data'),
     cwd: root,
     cacheDir: join(root, 'cache'),
-    siteUrl: SITE,
+    siteUrl,
     pageSize: 3,
     logger: silentLogger,
   });
@@ -162,5 +170,15 @@ describe('buildOutput into the previous output', { timeout: 60_000 }, () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('renders every document again for other options (another site URL)', async () => {
+    const { root, out } = await makeRoot();
+    await build({ root, out });
+    const siteUrl = 'https://mirror.example.net';
+    const result = await build({ root, out, siteUrl });
+    expect(result.reused).toBe(0);
+    await build({ root, out: join(root, 'full'), siteUrl });
+    await expectSameFiles({ out, full: join(root, 'full'), what: 'another site URL' });
   });
 });
