@@ -4,7 +4,8 @@
 // Design: `out` is a symbolic link to a complete build in a sibling folder,
 // `.<name>.builds/<generation>/`. A build writes a new generation beside the current one (files
 // whose ETag is unchanged are hard links to the current generation's: same inode, same mtime,
-// no bytes written), then makes a new symbolic link and renames it over `out`: rename(2) replaces
+// no bytes written; so are documents whose signature, what they are made from, is the one the
+// current generation's manifest has, without being rendered), then makes a new symbolic link and renames it over `out`: rename(2) replaces
 // the link atomically, so `out` always resolves to one complete build, the old or the new. The
 // old generation is removed afterwards (open files stay readable until closed). A process killed
 // at any point leaves `out` on the old generation; the next build removes what it left behind.
@@ -14,12 +15,10 @@
 import {
   closeSync,
   existsSync,
-  openSync,
-  writeSync,
-  writevSync,
   linkSync,
   lstatSync,
   mkdirSync,
+  openSync,
   readFileSync,
   readdirSync,
   readlinkSync,
@@ -28,6 +27,8 @@ import {
   statSync,
   symlinkSync,
   writeFileSync,
+  writeSync,
+  writevSync,
 } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
