@@ -46,12 +46,13 @@ let cached: string | undefined;
 
 /**
  * A hash of the code that renders the documents: the files of this package and of the
- * workspace packages it renders with (their source or build, whichever is running), and the
- * versions of `feed` and `ical-generator`. A build output written by other code is not reused.
+ * workspace packages it renders with (their source or build, whichever is running), the
+ * versions of `feed` and `ical-generator`, and Node's and its ICU's. A build output written by other code is not reused.
  */
 export function codeFingerprint(): string {
   if (cached !== undefined) return cached;
-  const hash = createHash('sha1');
+  // Dates and numbers are formatted by Node's ICU: another version could write other text.
+  const hash = createHash('sha1').update(`${process.version} ${process.versions.icu ?? ''}`);
   try {
     const here = dirname(fileURLToPath(import.meta.url));
     const folders = [
