@@ -47,7 +47,8 @@ let cached: string | undefined;
 /**
  * A hash of the code that renders the documents: the files of this package and of the
  * workspace packages it renders with (their source or build, whichever is running), the
- * versions of `feed` and `ical-generator`, and Node's and its ICU's. A build output written by other code is not reused.
+ * versions of `feed` and `ical-generator`, and Node's and its ICU's. A build output written by
+ * other code is not reused.
  */
 export function codeFingerprint(): string {
   if (cached !== undefined) return cached;
