@@ -1,24 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LiveFeeds } from '@briefing/feeds';
-import { writeFeedOutput, type WriteResult } from './write-output.js';
+import {
+  isCurrent,
+  readPreviousOutput,
+  writeFeedOutput,
+  type PreviousOutput,
+  type WriteResult,
+} from './write-output.js';
+
+// What each live feeds object last wrote, per output folder: a running `build --watch` does not
+// read its own manifest back after each edit.
+const written = new WeakMap<LiveFeeds, Map<string, PreviousOutput>>();
+// The output folder each live feeds object takes unchanged records' items from (the current
+// generation: documents not rendered again are links to the same files).
+const reading = new WeakMap<LiveFeeds, { out: string; dir: string }>();
 
 /**
- * Write every feed document under `out`: each record's items rendered once per format (those not
- * rendered yet), each document spliced from them (or taken as kept, if no edit touched it since
- * the last write), and only changed files written.
+ * Write every feed document under `out`. A document whose signature (its page and the content
+ * hash of each record it shows) is the one the previous output has for it, written by the same
+ * code and options, is linked from it without being rendered; in a new process, the documents
+ * that are rendered take the items of unchanged records from the previous output's files (where
+ * its manifest says they are). So a new process after one edit renders only what the edit
+ * touches. Without such an output, every record's items are rendered first, in batches.
  */
 export function buildOutput({ live, out }: { live: LiveFeeds; out: string }): WriteResult & {
   files: number;
 } {
-  live.warm();
+  let outputs = written.get(live);
+  if (outputs === undefined) {
+    outputs = new Map();
+    written.set(live, outputs);
+  }
+  const last = outputs.get(out);
+  const previous = last !== undefined && isCurrent(out, last) ? last : readPreviousOutput(out);
+  const reusable = previous?.build === live.fingerprint && previous.files !== undefined;
+  if (reusable && last === undefined && !reading.has(live)) {
+    const source = { out, dir: previous.dir };
+    reading.set(live, source);
+    live.reuseItems({
+      layouts: (function* () {
+        for (const [path, file] of previous.files!) {
+          if (typeof file.extra === 'string') yield [path, file.extra];
+        }
+      })(),
+      read: (path) => {
+        try {
+          return readFileSync(join(source.dir, path));
+        } catch {
+          return undefined;
+        }
+      },
+    });
+  } else if (!reusable) {
+    live.warm();
+  }
   const paths = live.paths();
   const result = writeFeedOutput({
     out,
-    files: (function* () {
-      for (const path of paths) {
-        const file = live.file(path);
-        if (file !== undefined) yield file;
-      }
-    })(),
+    build: live.fingerprint,
+    ...(previous === undefined ? {} : { previous }),
+    files: paths.map((path) => ({
+      path,
+      signature: live.signature(path),
+      render: () => live.file(path),
+      extra: () => live.itemLayout(path),
+    })),
   });
+  outputs.set(out, result.output);
+  const source = reading.get(live);
+  if (source?.out === out) source.dir = result.output.dir;
   return { ...result, files: paths.length };
 }

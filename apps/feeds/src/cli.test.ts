@@ -178,7 +178,9 @@ describe('briefing-feeds build into an earlier output', { timeout: 120_000 }, ()
     await writeRecords(join(dir, 'data'), [edited]);
     const result = build(dir);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^Wrote \d+ files for 20 records to out \(\d+ unchanged\)\n$/);
+    expect(result.stdout).toMatch(
+      /^Wrote \d+ files for 20 records to out \(\d+ unchanged, \d+ of them rendered\)\n$/,
+    );
     expect((await stat(untouched)).mtimeMs).toBe(before.mtimeMs);
     expect(
       sameOutput(
@@ -253,8 +255,8 @@ describe('briefing-feeds build into an earlier output', { timeout: 120_000 }, ()
     const again = build(dir);
     expect(again.status).toBe(0);
     expect(sameOutput(await filesUnder(join(dir, 'out')), next)).toBe(true);
-    // One build and its manifest; no temporary link or folder.
-    expect(await readdir(builds)).toHaveLength(2);
+    // One build, its manifest and its files' extra text (item layouts); no temporary link or folder.
+    expect(await readdir(builds)).toHaveLength(3);
     expect((await readdir(dir)).sort()).toEqual(['.cache', '.out.builds', 'data', 'out']);
   });
 });

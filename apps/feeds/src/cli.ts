@@ -166,7 +166,9 @@ async function main(argv: string[]): Promise<number> {
         await result.removed;
         say(
           `Wrote ${result.files} files for ${store.status().records} records to ${shownPath({ cwd, path: out })}` +
-            (result.unchanged > 0 ? ` (${result.unchanged} unchanged)` : ''),
+            (result.unchanged > 0
+              ? ` (${result.unchanged} unchanged, ${result.unchanged - result.reused} of them rendered)`
+              : ''),
         );
       }
       if (!values.watch) return 0;

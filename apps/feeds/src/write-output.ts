@@ -4,7 +4,8 @@
 // Design: `out` is a symbolic link to a complete build in a sibling folder,
 // `.<name>.builds/<generation>/`. A build writes a new generation beside the current one (files
 // whose ETag is unchanged are hard links to the current generation's: same inode, same mtime,
-// no bytes written), then makes a new symbolic link and renames it over `out`: rename(2) replaces
+// no bytes written; so are documents whose signature, what they are made from, is the one the
+// current generation's manifest has, without being rendered), then makes a new symbolic link and renames it over `out`: rename(2) replaces
 // the link atomically, so `out` always resolves to one complete build, the old or the new. The
 // old generation is removed afterwards (open files stay readable until closed). A process killed
 // at any point leaves `out` on the old generation; the next build removes what it left behind.
@@ -12,10 +13,12 @@
 // made by hand) is moved into the builds folder once and replaced by the link: only that once,
 // between two renames, is there an instant without `out`.
 import {
+  closeSync,
   existsSync,
   linkSync,
   lstatSync,
   mkdirSync,
+  openSync,
   readFileSync,
   readdirSync,
   readlinkSync,
@@ -24,6 +27,8 @@ import {
   statSync,
   symlinkSync,
   writeFileSync,
+  writeSync,
+  writevSync,
 } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -33,6 +38,24 @@ export interface OutputFile {
   path: string;
   etag: string;
   readonly body: Uint8Array;
+  /** The bytes as parts in order, if the file has them: written as they are, not joined. */
+  parts?(): readonly Uint8Array[];
+}
+
+/**
+ * A file rendered only if needed: when the previous output was written by the same `build` and
+ * holds this path with the same signature, its file is linked without rendering this one.
+ */
+export interface OutputDocument {
+  path: string;
+  /** What the bytes are made from (undefined: unknown, render it). */
+  signature: string | undefined;
+  render(): OutputFile | undefined;
+  /**
+   * Text to keep beside the file once rendered, given back by readPreviousOutput (one line: no
+   * line breaks; anything else is not kept).
+   */
+  extra?(): string | undefined;
 }
 
 export interface WriteResult {
@@ -42,11 +65,18 @@ export interface WriteResult {
   written: number;
   /** Files linked from the previous build (bytes unchanged). */
   unchanged: number;
+  /** Of the unchanged files, those linked by their signature without being rendered. */
+  reused: number;
   /** Leftovers of interrupted builds removed first. */
   cleaned: number;
+  /** What was written (what readPreviousOutput will read back while it is current). */
+  output: PreviousOutput;
 }
 
 const MANIFEST = 'manifest.json';
+// Beside the manifest: each file's extra text, a line each ("<path>\t<text>"), kept apart from
+// the JSON because it is large (the item layouts, megabytes) and JSON would escape it.
+const EXTRA = 'extra.txt';
 
 /** Where the generations of `out` live, and what is named after it. */
 function layout(out: string) {
@@ -76,7 +106,13 @@ function cleanLeftovers(out: string): number {
   const current = currentGeneration(out, builds);
   let cleaned = 0;
   for (const entry of existsSync(builds) ? readdirSync(builds) : []) {
-    if (entry === current || entry === `${current}.${MANIFEST}`) continue;
+    if (
+      entry === current ||
+      entry === `${current}.${MANIFEST}` ||
+      entry === `${current}.${EXTRA}`
+    ) {
+      continue;
+    }
     rmSync(join(builds, entry), { recursive: true, force: true });
     cleaned += 1;
   }
@@ -89,20 +125,116 @@ function cleanLeftovers(out: string): number {
   return cleaned;
 }
 
-/** The previous build: its folder and the ETag of each file, when known. */
-function previousBuild(out: string): { dir: string; etags?: Map<string, string> } | undefined {
+// The manifest beside each generation: the build (code and options) that wrote it, and each
+// file's ETag and signature. (Version 1 was a plain { path: etag } object.)
+interface Manifest {
+  version: 2;
+  build: string;
+  files: Record<string, [etag: string, signature: string | null]>;
+}
+
+/** What the previous manifest says of a file. */
+export interface PreviousFile {
+  etag: string;
+  signature: string | null;
+  extra?: string;
+}
+
+/** The output a build replaces. */
+export interface PreviousOutput {
+  /** Its folder. */
+  dir: string;
+  /** The build that wrote it, when known. */
+  build?: string;
+  /** What its manifest says of each file, when known. */
+  files?: Map<string, PreviousFile>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What a manifest says of each file; undefined if it is not one this command writes. */
+function readManifest(json: unknown): Pick<PreviousOutput, 'build' | 'files'> | undefined {
+  if (!isRecord(json)) return undefined;
+  const files = new Map<string, PreviousFile>();
+  if (json.version === 2 && typeof json.build === 'string' && isRecord(json.files)) {
+    for (const [path, entry] of Object.entries(json.files)) {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string') return undefined;
+      const signature: unknown = entry[1];
+      if (signature !== null && typeof signature !== 'string') return undefined;
+      files.set(path, {
+        etag: entry[0],
+        signature,
+      });
+    }
+    return { build: json.build, files };
+  }
+  for (const [path, etag] of Object.entries(json)) {
+    if (typeof etag !== 'string') return undefined;
+    files.set(path, { etag, signature: null });
+  }
+  return { files };
+}
+
+/** Whether `out` still links to this output (no other build replaced it since). */
+export function isCurrent(out: string, output: PreviousOutput): boolean {
+  const { builds } = layout(out);
+  const generation = currentGeneration(out, builds);
+  return generation !== undefined && join(builds, generation) === output.dir;
+}
+
+/** The output at `out` a build would replace: its folder and what its manifest says, if any. */
+export function readPreviousOutput(out: string): PreviousOutput | undefined {
   const { builds } = layout(out);
   const stats = lstatSync(out, { throwIfNoEntry: false });
   if (stats === undefined) return undefined;
   const generation = currentGeneration(out, builds);
   if (generation === undefined) return statSync(out).isDirectory() ? { dir: out } : undefined;
+  const dir = join(builds, generation);
+  let manifest: Pick<PreviousOutput, 'build' | 'files'> | undefined;
   try {
-    const manifest = JSON.parse(
+    const json: unknown = JSON.parse(
       readFileSync(join(builds, `${generation}.${MANIFEST}`), 'utf8'),
-    ) as Record<string, string>;
-    return { dir: join(builds, generation), etags: new Map(Object.entries(manifest)) };
+    );
+    manifest = readManifest(json);
   } catch {
-    return { dir: join(builds, generation) };
+    return { dir };
+  }
+  if (manifest?.files !== undefined) {
+    let extras = '';
+    try {
+      extras = readFileSync(join(builds, `${generation}.${EXTRA}`), 'utf8');
+    } catch {
+      // None kept (an older build): nothing to give back.
+    }
+    for (const line of extras.split('\n')) {
+      const tab = line.indexOf('\t');
+      const file = tab === -1 ? undefined : manifest.files.get(line.slice(0, tab));
+      if (file !== undefined) file.extra = line.slice(tab + 1);
+    }
+  }
+  return { dir, ...manifest };
+}
+
+// Parts per writev(2) call: within every system's IOV_MAX.
+const PARTS_PER_WRITE = 1024;
+
+/** Write a new file from its parts in order (a document's head, items and tail), unjoined. */
+function writeParts(path: string, parts: readonly Uint8Array[]): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (let start = 0; start < parts.length; start += PARTS_PER_WRITE) {
+      const chunk = parts.slice(start, start + PARTS_PER_WRITE);
+      const size = chunk.reduce((total, part) => total + part.byteLength, 0);
+      const done = writevSync(fd, chunk);
+      // A short write (rare on a regular file): the rest of the chunk, joined, until all is written.
+      if (done < size) {
+        const rest = Buffer.concat(chunk).subarray(done);
+        for (let at = 0; at < rest.byteLength;) at += writeSync(fd, rest, at);
+      }
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -126,13 +258,21 @@ function sameBytes(path: string, body: Uint8Array): boolean {
 /**
  * Write every file under `out` (URL paths as file paths, so `out` can be served as a web root),
  * swapped in whole; files whose bytes did not change are hard links to the previous build's.
+ * A document whose signature is the one the previous output (written by the same `build`) has
+ * for its path is linked without being rendered.
  */
 export function writeFeedOutput({
   files,
   out,
+  build = '',
+  previous: given,
 }: {
-  files: Iterable<OutputFile>;
+  files: Iterable<OutputFile | OutputDocument>;
   out: string;
+  /** The code and options the files are made with (see OutputDocument). */
+  build?: string;
+  /** readPreviousOutput(out), if the caller has read it already. */
+  previous?: PreviousOutput;
 }): WriteResult {
   const existing = lstatSync(out, { throwIfNoEntry: false });
   if (existing !== undefined && !existing.isSymbolicLink() && !existing.isDirectory()) {
@@ -141,40 +281,67 @@ export function writeFeedOutput({
   const { parent, builds, linkPrefix } = layout(out);
   mkdirSync(builds, { recursive: true });
   const cleaned = cleanLeftovers(out);
-  const previous = previousBuild(out);
+  const previous = given ?? readPreviousOutput(out);
+  const sameBuild = build !== '' && previous?.build === build;
   const generation = `${Date.now().toString(36)}-${process.pid}`;
   const dir = join(builds, generation);
-  const manifest: Record<string, string> = {};
+  const manifest: Manifest = { version: 2, build, files: {} };
+  const kept: Map<string, PreviousFile> = new Map();
+  const extras: string[] = [];
+  const keep = ({ path, etag, signature, extra }: PreviousFile & { path: string }) => {
+    manifest.files[path] = [etag, signature];
+    const withExtra = extra !== undefined && !path.includes('\t') && !/[\n\r]/.test(extra);
+    if (withExtra) extras.push(`${path}\t${extra}`);
+    kept.set(path, { etag, signature, ...(withExtra ? { extra } : {}) });
+  };
   let written = 0;
   let unchanged = 0;
+  let reused = 0;
   const made = new Set<string>();
   try {
-    for (const file of files) {
-      const target = join(dir, file.path);
+    for (const entry of files) {
+      const target = join(dir, entry.path);
       const folder = dirname(target);
       if (!made.has(folder)) {
         mkdirSync(folder, { recursive: true });
         made.add(folder);
       }
-      manifest[file.path] = file.etag;
-      const before = previous === undefined ? undefined : join(previous.dir, file.path);
+      const before = previous === undefined ? undefined : join(previous.dir, entry.path);
+      const known = previous?.files?.get(entry.path);
+      const signature = 'render' in entry ? (entry.signature ?? null) : null;
+      // Made from the same records, page and code as the previous file: the same bytes.
+      if (
+        sameBuild &&
+        signature !== null &&
+        known?.signature === signature &&
+        linked(before!, target)
+      ) {
+        keep({ path: entry.path, etag: known.etag, signature, extra: known.extra });
+        unchanged += 1;
+        reused += 1;
+        continue;
+      }
+      const file = 'render' in entry ? entry.render() : entry;
+      if (file === undefined) continue;
+      const extra = 'render' in entry ? entry.extra?.() : undefined;
+      keep({ path: entry.path, etag: file.etag, signature, extra });
       const same =
         before !== undefined &&
-        (previous!.etags === undefined
-          ? sameBytes(before, file.body)
-          : previous!.etags.get(file.path) === file.etag);
+        (previous!.files === undefined ? sameBytes(before, file.body) : known?.etag === file.etag);
       // One system call per unchanged file: a link, or the bytes if the old file is gone.
       if (same && linked(before, target)) {
         unchanged += 1;
       } else {
-        writeFileSync(target, file.body);
+        writeParts(target, file.parts?.() ?? [file.body]);
         written += 1;
       }
     }
+    if (extras.length > 0) writeFileSync(join(builds, `${generation}.${EXTRA}`), extras.join('\n'));
     writeFileSync(join(builds, `${generation}.${MANIFEST}`), JSON.stringify(manifest));
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     rmSync(join(builds, `${generation}.${MANIFEST}`), { force: true });
+    rmSync(join(builds, `${generation}.${EXTRA}`), { force: true });
     throw error;
   }
   // A relative target: the output and its builds can be moved together.
@@ -194,8 +361,11 @@ export function writeFeedOutput({
       : [
           rm(join(builds, oldGeneration), { recursive: true, force: true }),
           rm(join(builds, `${oldGeneration}.${MANIFEST}`), { force: true }),
+          rm(join(builds, `${oldGeneration}.${EXTRA}`), { force: true }),
         ]),
     rm(join(builds, `legacy-${generation}`), { recursive: true, force: true }),
   ]).then(() => undefined);
-  return { written, unchanged, cleaned, removed };
+  const output: PreviousOutput = { dir, build, files: kept };
+
+  return { written, unchanged, reused, cleaned, removed, output };
 }

@@ -157,7 +157,7 @@ export function buildFeeds({
         // shared item fragments when read, so their bytes are never all in memory at once.
         add(
           page.archivePage === undefined
-            ? makeFeedFile({ ...file, bytes: Buffer.concat(parts) })
+            ? makeFeedFile({ ...file, parts })
             : makeRenderedFeedFile({ ...file, parts: () => parts }),
         );
       }

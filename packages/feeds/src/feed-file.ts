@@ -11,6 +11,8 @@ export interface FeedFile {
   contentType: string;
   /** The bytes; for archive documents made afresh on each read (see makeRenderedFeedFile). */
   readonly body: Uint8Array;
+  /** The bytes as parts in order, when the file is made of parts: written without joining. */
+  parts?(): readonly Uint8Array[];
   /** Strong validator of `body`. */
   etag: string;
   /** The newest record update the file shows (never the build time). */
@@ -62,6 +64,9 @@ function compressInBackground(
   else brotliCompress(body, brotliOptions(body), callback);
 }
 
+// What the etag package gives an empty body.
+const EMPTY_ETAG = '"0-2jmj7l5rSw0yVb/vlWAYkK/YBwk"';
+
 /**
  * The strong ETag the `etag` package gives the concatenation of `parts` ("<length hex>-<SHA-1
  * base64, 27 chars>"), hashed part by part so that a document need not be assembled to be tagged.
@@ -73,7 +78,7 @@ export function strongEtag(parts: readonly Uint8Array[]): string {
     hash.update(part);
     length += part.byteLength;
   }
-  if (length === 0) return '"0-2jmj7l5rSw0yVb/vlWAYkK/YBwk"';
+  if (length === 0) return EMPTY_ETAG;
   return `"${length.toString(16)}-${hash.digest('base64').slice(0, 27)}"`;
 }
 
@@ -106,6 +111,7 @@ export function makeRenderedFeedFile({
     get body() {
       return body();
     },
+    parts,
     get etag() {
       tag ??= strongEtag(parts());
       return tag;
@@ -118,12 +124,16 @@ export function makeRenderedFeedFile({
   };
 }
 
-/** Make a feed file from its text or its UTF-8 bytes. */
+/**
+ * Make a feed file from its text, its UTF-8 bytes, or its bytes in parts (joined when the body is
+ * first read, then kept; a build writes the parts as they are).
+ */
 export function makeFeedFile({
   path,
   contentType,
   text,
   bytes,
+  parts,
   lastModified,
   etag,
 }: {
@@ -132,32 +142,42 @@ export function makeFeedFile({
   lastModified: Date;
   /** strongEtag of the bytes, when already computed. */
   etag?: string;
-} & ({ text: string; bytes?: undefined } | { bytes: Buffer; text?: undefined })): FeedFile {
-  const body = bytes ?? Buffer.from(text, 'utf8');
+} & (
+  | { text: string; bytes?: undefined; parts?: undefined }
+  | { bytes: Buffer; text?: undefined; parts?: undefined }
+  | { parts: readonly Uint8Array[]; text?: undefined; bytes?: undefined }
+)): FeedFile {
+  let joined = parts === undefined ? (bytes ?? Buffer.from(text, 'utf8')) : undefined;
+  const body = () => (joined ??= Buffer.concat(parts!));
+  const byteLength =
+    joined?.byteLength ?? parts!.reduce((total, part) => total + part.byteLength, 0);
   const cache: Partial<Record<ContentEncoding, Uint8Array>> = {};
   let tag = etag;
   const pending = new Set<ContentEncoding>();
   return {
     path,
     contentType,
-    body,
+    get body() {
+      return body();
+    },
+    ...(parts === undefined ? {} : { parts: () => (joined === undefined ? parts : [joined]) }),
     // Hashing ~300 MB of archives costs more than building them: each tag is made when first asked.
     get etag() {
-      tag ??= strongEtag([body]);
+      tag ??= strongEtag(parts ?? [body()]);
       return tag;
     },
     lastModified,
     encoded(encoding) {
-      cache[encoding] ??= compress(body, encoding);
+      cache[encoding] ??= compress(body(), encoding);
       return cache[encoding];
     },
     encodedIfReady(encoding) {
-      if (cache[encoding] !== undefined || body.byteLength < ASYNC_COMPRESSION_BYTES) {
+      if (cache[encoding] !== undefined || byteLength < ASYNC_COMPRESSION_BYTES) {
         return this.encoded(encoding);
       }
       if (!pending.has(encoding)) {
         pending.add(encoding);
-        compressInBackground(body, encoding, (bytes) => (cache[encoding] ??= bytes));
+        compressInBackground(body(), encoding, (bytes) => (cache[encoding] ??= bytes));
       }
       return undefined;
     },

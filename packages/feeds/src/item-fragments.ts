@@ -5,7 +5,7 @@ import { renderCalendarEvents } from './icalendar.js';
 import { FEED_FORMATS, type FeedFormat } from './paths.js';
 import { RENDERERS } from './render-document.js';
 import { ITEMS_PER_RENDER } from './render-once.js';
-import { toFeedItem } from './to-feed-item.js';
+import { toFeedItem, type FeedItem } from './to-feed-item.js';
 
 /** What a record is rendered as: its item in each feed format and its calendar event. */
 export type FragmentKind = FeedFormat | 'ics';
@@ -21,6 +21,7 @@ export class ItemFragments {
   readonly #siteUrl: string;
   readonly #samplePage: FeedPage;
   readonly #cache = new Map<string, Partial<Record<FragmentKind, Buffer>>>();
+  #reuse: ((id: string, kind: FragmentKind) => Buffer | undefined) | undefined;
 
   constructor({ store, siteUrl }: { store: Store; siteUrl: string }) {
     this.#store = store;
@@ -33,6 +34,14 @@ export class ItemFragments {
       pageSize: 1,
       emptyUpdated: new Date(0),
     })[0]!;
+  }
+
+  /**
+   * Where to look for an item before rendering it (an earlier build's output, see
+   * ReusableItems): given the record's id and kind, its bytes if they are still its item.
+   */
+  reuseFrom(reuse: ((id: string, kind: FragmentKind) => Buffer | undefined) | undefined): void {
+    this.#reuse = reuse;
   }
 
   /** Drop what was rendered of these records (they changed or are gone). */
@@ -54,8 +63,15 @@ export class ItemFragments {
     kind: FragmentKind;
     keep?: boolean;
   }): Buffer[] {
-    const missing = ids.filter((id) => this.#cache.get(id)?.[kind] === undefined);
     const fresh = new Map<string, Buffer>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      if (this.#cache.get(id)?.[kind] !== undefined) continue;
+      const reused = this.#reuse?.(id, kind);
+      if (reused === undefined) missing.push(id);
+      else if (keep) this.#put(id, kind, reused);
+      else fresh.set(id, reused);
+    }
     if (missing.length > 0) {
       const records = this.#store.read((store) =>
         missing.map((id) => store.get(id)).filter((record) => record !== undefined),
@@ -89,6 +105,15 @@ export class ItemFragments {
     this.#render({ records: todo, kinds: KINDS, keep: true, into: new Map() });
   }
 
+  #put(id: string, kind: FragmentKind, bytes: Buffer): void {
+    let cached = this.#cache.get(id);
+    if (cached === undefined) {
+      cached = {};
+      this.#cache.set(id, cached);
+    }
+    cached[kind] = bytes;
+  }
+
   #render({
     records,
     kinds,
@@ -103,25 +128,22 @@ export class ItemFragments {
     // A batch at a time: the rendered strings die young instead of aging into the old generation.
     for (let start = 0; start < records.length; start += ITEMS_PER_RENDER) {
       const batch = records.slice(start, start + ITEMS_PER_RENDER);
-      const items = batch.map((record) => toFeedItem({ record, siteUrl: this.#siteUrl }));
+      // The feed item model only when a feed format is asked for (not for the calendar alone).
+      let items: FeedItem[] | undefined;
       for (const kind of kinds) {
+        items ??=
+          kind === 'ics'
+            ? undefined
+            : batch.map((record) => toFeedItem({ record, siteUrl: this.#siteUrl }));
         const texts =
           kind === 'ics'
             ? renderCalendarEvents({ records: batch, siteUrl: this.#siteUrl })
-            : RENDERERS[kind].items({ items, page: this.#samplePage });
+            : RENDERERS[kind].items({ items: items!, page: this.#samplePage });
         texts.forEach((text, index) => {
           const id = batch[index]!.id;
           const bytes = Buffer.from(text, 'utf8');
-          if (!keep) {
-            into.set(id, bytes);
-            return;
-          }
-          let cached = this.#cache.get(id);
-          if (cached === undefined) {
-            cached = {};
-            this.#cache.set(id, cached);
-          }
-          cached[kind] = bytes;
+          if (keep) this.#put(id, kind, bytes);
+          else into.set(id, bytes);
         });
       }
     }

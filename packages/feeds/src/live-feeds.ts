@@ -1,12 +1,21 @@
 import { coverageSentence } from '@briefing/present';
-import type { Store, StoreChange } from '@briefing/store';
+import { createHash } from 'node:crypto';
+import { recordHashes, type Store, type StoreChange } from '@briefing/store';
 import { normalizeSiteUrl } from './build-feeds.js';
+import { codeFingerprint } from './code-fingerprint.js';
 import { CONTENT_TYPES, makeFeedFile, makeRenderedFeedFile, strongEtag } from './feed-file.js';
 import type { FeedFile } from './feed-file.js';
 import { scopePages, type FeedPage } from './feed-page.js';
 import { toWebResponse } from './handler.js';
 import { calendarFrame } from './icalendar.js';
 import { ItemFragments } from './item-fragments.js';
+import {
+  encodeItemLayout,
+  layoutOf,
+  parseItemLayout,
+  ReusableItems,
+  type ItemLayout,
+} from './item-layout.js';
 import { LastModifiedLedger } from './last-modified-ledger.js';
 import { renderOpml } from './opml.js';
 import {
@@ -48,6 +57,37 @@ export interface LiveFeeds extends FeedSource {
   file(path: string): FeedFile | undefined;
   /** The path of every document there is now (what `buildFeeds` would write). */
   paths(): string[];
+  /**
+   * What the document at a path is made from (its page, the content hash of each record it
+   * shows), as a short hash, without rendering it: the same signature and `fingerprint` give the
+   * same bytes, in this process or a later one. Undefined for a path with no document, or while
+   * the store has a change not applied yet (render then).
+   */
+  signature(path: string): string | undefined;
+  /** The code and options every document depends on (see signature). */
+  readonly fingerprint: string;
+  /**
+   * Where each record's item sits in the document at a path, as rendered here: kept for the
+   * documents of every record (the calendar and the all-briefings feeds and archives), so that a
+   * later process can reuse the items with `reuseItems`.
+   */
+  itemLayout(path: string): string | undefined;
+  /**
+   * Take the items of records whose content hash is unchanged from an earlier build's documents
+   * (their itemLayout, and a way to read their bytes) instead of rendering them again; undefined
+   * to stop. A document rendered here is no longer read: `read` may then give the files of a
+   * later output in which the other documents are the same files (links), as a running build
+   * writes.
+   */
+  reuseItems(
+    options:
+      | {
+          /** Each document's itemLayout, by path. */
+          layouts: Iterable<[path: string, layout: string]>;
+          read: (path: string) => Uint8Array | undefined;
+        }
+      | undefined,
+  ): void;
   /** Render every record's items and event now, a batch at a time (before writing every file). */
   warm(): void;
   /**
@@ -88,6 +128,13 @@ interface Kept {
   /** Of a feed document: what its page was made of (pageSignature) and the records it lists. */
   signature?: string;
   ids?: readonly string[];
+  /** Its signature, once asked for. */
+  digest?: string;
+  /**
+   * Where each record's item sits, encoded, made when first asked for (documents of every record
+   * only, see itemLayout).
+   */
+  layout?: () => string | undefined;
 }
 
 /** Everything a feed document's bytes depend on besides its records' own texts. */
@@ -172,6 +219,8 @@ export async function createLiveFeeds({
       }
     });
     fragments.forget(ids);
+    // Read again when next needed (a server that writes no output never reads them).
+    if (versions !== undefined) for (const id of ids) stale.add(id);
     const before = { coverageNote, newest: newest.getTime(), scopeList };
     summarize();
     const at = change.changedAt === '' ? new Date() : new Date(change.changedAt);
@@ -254,6 +303,94 @@ export async function createLiveFeeds({
   // right after): what is rendered meanwhile is served but not kept.
   const inStep = () => store.dataVersion === applied;
 
+  // The content hash of each record (for signatures), read once per data version: the first 80
+  // bits of its file's SHA-256, enough to tell one version of a record from another.
+  let versions: { dataVersion: number; hashes: Map<string, string> } | undefined;
+  // Records changed since `versions` was read: only theirs are read again.
+  let stale = new Set<string>();
+  // The XOR of SHA-1(id, hash) over every record: which records there are, in which versions,
+  // whatever their order (the calendar's order follows from the records), kept up to date with
+  // each change instead of hashing 10,000 records again.
+  const everyRecord = Buffer.alloc(20);
+  const toggle = (id: string, hash: string) => {
+    const bytes = createHash('sha1').update(`${id} ${hash}`).digest();
+    for (let index = 0; index < 20; index += 1) everyRecord[index]! ^= bytes[index]!;
+  };
+  const hashesNow = (): Map<string, string> | undefined => {
+    if (versions?.dataVersion !== applied) {
+      const ids = versions === undefined ? undefined : [...stale];
+      const read = recordHashes(store, ids === undefined ? {} : { ids });
+      // Read from another snapshot than the keys: only one of the same data version will do.
+      if (read.dataVersion !== applied) return undefined;
+      const hashes = versions?.hashes ?? new Map<string, string>();
+      for (const id of ids ?? []) {
+        const before = hashes.get(id);
+        if (before !== undefined) toggle(id, before);
+        hashes.delete(id);
+      }
+      for (const [id, full] of read.hashes) {
+        const hash = full.slice(0, 20);
+        hashes.set(id, hash);
+        toggle(id, hash);
+      }
+      versions = { dataVersion: read.dataVersion, hashes };
+      stale = new Set();
+    }
+    return versions.hashes;
+  };
+  const hashesOf = (ids: readonly string[], hashes: Map<string, string>) => {
+    const out: string[] = [];
+    for (const id of ids) {
+      const hash = hashes.get(id);
+      if (hash === undefined) return undefined;
+      out.push(hash);
+    }
+    return out;
+  };
+  /** A hash of the texts given, or undefined if any record's hash is unknown. */
+  const digest = (texts: readonly (string | undefined)[]): string | undefined =>
+    texts.includes(undefined)
+      ? undefined
+      : // A separator no text holds: ["ab", "c"] and ["a", "bc"] differ.
+        createHash('sha1').update(texts.join('\0')).digest('base64url');
+  // A page is shared by its three formats and kept until its scope changes, and a change of any
+  // record it lists changes its scope (apply): digested once per page object.
+  const pageDigests = new WeakMap<FeedPage, string | undefined>();
+  const pageDigest = (page: FeedPage, hashes: Map<string, string>) => {
+    if (!pageDigests.has(page)) {
+      const texts: (string | undefined)[] = [pageSignature(page)];
+      for (const item of page.items) texts.push(hashes.get(item.recordId));
+      pageDigests.set(page, digest(texts));
+    }
+    return pageDigests.get(page);
+  };
+
+  // Every record is in the calendar, in an order that follows from the records themselves.
+  const calendarDigest = (hashes: Map<string, string>) => {
+    if (hashes.size !== keys.size) return undefined;
+    for (const id of keys.ids()) if (!hashes.has(id)) return undefined;
+    return digest([calendarPath, coverageNote, String(keys.size), everyRecord.toString('hex')]);
+  };
+
+  const signature = (path: string): string | undefined => {
+    const hashes = hashesNow();
+    if (hashes === undefined) return undefined;
+    // A kept document is dropped when its page or a record it shows changes (apply).
+    const known = kept.get(path)?.digest;
+    if (known !== undefined) return known;
+    if (path === opmlPath || path === opmlRssPath) return digest([path, scopeList]);
+    if (path === calendarPath) return calendarDigest(hashes);
+    const match = FEED_PATH.exec(path);
+    if (match === null) return undefined;
+    const found = pagesOf(match[1] ?? match[2]!).get(path);
+    if (found === undefined) return undefined;
+    const page = pageDigest(found.page, hashes);
+    if (page === undefined) return undefined;
+    const entry = kept.get(path);
+    if (entry !== undefined) entry.digest = `${found.format}.${page}`;
+    return `${found.format}.${page}`;
+  };
+
   const renderFeed = (path: string): Kept | undefined => {
     const match = FEED_PATH.exec(path);
     if (match === null) return undefined;
@@ -262,13 +399,11 @@ export async function createLiveFeeds({
     if (found === undefined) return undefined;
     const { page, format } = found;
     const keep = inStep();
+    const ids = page.items.map((item) => item.recordId);
+    const frame = frameOf[format]({ page, coverageNote });
     const parts = frameParts({
-      frame: frameOf[format]({ page, coverageNote }),
-      itemFragments: fragments.get({
-        ids: page.items.map((item) => item.recordId),
-        kind: format,
-        keep,
-      }),
+      frame,
+      itemFragments: fragments.get({ ids, kind: format, keep }),
     });
     const etag = strongEtag(parts);
     const current = page.archivePage === undefined;
@@ -287,12 +422,40 @@ export async function createLiveFeeds({
       // Subscription documents are read all the time: kept whole. Archives, many and rarely
       // read, are joined from the shared item fragments each time.
       file: current
-        ? makeFeedFile({ ...file, bytes: Buffer.concat(parts) })
+        ? makeFeedFile({ ...file, parts })
         : makeRenderedFeedFile({ ...file, parts: () => parts }),
       segment,
       current,
       signature: pageSignature(page),
-      ids: page.items.map((item) => item.recordId),
+      ids,
+      ...(segment === 'all' ? layoutFor({ ids, parts, separated: frame.separator !== '' }) : {}),
+    };
+  };
+
+  // Every record is in a document of the all-briefings feed (an archive, or the current page
+  // while there are none) and in the calendar: their layouts locate every item.
+  const layoutFor = ({
+    ids,
+    parts,
+    separated,
+  }: {
+    ids: readonly string[];
+    parts: readonly Uint8Array[];
+    separated: boolean;
+  }): { layout: () => string | undefined } => {
+    const renderedAt = applied;
+    let text: string | undefined;
+    return {
+      layout: () => {
+        // Only servers that write no output never ask; the records' hashes must be those the
+        // document was rendered from.
+        const hashes = renderedAt === applied ? hashesNow() : undefined;
+        const records = hashes === undefined ? undefined : hashesOf(ids, hashes);
+        const layout =
+          records === undefined ? undefined : layoutOf({ ids, hashes: records, parts, separated });
+        text ??= layout === undefined ? undefined : encodeItemLayout(layout);
+        return text;
+      },
     };
   };
 
@@ -302,41 +465,42 @@ export async function createLiveFeeds({
       calendarUrl: absoluteUrl({ siteUrl, path: calendarPath }),
       coverageNote,
     });
-    const body = Buffer.concat([
+    const ids = ordered.map((entry) => entry.key.recordId);
+    const parts = [
       Buffer.from(frame.head, 'utf8'),
-      ...fragments.get({
-        ids: ordered.map((entry) => entry.key.recordId),
-        kind: 'ics',
-        keep: inStep(),
-      }),
+      ...fragments.get({ ids, kind: 'ics', keep: inStep() }),
       Buffer.from(frame.tail, 'utf8'),
-    ]);
+    ];
     return {
-      file: dated({ path: calendarPath, contentType: CONTENT_TYPES.ics, body }),
+      file: dated({ path: calendarPath, contentType: CONTENT_TYPES.ics, parts }),
       current: true,
+      ...layoutFor({ ids, parts, separated: false }),
     };
   };
 
   const renderOpmlFile = (path: string, format: 'rss' | 'atom'): Kept => {
     const feeds = keys.scopes().map((scope) => ({ scope, links: feedLinks({ scope }) }));
     const body = Buffer.from(renderOpml({ feeds, siteUrl, format }), 'utf8');
-    return { file: dated({ path, contentType: CONTENT_TYPES.opml, body }), current: true };
+    return {
+      file: dated({ path, contentType: CONTENT_TYPES.opml, parts: [body] }),
+      current: true,
+    };
   };
 
   const dated = ({
     path,
     contentType,
-    body,
+    parts,
   }: {
     path: string;
     contentType: string;
-    body: Buffer;
+    parts: readonly Uint8Array[];
   }) => {
-    const etag = strongEtag([body]);
+    const etag = strongEtag(parts);
     return makeFeedFile({
       path,
       contentType,
-      bytes: body,
+      parts,
       etag,
       lastModified: ledger.dateOf({
         path,
@@ -346,6 +510,9 @@ export async function createLiveFeeds({
       }),
     });
   };
+
+  // Items of an earlier output (reuseItems), while its documents are not rendered again.
+  let reused: ReusableItems | undefined;
 
   const file = (path: string): FeedFile | undefined => {
     const found = kept.get(path);
@@ -359,6 +526,9 @@ export async function createLiveFeeds({
             ? renderOpmlFile(path, 'rss')
             : renderFeed(path);
     if (rendered === undefined) return undefined;
+    // Its file in the output will be this one, which may place items elsewhere: the items it
+    // took from its earlier file are kept with the others rendered.
+    reused?.forget(path);
     if (inStep()) kept.set(path, rendered);
     return rendered.file;
   };
@@ -377,11 +547,39 @@ export async function createLiveFeeds({
   // Changes committed while loading: their records are read again, whichever snapshot had them.
   for (const change of queued.splice(0)) apply(change);
 
+  let fingerprint: string | undefined;
   const live: LiveFeeds = {
     siteUrl,
     ...(hubUrl === undefined ? {} : { hubUrl }),
     files: { get: file },
     file,
+    signature,
+    itemLayout: (path) => kept.get(path)?.layout?.(),
+    reuseItems: (options) => {
+      if (options === undefined) {
+        reused = undefined;
+        fragments.reuseFrom(undefined);
+        return;
+      }
+      const layouts: [string, ItemLayout][] = [];
+      for (const [path, text] of options.layouts) {
+        const layout = parseItemLayout(text);
+        if (layout !== undefined) layouts.push([path, layout]);
+      }
+      const reusable = new ReusableItems({ layouts, read: options.read });
+      reused = reusable;
+      fragments.reuseFrom((id, kind) => {
+        const hash = hashesNow()?.get(id);
+        return hash === undefined ? undefined : reusable.take({ id, kind, hash });
+      });
+    },
+    // Made when a build first asks: a server never reads its code files.
+    get fingerprint() {
+      fingerprint ??= createHash('sha1')
+        .update(JSON.stringify([codeFingerprint(), siteUrl, pageSize, hubUrl ?? null]))
+        .digest('base64url');
+      return fingerprint;
+    },
     respond: ({ method, path, header }) =>
       respondToFeedRequest({ feeds: live, method, path, header }),
     handle: (request) => {

@@ -25,3 +25,4 @@ export {
 export { consoleLogger, silentLogger, type Logger } from './logger.js';
 export { SCHEMA_VERSION } from './index-schema.js';
 export { searchQuery } from './search-query.js';
+export { recordHashes } from './record-hashes.js';
