@@ -1,7 +1,7 @@
 import type { Handle, ServerInit } from '@sveltejs/kit/hooks';
 import { building, dev } from '$app/env';
 import { compressResponse } from '#lib/server/compress.ts';
-import { handleFeeds } from '#lib/server/feeds.ts';
+import { closeLiveFeeds, handleFeeds } from '#lib/server/feeds.ts';
 import {
   getLiveData,
   InvalidDataError,
@@ -31,7 +31,7 @@ export const init: ServerInit = async () => {
     // must stop too, or the process would never exit.
     process.once('sveltekit:shutdown', () => {
       stopping = true;
-      void data.index.close();
+      void closeLiveFeeds().then(() => data.index.close());
     });
     // Files changed while the server was down are found once it listens: problems in them stop
     // it as problems found before would.
@@ -39,7 +39,12 @@ export const init: ServerInit = async () => {
       () => {
         // The overview's charts are the costliest page to derive: once the index is up to
         // date and a first request is answered, not before (they would hold it up).
-        if (!building) afterFirstAnswer = () => void warmOverview(data);
+        // (Unless a page made the snapshot already: then the overview is no cold start.)
+        if (!building) {
+          afterFirstAnswer = () => {
+            if (!data.hasSnapshot()) void warmOverview(data);
+          };
+        }
       },
       (error: unknown) => {
         stopOn(error);

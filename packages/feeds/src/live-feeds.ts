@@ -262,6 +262,7 @@ export async function createLiveFeeds({
     for (const listener of listeners) listener({ dataVersion: applied, ids, dropped });
   };
 
+  let closed = false;
   const unsubscribe = store.onChange((change) => {
     if (loading) queued.push(change);
     else apply(change);
@@ -610,8 +611,10 @@ export async function createLiveFeeds({
     },
     prepareCalendar: async () => {
       const ids = [...keys.ids()];
-      for (let start = 0; start < ids.length; start += 50) {
-        fragments.get({ ids: ids.slice(start, start + 50), kind: 'ics', keep: inStep() });
+      // (Stopped when the feeds close: the store may close right after.)
+      // Ten records a turn (a millisecond or two): a request in between waits no longer.
+      for (let start = 0; start < ids.length && !closed; start += 10) {
+        fragments.get({ ids: ids.slice(start, start + 10), kind: 'ics', keep: inStep() });
         await new Promise((done) => setImmediate(done));
       }
     },
@@ -623,6 +626,7 @@ export async function createLiveFeeds({
       return applied;
     },
     close: () => {
+      closed = true;
       unsubscribe();
       listeners.clear();
     },

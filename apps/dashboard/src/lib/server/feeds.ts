@@ -22,6 +22,12 @@ export function liveFeeds(data: LiveData): Promise<LiveFeeds> {
   return live;
 }
 
+/** Stops the live feeds' background work (the server is stopping; the index closes next). */
+export async function closeLiveFeeds(): Promise<void> {
+  const feeds = await live?.catch(() => undefined);
+  feeds?.close();
+}
+
 // The feed of a list view: /feeds/view.atom?theme=defense&country=CHN (the list's parameters).
 const VIEW_FEED = /^\/feeds\/view\.(atom|rss|json|ics)$/;
 

@@ -19,6 +19,7 @@ import {
 import { relative } from 'node:path';
 import { resolveDataDir } from './data-dir.js';
 import { readCitedDocuments } from './documents.js';
+import { readRecordsInSlices } from './records-in-slices.js';
 import { buildSnapshot, nextSnapshot, type Snapshot } from './snapshot.js';
 
 export class InvalidDataError extends Error {
@@ -50,6 +51,8 @@ export interface LiveData {
   siteUrl: string;
   /** The records of the index's current data version, in memory. */
   snapshot(): Promise<Snapshot>;
+  /** Whether a snapshot was made (or is being made) already, of any version. */
+  hasSnapshot(): boolean;
   /**
    * Settles once the index is up to date with the folder as it was at start (a server answers
    * from the index as last written meanwhile); rejects with InvalidDataError if the records
@@ -110,7 +113,13 @@ export async function openLiveData({
     const error = invalid();
     if (error !== undefined) throw error;
   });
-  return { index, siteUrl: site, snapshot: () => snapshots.current(), checked };
+  return {
+    index,
+    siteUrl: site,
+    snapshot: () => snapshots.current(),
+    hasSnapshot: () => snapshots.started,
+    checked,
+  };
 }
 
 /**
@@ -138,6 +147,10 @@ class Snapshots {
     });
   }
 
+  get started(): boolean {
+    return this.#latest !== undefined;
+  }
+
   async current(): Promise<Snapshot> {
     const latest = this.#latest === undefined ? undefined : await this.#latest;
     if (latest !== undefined && latest.dataVersion === this.#index.dataVersion) return latest;
@@ -149,25 +162,26 @@ class Snapshots {
   async #next(previous: Snapshot | undefined): Promise<Snapshot> {
     const changedIds = this.#changed;
     this.#changed = new Set();
-    const read = this.#index.read((index) => {
-      const dataVersion = index.dataVersion;
-      // A change whose event has not come yet: its ids are unknown, so read every record.
-      if (previous === undefined || this.#seenVersion < dataVersion) {
-        return { dataVersion, all: index.all() };
-      }
-      const changed = new Map<string, Briefing | undefined>();
-      for (const id of changedIds) changed.set(id, index.get(id));
-      return { dataVersion, previous, changed };
-    });
     const root = this.#root ?? (await findDataRoot(this.#index.dir));
-    if (read.all !== undefined) {
+    const dataVersion = this.#index.dataVersion;
+    // A change whose event has not come yet: its ids are unknown, so read every record.
+    if (previous === undefined || this.#seenVersion < dataVersion) {
+      // Labelled with the version before the read: a change committed meanwhile (which the
+      // read may hold already) is applied again to the next snapshot, to the same effect.
+      const records = await readRecordsInSlices(this.#index);
       return buildSnapshot({
-        records: read.all,
+        records,
         siteUrl: this.#siteUrl,
-        documents: await readCitedDocuments({ records: read.all, root }),
-        dataVersion: read.dataVersion,
+        documents: await readCitedDocuments({ records, root }),
+        dataVersion,
+        clean: false,
       });
     }
+    const read = this.#index.read((index) => {
+      const changed = new Map<string, Briefing | undefined>();
+      for (const id of changedIds) changed.set(id, index.get(id));
+      return { dataVersion: index.dataVersion, previous, changed };
+    });
     const documents = await readCitedDocuments({
       records: [...read.changed.values()].filter((record) => record !== undefined),
       previous: read.previous.documents,
