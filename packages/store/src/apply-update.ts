@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { IndexState } from './index-state.js';
 import type { IndexWriter } from './index-writer.js';
 import type { TimeSlicer } from './time-slicer.js';
+import { dropSecondaryIndexes } from './bulk-indexes.js';
 import { Update, type UpdateContext } from './update.js';
 
 export interface UpdateRequest {
@@ -48,9 +49,12 @@ export async function applyUpdate({
       await state.load({ db, slicer });
       full = true;
     }
+    // A first build: its secondary indexes are made once, after the rows (bulk-indexes.ts).
+    const remake = full && state.files.size === 0 ? dropSecondaryIndexes(db) : [];
     const update = new Update({ ...context, state, writer, slicer });
     await update.run(full ? {} : { names: request.names });
     writer.flushSearch();
+    for (const sql of remake) db.exec(sql);
     const changes = update.changes();
     const changed =
       update.problemsChanged ||

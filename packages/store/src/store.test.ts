@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { briefingToYaml, formatProblem, loadBriefings } from '@briefing/schema/node';
-import { SCHEMA_VERSION } from './index-schema.js';
+import { CREATE_TABLES, SCHEMA_VERSION } from './index-schema.js';
 import type { Store } from './store.js';
 import { ids, makeFixture, record, type Fixture } from './test-support/fixtures.js';
 
@@ -329,6 +329,22 @@ describe('the index file', () => {
     );
     expect(again.list({ query: { themes: ['diplomacy'] } }).total).toBe(3);
     expect(again.dataVersion).toBeGreaterThan(dataVersion);
+  });
+
+  it('has every index of its tables after a first build (made again once, after the rows)', async () => {
+    const store = await fixture.open();
+    const db = new DatabaseSync(store.indexPath, { readOnly: true });
+    const indexes = (
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+        .all() as { name: string }[]
+    )
+      .map((row) => row.name)
+      .sort();
+    db.close();
+    const declared = [...CREATE_TABLES.matchAll(/CREATE INDEX (\w+)/g)].map((m) => m[1]).sort();
+    expect(declared.length).toBeGreaterThan(5);
+    expect(indexes).toEqual(declared);
   });
 
   it('is rebuilt when it cannot be read', async () => {
