@@ -263,8 +263,8 @@ export class Store {
   startInBackground(): void {
     const start = (async () => {
       const folder = this.#checkFolder();
-      const found = folder.present
-        ? await changedEntriesInWorker({
+      const looking = folder.present
+        ? changedEntriesInWorker({
             indexPath: this.indexPath,
             dir: this.dir,
             realDir: folder.realDir,
@@ -272,10 +272,13 @@ export class Store {
             this.#logger.warn(`could not look at the folder in a worker thread: ${reason(error)}`);
             return undefined;
           })
-        : undefined;
-      // What the writer keeps, read in slices between requests. (Had another process written
-      // the index since the worker looked, the update would read it again.)
-      await this.#state.load({ db: this.#writerDb, slicer: this.#slicer() });
+        : Promise.resolve(undefined);
+      // Meanwhile, what the writer keeps is read back in slices that rest as long as they work:
+      // nobody waits for it, and requests come first. (Had another process written the index
+      // since the worker looked, the update would read it again.)
+      const budget = this.#options.sliceMs ?? 8;
+      await this.#state.load({ db: this.#writerDb, slicer: new TimeSlicer(budget, budget) });
+      const found = await looking;
       if (found === undefined) return undefined;
       // Only the entries the worker named need a look, if the folder is still the one it saw;
       // else the update looks at every entry.
