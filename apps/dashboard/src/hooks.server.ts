@@ -16,6 +16,7 @@ import {
   pageKey,
   storedResponse,
   storePage,
+  type StoredPage,
 } from '#lib/server/page-cache.ts';
 import { NON_HTML_CSP, SECURITY_HEADERS } from '@briefing/present/security-headers';
 
@@ -87,6 +88,12 @@ async function warmOverview(data: LiveData): Promise<void> {
 
 const pages = createPageCache();
 
+/**
+ * Pages being rendered, by key: 50 clients asking for a page the data just changed under wait
+ * for one render instead of making 50 (which, at 100,000 records, took longer than they wait).
+ */
+const rendering = new Map<string, Promise<StoredPage | undefined>>();
+
 /** What to do once a first request has been answered (see init). */
 let afterFirstAnswer: (() => void) | undefined;
 
@@ -119,20 +126,34 @@ async function resolvePage(
   for (let attempt = 1; ; attempt += 1) {
     const version = index.dataVersion;
     const key = pageKey({ dataVersion: version, url: event.url });
-    const stored = cacheable ? pages.get(key) : undefined;
     // HEAD is answered from a stored GET, never stored itself (it has no body).
+    const stored = cacheable ? (pages.get(key) ?? (await rendering.get(key))) : undefined;
     if (stored !== undefined) return storedResponse({ page: stored, request: event.request });
-    const response = await resolve(event);
-    const unchanged = index.dataVersion === version;
-    if (!unchanged && attempt < RENDER_ATTEMPTS) continue;
-    const isPage =
-      response.status === 200 && response.headers.get('content-type')?.startsWith('text/html');
-    if (!cacheable || !isPage || !unchanged || event.request.method !== 'GET') {
-      return compressResponse({ request: event.request, response });
+    // The first GET of a page renders it; the others asking meanwhile wait for its result.
+    let rendered: ((page: StoredPage | undefined) => void) | undefined;
+    if (cacheable && event.request.method === 'GET' && !rendering.has(key)) {
+      rendering.set(key, new Promise((done) => (rendered = done)));
     }
-    const page = await storePage(response);
-    pages.set(key, page);
-    return storedResponse({ page, request: event.request });
+    try {
+      const response = await resolve(event);
+      const unchanged = index.dataVersion === version;
+      if (!unchanged && attempt < RENDER_ATTEMPTS) continue;
+      const isPage =
+        response.status === 200 && response.headers.get('content-type')?.startsWith('text/html');
+      if (!cacheable || !isPage || !unchanged || event.request.method !== 'GET') {
+        return await compressResponse({ request: event.request, response });
+      }
+      const page = await storePage(response);
+      pages.set(key, page);
+      rendered?.(page);
+      return storedResponse({ page, request: event.request });
+    } finally {
+      if (rendered !== undefined) {
+        // (Nothing kept, e.g. a 404: the others render for themselves.)
+        rendered(undefined);
+        rendering.delete(key);
+      }
+    }
   }
 }
 
