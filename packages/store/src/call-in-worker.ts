@@ -2,14 +2,20 @@
 // would otherwise hold the event loop (a first build, looking at every file of a large folder).
 import { Worker } from 'node:worker_threads';
 
-// Plain JavaScript evaluated in the worker: it imports the module from wherever it is. The
-// function gets the input and a function to report progress with.
-const WORKER_SOURCE = `
+/**
+ * Plain JavaScript that, in a worker evaluated from a string, imports `workerData.module` (from
+ * wherever it is) after the process's preloads: a promise of the module, with `parentPort` and
+ * `workerData` in scope.
+ */
+export const IMPORT_WORKER_MODULE = `
 const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
 (async () => {
   for (const preload of workerData.preloads) await import(preload);
   return import(workerData.module);
-})().then(
+})()`;
+
+// The function gets the input and a function to report progress with.
+const WORKER_SOURCE = `${IMPORT_WORKER_MODULE}.then(
   (module) =>
     Promise.resolve(
       module[workerData.name](workerData.input, (progress) => parentPort.postMessage({ progress })),

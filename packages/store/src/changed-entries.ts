@@ -6,7 +6,8 @@
 import { readdirSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { callInWorker } from './call-in-worker.js';
-import { readStateRows, type StateRows } from './index-state.js';
+import { readFileStates, readProblemFiles } from './index-state.js';
+import type { FileState } from './index-writer.js';
 import { classifyEntry, mayHaveChanged } from './scan.js';
 import { TimeSlicer } from './time-slicer.js';
 
@@ -27,16 +28,17 @@ export async function changedEntries({
   realDir,
 }: ChangedEntriesInput): Promise<string[]> {
   const db = new DatabaseSync(indexPath, { readOnly: true, timeout: 5000 });
-  let state: StateRows;
+  let known: Map<string, FileState>;
+  let entryNames: Set<string>;
   try {
     // Nothing else runs on this thread: no pauses.
-    state = await readStateRows({ db, slicer: new TimeSlicer(Infinity) });
+    known = await readFileStates({ db, slicer: new TimeSlicer(Infinity) });
+    entryNames = readProblemFiles({ db, kind: 'entry' });
   } finally {
     db.close();
   }
-  const known = state.files;
   const changed: string[] = [];
-  const names = new Set([...readdirSync(dir), ...known.keys(), ...state.entryNames]);
+  const names = new Set([...readdirSync(dir), ...known.keys(), ...entryNames]);
   for (const name of names) {
     let entry;
     try {

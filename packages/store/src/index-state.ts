@@ -130,31 +130,7 @@ export async function readStateRows({
   db: DatabaseSync;
   slicer: TimeSlicer;
 }): Promise<StateRows> {
-  // Rows as arrays, each table read in its own order: the 100,000 rows of a large index then
-  // take a third of the time (it starts every store).
-  const files = new Map<string, FileState>();
-  const fileRows = db.prepare(
-    `SELECT name, size, mtime_ns, ctime_ns, ino, hash, read_ns, valid, good_id, good_related
-      FROM files`,
-  );
-  fileRows.setReadBigInts(true);
-  fileRows.setReturnArrays(true);
-  for (const row of fileRows.iterate() as Iterable<FileRow>) {
-    const [name, size, mtimeNs, ctimeNs, ino, contentHash, readNs, valid, goodId, related] = row;
-    files.set(name, {
-      name,
-      size: Number(size),
-      mtimeNs,
-      ctimeNs,
-      ino,
-      hash: contentHash,
-      readNs,
-      valid: valid === 1n,
-      ...(goodId === null ? {} : { goodId }),
-      ...(related === null ? {} : { goodRelated: JSON.parse(related) as Related[] }),
-    });
-    if (slicer.due()) await slicer.pause();
-  }
+  const files = await readFileStates({ db, slicer });
   // Two scans in table order, which SQLite reads sequentially: a join ordered by rank would
   // look each record up at random in the large records table.
   const servedBy = new Map<string, string>();
@@ -181,20 +157,8 @@ export async function readStateRows({
     engagements.set(recordId, engagementId);
     if (slicer.due()) await slicer.pause();
   }
-  const entryNames = new Set(
-    (
-      db.prepare("SELECT DISTINCT file FROM problems WHERE kind = 'entry'").all() as {
-        file: string;
-      }[]
-    ).map((row) => row.file),
-  );
-  const problemFiles = new Set(
-    (
-      db.prepare("SELECT DISTINCT file FROM problems WHERE kind = 'file'").all() as {
-        file: string;
-      }[]
-    ).map((row) => row.file),
-  );
+  const entryNames = readProblemFiles({ db, kind: 'entry' });
+  const problemFiles = readProblemFiles({ db, kind: 'file' });
   const setProblems = db
     .prepare(
       "SELECT file, line, record_id, path, message FROM problems WHERE kind = 'set' ORDER BY rowid",
@@ -214,4 +178,54 @@ export async function readStateRows({
     setProblems: setProblems as StateRows['setProblems'],
     version: Number(version.value),
   };
+}
+
+/** What the store knows of each file it read (the files table), in slices. */
+export async function readFileStates({
+  db,
+  slicer,
+}: {
+  db: DatabaseSync;
+  slicer: TimeSlicer;
+}): Promise<Map<string, FileState>> {
+  // Rows as arrays, each table read in its own order: the 100,000 rows of a large index then
+  // take a third of the time (it starts every store).
+  const files = new Map<string, FileState>();
+  const fileRows = db.prepare(
+    `SELECT name, size, mtime_ns, ctime_ns, ino, hash, read_ns, valid, good_id, good_related
+      FROM files`,
+  );
+  fileRows.setReadBigInts(true);
+  fileRows.setReturnArrays(true);
+  for (const row of fileRows.iterate() as Iterable<FileRow>) {
+    const [name, size, mtimeNs, ctimeNs, ino, contentHash, readNs, valid, goodId, related] = row;
+    files.set(name, {
+      name,
+      size: Number(size),
+      mtimeNs,
+      ctimeNs,
+      ino,
+      hash: contentHash,
+      readNs,
+      valid: valid === 1n,
+      ...(goodId === null ? {} : { goodId }),
+      ...(related === null ? {} : { goodRelated: JSON.parse(related) as Related[] }),
+    });
+    if (slicer.due()) await slicer.pause();
+  }
+  return files;
+}
+
+/** The names of the entries (`entry`) or files (`file`) with problems of their own. */
+export function readProblemFiles({
+  db,
+  kind,
+}: {
+  db: DatabaseSync;
+  kind: 'entry' | 'file';
+}): Set<string> {
+  const rows = db.prepare('SELECT DISTINCT file FROM problems WHERE kind = ?').all(kind) as {
+    file: string;
+  }[];
+  return new Set(rows.map((row) => row.file));
 }

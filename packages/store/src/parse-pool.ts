@@ -3,16 +3,11 @@
 // load this package's modules (e.g. under a test runner that transforms them), `start` gives
 // undefined and the caller checks files itself.
 import { Worker } from 'node:worker_threads';
-import { moduleUrl, workerPreloads } from './call-in-worker.js';
+import { IMPORT_WORKER_MODULE, moduleUrl, workerPreloads } from './call-in-worker.js';
 import type { CheckOptions, CheckRequest, CheckResult } from './check-file.js';
 
 // Plain JavaScript evaluated in the worker: it imports check-file from wherever this module is.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
-(async () => {
-  for (const preload of workerData.preloads) await import(preload);
-  return import(workerData.module);
-})().then(
+const WORKER_SOURCE = `${IMPORT_WORKER_MODULE}.then(
   ({ checkFile }) => {
     parentPort.on('message', async ({ id, requests }) => {
       const results = [];
