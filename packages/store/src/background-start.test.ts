@@ -69,6 +69,25 @@ describe('a store that checks the folder in the background', () => {
     });
   });
 
+  it('looks at the changed entries only in a store that waits for them too', async () => {
+    await changeWhileDown();
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '--conditions=briefing-source',
+        '--import',
+        'tsx',
+        child,
+        fixture.dir,
+        fixture.cacheDir,
+        'wait',
+      ],
+      { cwd: packageDir },
+    );
+    const upToDate = { b: 'Bravo visit, revised', c: 'Charlie summit', d: 'Delta' };
+    expect(JSON.parse(stdout)).toEqual({ atOnce: upToDate, upToDate, entries: 3 });
+  });
+
   it('builds an index that is not there before it answers', async () => {
     await rm(fixture.cacheDir, { recursive: true });
     const store = await fixture.open({ checkInBackground: true });

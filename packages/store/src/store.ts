@@ -158,7 +158,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   });
   const indexed = !created && writerDb.prepare('SELECT 1 FROM files LIMIT 1').get() !== undefined;
   if (options.checkInBackground === true && indexed) store.startInBackground();
-  else await store.start();
+  else await store.start({ indexed });
   return store;
 }
 
@@ -247,20 +247,32 @@ export class Store {
     this.#root = parts.root;
   }
 
-  /** Reads the state of the index and brings it up to date (openStore calls it). */
-  async start(): Promise<void> {
-    await this.#state.load({ db: this.#writerDb, slicer: this.#slicer() });
-    this.#upToDate = this.sync();
+  /**
+   * Reads the state of the index and brings it up to date (openStore calls it). On an index
+   * that has records, a worker thread looks for the entries that changed while this thread
+   * reads the state back; only those are then looked at.
+   */
+  async start({ indexed }: { indexed: boolean }): Promise<void> {
+    if (indexed) this.#catchUp(this.#slicer());
+    else {
+      await this.#state.load({ db: this.#writerDb, slicer: this.#slicer() });
+      this.#upToDate = this.sync().then(this.#afterCatchUp);
+    }
     await this.#upToDate;
-    this.#logNewProblems();
   }
 
   /**
    * Brings the index up to date in the background (openStore with checkInBackground calls it):
-   * a worker thread finds the entries that may have changed since the index was written, then
-   * this thread updates only those. Queries meanwhile answer from the index as it was.
+   * queries meanwhile answer from the index as it was. What the writer keeps is read back in
+   * slices that rest as long as they work: nobody waits for it, and requests come first.
    */
   startInBackground(): void {
+    const budget = this.#options.sliceMs ?? 8;
+    this.#catchUp(new TimeSlicer(budget, budget));
+  }
+
+  /** A worker thread finds the entries that may have changed since the index was written, then this thread updates only those. */
+  #catchUp(slicer: TimeSlicer): void {
     const start = (async () => {
       const folder = this.#checkFolder();
       const looking = folder.present
@@ -273,11 +285,9 @@ export class Store {
             return undefined;
           })
         : Promise.resolve(undefined);
-      // Meanwhile, what the writer keeps is read back in slices that rest as long as they work:
-      // nobody waits for it, and requests come first. (Had another process written the index
-      // since the worker looked, the update would read it again.)
-      const budget = this.#options.sliceMs ?? 8;
-      await this.#state.load({ db: this.#writerDb, slicer: new TimeSlicer(budget, budget) });
+      // (Had another process written the index since the worker looked, the update would read
+      // it again.)
+      await this.#state.load({ db: this.#writerDb, slicer });
       const found = await looking;
       if (found === undefined) return undefined;
       // Only the entries the worker named need a look, if the folder is still the one it saw;
@@ -293,11 +303,13 @@ export class Store {
       .then((changed) =>
         this.#closed ? undefined : this.sync(changed === undefined ? {} : { names: changed }),
       )
-      .then((result) => {
-        if (!this.#closed) this.#logNewProblems();
-        return result;
-      });
+      .then(this.#afterCatchUp);
   }
+
+  readonly #afterCatchUp = <T>(result: T): T => {
+    if (!this.#closed) this.#logNewProblems();
+    return result;
+  };
 
   /**
    * Settles once the index is up to date with the folder as it was when the store opened
