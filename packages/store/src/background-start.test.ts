@@ -37,6 +37,23 @@ async function changeWhileDown() {
   await rm(join(fixture.dir, 'a.yaml'));
 }
 
+/** What a store opened in a new process answered (see test-support/background-child.ts). */
+async function childSays(mode?: 'wait'): Promise<unknown> {
+  const { stdout } = await run(
+    process.execPath,
+    [
+      '--conditions=briefing-source',
+      '--import',
+      'tsx',
+      child,
+      fixture.dir,
+      fixture.cacheDir,
+    ].concat(mode === undefined ? [] : [mode]),
+    { cwd: packageDir },
+  );
+  return JSON.parse(stdout);
+}
+
 const titlesOf = (store: { all(): { id: string; title: string }[] }) =>
   Object.fromEntries(store.all().map((briefing) => [briefing.id, briefing.title]));
 
@@ -56,12 +73,7 @@ describe('a store that checks the folder in the background', () => {
 
   it('looks, in a worker thread, at the changed entries only', async () => {
     await changeWhileDown();
-    const { stdout } = await run(
-      process.execPath,
-      ['--conditions=briefing-source', '--import', 'tsx', child, fixture.dir, fixture.cacheDir],
-      { cwd: packageDir },
-    );
-    expect(JSON.parse(stdout)).toEqual({
+    expect(await childSays()).toEqual({
       atOnce: { a: 'Alpha talks', b: 'Bravo visit', c: 'Charlie summit' },
       upToDate: { b: 'Bravo visit, revised', c: 'Charlie summit', d: 'Delta' },
       // a.yaml (gone), b.yaml (edited) and d.yaml (new): not c.yaml.
@@ -71,21 +83,8 @@ describe('a store that checks the folder in the background', () => {
 
   it('looks at the changed entries only in a store that waits for them too', async () => {
     await changeWhileDown();
-    const { stdout } = await run(
-      process.execPath,
-      [
-        '--conditions=briefing-source',
-        '--import',
-        'tsx',
-        child,
-        fixture.dir,
-        fixture.cacheDir,
-        'wait',
-      ],
-      { cwd: packageDir },
-    );
     const upToDate = { b: 'Bravo visit, revised', c: 'Charlie summit', d: 'Delta' };
-    expect(JSON.parse(stdout)).toEqual({ atOnce: upToDate, upToDate, entries: 3 });
+    expect(await childSays('wait')).toEqual({ atOnce: upToDate, upToDate, entries: 3 });
   });
 
   it('builds an index that is not there before it answers', async () => {
