@@ -166,12 +166,13 @@ export function readRecordFile({ path, maxBytes }: { path: string; maxBytes: num
     // One byte more than the cap, in case the file grew since fstat.
     const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
     let length = 0;
-    for (
-      let n;
-      length < buffer.length &&
-      (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;
-    ) {
+    while (length < buffer.length) {
+      const wanted = buffer.length - length;
+      const n = readSync(fd, buffer, length, wanted, null);
       length += n;
+      // A regular file reads short only at its end: no second call just to be told so (one
+      // call in four of a first build's reading).
+      if (n < wanted) break;
     }
     return { bytes: buffer.subarray(0, length), size: Math.max(size, length), stat };
   } catch (error) {
