@@ -242,6 +242,22 @@ describe('a store opened on a folder', () => {
     const again = await fixture.open();
     expect(again.dataVersion).toBe(dataVersion);
   });
+
+  it('checks a file ahead of edits without applying what it read (warmChecks)', async () => {
+    const store = await fixture.open();
+    const version = store.dataVersion;
+    const changes: unknown[] = [];
+    store.onChange((change) => changes.push(change));
+    // Both files changed on disk, unseen by the store: warming up must not serve them.
+    await fixture.write(record('a', { title: 'Alpha, unseen' }));
+    await fixture.write({ file: 'b.yaml', text: 'id: b\ntitle: [\n' });
+    await store.warmChecks();
+    expect(store.get('a')?.title).not.toBe('Alpha, unseen');
+    expect(store.dataVersion).toBe(version);
+    expect(store.problems()).toEqual([]);
+    expect(changes).toEqual([]);
+    await store.close();
+  });
 });
 
 describe('entries that are not records', () => {

@@ -58,6 +58,11 @@ class FolderWatcher implements StoreWatcher {
 
   start(): void {
     this.#removeCloser = this.#store.addCloser(() => this.close());
+    // Edits come next: their checks are compiled on this thread beforehand.
+    void this.#store.upToDate.then(
+      () => (this.#closed ? undefined : this.#store.warmChecks()),
+      () => {},
+    );
     this.#attach();
     this.#watchParent();
     this.#poll = setInterval(() => this.#check({ replaced: false }), this.#pollMs);
