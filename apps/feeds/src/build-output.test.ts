@@ -47,7 +47,7 @@ async function build({
   out: string;
   siteUrl?: string;
 }) {
-  const { store, live, problems } = await open(root, siteUrl);
+  const { store, live, problems } = await open(root, siteUrl, out);
   try {
     expect(problems).toEqual([]);
     const result = buildOutput({ live, out });
@@ -58,8 +58,9 @@ async function build({
   }
 }
 
-const open = (root: string, siteUrl = SITE) =>
+const open = (root: string, siteUrl = SITE, out?: string) =>
   openFeeds({
+    ...(out === undefined ? {} : { out }),
     dir: join(root, 'data'),
     cwd: root,
     cacheDir: join(root, 'cache'),

@@ -9,6 +9,9 @@ import {
   type WriteResult,
 } from './write-output.js';
 
+/** Beside each generation: every record's ordering key and hash (LiveFeeds.keysSnapshot). */
+export const KEYS_SIDECAR = 'keys.json';
+
 // What each live feeds object last wrote, per output folder: a running `build --watch` does not
 // read its own manifest back after each edit.
 const written = new WeakMap<LiveFeeds, Map<string, PreviousOutput>>();
@@ -60,6 +63,7 @@ export function buildOutput({ live, out }: { live: LiveFeeds; out: string }): Wr
     out,
     build: live.fingerprint,
     ...(previous === undefined ? {} : { previous }),
+    sidecars: { [KEYS_SIDECAR]: () => live.keysSnapshot() },
     files: paths.map((path) => ({
       path,
       signature: live.signature(path),

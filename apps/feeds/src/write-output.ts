@@ -77,6 +77,8 @@ const MANIFEST = 'manifest.json';
 // Beside the manifest: each file's extra text, a line each ("<path>\t<text>"), kept apart from
 // the JSON because it is large (the item layouts, megabytes) and JSON would escape it.
 const EXTRA = 'extra.txt';
+// Names of other texts kept beside a generation (see writeFeedOutput's sidecars).
+const SIDECAR_NAME = /^[a-z][a-z0-9-]*\.[a-z]+$/;
 
 /** Where the generations of `out` live, and what is named after it. */
 function layout(out: string) {
@@ -106,13 +108,8 @@ function cleanLeftovers(out: string): number {
   const current = currentGeneration(out, builds);
   let cleaned = 0;
   for (const entry of existsSync(builds) ? readdirSync(builds) : []) {
-    if (
-      entry === current ||
-      entry === `${current}.${MANIFEST}` ||
-      entry === `${current}.${EXTRA}`
-    ) {
-      continue;
-    }
+    // The current generation and what is kept beside it (manifest, extras, sidecars).
+    if (current !== undefined && (entry === current || entry.startsWith(`${current}.`))) continue;
     rmSync(join(builds, entry), { recursive: true, force: true });
     cleaned += 1;
   }
@@ -181,6 +178,18 @@ export function isCurrent(out: string, output: PreviousOutput): boolean {
   const { builds } = layout(out);
   const generation = currentGeneration(out, builds);
   return generation !== undefined && join(builds, generation) === output.dir;
+}
+
+/** A sidecar (see writeFeedOutput) of the generation `out` links to now, if it has it. */
+export function readOutputSidecar(out: string, name: string): string | undefined {
+  const { builds } = layout(out);
+  const generation = currentGeneration(out, builds);
+  if (generation === undefined || !SIDECAR_NAME.test(name)) return undefined;
+  try {
+    return readFileSync(join(builds, `${generation}.${name}`), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The output at `out` a build would replace: its folder and what its manifest says, if any. */
@@ -266,6 +275,7 @@ export function writeFeedOutput({
   out,
   build = '',
   previous: given,
+  sidecars = {},
 }: {
   files: Iterable<OutputFile | OutputDocument>;
   out: string;
@@ -273,7 +283,17 @@ export function writeFeedOutput({
   build?: string;
   /** readPreviousOutput(out), if the caller has read it already. */
   previous?: PreviousOutput;
+  /**
+   * Texts to keep beside the new generation by name (`keys.json`), given back by
+   * readOutputSidecar while it is current; made once every file is written.
+   */
+  sidecars?: Record<string, () => string | undefined>;
 }): WriteResult {
+  for (const name of Object.keys(sidecars)) {
+    if (!SIDECAR_NAME.test(name) || name === MANIFEST || name === EXTRA) {
+      throw new Error(`not a sidecar name: "${name}"`);
+    }
+  }
   const existing = lstatSync(out, { throwIfNoEntry: false });
   if (existing !== undefined && !existing.isSymbolicLink() && !existing.isDirectory()) {
     throw new Error(`--out must be a directory, but ${out} is a file`);
@@ -337,11 +357,16 @@ export function writeFeedOutput({
       }
     }
     if (extras.length > 0) writeFileSync(join(builds, `${generation}.${EXTRA}`), extras.join('\n'));
+    for (const [name, make] of Object.entries(sidecars)) {
+      const text = make();
+      if (text !== undefined) writeFileSync(join(builds, `${generation}.${name}`), text);
+    }
     writeFileSync(join(builds, `${generation}.${MANIFEST}`), JSON.stringify(manifest));
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
-    rmSync(join(builds, `${generation}.${MANIFEST}`), { force: true });
-    rmSync(join(builds, `${generation}.${EXTRA}`), { force: true });
+    for (const name of [MANIFEST, EXTRA, ...Object.keys(sidecars)]) {
+      rmSync(join(builds, `${generation}.${name}`), { force: true });
+    }
     throw error;
   }
   // A relative target: the output and its builds can be moved together.
@@ -358,11 +383,9 @@ export function writeFeedOutput({
   const removed = Promise.all([
     ...(oldGeneration === undefined
       ? []
-      : [
-          rm(join(builds, oldGeneration), { recursive: true, force: true }),
-          rm(join(builds, `${oldGeneration}.${MANIFEST}`), { force: true }),
-          rm(join(builds, `${oldGeneration}.${EXTRA}`), { force: true }),
-        ]),
+      : readdirSync(builds)
+          .filter((entry) => entry === oldGeneration || entry.startsWith(`${oldGeneration}.`))
+          .map((entry) => rm(join(builds, entry), { recursive: true, force: true }))),
     rm(join(builds, `legacy-${generation}`), { recursive: true, force: true }),
   ]).then(() => undefined);
   const output: PreviousOutput = { dir, build, files: kept };

@@ -27,7 +27,8 @@ import {
   scopeSegment,
   type FeedFormat,
 } from './paths.js';
-import { RecordKeys } from './record-keys.js';
+import { decodeKeysSnapshot, encodeKeysSnapshot } from './keys-snapshot.js';
+import { RecordKeys, type KeySource } from './record-keys.js';
 import { RENDERERS } from './render-document.js';
 import {
   frameParts,
@@ -72,6 +73,11 @@ export interface LiveFeeds extends FeedSource {
    * later process can reuse the items with `reuseItems`.
    */
   itemLayout(path: string): string | undefined;
+  /**
+   * Every record's ordering key and content hash, for `previousKeys` of a later process (kept
+   * beside a build output); undefined while the store has a change not applied yet.
+   */
+  keysSnapshot(): string | undefined;
   /**
    * Take the items of records whose content hash is unchanged from an earlier build's documents
    * (their itemLayout, and a way to read their bytes) instead of rendering them again; undefined
@@ -161,11 +167,18 @@ export async function createLiveFeeds({
   siteUrl: rawSiteUrl,
   pageSize = 50,
   hubUrl,
+  previousKeys,
 }: {
   store: Store;
   siteUrl: string;
   pageSize?: number;
   hubUrl?: string;
+  /**
+   * A keysSnapshot of an earlier process (with the same code and options), if there is one: the
+   * keys of records whose content hash is unchanged are taken from it, and only the others are
+   * read from the store. Anything else (another build's, malformed) is ignored.
+   */
+  previousKeys?: () => string | undefined;
 }): Promise<LiveFeeds> {
   if (!Number.isInteger(pageSize) || pageSize < 1) {
     throw new Error(`pageSize must be a positive integer, got ${pageSize}`);
@@ -534,13 +547,55 @@ export async function createLiveFeeds({
     return rendered.file;
   };
 
-  // The ordering keys of every record, from the store's own snapshot, a slice at a time.
-  let sliceStart = performance.now();
-  for (const record of store.iterate()) {
-    keys.set(record);
-    if (performance.now() - sliceStart > 8) {
-      await new Promise((done) => setImmediate(done));
-      sliceStart = performance.now();
+  // The code and options every document depends on: made when first asked for (a server that
+  // writes no output never reads its code files).
+  let fingerprint: string | undefined;
+  const fingerprintNow = () =>
+    (fingerprint ??= createHash('sha1')
+      .update(JSON.stringify([codeFingerprint(), siteUrl, pageSize, hubUrl ?? null]))
+      .digest('base64url'));
+
+  // The ordering keys of every record whose content hash is the one an earlier process's
+  // snapshot has, from it; the other records' from the store. False if there is no snapshot to
+  // trust (another build's, or hashes of another data version than the one applied).
+  const loadFromSnapshot = (): boolean => {
+    const text = previousKeys?.();
+    if (text === undefined) return false;
+    const snapshot = decodeKeysSnapshot({ text, build: fingerprintNow() });
+    if (snapshot === undefined) return false;
+    const read = recordHashes(store);
+    if (read.dataVersion !== applied) return false;
+    const hashes = new Map<string, string>();
+    const changed: string[] = [];
+    for (const [id, full] of read.hashes) {
+      const hash = full.slice(0, 20);
+      hashes.set(id, hash);
+      toggle(id, hash);
+      const known = snapshot.get(id);
+      if (known?.hash === hash) keys.setSource(known.source);
+      else changed.push(id);
+    }
+    // Read at the store's version now: a change committed since is queued and applied below.
+    store.read((reader) => {
+      for (const id of changed) {
+        const record = reader.get(id);
+        if (record !== undefined) keys.set(record);
+      }
+    });
+    // The signatures' hashes are these: not read again.
+    versions = { dataVersion: read.dataVersion, hashes };
+    return true;
+  };
+
+  if (!loadFromSnapshot()) {
+    // The ordering keys of every record, from the store's own snapshot, a slice at a time.
+    let sliceStart = performance.now();
+    for (const record of store.iterate()) {
+      keys.set(record);
+      if (performance.now() - sliceStart > 8) {
+        await new Promise((done) => setImmediate(done));
+        sliceStart = performance.now();
+      }
     }
   }
   summarize();
@@ -548,7 +603,6 @@ export async function createLiveFeeds({
   // Changes committed while loading: their records are read again, whichever snapshot had them.
   for (const change of queued.splice(0)) apply(change);
 
-  let fingerprint: string | undefined;
   const live: LiveFeeds = {
     siteUrl,
     ...(hubUrl === undefined ? {} : { hubUrl }),
@@ -556,6 +610,18 @@ export async function createLiveFeeds({
     file,
     signature,
     itemLayout: (path) => kept.get(path)?.layout?.(),
+    keysSnapshot: () => {
+      const hashes = hashesNow();
+      if (hashes === undefined) return undefined;
+      const records: { source: KeySource; hash: string }[] = [];
+      for (const id of keys.ids()) {
+        const hash = hashes.get(id);
+        const source = keys.source(id);
+        if (hash === undefined || source === undefined) return undefined;
+        records.push({ source, hash });
+      }
+      return encodeKeysSnapshot({ build: fingerprintNow(), records });
+    },
     reuseItems: (options) => {
       if (options === undefined) {
         reused = undefined;
@@ -574,12 +640,8 @@ export async function createLiveFeeds({
         return hash === undefined ? undefined : reusable.take({ id, kind, hash });
       });
     },
-    // Made when a build first asks: a server never reads its code files.
     get fingerprint() {
-      fingerprint ??= createHash('sha1')
-        .update(JSON.stringify([codeFingerprint(), siteUrl, pageSize, hubUrl ?? null]))
-        .digest('base64url');
-      return fingerprint;
+      return fingerprintNow();
     },
     respond: ({ method, path, header }) =>
       respondToFeedRequest({ feeds: live, method, path, header }),

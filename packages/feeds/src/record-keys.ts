@@ -17,6 +17,28 @@ export interface RecordKey {
   start: string;
   /** What dataCoverage reads of a record. */
   coverage: Pick<Briefing, 'date'> & { revision: Pick<Briefing['revision'], 'updated'> };
+  /** What it was made from. */
+  source: KeySource;
+}
+
+/** What a record's key is made of: all RecordKeys reads of a record. */
+export interface KeySource {
+  id: string;
+  created: string;
+  updated: string;
+  date: Briefing['date'];
+  scopes: FeedScope[];
+}
+
+/** What RecordKeys reads of a record. */
+export function keySourceOf(record: Briefing): KeySource {
+  return {
+    id: record.id,
+    created: record.revision.created,
+    updated: record.revision.updated,
+    date: record.date,
+    scopes: scopesOf(record),
+  };
 }
 
 /**
@@ -50,6 +72,11 @@ export class RecordKeys {
     return this.#entries.size;
   }
 
+  /** What the key of a record was made from (for a snapshot). */
+  source(id: string): KeySource | undefined {
+    return this.#entries.get(id)?.source;
+  }
+
   get(id: string): RecordKey | undefined {
     return this.#entries.get(id);
   }
@@ -60,20 +87,26 @@ export class RecordKeys {
 
   /** Add or replace a record; returns the segments it was in before and is in now. */
   set(record: Briefing): Set<string> {
-    const touched = new Set(this.delete(record.id));
-    const scopes = scopesOf(record);
+    return this.setSource(keySourceOf(record));
+  }
+
+  /** The same from what the keys are made of (a record, or a snapshot of its key). */
+  setSource(source: KeySource): Set<string> {
+    const { id, created, updated, date, scopes } = source;
+    const touched = new Set(this.delete(id));
     const entry: RecordKey = {
       key: {
-        recordId: record.id,
-        published: dateAtUtcMidnight(record.revision.created),
-        updated: dateAtUtcMidnight(record.revision.updated),
-        eventStart: record.date.start,
+        recordId: id,
+        published: dateAtUtcMidnight(created),
+        updated: dateAtUtcMidnight(updated),
+        eventStart: date.start,
       },
       segments: scopes.map((scope) => scopeSegment({ scope })),
-      start: record.date.start,
-      coverage: { date: record.date, revision: { updated: record.revision.updated } },
+      start: date.start,
+      coverage: { date, revision: { updated } },
+      source,
     };
-    this.#entries.set(record.id, entry);
+    this.#entries.set(id, entry);
     scopes.forEach((scope, index) => {
       const segment = entry.segments[index]!;
       let ids = this.#bySegment.get(segment);
@@ -82,7 +115,7 @@ export class RecordKeys {
         this.#bySegment.set(segment, ids);
         this.#scopes.set(segment, scope);
       }
-      ids.add(record.id);
+      ids.add(id);
       touched.add(segment);
       for (const order of Object.values(this.#orders)) order.add(segment, entry.key);
     });

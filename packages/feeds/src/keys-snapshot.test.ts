@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { generateBriefings } from '@briefing/schema/testing';
+import { decodeKeysSnapshot, encodeKeysSnapshot } from './keys-snapshot.js';
+import { keySourceOf } from './record-keys.js';
+
+const records = generateBriefings({ count: 30 }).map((record, index) => ({
+  source: keySourceOf(record),
+  hash: `hash-${index}`,
+}));
+
+describe('keys snapshot', () => {
+  it('gives back every record key source and hash it was made of', () => {
+    const text = encodeKeysSnapshot({ build: 'b1', records });
+    const decoded = decodeKeysSnapshot({ text, build: 'b1' })!;
+    expect(decoded.size).toBe(records.length);
+    for (const { source, hash } of records) {
+      expect(decoded.get(source.id)).toEqual({ source, hash });
+    }
+    // Every kind of scope survives, countries included.
+    const kinds = new Set(
+      [...decoded.values()].flatMap((entry) => entry.source.scopes.map((s) => s.kind)),
+    );
+    expect(kinds).toEqual(new Set(['all', 'theme', 'type', 'country']));
+  });
+
+  it.each([
+    ['another build', encodeKeysSnapshot({ build: 'b2', records })],
+    ['text that is not JSON', '{"version":1,'],
+    ['another version', JSON.stringify({ version: 9, build: 'b1', records: [] })],
+    [
+      'a record of the wrong shape',
+      JSON.stringify({ version: 1, build: 'b1', records: [['a', 'h']] }),
+    ],
+    [
+      'an unknown scope',
+      JSON.stringify({
+        version: 1,
+        build: 'b1',
+        records: [['a', 'h', '2024-01-01', '2024-01-01', { start: '2024-01-01' }, ['x:y']]],
+      }),
+    ],
+    [
+      'a date without a start',
+      JSON.stringify({
+        version: 1,
+        build: 'b1',
+        records: [['a', 'h', '2024-01-01', '2024-01-01', {}, ['all']]],
+      }),
+    ],
+  ])('is ignored when it is %s', (_what, text) => {
+    expect(decodeKeysSnapshot({ text, build: 'b1' })).toBeUndefined();
+  });
+});
