@@ -3,6 +3,7 @@ import { generateBriefings } from '@briefing/schema/testing';
 import { decodeKeysSnapshot, encodeKeysSnapshot } from './keys-snapshot.js';
 import { keySourceOf } from './record-keys.js';
 
+const EVERY = '0123456789abcdef0123456789abcdef01234567';
 const records = generateBriefings({ count: 30 }).map((record, index) => ({
   source: keySourceOf(record),
   hash: `hash-${index}`,
@@ -10,8 +11,9 @@ const records = generateBriefings({ count: 30 }).map((record, index) => ({
 
 describe('keys snapshot', () => {
   it('gives back every record key source and hash it was made of', () => {
-    const text = encodeKeysSnapshot({ build: 'b1', records });
-    const decoded = decodeKeysSnapshot({ text, build: 'b1' })!;
+    const text = encodeKeysSnapshot({ build: 'b1', records, every: EVERY });
+    const { records: decoded, every } = decodeKeysSnapshot({ text, build: 'b1' })!;
+    expect(every).toBe(EVERY);
     expect(decoded.size).toBe(records.length);
     for (const { source, hash } of records) {
       expect(decoded.get(source.id)).toEqual({ source, hash });
@@ -24,18 +26,23 @@ describe('keys snapshot', () => {
   });
 
   it.each([
-    ['another build', encodeKeysSnapshot({ build: 'b2', records })],
+    ['another build', encodeKeysSnapshot({ build: 'b2', records, every: EVERY })],
     ['text that is not JSON', '{"version":1,'],
-    ['another version', JSON.stringify({ version: 9, build: 'b1', records: [] })],
+    [
+      'without its digest of every record',
+      JSON.stringify({ version: 1, build: 'b1', records: [] }),
+    ],
+    ['another version', JSON.stringify({ version: 9, build: 'b1', every: EVERY, records: [] })],
     [
       'a record of the wrong shape',
-      JSON.stringify({ version: 1, build: 'b1', records: [['a', 'h']] }),
+      JSON.stringify({ version: 1, build: 'b1', every: EVERY, records: [['a', 'h']] }),
     ],
     [
       'an unknown scope',
       JSON.stringify({
         version: 1,
         build: 'b1',
+        every: EVERY,
         records: [['a', 'h', '2024-01-01', '2024-01-01', { start: '2024-01-01' }, ['x:y']]],
       }),
     ],
@@ -44,6 +51,7 @@ describe('keys snapshot', () => {
       JSON.stringify({
         version: 1,
         build: 'b1',
+        every: EVERY,
         records: [['a', 'h', '2024-01-01', '2024-01-01', {}, ['all']]],
       }),
     ],

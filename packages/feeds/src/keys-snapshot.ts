@@ -41,13 +41,26 @@ function decodeScope(text: unknown): FeedScope | undefined {
   }
 }
 
+/** What a snapshot holds. */
+export interface KeysSnapshot {
+  /** Each record's key source and content hash, by id. */
+  records: Map<string, { source: KeySource; hash: string }>;
+  /**
+   * A digest of which records there are in which versions, whatever their order (the XOR of a
+   * hash of each id and content hash, in hex): kept so as not to hash every record again.
+   */
+  every: string;
+}
+
 /** Each record's key source with its content hash, made by the code and options `build`. */
 export function encodeKeysSnapshot({
   build,
   records,
+  every,
 }: {
   build: string;
   records: Iterable<{ source: KeySource; hash: string }>;
+  every: string;
 }): string {
   const encoded: Encoded[] = [];
   for (const { source, hash } of records) {
@@ -60,14 +73,12 @@ export function encodeKeysSnapshot({
       source.scopes.map(encodeScope),
     ]);
   }
-  return JSON.stringify({ version: VERSION, build, records: encoded });
+  return JSON.stringify({ version: VERSION, build, every, records: encoded });
 }
 
-const isString = (value: unknown): value is string => typeof value === 'string';
-
 /**
- * The key sources and hashes of a snapshot, by record id; undefined if it is not one written by
- * `build` (other code or options) or is malformed in any way: the keys are then read from the store.
+ * What a snapshot holds; undefined if it is not one written by `build` (other code or options)
+ * or is malformed in any way: the keys are then read from the store.
  */
 export function decodeKeysSnapshot({
   text,
@@ -75,47 +86,64 @@ export function decodeKeysSnapshot({
 }: {
   text: string;
   build: string;
-}): Map<string, { source: KeySource; hash: string }> | undefined {
+}): KeysSnapshot | undefined {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     return undefined;
   }
-  const snapshot = json as { version?: unknown; build?: unknown; records?: unknown };
+  const snapshot = json as {
+    version?: unknown;
+    build?: unknown;
+    every?: unknown;
+    records?: unknown;
+  };
   if (
     typeof json !== 'object' ||
     json === null ||
     snapshot.version !== VERSION ||
     snapshot.build !== build ||
+    typeof snapshot.every !== 'string' ||
+    !/^[0-9a-f]{40}$/.test(snapshot.every) ||
     !Array.isArray(snapshot.records)
   ) {
     return undefined;
   }
   const out = new Map<string, { source: KeySource; hash: string }>();
+  // A few dozen scopes among all records: each decoded once and shared (they are not changed).
+  const scopeOf = new Map<unknown, FeedScope>();
   for (const entry of snapshot.records as unknown[]) {
     if (!Array.isArray(entry) || entry.length !== 6) return undefined;
-    const [id, hash, created, updated, date, scopeTexts] = entry as unknown[];
-    if (![id, hash, created, updated].every(isString)) return undefined;
-    const start = (date as { start?: unknown } | null)?.start;
-    if (typeof date !== 'object' || date === null || !isString(start)) return undefined;
-    if (!Array.isArray(scopeTexts)) return undefined;
+    const id: unknown = entry[0];
+    const hash: unknown = entry[1];
+    const created: unknown = entry[2];
+    const updated: unknown = entry[3];
+    const date = entry[4] as KeySource['date'] | null;
+    const scopeTexts: unknown = entry[5];
+    if (
+      typeof id !== 'string' ||
+      typeof hash !== 'string' ||
+      typeof created !== 'string' ||
+      typeof updated !== 'string' ||
+      typeof date !== 'object' ||
+      date === null ||
+      typeof date.start !== 'string' ||
+      !Array.isArray(scopeTexts)
+    ) {
+      return undefined;
+    }
     const scopes: FeedScope[] = [];
     for (const text of scopeTexts) {
-      const scope = decodeScope(text);
-      if (scope === undefined) return undefined;
+      let scope = scopeOf.get(text);
+      if (scope === undefined) {
+        scope = decodeScope(text);
+        if (scope === undefined) return undefined;
+        scopeOf.set(text, scope);
+      }
       scopes.push(scope);
     }
-    out.set(id as string, {
-      hash: hash as string,
-      source: {
-        id: id as string,
-        created: created as string,
-        updated: updated as string,
-        date: date as KeySource['date'],
-        scopes,
-      },
-    });
+    out.set(id, { hash, source: { id, created, updated, date, scopes } });
   }
-  return out;
+  return { records: out, every: snapshot.every };
 }

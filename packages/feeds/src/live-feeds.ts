@@ -567,14 +567,23 @@ export async function createLiveFeeds({
     if (read.dataVersion !== applied) return false;
     const hashes = new Map<string, string>();
     const changed: string[] = [];
+    const unchanged: KeySource[] = [];
+    // The snapshot's digest of every record, with only the records that differ toggled.
+    Buffer.from(snapshot.every, 'hex').copy(everyRecord);
     for (const [id, full] of read.hashes) {
       const hash = full.slice(0, 20);
       hashes.set(id, hash);
+      const known = snapshot.records.get(id);
+      if (known?.hash === hash) {
+        unchanged.push(known.source);
+        continue;
+      }
+      changed.push(id);
+      if (known !== undefined) toggle(id, known.hash);
       toggle(id, hash);
-      const known = snapshot.get(id);
-      if (known?.hash === hash) keys.setSource(known.source);
-      else changed.push(id);
     }
+    for (const [id, { hash }] of snapshot.records) if (!hashes.has(id)) toggle(id, hash);
+    keys.load(unchanged);
     // Read at the store's version now: a change committed since is queued and applied below.
     store.read((reader) => {
       for (const id of changed) {
@@ -620,7 +629,11 @@ export async function createLiveFeeds({
         if (hash === undefined || source === undefined) return undefined;
         records.push({ source, hash });
       }
-      return encodeKeysSnapshot({ build: fingerprintNow(), records });
+      return encodeKeysSnapshot({
+        build: fingerprintNow(),
+        records,
+        every: everyRecord.toString('hex'),
+      });
     },
     reuseItems: (options) => {
       if (options === undefined) {

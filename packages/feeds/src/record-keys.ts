@@ -90,6 +90,65 @@ export class RecordKeys {
     return this.setSource(keySourceOf(record));
   }
 
+  /**
+   * Add many records at once, the same as setSource for each but several times faster (10,000
+   * records at a new process's start): equal dates and scopes are made once and shared.
+   */
+  load(sources: Iterable<KeySource>): void {
+    const dates = new Map<string, Date>();
+    const dateOf = (text: string) => {
+      let date = dates.get(text);
+      if (date === undefined) {
+        date = dateAtUtcMidnight(text);
+        dates.set(text, date);
+      }
+      return date;
+    };
+    const segmentOf = new Map<FeedScope, string>();
+    for (const source of sources) {
+      const { id, created, updated, date, scopes } = source;
+      if (this.#entries.has(id)) {
+        this.setSource(source);
+        continue;
+      }
+      const segments: string[] = [];
+      for (const scope of scopes) {
+        let segment = segmentOf.get(scope);
+        if (segment === undefined) {
+          segment = scopeSegment({ scope });
+          segmentOf.set(scope, segment);
+        }
+        segments.push(segment);
+        let ids = this.#bySegment.get(segment);
+        if (ids === undefined) {
+          ids = new Set();
+          this.#bySegment.set(segment, ids);
+          this.#scopes.set(segment, scope);
+        }
+        ids.add(id);
+      }
+      const entry: RecordKey = {
+        key: {
+          recordId: id,
+          published: dateOf(created),
+          updated: dateOf(updated),
+          eventStart: date.start,
+        },
+        segments,
+        start: date.start,
+        coverage: { date, revision: { updated } },
+        source,
+      };
+      this.#entries.set(id, entry);
+      // Sorted lists already made (not at a start) take the new key too.
+      for (const segment of segments) {
+        this.#orders.updated.add(segment, entry.key);
+        this.#orders.created.add(segment, entry.key);
+      }
+    }
+    this.#changed();
+  }
+
   /** The same from what the keys are made of (a record, or a snapshot of its key). */
   setSource(source: KeySource): Set<string> {
     const { id, created, updated, date, scopes } = source;
