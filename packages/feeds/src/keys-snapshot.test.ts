@@ -8,12 +8,19 @@ const records = generateBriefings({ count: 30 }).map((record, index) => ({
   source: keySourceOf(record),
   hash: `hash-${index}`,
 }));
+const BY_CREATION = records.map((record) => record.source.id).reverse();
 
 describe('keys snapshot', () => {
   it('gives back every record key source and hash it was made of', () => {
-    const text = encodeKeysSnapshot({ build: 'b1', records, every: EVERY });
-    const { records: decoded, every } = decodeKeysSnapshot({ text, build: 'b1' })!;
+    const text = encodeKeysSnapshot({
+      build: 'b1',
+      records,
+      every: EVERY,
+      byCreation: BY_CREATION,
+    });
+    const { records: decoded, every, byCreation } = decodeKeysSnapshot({ text, build: 'b1' })!;
     expect(every).toBe(EVERY);
+    expect(byCreation).toEqual(BY_CREATION);
     expect(decoded.size).toBe(records.length);
     for (const { source, hash } of records) {
       expect(decoded.get(source.id)).toEqual({ source, hash });
@@ -26,16 +33,28 @@ describe('keys snapshot', () => {
   });
 
   it.each([
-    ['another build', encodeKeysSnapshot({ build: 'b2', records, every: EVERY })],
+    [
+      'another build',
+      encodeKeysSnapshot({ build: 'b2', records, every: EVERY, byCreation: BY_CREATION }),
+    ],
     ['text that is not JSON', '{"version":1,'],
     [
       'without its digest of every record',
-      JSON.stringify({ version: 1, build: 'b1', records: [] }),
+      JSON.stringify({ version: 1, build: 'b1', records: [], byCreation: [] }),
     ],
-    ['another version', JSON.stringify({ version: 9, build: 'b1', every: EVERY, records: [] })],
+    [
+      'another version',
+      JSON.stringify({ version: 9, build: 'b1', every: EVERY, records: [], byCreation: [] }),
+    ],
     [
       'a record of the wrong shape',
-      JSON.stringify({ version: 1, build: 'b1', every: EVERY, records: [['a', 'h']] }),
+      JSON.stringify({
+        version: 1,
+        build: 'b1',
+        every: EVERY,
+        records: [['a', 'h']],
+        byCreation: [],
+      }),
     ],
     [
       'an unknown scope',
@@ -44,6 +63,7 @@ describe('keys snapshot', () => {
         build: 'b1',
         every: EVERY,
         records: [['a', 'h', '2024-01-01', '2024-01-01', { start: '2024-01-01' }, ['x:y']]],
+        byCreation: [0],
       }),
     ],
     [
@@ -53,6 +73,17 @@ describe('keys snapshot', () => {
         build: 'b1',
         every: EVERY,
         records: [['a', 'h', '2024-01-01', '2024-01-01', {}, ['all']]],
+        byCreation: [0],
+      }),
+    ],
+    [
+      'an order naming no record',
+      JSON.stringify({
+        version: 1,
+        build: 'b1',
+        every: EVERY,
+        records: [['a', 'h', '2024-01-01', '2024-01-01', { start: '2024-01-01' }, ['all']]],
+        byCreation: [1],
       }),
     ],
   ])('is ignored when it is %s', (_what, text) => {

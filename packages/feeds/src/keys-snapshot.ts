@@ -43,8 +43,10 @@ function decodeScope(text: unknown): FeedScope | undefined {
 
 /** What a snapshot holds. */
 export interface KeysSnapshot {
-  /** Each record's key source and content hash, by id. */
+  /** Each record's key source and content hash, by id, in the order they were given. */
   records: Map<string, { source: KeySource; hash: string }>;
+  /** The ids in another order that was given (see RecordKeys.load). */
+  byCreation: string[];
   /**
    * A digest of which records there are in which versions, whatever their order (the XOR of a
    * hash of each id and content hash, in hex): kept so as not to hash every record again.
@@ -57,10 +59,12 @@ export function encodeKeysSnapshot({
   build,
   records,
   every,
+  byCreation,
 }: {
   build: string;
   records: Iterable<{ source: KeySource; hash: string }>;
   every: string;
+  byCreation: Iterable<string>;
 }): string {
   const encoded: Encoded[] = [];
   for (const { source, hash } of records) {
@@ -73,7 +77,13 @@ export function encodeKeysSnapshot({
       source.scopes.map(encodeScope),
     ]);
   }
-  return JSON.stringify({ version: VERSION, build, every, records: encoded });
+  const index = new Map(encoded.map((entry, at) => [entry[0], at]));
+  const order: number[] = [];
+  for (const id of byCreation) {
+    const at = index.get(id);
+    if (at !== undefined) order.push(at);
+  }
+  return JSON.stringify({ version: VERSION, build, every, records: encoded, byCreation: order });
 }
 
 /**
@@ -98,6 +108,7 @@ export function decodeKeysSnapshot({
     build?: unknown;
     every?: unknown;
     records?: unknown;
+    byCreation?: unknown;
   };
   if (
     typeof json !== 'object' ||
@@ -106,7 +117,8 @@ export function decodeKeysSnapshot({
     snapshot.build !== build ||
     typeof snapshot.every !== 'string' ||
     !/^[0-9a-f]{40}$/.test(snapshot.every) ||
-    !Array.isArray(snapshot.records)
+    !Array.isArray(snapshot.records) ||
+    !Array.isArray(snapshot.byCreation)
   ) {
     return undefined;
   }
@@ -145,5 +157,12 @@ export function decodeKeysSnapshot({
     }
     out.set(id, { hash, source: { id, created, updated, date, scopes } });
   }
-  return { records: out, every: snapshot.every };
+  const ids = [...out.keys()];
+  const byCreation: string[] = [];
+  for (const at of snapshot.byCreation as unknown[]) {
+    const id = typeof at === 'number' ? ids[at] : undefined;
+    if (id === undefined) return undefined;
+    byCreation.push(id);
+  }
+  return { records: out, every: snapshot.every, byCreation };
 }

@@ -566,24 +566,26 @@ export async function createLiveFeeds({
     const read = recordHashes(store);
     if (read.dataVersion !== applied) return false;
     const hashes = new Map<string, string>();
-    const changed: string[] = [];
-    const unchanged: KeySource[] = [];
+    for (const [id, full] of read.hashes) hashes.set(id, full.slice(0, 20));
     // The snapshot's digest of every record, with only the records that differ toggled.
     Buffer.from(snapshot.every, 'hex').copy(everyRecord);
-    for (const [id, full] of read.hashes) {
-      const hash = full.slice(0, 20);
-      hashes.set(id, hash);
-      const known = snapshot.records.get(id);
-      if (known?.hash === hash) {
-        unchanged.push(known.source);
-        continue;
+    const unchanged: KeySource[] = [];
+    for (const [id, { source, hash }] of snapshot.records) {
+      if (hashes.get(id) === hash) {
+        unchanged.push(source);
+      } else {
+        toggle(id, hash);
       }
-      changed.push(id);
-      if (known !== undefined) toggle(id, known.hash);
-      toggle(id, hash);
     }
-    for (const [id, { hash }] of snapshot.records) if (!hashes.has(id)) toggle(id, hash);
-    keys.load(unchanged);
+    const changed: string[] = [];
+    for (const [id, hash] of hashes) {
+      if (snapshot.records.get(id)?.hash !== hash) {
+        changed.push(id);
+        toggle(id, hash);
+      }
+    }
+    // In the snapshot's orders: every scope's lists are made sorted but for the changed records.
+    keys.load(unchanged, { byCreation: snapshot.byCreation });
     // Read at the store's version now: a change committed since is queued and applied below.
     store.read((reader) => {
       for (const id of changed) {
@@ -623,7 +625,10 @@ export async function createLiveFeeds({
       const hashes = hashesNow();
       if (hashes === undefined) return undefined;
       const records: { source: KeySource; hash: string }[] = [];
-      for (const id of keys.ids()) {
+      // In both orders of the all-briefings feed, which lists every record (see RecordKeys.load).
+      const all = keys.items('all');
+      if (all.length !== keys.size) return undefined;
+      for (const { recordId: id } of all) {
         const hash = hashes.get(id);
         const source = keys.source(id);
         if (hash === undefined || source === undefined) return undefined;
@@ -633,6 +638,7 @@ export async function createLiveFeeds({
         build: fingerprintNow(),
         records,
         every: everyRecord.toString('hex'),
+        byCreation: keys.itemsByCreation('all').map((key) => key.recordId),
       });
     },
     reuseItems: (options) => {
