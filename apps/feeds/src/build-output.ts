@@ -59,11 +59,15 @@ export function buildOutput({ live, out }: { live: LiveFeeds; out: string }): Wr
     live.warm();
   }
   const paths = live.paths();
+  const dataVersion = live.dataVersion;
   const result = writeFeedOutput({
     out,
     build: live.fingerprint,
     ...(previous === undefined ? {} : { previous }),
-    sidecars: { [KEYS_SIDECAR]: () => live.keysSnapshot() },
+    // Made after the swap: only if no change was applied since the files were rendered.
+    sidecars: {
+      [KEYS_SIDECAR]: () => (live.dataVersion === dataVersion ? live.keysSnapshot() : undefined),
+    },
     files: paths.map((path) => ({
       path,
       signature: live.signature(path),

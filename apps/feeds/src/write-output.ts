@@ -30,7 +30,7 @@ import {
   writeSync,
   writevSync,
 } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** One file to write: its URL path (also its path under `out`), bytes and strong ETag. */
@@ -59,7 +59,10 @@ export interface OutputDocument {
 }
 
 export interface WriteResult {
-  /** Resolves once the previous build is removed (after the swap; nothing waits for it). */
+  /**
+   * Resolves once the previous build is removed and the sidecars are written, both after the
+   * swap (the new output is served meanwhile).
+   */
   removed: Promise<void>;
   /** Files written (new or changed). */
   written: number;
@@ -265,6 +268,36 @@ function sameBytes(path: string, body: Uint8Array): boolean {
 }
 
 /**
+ * Make and write each sidecar of a generation, once the removals started beside it are under way
+ * (in the thread pool): each whole under a temporary name, then renamed, so that a reader finds
+ * it complete or not at all. A temporary file left by a stopped process is a leftover like others.
+ */
+async function writeSidecars({
+  builds,
+  generation,
+  sidecars,
+}: {
+  builds: string;
+  generation: string;
+  sidecars: Record<string, () => string | undefined>;
+}): Promise<void> {
+  await new Promise((done) => setImmediate(done));
+  for (const [name, make] of Object.entries(sidecars)) {
+    const text = make();
+    if (text === undefined) continue;
+    const temporary = join(builds, `tmp-${generation}.${name}`);
+    try {
+      await writeFile(temporary, text);
+      await rename(temporary, join(builds, `${generation}.${name}`));
+    } catch {
+      // Only a help for the next build, which does without (another build cleaned up meanwhile,
+      // or the disk is full): the output itself is in place.
+      await rm(temporary, { force: true });
+    }
+  }
+}
+
+/**
  * Write every file under `out` (URL paths as file paths, so `out` can be served as a web root),
  * swapped in whole; files whose bytes did not change are hard links to the previous build's.
  * A document whose signature is the one the previous output (written by the same `build`) has
@@ -285,7 +318,9 @@ export function writeFeedOutput({
   previous?: PreviousOutput;
   /**
    * Texts to keep beside the new generation by name (`keys.json`), given back by
-   * readOutputSidecar while it is current; made once every file is written.
+   * readOutputSidecar while it is current. Made after the swap, while the old build is being
+   * removed (`removed`): what they describe must not have changed since the files were written
+   * (`make` returns undefined then, and nothing is kept). A process stopped before leaves none.
    */
   sidecars?: Record<string, () => string | undefined>;
 }): WriteResult {
@@ -357,14 +392,10 @@ export function writeFeedOutput({
       }
     }
     if (extras.length > 0) writeFileSync(join(builds, `${generation}.${EXTRA}`), extras.join('\n'));
-    for (const [name, make] of Object.entries(sidecars)) {
-      const text = make();
-      if (text !== undefined) writeFileSync(join(builds, `${generation}.${name}`), text);
-    }
     writeFileSync(join(builds, `${generation}.${MANIFEST}`), JSON.stringify(manifest));
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
-    for (const name of [MANIFEST, EXTRA, ...Object.keys(sidecars)]) {
+    for (const name of [MANIFEST, EXTRA]) {
       rmSync(join(builds, `${generation}.${name}`), { force: true });
     }
     throw error;
@@ -387,6 +418,7 @@ export function writeFeedOutput({
           .filter((entry) => entry === oldGeneration || entry.startsWith(`${oldGeneration}.`))
           .map((entry) => rm(join(builds, entry), { recursive: true, force: true }))),
     rm(join(builds, `legacy-${generation}`), { recursive: true, force: true }),
+    writeSidecars({ builds, generation, sidecars }),
   ]).then(() => undefined);
   const output: PreviousOutput = { dir, build, files: kept };
 
