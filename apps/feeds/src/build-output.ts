@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LiveFeeds } from '@briefing/feeds';
 import {
@@ -50,6 +50,20 @@ export function buildOutput({ live, out }: { live: LiveFeeds; out: string }): Wr
       read: (path) => {
         try {
           return readFileSync(join(source.dir, path));
+        } catch {
+          return undefined;
+        }
+      },
+      readRange: (path, start, length) => {
+        try {
+          const fd = openSync(join(source.dir, path), 'r');
+          try {
+            const bytes = Buffer.allocUnsafe(length);
+            const read = readSync(fd, bytes, 0, length, start);
+            return bytes.subarray(0, read);
+          } finally {
+            closeSync(fd);
+          }
         } catch {
           return undefined;
         }

@@ -15,6 +15,7 @@ import {
   parseItemLayout,
   ReusableItems,
   type ItemLayout,
+  type ReadRange,
 } from './item-layout.js';
 import { LastModifiedLedger } from './last-modified-ledger.js';
 import { renderOpml } from './opml.js';
@@ -91,6 +92,8 @@ export interface LiveFeeds extends FeedSource {
           /** Each document's itemLayout, by path. */
           layouts: Iterable<[path: string, layout: string]>;
           read: (path: string) => Uint8Array | undefined;
+          /** Some bytes of a file (fewer reads when few items are taken from it). */
+          readRange?: ReadRange;
         }
       | undefined,
   ): void;
@@ -652,7 +655,11 @@ export async function createLiveFeeds({
         const layout = parseItemLayout(text);
         if (layout !== undefined) layouts.push([path, layout]);
       }
-      const reusable = new ReusableItems({ layouts, read: options.read });
+      const reusable = new ReusableItems({
+        layouts,
+        read: options.read,
+        ...(options.readRange === undefined ? {} : { readRange: options.readRange }),
+      });
       reused = reusable;
       fragments.reuseFrom((id, kind) => {
         const hash = hashesNow()?.get(id);

@@ -107,7 +107,9 @@ export class RecordKeys {
       byCreation?: Iterable<string>;
     } = {},
   ): void {
-    const ordered = byCreation !== undefined && this.#entries.size === 0;
+    // Into an empty RecordKeys there are no sorted lists to keep up to date yet.
+    const fresh = this.#entries.size === 0;
+    const ordered = byCreation !== undefined && fresh;
     const dates = new Map<string, Date>();
     const dateOf = (text: string) => {
       let date = dates.get(text);
@@ -154,9 +156,11 @@ export class RecordKeys {
       };
       this.#entries.set(id, entry);
       // Sorted lists already made (not at a start) take the new key too.
-      for (const segment of segments) {
-        this.#orders.updated.add(segment, entry.key);
-        this.#orders.created.add(segment, entry.key);
+      if (!fresh) {
+        for (const segment of segments) {
+          this.#orders.updated.add(segment, entry.key);
+          this.#orders.created.add(segment, entry.key);
+        }
       }
     }
     if (ordered) {
