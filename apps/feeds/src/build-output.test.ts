@@ -6,7 +6,8 @@ import type { Briefing } from '@briefing/schema';
 import { briefingToYaml } from '@briefing/schema/node';
 import { generateBriefings } from '@briefing/schema/testing';
 import { silentLogger } from '@briefing/store';
-import { buildOutput } from './build-output.js';
+import { KEYS_SIDECAR, buildOutput } from './build-output.js';
+import { readOutputSidecar } from './write-output.js';
 import { openFeeds } from './open-feeds.js';
 
 const SITE = 'https://briefing.example.org';
@@ -47,7 +48,7 @@ async function build({
   out: string;
   siteUrl?: string;
 }) {
-  const { store, live, problems } = await open(root, siteUrl);
+  const { store, live, problems } = await open(root, siteUrl, out);
   try {
     expect(problems).toEqual([]);
     const result = buildOutput({ live, out });
@@ -58,8 +59,9 @@ async function build({
   }
 }
 
-const open = (root: string, siteUrl = SITE) =>
+const open = (root: string, siteUrl = SITE, out?: string) =>
   openFeeds({
+    ...(out === undefined ? {} : { out }),
     dir: join(root, 'data'),
     cwd: root,
     cacheDir: join(root, 'cache'),
@@ -143,6 +145,8 @@ describe('buildOutput into the previous output', { timeout: 60_000 }, () => {
       const full = join(root, `full-${index}`);
       await build({ root, out: full });
       const files = await expectSameFiles({ out, full, what });
+      // The records' keys are kept beside it for the next process.
+      expect(readOutputSidecar(out, KEYS_SIDECAR), what).toContain('"records"');
       // Documents are linked from the previous output without being rendered: most of them,
       // unless the change shifts every archive of the feeds it is in.
       expect(incremental.reused, what).toBeGreaterThan(what.includes('shifts') ? 0 : files / 2);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LiveFeeds } from '@briefing/feeds';
 import {
@@ -8,6 +8,9 @@ import {
   type PreviousOutput,
   type WriteResult,
 } from './write-output.js';
+
+/** Beside each generation: every record's ordering key and hash (LiveFeeds.keysSnapshot). */
+export const KEYS_SIDECAR = 'keys.json';
 
 // What each live feeds object last wrote, per output folder: a running `build --watch` does not
 // read its own manifest back after each edit.
@@ -51,15 +54,34 @@ export function buildOutput({ live, out }: { live: LiveFeeds; out: string }): Wr
           return undefined;
         }
       },
+      readRange: (path, start, length) => {
+        try {
+          const fd = openSync(join(source.dir, path), 'r');
+          try {
+            const bytes = Buffer.allocUnsafe(length);
+            const read = readSync(fd, bytes, 0, length, start);
+            return bytes.subarray(0, read);
+          } finally {
+            closeSync(fd);
+          }
+        } catch {
+          return undefined;
+        }
+      },
     });
   } else if (!reusable) {
     live.warm();
   }
   const paths = live.paths();
+  const dataVersion = live.dataVersion;
   const result = writeFeedOutput({
     out,
     build: live.fingerprint,
     ...(previous === undefined ? {} : { previous }),
+    // Made after the swap: only if no change was applied since the files were rendered.
+    sidecars: {
+      [KEYS_SIDECAR]: () => (live.dataVersion === dataVersion ? live.keysSnapshot() : undefined),
+    },
     files: paths.map((path) => ({
       path,
       signature: live.signature(path),

@@ -255,8 +255,12 @@ describe('briefing-feeds build into an earlier output', { timeout: 120_000 }, ()
     const again = build(dir);
     expect(again.status).toBe(0);
     expect(sameOutput(await filesUnder(join(dir, 'out')), next)).toBe(true);
-    // One build, its manifest and its files' extra text (item layouts); no temporary link or folder.
-    expect(await readdir(builds)).toHaveLength(3);
+    // One build, its manifest, its files' extra text (item layouts) and the records' keys; no
+    // temporary link or folder.
+    const generation = (await readdir(builds)).find((entry) => !entry.includes('.'))!;
+    expect((await readdir(builds)).sort()).toEqual(
+      ['', '.extra.txt', '.keys.json', '.manifest.json'].map((end) => `${generation}${end}`),
+    );
     expect((await readdir(dir)).sort()).toEqual(['.cache', '.out.builds', 'data', 'out']);
   });
 });

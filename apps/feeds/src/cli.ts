@@ -133,8 +133,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const cacheDir =
     values['cache-dir'] === undefined ? undefined : resolve(cwd, values['cache-dir']);
-  const open = ({ siteUrl, logger }: { siteUrl: string; logger: Logger }) =>
+  const open = ({ siteUrl, logger, out }: { siteUrl: string; logger: Logger; out?: string }) =>
     openFeeds({
+      ...(out === undefined ? {} : { out }),
       dir: data,
       cwd,
       siteUrl,
@@ -154,6 +155,7 @@ async function main(argv: string[]): Promise<number> {
     const { store, live, problems } = await open({
       siteUrl: givenSiteUrl ?? normalizeSiteUrl('http://localhost:3000'),
       logger: values.watch ? { ...quiet, warn: complain } : quiet,
+      out,
     });
     try {
       if (problems.length > 0) {

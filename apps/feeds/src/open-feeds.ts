@@ -1,6 +1,9 @@
 import { formatProblem } from '@briefing/schema';
 import { openStore, type Logger, type Store } from '@briefing/store';
 import { createLiveFeeds, type LiveFeeds } from '@briefing/feeds';
+import { resolve } from 'node:path';
+import { KEYS_SIDECAR } from './build-output.js';
+import { readOutputSidecar } from './write-output.js';
 
 /** The store of a folder of records and the live feeds over it. */
 export interface OpenFeeds {
@@ -20,6 +23,7 @@ export async function openFeeds({
   pageSize,
   hubUrl,
   logger,
+  out,
 }: {
   dir: string;
   cwd: string;
@@ -30,6 +34,11 @@ export async function openFeeds({
   pageSize?: number;
   hubUrl?: string;
   logger: Logger;
+  /**
+   * The output a build will write into: the ordering keys kept beside it are taken for the
+   * records that did not change since (only the others are read from the store).
+   */
+  out?: string;
 }): Promise<OpenFeeds> {
   const store = await openStore({
     dir,
@@ -44,6 +53,9 @@ export async function openFeeds({
       siteUrl,
       ...(pageSize === undefined ? {} : { pageSize }),
       ...(hubUrl === undefined ? {} : { hubUrl }),
+      ...(out === undefined
+        ? {}
+        : { previousKeys: () => readOutputSidecar(resolve(out), KEYS_SIDECAR) }),
     });
     return { store, live, problems: store.problems().map(formatProblem) };
   } catch (error) {

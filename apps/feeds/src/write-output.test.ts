@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeBriefing } from '@briefing/schema/testing';
 import { buildFeeds, makeFeedFile } from '@briefing/feeds';
-import { writeFeedOutput, type OutputFile } from './write-output.js';
+import { readOutputSidecar, writeFeedOutput, type OutputFile } from './write-output.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -118,5 +118,37 @@ describe('writeFeedOutput', () => {
     expect(() => writeFeedOutput({ out: join(dir, 'out'), files: [] })).toThrow(
       /must be a directory/,
     );
+  });
+
+  it('keeps sidecars beside their generation: read back while current, removed with it', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'out');
+    const builds = join(dir, '.out.builds');
+    const first = writeFeedOutput({
+      out,
+      files: [file('/feeds/a.txt', 'a')],
+      sidecars: { 'keys.json': () => '{"n":1}' },
+    });
+    await first.removed;
+    expect(readOutputSidecar(out, 'keys.json')).toBe('{"n":1}');
+    expect(readOutputSidecar(out, 'other.json')).toBeUndefined();
+    // A build killed before its swap leaves a generation with its sidecar: cleaned up, while
+    // the current generation's is kept.
+    await writeFile(join(builds, 'killed-1.keys.json'), 'left over');
+    const second = writeFeedOutput({
+      out,
+      files: [file('/feeds/a.txt', 'a')],
+      sidecars: { 'keys.json': () => '{"n":2}', 'none.json': () => undefined },
+    });
+    expect(second.cleaned).toBe(1);
+    await second.removed;
+    expect(readOutputSidecar(out, 'keys.json')).toBe('{"n":2}');
+    const generation = (await readdir(builds)).find((entry) => !entry.includes('.'))!;
+    expect((await readdir(builds)).sort()).toEqual(
+      [generation, `${generation}.keys.json`, `${generation}.manifest.json`].sort(),
+    );
+    expect(() =>
+      writeFeedOutput({ out, files: [], sidecars: { '../escape.json': () => 'x' } }),
+    ).toThrow('not a sidecar name');
   });
 });

@@ -30,7 +30,7 @@ import {
   writeSync,
   writevSync,
 } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** One file to write: its URL path (also its path under `out`), bytes and strong ETag. */
@@ -59,7 +59,10 @@ export interface OutputDocument {
 }
 
 export interface WriteResult {
-  /** Resolves once the previous build is removed (after the swap; nothing waits for it). */
+  /**
+   * Resolves once the previous build is removed and the sidecars are written, both after the
+   * swap (the new output is served meanwhile).
+   */
   removed: Promise<void>;
   /** Files written (new or changed). */
   written: number;
@@ -77,6 +80,8 @@ const MANIFEST = 'manifest.json';
 // Beside the manifest: each file's extra text, a line each ("<path>\t<text>"), kept apart from
 // the JSON because it is large (the item layouts, megabytes) and JSON would escape it.
 const EXTRA = 'extra.txt';
+// Names of other texts kept beside a generation (see writeFeedOutput's sidecars).
+const SIDECAR_NAME = /^[a-z][a-z0-9-]*\.[a-z]+$/;
 
 /** Where the generations of `out` live, and what is named after it. */
 function layout(out: string) {
@@ -106,13 +111,8 @@ function cleanLeftovers(out: string): number {
   const current = currentGeneration(out, builds);
   let cleaned = 0;
   for (const entry of existsSync(builds) ? readdirSync(builds) : []) {
-    if (
-      entry === current ||
-      entry === `${current}.${MANIFEST}` ||
-      entry === `${current}.${EXTRA}`
-    ) {
-      continue;
-    }
+    // The current generation and what is kept beside it (manifest, extras, sidecars).
+    if (current !== undefined && (entry === current || entry.startsWith(`${current}.`))) continue;
     rmSync(join(builds, entry), { recursive: true, force: true });
     cleaned += 1;
   }
@@ -181,6 +181,18 @@ export function isCurrent(out: string, output: PreviousOutput): boolean {
   const { builds } = layout(out);
   const generation = currentGeneration(out, builds);
   return generation !== undefined && join(builds, generation) === output.dir;
+}
+
+/** A sidecar (see writeFeedOutput) of the generation `out` links to now, if it has it. */
+export function readOutputSidecar(out: string, name: string): string | undefined {
+  const { builds } = layout(out);
+  const generation = currentGeneration(out, builds);
+  if (generation === undefined || !SIDECAR_NAME.test(name)) return undefined;
+  try {
+    return readFileSync(join(builds, `${generation}.${name}`), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The output at `out` a build would replace: its folder and what its manifest says, if any. */
@@ -256,6 +268,36 @@ function sameBytes(path: string, body: Uint8Array): boolean {
 }
 
 /**
+ * Make and write each sidecar of a generation, once the removals started beside it are under way
+ * (in the thread pool): each whole under a temporary name, then renamed, so that a reader finds
+ * it complete or not at all. A temporary file left by a stopped process is a leftover like others.
+ */
+async function writeSidecars({
+  builds,
+  generation,
+  sidecars,
+}: {
+  builds: string;
+  generation: string;
+  sidecars: Record<string, () => string | undefined>;
+}): Promise<void> {
+  await new Promise((done) => setImmediate(done));
+  for (const [name, make] of Object.entries(sidecars)) {
+    const text = make();
+    if (text === undefined) continue;
+    const temporary = join(builds, `tmp-${generation}.${name}`);
+    try {
+      await writeFile(temporary, text);
+      await rename(temporary, join(builds, `${generation}.${name}`));
+    } catch {
+      // Only a help for the next build, which does without (another build cleaned up meanwhile,
+      // or the disk is full): the output itself is in place.
+      await rm(temporary, { force: true });
+    }
+  }
+}
+
+/**
  * Write every file under `out` (URL paths as file paths, so `out` can be served as a web root),
  * swapped in whole; files whose bytes did not change are hard links to the previous build's.
  * A document whose signature is the one the previous output (written by the same `build`) has
@@ -266,6 +308,7 @@ export function writeFeedOutput({
   out,
   build = '',
   previous: given,
+  sidecars = {},
 }: {
   files: Iterable<OutputFile | OutputDocument>;
   out: string;
@@ -273,7 +316,19 @@ export function writeFeedOutput({
   build?: string;
   /** readPreviousOutput(out), if the caller has read it already. */
   previous?: PreviousOutput;
+  /**
+   * Texts to keep beside the new generation by name (`keys.json`), given back by
+   * readOutputSidecar while it is current. Made after the swap, while the old build is being
+   * removed (`removed`): what they describe must not have changed since the files were written
+   * (`make` returns undefined then, and nothing is kept). A process stopped before leaves none.
+   */
+  sidecars?: Record<string, () => string | undefined>;
 }): WriteResult {
+  for (const name of Object.keys(sidecars)) {
+    if (!SIDECAR_NAME.test(name) || name === MANIFEST || name === EXTRA) {
+      throw new Error(`not a sidecar name: "${name}"`);
+    }
+  }
   const existing = lstatSync(out, { throwIfNoEntry: false });
   if (existing !== undefined && !existing.isSymbolicLink() && !existing.isDirectory()) {
     throw new Error(`--out must be a directory, but ${out} is a file`);
@@ -340,8 +395,9 @@ export function writeFeedOutput({
     writeFileSync(join(builds, `${generation}.${MANIFEST}`), JSON.stringify(manifest));
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
-    rmSync(join(builds, `${generation}.${MANIFEST}`), { force: true });
-    rmSync(join(builds, `${generation}.${EXTRA}`), { force: true });
+    for (const name of [MANIFEST, EXTRA]) {
+      rmSync(join(builds, `${generation}.${name}`), { force: true });
+    }
     throw error;
   }
   // A relative target: the output and its builds can be moved together.
@@ -358,12 +414,11 @@ export function writeFeedOutput({
   const removed = Promise.all([
     ...(oldGeneration === undefined
       ? []
-      : [
-          rm(join(builds, oldGeneration), { recursive: true, force: true }),
-          rm(join(builds, `${oldGeneration}.${MANIFEST}`), { force: true }),
-          rm(join(builds, `${oldGeneration}.${EXTRA}`), { force: true }),
-        ]),
+      : readdirSync(builds)
+          .filter((entry) => entry === oldGeneration || entry.startsWith(`${oldGeneration}.`))
+          .map((entry) => rm(join(builds, entry), { recursive: true, force: true }))),
     rm(join(builds, `legacy-${generation}`), { recursive: true, force: true }),
+    writeSidecars({ builds, generation, sidecars }),
   ]).then(() => undefined);
   const output: PreviousOutput = { dir, build, files: kept };
 

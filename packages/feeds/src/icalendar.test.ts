@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { makeBriefing } from '@briefing/schema/testing';
 import type { Briefing } from '@briefing/schema';
 import { eventLastDay as lastDay, nextDay } from '@briefing/present';
-import { foldLines, renderICalendar } from './icalendar.js';
+import fc from 'fast-check';
+import { compareEvents, foldLines, renderICalendar } from './icalendar.js';
 
 const SITE = 'https://briefing.example.org/';
 
@@ -175,5 +176,24 @@ describe('renderICalendar', () => {
     expect(nextDay('2024-02-28')).toBe('2024-02-29');
     expect(nextDay('2023-12-31')).toBe('2024-01-01');
     expect(lastDay({ start: '2024-02-01', precision: 'month' })).toBe('2024-02-29');
+  });
+});
+
+describe('compareEvents', () => {
+  it('orders events as localeCompare would, by start date then id', () => {
+    const slug = fc.stringMatching(/^[a-z0-9]{1,4}(?:-[a-z0-9]{1,4}){0,3}$/);
+    const date = fc
+      .date({ min: new Date('1000-01-01'), max: new Date('2999-12-31'), noInvalidDate: true })
+      .map((value) => value.toISOString().slice(0, 10));
+    // Often the same day, so that the ids decide.
+    const start = fc.oneof(date, fc.constantFrom('2024-01-09', '2024-01-10', '2024-10-01'));
+    const event = fc.record({ start, id: slug });
+    fc.assert(
+      fc.property(event, event, (a, b) => {
+        const expected = a.start.localeCompare(b.start) || a.id.localeCompare(b.id);
+        expect(Math.sign(compareEvents(a, b))).toBe(Math.sign(expected));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -47,6 +47,36 @@ describe('layoutOf and ReusableItems', () => {
     expect(gone.take({ id: 'a', kind: 'json', hash: 'h1' })).toBeUndefined();
   });
 
+  it('reads the first items of a file one by one, and the file whole once many are taken', () => {
+    // Twenty one-letter items: {"items":[x0,x1,…]}.
+    const ids = Array.from({ length: 20 }, (_, index) => `r${index}`);
+    const many = [bytes('{"items":['), ...ids.map((id) => bytes(`"${id}"`)), bytes(']}')];
+    const big = layoutOf({ ids, hashes: ids, parts: many, separated: false })!;
+    const file = Buffer.concat(many);
+    const reads: string[] = [];
+    const items = new ReusableItems({
+      layouts: [['/feeds/all.json', big]],
+      read: (path) => (reads.push(`${path} whole`), file),
+      readRange: (path, start, length) => (
+        reads.push(`${path} ${start}+${length}`),
+        file.subarray(start, start + length)
+      ),
+    });
+    for (const id of ids) {
+      expect(items.take({ id, kind: 'json', hash: id })?.toString()).toBe(`"${id}"`);
+    }
+    expect(reads.slice(0, 2)).toEqual(['/feeds/all.json 10+4', '/feeds/all.json 14+4']);
+    expect(reads.filter((read) => read.endsWith('whole'))).toHaveLength(1);
+    expect(reads).toHaveLength(8);
+    // A range cut short (the file changed or shrank): rendered again, not trusted.
+    const short = new ReusableItems({
+      layouts: [['/feeds/all.json', big]],
+      read: () => file,
+      readRange: (_path, start, length) => file.subarray(start, start + length - 1),
+    });
+    expect(short.take({ id: 'r3', kind: 'json', hash: 'r3' })).toBeUndefined();
+  });
+
   it.each([
     ['not a string', { ids: ['a'], hashes: ['h'], starts: [0], lengths: [1] }],
     ['a field missing', 'a h 0'],

@@ -104,20 +104,37 @@ interface Location {
  * record's content hash is the one it was rendered from, and only if it lies inside the file as
  * read now (anything else is rendered again). Files are read when first needed.
  */
+/** Some bytes of a file: `length` bytes from `start`, or fewer (or undefined) if it is shorter. */
+export type ReadRange = (path: string, start: number, length: number) => Uint8Array | undefined;
+
+// Items read one by one from a file before it is read whole (see ReusableItems).
+const RANGES_BEFORE_WHOLE = 8;
+
 export class ReusableItems {
   readonly #locations = new Map<FragmentKind, Map<string, Location>>();
   readonly #layouts = new Map<string, ItemLayout>();
   readonly #read: (path: string) => Uint8Array | undefined;
+  readonly #readRange: ReadRange | undefined;
   readonly #files = new Map<string, Buffer | undefined>();
+  // Items taken from each file not read whole yet.
+  readonly #taken = new Map<string, number>();
 
   constructor({
     layouts,
     read,
+    readRange,
   }: {
     layouts: Iterable<[path: string, layout: ItemLayout]>;
     read: (path: string) => Uint8Array | undefined;
+    /**
+     * Only some bytes of a file: the first items taken from a file are read alone, and the file
+     * whole only from the RANGES_BEFORE_WHOLE-th on (after one edit, a new process takes a few
+     * items from each of hundreds of archives, and every item of the calendar).
+     */
+    readRange?: ReadRange;
   }) {
     this.#read = read;
+    this.#readRange = readRange;
     for (const [path, layout] of layouts) {
       const kind = kindOfPath(path);
       if (kind === undefined) continue;
@@ -147,6 +164,7 @@ export class ReusableItems {
     const byId = this.#locations.get(kindOfPath(path)!);
     this.#layouts.delete(path);
     this.#files.delete(path);
+    this.#taken.delete(path);
     if (layout === undefined || byId === undefined) return;
     for (const id of layout.ids) if (byId.get(id)?.path === path) byId.delete(id);
   }
@@ -155,6 +173,16 @@ export class ReusableItems {
   take({ id, kind, hash }: { id: string; kind: FragmentKind; hash: string }): Buffer | undefined {
     const location = this.#locations.get(kind)?.get(id);
     if (location === undefined || location.hash !== hash) return undefined;
+    if (!this.#files.has(location.path) && this.#readRange !== undefined) {
+      const taken = (this.#taken.get(location.path) ?? 0) + 1;
+      this.#taken.set(location.path, taken);
+      if (taken < RANGES_BEFORE_WHOLE) {
+        const bytes = this.#readRange(location.path, location.start, location.length);
+        return bytes === undefined || bytes.byteLength !== location.length
+          ? undefined
+          : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      }
+    }
     let file = this.#files.get(location.path);
     if (!this.#files.has(location.path)) {
       const bytes = this.#read(location.path);

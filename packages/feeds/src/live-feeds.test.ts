@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Briefing } from '@briefing/schema';
 import { generateBriefings, makeBriefing } from '@briefing/schema/testing';
 import { buildFeeds } from './build-feeds.js';
+import { decodeKeysSnapshot } from './keys-snapshot.js';
 import { createLiveFeeds, type LiveFeeds } from './live-feeds.js';
 import { makeStoreFixture, type StoreFixture } from './test-support/store-fixture.js';
 import { readXml, textOf } from './test-support/xml.js';
@@ -154,5 +155,66 @@ describe('createLiveFeeds', { timeout: 30_000 }, () => {
     expect(live.file('/feeds/calendar.ics')!.lastModified.getTime()).toBeGreaterThan(
       calendar.getTime(),
     );
+  });
+});
+
+describe('createLiveFeeds with the keys of an earlier process', { timeout: 30_000 }, () => {
+  it('takes unchanged records from the snapshot and reads the changed ones from the store', async () => {
+    const records = generateBriefings({ count: 40 });
+    const { fixture, live } = await liveOn(records);
+    const snapshot = live.keysSnapshot()!;
+    live.close();
+    const [changed, unchanged] = [records[4]!, records[9]!];
+    await fixture.write(edited(changed, 'Edited after the snapshot'));
+    await fixture.remove(records[12]!.id);
+
+    const fromSnapshot = await createLiveFeeds({
+      store: fixture.store,
+      siteUrl: SITE,
+      pageSize: 5,
+      previousKeys: () => snapshot,
+    });
+    feeds.push(fromSnapshot);
+    const fromStore = await createLiveFeeds({ store: fixture.store, siteUrl: SITE, pageSize: 5 });
+    feeds.push(fromStore);
+    expect(fromSnapshot.paths()).toEqual(fromStore.paths());
+    for (const path of fromStore.paths()) {
+      const [a, b] = [fromSnapshot.file(path)!, fromStore.file(path)!];
+      expect(Buffer.from(a.body).equals(Buffer.from(b.body)), path).toBe(true);
+    }
+    expect(atomTitles(fromSnapshot, '/feeds/all.atom')[0]).toBe('Edited after the snapshot');
+    const decoded = (feeds: LiveFeeds) =>
+      decodeKeysSnapshot({ text: feeds.keysSnapshot()!, build: feeds.fingerprint });
+    expect(decoded(fromSnapshot)).toEqual(decoded(fromStore));
+
+    // The snapshot is what orders the unchanged records: a key altered in it (its hash kept)
+    // moves that record, which shows it was not read from the store.
+    const altered = JSON.parse(snapshot) as { records: unknown[][] };
+    const entry = altered.records.find((row) => row[0] === unchanged.id)!;
+    entry[3] = '2040-01-01';
+    const trusting = await createLiveFeeds({
+      store: fixture.store,
+      siteUrl: SITE,
+      pageSize: 5,
+      previousKeys: () => JSON.stringify(altered),
+    });
+    feeds.push(trusting);
+    expect(atomTitles(trusting, '/feeds/all.atom')[0]).toBe(unchanged.title);
+  });
+
+  it('reads every record from the store when the snapshot is of other options', async () => {
+    const records = generateBriefings({ count: 20 });
+    const { fixture, live } = await liveOn(records);
+    const snapshot = live.keysSnapshot()!;
+    const altered = JSON.parse(snapshot) as { records: unknown[][] };
+    altered.records[0]![3] = '2040-01-01';
+    const other = await createLiveFeeds({
+      store: fixture.store,
+      siteUrl: 'https://mirror.example.net/',
+      pageSize: 5,
+      previousKeys: () => JSON.stringify(altered),
+    });
+    feeds.push(other);
+    expect(atomTitles(other, '/feeds/all.atom')).toEqual(atomTitles(live, '/feeds/all.atom'));
   });
 });

@@ -15,6 +15,7 @@ import {
   parseItemLayout,
   ReusableItems,
   type ItemLayout,
+  type ReadRange,
 } from './item-layout.js';
 import { LastModifiedLedger } from './last-modified-ledger.js';
 import { renderOpml } from './opml.js';
@@ -27,7 +28,8 @@ import {
   scopeSegment,
   type FeedFormat,
 } from './paths.js';
-import { RecordKeys } from './record-keys.js';
+import { decodeKeysSnapshot, encodeKeysSnapshot } from './keys-snapshot.js';
+import { RecordKeys, type KeySource } from './record-keys.js';
 import { RENDERERS } from './render-document.js';
 import {
   frameParts,
@@ -73,6 +75,11 @@ export interface LiveFeeds extends FeedSource {
    */
   itemLayout(path: string): string | undefined;
   /**
+   * Every record's ordering key and content hash, for `previousKeys` of a later process (kept
+   * beside a build output); undefined while the store has a change not applied yet.
+   */
+  keysSnapshot(): string | undefined;
+  /**
    * Take the items of records whose content hash is unchanged from an earlier build's documents
    * (their itemLayout, and a way to read their bytes) instead of rendering them again; undefined
    * to stop. A document rendered here is no longer read: `read` may then give the files of a
@@ -85,6 +92,8 @@ export interface LiveFeeds extends FeedSource {
           /** Each document's itemLayout, by path. */
           layouts: Iterable<[path: string, layout: string]>;
           read: (path: string) => Uint8Array | undefined;
+          /** Some bytes of a file (fewer reads when few items are taken from it). */
+          readRange?: ReadRange;
         }
       | undefined,
   ): void;
@@ -161,11 +170,18 @@ export async function createLiveFeeds({
   siteUrl: rawSiteUrl,
   pageSize = 50,
   hubUrl,
+  previousKeys,
 }: {
   store: Store;
   siteUrl: string;
   pageSize?: number;
   hubUrl?: string;
+  /**
+   * A keysSnapshot of an earlier process (with the same code and options), if there is one: the
+   * keys of records whose content hash is unchanged are taken from it, and only the others are
+   * read from the store. Anything else (another build's, malformed) is ignored.
+   */
+  previousKeys?: () => string | undefined;
 }): Promise<LiveFeeds> {
   if (!Number.isInteger(pageSize) || pageSize < 1) {
     throw new Error(`pageSize must be a positive integer, got ${pageSize}`);
@@ -534,13 +550,66 @@ export async function createLiveFeeds({
     return rendered.file;
   };
 
-  // The ordering keys of every record, from the store's own snapshot, a slice at a time.
-  let sliceStart = performance.now();
-  for (const record of store.iterate()) {
-    keys.set(record);
-    if (performance.now() - sliceStart > 8) {
-      await new Promise((done) => setImmediate(done));
-      sliceStart = performance.now();
+  // The code and options every document depends on: made when first asked for (a server that
+  // writes no output never reads its code files).
+  let fingerprint: string | undefined;
+  const fingerprintNow = () =>
+    (fingerprint ??= createHash('sha1')
+      .update(JSON.stringify([codeFingerprint(), siteUrl, pageSize, hubUrl ?? null]))
+      .digest('base64url'));
+
+  // The ordering keys of every record whose content hash is the one an earlier process's
+  // snapshot has, from it; the other records' from the store. False if there is no snapshot to
+  // trust (another build's, or hashes of another data version than the one applied).
+  const loadFromSnapshot = (): boolean => {
+    const text = previousKeys?.();
+    if (text === undefined) return false;
+    const snapshot = decodeKeysSnapshot({ text, build: fingerprintNow() });
+    if (snapshot === undefined) return false;
+    const read = recordHashes(store);
+    if (read.dataVersion !== applied) return false;
+    const hashes = new Map<string, string>();
+    for (const [id, full] of read.hashes) hashes.set(id, full.slice(0, 20));
+    // The snapshot's digest of every record, with only the records that differ toggled.
+    Buffer.from(snapshot.every, 'hex').copy(everyRecord);
+    const unchanged: KeySource[] = [];
+    for (const [id, { source, hash }] of snapshot.records) {
+      if (hashes.get(id) === hash) {
+        unchanged.push(source);
+      } else {
+        toggle(id, hash);
+      }
+    }
+    const changed: string[] = [];
+    for (const [id, hash] of hashes) {
+      if (snapshot.records.get(id)?.hash !== hash) {
+        changed.push(id);
+        toggle(id, hash);
+      }
+    }
+    // In the snapshot's orders: every scope's lists are made sorted but for the changed records.
+    keys.load(unchanged, { byCreation: snapshot.byCreation });
+    // Read at the store's version now: a change committed since is queued and applied below.
+    store.read((reader) => {
+      for (const id of changed) {
+        const record = reader.get(id);
+        if (record !== undefined) keys.set(record);
+      }
+    });
+    // The signatures' hashes are these: not read again.
+    versions = { dataVersion: read.dataVersion, hashes };
+    return true;
+  };
+
+  if (!loadFromSnapshot()) {
+    // The ordering keys of every record, from the store's own snapshot, a slice at a time.
+    let sliceStart = performance.now();
+    for (const record of store.iterate()) {
+      keys.set(record);
+      if (performance.now() - sliceStart > 8) {
+        await new Promise((done) => setImmediate(done));
+        sliceStart = performance.now();
+      }
     }
   }
   summarize();
@@ -548,7 +617,6 @@ export async function createLiveFeeds({
   // Changes committed while loading: their records are read again, whichever snapshot had them.
   for (const change of queued.splice(0)) apply(change);
 
-  let fingerprint: string | undefined;
   const live: LiveFeeds = {
     siteUrl,
     ...(hubUrl === undefined ? {} : { hubUrl }),
@@ -556,6 +624,26 @@ export async function createLiveFeeds({
     file,
     signature,
     itemLayout: (path) => kept.get(path)?.layout?.(),
+    keysSnapshot: () => {
+      const hashes = hashesNow();
+      if (hashes === undefined) return undefined;
+      const records: { source: KeySource; hash: string }[] = [];
+      // In both orders of the all-briefings feed, which lists every record (see RecordKeys.load).
+      const all = keys.items('all');
+      if (all.length !== keys.size) return undefined;
+      for (const { recordId: id } of all) {
+        const hash = hashes.get(id);
+        const source = keys.source(id);
+        if (hash === undefined || source === undefined) return undefined;
+        records.push({ source, hash });
+      }
+      return encodeKeysSnapshot({
+        build: fingerprintNow(),
+        records,
+        every: everyRecord.toString('hex'),
+        byCreation: keys.itemsByCreation('all').map((key) => key.recordId),
+      });
+    },
     reuseItems: (options) => {
       if (options === undefined) {
         reused = undefined;
@@ -567,19 +655,19 @@ export async function createLiveFeeds({
         const layout = parseItemLayout(text);
         if (layout !== undefined) layouts.push([path, layout]);
       }
-      const reusable = new ReusableItems({ layouts, read: options.read });
+      const reusable = new ReusableItems({
+        layouts,
+        read: options.read,
+        ...(options.readRange === undefined ? {} : { readRange: options.readRange }),
+      });
       reused = reusable;
       fragments.reuseFrom((id, kind) => {
         const hash = hashesNow()?.get(id);
         return hash === undefined ? undefined : reusable.take({ id, kind, hash });
       });
     },
-    // Made when a build first asks: a server never reads its code files.
     get fingerprint() {
-      fingerprint ??= createHash('sha1')
-        .update(JSON.stringify([codeFingerprint(), siteUrl, pageSize, hubUrl ?? null]))
-        .digest('base64url');
-      return fingerprint;
+      return fingerprintNow();
     },
     respond: ({ method, path, header }) =>
       respondToFeedRequest({ feeds: live, method, path, header }),

@@ -17,6 +17,28 @@ export interface RecordKey {
   start: string;
   /** What dataCoverage reads of a record. */
   coverage: Pick<Briefing, 'date'> & { revision: Pick<Briefing['revision'], 'updated'> };
+  /** What it was made from. */
+  source: KeySource;
+}
+
+/** What a record's key is made of: all RecordKeys reads of a record. */
+export interface KeySource {
+  id: string;
+  created: string;
+  updated: string;
+  date: Briefing['date'];
+  scopes: FeedScope[];
+}
+
+/** What RecordKeys reads of a record. */
+export function keySourceOf(record: Briefing): KeySource {
+  return {
+    id: record.id,
+    created: record.revision.created,
+    updated: record.revision.updated,
+    date: record.date,
+    scopes: scopesOf(record),
+  };
 }
 
 /**
@@ -50,6 +72,11 @@ export class RecordKeys {
     return this.#entries.size;
   }
 
+  /** What the key of a record was made from (for a snapshot). */
+  source(id: string): KeySource | undefined {
+    return this.#entries.get(id)?.source;
+  }
+
   get(id: string): RecordKey | undefined {
     return this.#entries.get(id);
   }
@@ -60,20 +87,124 @@ export class RecordKeys {
 
   /** Add or replace a record; returns the segments it was in before and is in now. */
   set(record: Briefing): Set<string> {
-    const touched = new Set(this.delete(record.id));
-    const scopes = scopesOf(record);
+    return this.setSource(keySourceOf(record));
+  }
+
+  /**
+   * Add many records at once, the same as setSource for each but several times faster (10,000
+   * records at a new process's start): equal dates and scopes are made once and shared.
+   */
+  load(
+    sources: readonly KeySource[],
+    {
+      byCreation,
+    }: {
+      /**
+       * The ids in compareCreation order, when `sources` are in compareItems order (a snapshot's
+       * orders): into an empty RecordKeys, every scope's two lists are then made in order, and
+       * sorting them is linear.
+       */
+      byCreation?: Iterable<string>;
+    } = {},
+  ): void {
+    // Into an empty RecordKeys there are no sorted lists to keep up to date yet.
+    const fresh = this.#entries.size === 0;
+    const ordered = byCreation !== undefined && fresh;
+    const dates = new Map<string, Date>();
+    const dateOf = (text: string) => {
+      let date = dates.get(text);
+      if (date === undefined) {
+        date = dateAtUtcMidnight(text);
+        dates.set(text, date);
+      }
+      return date;
+    };
+    const segmentOf = new Map<FeedScope, string>();
+    for (const source of sources) {
+      const { id, created, updated, date, scopes } = source;
+      if (this.#entries.has(id)) {
+        this.setSource(source);
+        continue;
+      }
+      const segments: string[] = [];
+      for (const scope of scopes) {
+        let segment = segmentOf.get(scope);
+        if (segment === undefined) {
+          segment = scopeSegment({ scope });
+          segmentOf.set(scope, segment);
+        }
+        segments.push(segment);
+        let ids = this.#bySegment.get(segment);
+        if (ids === undefined) {
+          ids = new Set();
+          this.#bySegment.set(segment, ids);
+          this.#scopes.set(segment, scope);
+        }
+        ids.add(id);
+      }
+      const entry: RecordKey = {
+        key: {
+          recordId: id,
+          published: dateOf(created),
+          updated: dateOf(updated),
+          eventStart: date.start,
+        },
+        segments,
+        start: date.start,
+        coverage: { date, revision: { updated } },
+        source,
+      };
+      this.#entries.set(id, entry);
+      // Sorted lists already made (not at a start) take the new key too.
+      if (!fresh) {
+        for (const segment of segments) {
+          this.#orders.updated.add(segment, entry.key);
+          this.#orders.created.add(segment, entry.key);
+        }
+      }
+    }
+    if (ordered) {
+      this.#orders.updated.seed(this.#listsIn(sources.map((source) => source.id)));
+      this.#orders.created.seed(this.#listsIn(byCreation));
+    }
+    this.#changed();
+  }
+
+  /** Each segment's keys, in the order of the ids given (unknown ids left out). */
+  #listsIn(ids: Iterable<string>): Map<string, FeedItemKey[]> {
+    const lists = new Map<string, FeedItemKey[]>();
+    for (const id of ids) {
+      const entry = this.#entries.get(id);
+      if (entry === undefined) continue;
+      for (const segment of entry.segments) {
+        let list = lists.get(segment);
+        if (list === undefined) {
+          list = [];
+          lists.set(segment, list);
+        }
+        list.push(entry.key);
+      }
+    }
+    return lists;
+  }
+
+  /** The same from what the keys are made of (a record, or a snapshot of its key). */
+  setSource(source: KeySource): Set<string> {
+    const { id, created, updated, date, scopes } = source;
+    const touched = new Set(this.delete(id));
     const entry: RecordKey = {
       key: {
-        recordId: record.id,
-        published: dateAtUtcMidnight(record.revision.created),
-        updated: dateAtUtcMidnight(record.revision.updated),
-        eventStart: record.date.start,
+        recordId: id,
+        published: dateAtUtcMidnight(created),
+        updated: dateAtUtcMidnight(updated),
+        eventStart: date.start,
       },
       segments: scopes.map((scope) => scopeSegment({ scope })),
-      start: record.date.start,
-      coverage: { date: record.date, revision: { updated: record.revision.updated } },
+      start: date.start,
+      coverage: { date, revision: { updated } },
+      source,
     };
-    this.#entries.set(record.id, entry);
+    this.#entries.set(id, entry);
     scopes.forEach((scope, index) => {
       const segment = entry.segments[index]!;
       let ids = this.#bySegment.get(segment);
@@ -82,7 +213,7 @@ export class RecordKeys {
         this.#bySegment.set(segment, ids);
         this.#scopes.set(segment, scope);
       }
-      ids.add(record.id);
+      ids.add(id);
       touched.add(segment);
       for (const order of Object.values(this.#orders)) order.add(segment, entry.key);
     });
@@ -184,6 +315,13 @@ class SortedKeys {
       list.sorted = true;
     }
     return list.keys;
+  }
+
+  /** Lists of segments that have none yet, in an order that is probably this one (sorted next). */
+  seed(lists: Map<string, FeedItemKey[]>): void {
+    for (const [segment, keys] of lists) {
+      if (!this.#lists.has(segment)) this.#lists.set(segment, { keys, sorted: false });
+    }
   }
 
   add(segment: string, key: FeedItemKey): void {

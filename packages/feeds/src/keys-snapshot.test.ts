@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { generateBriefings } from '@briefing/schema/testing';
+import { decodeKeysSnapshot, encodeKeysSnapshot } from './keys-snapshot.js';
+import { keySourceOf } from './record-keys.js';
+
+const EVERY = '0123456789abcdef0123456789abcdef01234567';
+const records = generateBriefings({ count: 30 }).map((record, index) => ({
+  source: keySourceOf(record),
+  hash: `hash-${index}`,
+}));
+const BY_CREATION = records.map((record) => record.source.id).reverse();
+
+describe('keys snapshot', () => {
+  it('gives back every record key source and hash it was made of', () => {
+    const text = encodeKeysSnapshot({
+      build: 'b1',
+      records,
+      every: EVERY,
+      byCreation: BY_CREATION,
+    });
+    const { records: decoded, every, byCreation } = decodeKeysSnapshot({ text, build: 'b1' })!;
+    expect(every).toBe(EVERY);
+    expect(byCreation).toEqual(BY_CREATION);
+    expect(decoded.size).toBe(records.length);
+    for (const { source, hash } of records) {
+      expect(decoded.get(source.id)).toEqual({ source, hash });
+    }
+    // Every kind of scope survives, countries included.
+    const kinds = new Set(
+      [...decoded.values()].flatMap((entry) => entry.source.scopes.map((s) => s.kind)),
+    );
+    expect(kinds).toEqual(new Set(['all', 'theme', 'type', 'country']));
+  });
+
+  it.each([
+    [
+      'another build',
+      encodeKeysSnapshot({ build: 'b2', records, every: EVERY, byCreation: BY_CREATION }),
+    ],
+    ['text that is not JSON', '{"version":1,'],
+    [
+      'without its digest of every record',
+      JSON.stringify({ version: 1, build: 'b1', records: [], byCreation: [] }),
+    ],
+    [
+      'another version',
+      JSON.stringify({ version: 9, build: 'b1', every: EVERY, records: [], byCreation: [] }),
+    ],
+    [
+      'a record of the wrong shape',
+      JSON.stringify({
+        version: 1,
+        build: 'b1',
+        every: EVERY,
+        records: [['a', 'h']],
+        byCreation: [],
+      }),
+    ],
+    [
+      'an unknown scope',
+      JSON.stringify({
+        version: 1,
+        build: 'b1',
+        every: EVERY,
+        records: [['a', 'h', '2024-01-01', '2024-01-01', { start: '2024-01-01' }, ['x:y']]],
+        byCreation: [0],
+      }),
+    ],
+    [
+      'a date without a start',
+      JSON.stringify({
+        version: 1,
+        build: 'b1',
+        every: EVERY,
+        records: [['a', 'h', '2024-01-01', '2024-01-01', {}, ['all']]],
+        byCreation: [0],
+      }),
+    ],
+    [
+      'an order naming no record',
+      JSON.stringify({
+        version: 1,
+        build: 'b1',
+        every: EVERY,
+        records: [['a', 'h', '2024-01-01', '2024-01-01', { start: '2024-01-01' }, ['all']]],
+        byCreation: [1],
+      }),
+    ],
+  ])('is ignored when it is %s', (_what, text) => {
+    expect(decodeKeysSnapshot({ text, build: 'b1' })).toBeUndefined();
+  });
+});

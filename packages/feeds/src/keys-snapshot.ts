@@ -1,0 +1,168 @@
+// The records' ordering keys as a build output keeps them beside its manifest: a new process
+// building into that output takes the keys of every record whose content hash is unchanged from
+// here, and reads only the others from the store (reading and parsing every record's JSON was a
+// third of a new process's time after one edit).
+import type { FeedScope } from './paths.js';
+import type { KeySource } from './record-keys.js';
+
+const VERSION = 1;
+
+type Encoded = [
+  id: string,
+  hash: string,
+  created: string,
+  updated: string,
+  date: KeySource['date'],
+  scopes: string[],
+];
+
+const encodeScope = (scope: FeedScope): string =>
+  scope.kind === 'all'
+    ? 'all'
+    : scope.kind === 'theme'
+      ? `t:${scope.id}`
+      : scope.kind === 'type'
+        ? `y:${scope.id}`
+        : `c:${scope.code}`;
+
+function decodeScope(text: unknown): FeedScope | undefined {
+  if (text === 'all') return { kind: 'all' };
+  if (typeof text !== 'string' || text[1] !== ':') return undefined;
+  const value = text.slice(2);
+  switch (text[0]) {
+    case 't':
+      return { kind: 'theme', id: value as Extract<FeedScope, { kind: 'theme' }>['id'] };
+    case 'y':
+      return { kind: 'type', id: value as Extract<FeedScope, { kind: 'type' }>['id'] };
+    case 'c':
+      return { kind: 'country', code: value };
+    default:
+      return undefined;
+  }
+}
+
+/** What a snapshot holds. */
+export interface KeysSnapshot {
+  /** Each record's key source and content hash, by id, in the order they were given. */
+  records: Map<string, { source: KeySource; hash: string }>;
+  /** The ids in another order that was given (see RecordKeys.load). */
+  byCreation: string[];
+  /**
+   * A digest of which records there are in which versions, whatever their order (the XOR of a
+   * hash of each id and content hash, in hex): kept so as not to hash every record again.
+   */
+  every: string;
+}
+
+/** Each record's key source with its content hash, made by the code and options `build`. */
+export function encodeKeysSnapshot({
+  build,
+  records,
+  every,
+  byCreation,
+}: {
+  build: string;
+  records: Iterable<{ source: KeySource; hash: string }>;
+  every: string;
+  byCreation: Iterable<string>;
+}): string {
+  const encoded: Encoded[] = [];
+  for (const { source, hash } of records) {
+    encoded.push([
+      source.id,
+      hash,
+      source.created,
+      source.updated,
+      source.date,
+      source.scopes.map(encodeScope),
+    ]);
+  }
+  const index = new Map(encoded.map((entry, at) => [entry[0], at]));
+  const order: number[] = [];
+  for (const id of byCreation) {
+    const at = index.get(id);
+    if (at !== undefined) order.push(at);
+  }
+  return JSON.stringify({ version: VERSION, build, every, records: encoded, byCreation: order });
+}
+
+/**
+ * What a snapshot holds; undefined if it is not one written by `build` (other code or options)
+ * or is malformed in any way: the keys are then read from the store.
+ */
+export function decodeKeysSnapshot({
+  text,
+  build,
+}: {
+  text: string;
+  build: string;
+}): KeysSnapshot | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const snapshot = json as {
+    version?: unknown;
+    build?: unknown;
+    every?: unknown;
+    records?: unknown;
+    byCreation?: unknown;
+  };
+  if (
+    typeof json !== 'object' ||
+    json === null ||
+    snapshot.version !== VERSION ||
+    snapshot.build !== build ||
+    typeof snapshot.every !== 'string' ||
+    !/^[0-9a-f]{40}$/.test(snapshot.every) ||
+    !Array.isArray(snapshot.records) ||
+    !Array.isArray(snapshot.byCreation)
+  ) {
+    return undefined;
+  }
+  const out = new Map<string, { source: KeySource; hash: string }>();
+  // A few dozen scopes among all records: each decoded once and shared (they are not changed).
+  const scopeOf = new Map<unknown, FeedScope>();
+  for (const entry of snapshot.records as unknown[]) {
+    if (!Array.isArray(entry) || entry.length !== 6) return undefined;
+    const id: unknown = entry[0];
+    const hash: unknown = entry[1];
+    const created: unknown = entry[2];
+    const updated: unknown = entry[3];
+    const date = entry[4] as KeySource['date'] | null;
+    const scopeTexts: unknown = entry[5];
+    if (
+      typeof id !== 'string' ||
+      typeof hash !== 'string' ||
+      typeof created !== 'string' ||
+      typeof updated !== 'string' ||
+      typeof date !== 'object' ||
+      date === null ||
+      typeof date.start !== 'string' ||
+      !Array.isArray(scopeTexts)
+    ) {
+      return undefined;
+    }
+    const scopes: FeedScope[] = [];
+    for (const text of scopeTexts) {
+      let scope = scopeOf.get(text);
+      if (scope === undefined) {
+        scope = decodeScope(text);
+        if (scope === undefined) return undefined;
+        scopeOf.set(text, scope);
+      }
+      scopes.push(scope);
+    }
+    out.set(id, { hash, source: { id, created, updated, date, scopes } });
+  }
+  const ids = [...out.keys()];
+  const byCreation: string[] = [];
+  for (const at of snapshot.byCreation as unknown[]) {
+    const id = typeof at === 'number' ? ids[at] : undefined;
+    if (id === undefined) return undefined;
+    byCreation.push(id);
+  }
+  return { records: out, every: snapshot.every, byCreation };
+}
