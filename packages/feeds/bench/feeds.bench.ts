@@ -15,6 +15,7 @@ import { renderAtomEntries } from '../src/atom1.js';
 import { scopePages } from '../src/feed-page.js';
 import { renderRssItems } from '../src/rss2.js';
 import { PUBLISHER } from '../src/namespaces.js';
+import { feedAloneItem } from '../src/test-support/feed-alone.js';
 import { compareItems, toFeedItem, type FeedItem } from '../src/to-feed-item.js';
 
 const RECORDS = 10_000;
@@ -55,20 +56,11 @@ function feedDirectly(items: readonly FeedItem[]): number {
     author: { name: PUBLISHER, link: SITE },
   });
   for (const item of items) {
+    const plain = feedAloneItem(item);
     feed.addItem({
-      title: item.title,
-      id: item.id,
-      link: item.url,
-      date: item.updated,
-      published: item.published,
-      description: item.summaryHtml,
-      content: item.contentHtml,
-      category: item.categories.map((category) => ({
-        name: category.label,
-        term: category.term,
-        scheme: category.scheme,
-        domain: category.scheme,
-      })),
+      ...plain,
+      // RSS names a category's scheme as its domain.
+      category: plain.category!.map((category) => ({ ...category, domain: category.scheme })),
       extensions: [{ name: 'dc:creator', objects: { _text: PUBLISHER } }],
     });
   }

@@ -146,13 +146,7 @@ export class RecordKeys {
           segmentOf.set(scope, segment);
         }
         segments.push(segment);
-        let ids = this.#bySegment.get(segment);
-        if (ids === undefined) {
-          ids = new Set();
-          this.#bySegment.set(segment, ids);
-          this.#scopes.set(segment, scope);
-        }
-        ids.add(id);
+        this.#join({ segment, scope, id });
       }
       const entry: RecordKey = {
         key: {
@@ -219,18 +213,23 @@ export class RecordKeys {
     this.#entries.set(id, entry);
     scopes.forEach((scope, index) => {
       const segment = entry.segments[index]!;
-      let ids = this.#bySegment.get(segment);
-      if (ids === undefined) {
-        ids = new Set();
-        this.#bySegment.set(segment, ids);
-        this.#scopes.set(segment, scope);
-      }
-      ids.add(id);
+      this.#join({ segment, scope, id });
       touched.add(segment);
       for (const order of Object.values(this.#orders)) order.add(segment, entry.key);
     });
     this.#changed();
     return touched;
+  }
+
+  /** Counts a record in a segment (the first record of a segment names its scope). */
+  #join({ segment, scope, id }: { segment: string; scope: FeedScope; id: string }): void {
+    let ids = this.#bySegment.get(segment);
+    if (ids === undefined) {
+      ids = new Set();
+      this.#bySegment.set(segment, ids);
+      this.#scopes.set(segment, scope);
+    }
+    ids.add(id);
   }
 
   /** Remove a record; returns the segments it was in. */

@@ -8,6 +8,7 @@ import { scopePages } from './feed-page.js';
 import { jsonFeedFrame } from './json-feed.js';
 import { feedScopes } from './paths.js';
 import { rss2Frame } from './rss2.js';
+import { feedAloneItem } from './test-support/feed-alone.js';
 import { fileText, unescapeHtml } from './test-support/feed-set.js';
 import { readXml, textOf } from './test-support/xml.js';
 import { compareItems, dateAtUtcMidnight, toFeedItem } from './to-feed-item.js';
@@ -93,18 +94,7 @@ describe('documents spliced from items rendered once', () => {
       updated: current[0]!.updated,
       feedLinks: { atom: `${siteUrl}feeds/all.atom` },
     });
-    for (const item of current) {
-      feed.addItem({
-        title: item.title,
-        id: item.id,
-        link: item.url,
-        date: item.updated,
-        published: item.published,
-        description: item.summaryHtml,
-        content: item.contentHtml,
-        category: item.categories.map((c) => ({ name: c.label, term: c.term, scheme: c.scheme })),
-      });
-    }
+    for (const item of current) feed.addItem(feedAloneItem(item));
     return feed;
   };
   const asList = (value: unknown) => (Array.isArray(value) ? value : [value]);

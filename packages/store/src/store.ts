@@ -477,7 +477,13 @@ export class Store {
    * up to date, before any edit.
    */
   async warmChecks(): Promise<void> {
-    const name = [...this.#state.files.values()].find((file) => file.valid)?.name;
+    let name: string | undefined;
+    for (const file of this.#state.files.values()) {
+      if (file.valid) {
+        name = file.name;
+        break;
+      }
+    }
     if (name === undefined || this.#closed) return;
     try {
       await checkFile(
