@@ -166,7 +166,9 @@ describe('parseBriefingYaml', () => {
     ]);
   });
 
-  it('fails fast on an alias bomb', () => {
+  // The cap's problem is the proof it held, with no clock in the test: a time limit fails at
+  // random on a busy CI machine.
+  it('refuses an alias bomb at the cap', () => {
     const bomb = [
       'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
       'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
@@ -177,11 +179,9 @@ describe('parseBriefingYaml', () => {
       'g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]',
       'h: [*g, *g, *g, *g, *g, *g, *g, *g, *g]',
     ].join('\n');
-    const started = performance.now();
     expect(lines(bomb)).toEqual([
       `${FILE}:2  too many alias expansions (more than 100): refusing a possible alias bomb`,
     ]);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('accepts a few aliases under the cap', () => {
