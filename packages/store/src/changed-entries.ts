@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { callInWorker } from './call-in-worker.js';
-import { readFileStates, readProblemFiles } from './index-state.js';
+import { readFileStates, readProblemFiles } from './file-states.js';
 import type { FileState } from './index-writer.js';
 import { classifyEntry, mayHaveChanged } from './scan.js';
 import { TimeSlicer } from './time-slicer.js';
