@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SERVER_ENTRY, freePort } from '../tests/browser/server.js';
+import { SERVER_ARGS, freePort } from '../tests/browser/server.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const EDITS = 10;
@@ -36,7 +36,7 @@ async function start({
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     env: {
       ...process.env,
       HOST: '127.0.0.1',

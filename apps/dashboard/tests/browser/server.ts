@@ -1,10 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 /** What `pnpm start` runs: the built server, with the headers of static files. */
 export const SERVER_ENTRY = fileURLToPath(new URL('../../scripts/start.js', import.meta.url));
+/** The Node flags of `pnpm start` (the start script), so that tests and benches run it as users do. */
+function startFlags(): string[] {
+  const manifest = JSON.parse(
+    readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+  ) as { scripts: { start: string } };
+  return manifest.scripts.start.split(' ').filter((word) => word.startsWith('--'));
+}
+/** Node's arguments for the server, as `pnpm start` gives them. */
+export const SERVER_ARGS = [...startFlags(), SERVER_ENTRY];
 const BUILT_SERVER = fileURLToPath(new URL('../../build/index.js', import.meta.url));
 const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const VITE = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
@@ -61,7 +70,7 @@ export async function startServer({
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, args?.(port) ?? [SERVER_ENTRY], {
+  const child = spawn(process.execPath, args?.(port) ?? SERVER_ARGS, {
     cwd: PACKAGE_DIR,
     // No SITE_URL from the shell: the tests expect links to this server unless they set one.
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), SITE_URL: '', ...env },
@@ -103,7 +112,7 @@ export async function runServerToExit({
   env: Record<string, string>;
 }): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     // No SITE_URL from the shell: the tests expect links to this server unless they set one.
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), SITE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
