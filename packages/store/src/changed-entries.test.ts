@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { appendFile, readdir, rm, symlink, utimes } from 'node:fs/promises';
+import { appendFile, readdir, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -48,7 +48,8 @@ describe('changedEntries', () => {
     await appendFile(join(dir, 'edited.yaml'), '# edited\n');
     await rm(join(dir, 'removed.yaml'));
     await fixture.write(record('added'));
-    await symlink('/etc/hostname', join(dir, 'outside.yaml'));
+    await writeFile(join(fixture.root, 'outside.txt'), 'not a record');
+    await symlink(join(fixture.root, 'outside.txt'), join(dir, 'outside.yaml'));
 
     expect(await changedEntries({ indexPath, dir, realDir: dir })).toEqual([
       'added.yaml',
