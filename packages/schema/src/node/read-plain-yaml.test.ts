@@ -86,7 +86,9 @@ describe('readPlainYaml', () => {
           expect(plain.value).toStrictEqual(doc.toJS());
         }
       }),
-      { numRuns: Number(process.env.RUNS ?? 1000) },
+      // Counterexamples found before: a `#` right after a closing bracket is a comment to
+      // js-yaml and an error to `yaml`.
+      { numRuns: Number(process.env.RUNS ?? 1000), examples: [['{}#'], ['[]#']] },
     );
   }, 60_000);
 });

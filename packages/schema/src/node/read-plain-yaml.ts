@@ -10,9 +10,10 @@ import { YAML_OPTIONS } from './yaml-options.js';
 // `{}` value after `key: ` start a node (after a line start, a space or a flow indicator); `%` starts a directive.
 // They are left to `yaml`: js-yaml keeps aliases as shared references, and turns a complex key
 // into a string of its own. Ordinary text such as "R & D" matches too, and merely takes the
-// slower path, as do tabs, byte order marks and a `#` right after a quote (js-yaml takes it
-// for a comment).
-const NOT_PLAIN = /(?:^|[\s[\]{},:])(?:[&*!?]|(?<!: )[[{]|\[(?!\])|\{(?!\}))|^%|["']#|[\t\uFEFF]/m;
+// slower path, as do tabs, byte order marks and a `#` right after a quote or a closing bracket
+// (js-yaml takes it for a comment; for `yaml` a comment needs a space before it).
+const NOT_PLAIN =
+  /(?:^|[\s[\]{},:])(?:[&*!?]|(?<!: )[[{]|\[(?!\])|\{(?!\}))|^%|["'\]}]#|[\t\uFEFF]/m;
 // Every match of NOT_PLAIN holds one of these characters; most files hold none, and this plain
 // scan costs a third of NOT_PLAIN's (its line starts and lookarounds are tried at every offset).
 const MAYBE_NOT_PLAIN = /[&*!?[{%#\t\uFEFF]/;
