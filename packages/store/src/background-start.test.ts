@@ -2,14 +2,12 @@ import { execFile } from 'node:child_process';
 import { readdir, rm, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PACKAGE_DIR, scriptArgs } from './test-support/child-script.js';
 import { makeFixture, record, type Fixture } from './test-support/fixtures.js';
 
 const run = promisify(execFile);
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const child = fileURLToPath(new URL('./test-support/background-child.ts', import.meta.url));
 
 let fixture: Fixture;
 beforeEach(async () => {
@@ -41,15 +39,8 @@ async function changeWhileDown() {
 async function childSays(mode?: 'wait'): Promise<unknown> {
   const { stdout } = await run(
     process.execPath,
-    [
-      '--conditions=briefing-source',
-      '--import',
-      'tsx',
-      child,
-      fixture.dir,
-      fixture.cacheDir,
-    ].concat(mode === undefined ? [] : [mode]),
-    { cwd: packageDir },
+    scriptArgs('background-child.ts', fixture, ...(mode === undefined ? [] : [mode])),
+    { cwd: PACKAGE_DIR },
   );
   return JSON.parse(stdout);
 }

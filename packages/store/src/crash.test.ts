@@ -1,11 +1,8 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PACKAGE_DIR, scriptArgs } from './test-support/child-script.js';
 import { makeFixture, record, type Fixture } from './test-support/fixtures.js';
-
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const child = fileURLToPath(new URL('./test-support/crash-child.ts', import.meta.url));
 
 /** Runs crash-child.ts on the fixture and SIGKILLs it once it is inside its update. */
 function killInsideAnUpdate(
@@ -13,20 +10,10 @@ function killInsideAnUpdate(
   when: 'halfway' | 'first' = 'halfway',
 ): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
-    // Node itself with tsx's loader (the tsx command would run Node in a child of its own,
-    // which a SIGKILL of the command would not reach).
     const process = spawn(
       globalThis.process.execPath,
-      [
-        '--conditions=briefing-source',
-        '--import',
-        'tsx',
-        child,
-        fixture.dir,
-        fixture.cacheDir,
-        when,
-      ],
-      { cwd: packageDir, stdio: ['ignore', 'pipe', 'inherit'] },
+      scriptArgs('crash-child.ts', fixture, when),
+      { cwd: PACKAGE_DIR, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let output = '';
     process.stdout.on('data', (chunk: Buffer) => {
