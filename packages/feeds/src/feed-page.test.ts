@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Briefing } from '@briefing/schema';
 import { makeBriefing } from '@briefing/schema/testing';
 import { buildFeeds, type FeedSet } from './build-feeds.js';
-import { paginate } from './feed-page.js';
+import { paginate, ScopePages, scopePages } from './feed-page.js';
 import { fileText, loadSeeds } from './test-support/feed-set.js';
 
 const SITE = 'https://briefing.example.org';
@@ -35,6 +35,45 @@ describe('paginate', () => {
       ['a', 'b'],
       ['d', 'c'],
     ]);
+  });
+});
+
+describe('ScopePages', () => {
+  // 23 items, 5 to a page: a current document and 5 archives, the last one not full.
+  const items = Array.from({ length: 23 }, (_, index) =>
+    key(
+      `r${String(index).padStart(2, '0')}`,
+      `2024-01-${String(1 + (index % 28)).padStart(2, '0')}`,
+      `2024-02-${String(1 + ((index * 7) % 28)).padStart(2, '0')}`,
+    ),
+  ).sort((a, b) => b.updated.getTime() - a.updated.getTime() || (a.recordId < b.recordId ? -1 : 1));
+  const options = {
+    scope: { kind: 'all' as const },
+    items,
+    siteUrl: 'https://briefing.example.org/',
+    pageSize: PAGE_SIZE,
+    emptyUpdated: new Date(0),
+    coverageNote: 'Covers 2024.',
+  };
+
+  it('makes each page, asked for in any order, as making every page at once does', () => {
+    const every = scopePages(options);
+    const { current, archives } = paginate({ items, pageSize: PAGE_SIZE });
+    expect(every.map((page) => page.items)).toEqual([current, ...archives]);
+    const pages = new ScopePages(options);
+    expect(pages.count).toBe(6);
+    for (const index of [5, 0, 3, 1, 4, 2]) {
+      expect(pages.page(index)).toEqual(every[index]);
+      expect(pages.self(index)).toEqual(every[index]!.self);
+    }
+    expect(every[5]!.nextArchive).toBeUndefined();
+    expect(every[0]!.prevArchive).toEqual(every[5]!.self);
+  });
+
+  it('refuses a page it does not have', () => {
+    const pages = new ScopePages(options);
+    expect(() => pages.page(6)).toThrow(/no page 6 in a scope of 6 pages/);
+    expect(() => pages.page(-1)).toThrow(RangeError);
   });
 });
 

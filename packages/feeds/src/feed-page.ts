@@ -56,13 +56,31 @@ export function paginate<T extends FeedItemKey>({
   archives: T[][];
 } {
   const current = items.slice(0, pageSize);
-  if (items.length <= pageSize) return { current, archives: [] };
+  const count = archiveCount(items.length, pageSize);
+  if (count === 0) return { current, archives: [] };
   const byCreation = sortedByCreation ?? [...items].sort(compareCreation);
-  const archives: T[][] = [];
-  for (let start = 0; start < byCreation.length; start += pageSize) {
-    archives.push(byCreation.slice(start, start + pageSize).sort(compareItems));
-  }
+  const archives = Array.from({ length: count }, (_, index) =>
+    archiveItems({ byCreation, page: index + 1, pageSize }),
+  );
   return { current, archives };
+}
+
+/** How many archives a scope of `length` items has (none while it fits the current document). */
+function archiveCount(length: number, pageSize: number): number {
+  return length <= pageSize ? 0 : Math.ceil(length / pageSize);
+}
+
+/** The items of archive `page` (1 = oldest), newest update first. */
+function archiveItems<T extends FeedItemKey>({
+  byCreation,
+  page,
+  pageSize,
+}: {
+  byCreation: readonly T[];
+  page: number;
+  pageSize: number;
+}): T[] {
+  return byCreation.slice((page - 1) * pageSize, page * pageSize).sort(compareItems);
 }
 
 function urls({ siteUrl, paths }: { siteUrl: string; paths: FormatUrls }): FormatUrls {
@@ -106,17 +124,7 @@ function newestUpdate({
   return newest ?? fallback;
 }
 
-/** Every page (current first, then archives oldest first) of one scope. */
-export function scopePages({
-  scope,
-  items,
-  siteUrl,
-  pageSize,
-  hubUrl,
-  emptyUpdated,
-  coverageNote,
-  byCreation,
-}: {
+export interface ScopePagesOptions {
   scope: FeedScope;
   items: readonly FeedItemKey[];
   /** The same items sorted by compareCreation, when the caller keeps them so. */
@@ -131,50 +139,95 @@ export function scopePages({
    * description only: archives never change once full (RFC 5005 §4).
    */
   coverageNote?: string;
-}): FeedPage[] {
-  const { current, archives } = paginate({
-    items,
-    pageSize,
-    ...(byCreation === undefined ? {} : { byCreation }),
-  });
-  const currentUrls = urls({ siteUrl, paths: feedLinks({ scope }) });
-  const host = new URL(siteUrl).hostname;
-  const base = {
-    scope,
-    feedId: `tag:${host},2023:feeds/${scopeSegment({ scope })}`,
-    title: scopeTitle({ scope }),
-    description: SCOPE_DESCRIPTIONS[scope.kind],
-    homeUrl: absoluteUrl({ siteUrl, path: scopePagePath({ scope }) }),
-    siteUrl,
-    current: currentUrls,
-  };
-  const pages: FeedPage[] = [
-    {
-      ...base,
-      ...(coverageNote === undefined ? {} : { description: `${base.description} ${coverageNote}` }),
+}
+
+/** Every page (current first, then archives oldest first) of one scope. */
+export function scopePages(options: ScopePagesOptions): FeedPage[] {
+  return new ScopePages(options).all();
+}
+
+/**
+ * The pages of one scope, each made when first asked for: index 0 is the current document,
+ * 1 … count - 1 the archives, oldest first. A scope of 100,000 records has 2,000 archives, and
+ * after an edit the live feeds look again at the few documents they keep, not at every page.
+ */
+export class ScopePages {
+  /** How many pages: the current document and the archives. */
+  readonly count: number;
+  readonly #options: ScopePagesOptions;
+  readonly #base: Omit<FeedPage, 'items' | 'updated' | 'self'>;
+  readonly #made = new Map<number, FeedPage>();
+  #byCreation: readonly FeedItemKey[] | undefined;
+
+  constructor(options: ScopePagesOptions) {
+    const { scope, siteUrl, items, pageSize } = options;
+    this.#options = options;
+    this.count = 1 + archiveCount(items.length, pageSize);
+    const host = new URL(siteUrl).hostname;
+    this.#base = {
+      scope,
+      feedId: `tag:${host},2023:feeds/${scopeSegment({ scope })}`,
+      title: scopeTitle({ scope }),
+      description: SCOPE_DESCRIPTIONS[scope.kind],
+      homeUrl: absoluteUrl({ siteUrl, path: scopePagePath({ scope }) }),
+      siteUrl,
+      current: urls({ siteUrl, paths: feedLinks({ scope }) }),
+    };
+  }
+
+  /** The URLs of page `index` in each format, without making the page. */
+  self(index: number): FormatUrls {
+    const { siteUrl, scope } = this.#options;
+    return index === 0 ? this.#base.current : archiveUrls({ siteUrl, scope, page: index });
+  }
+
+  page(index: number): FeedPage {
+    if (!Number.isInteger(index) || index < 0 || index >= this.count) {
+      throw new RangeError(`no page ${index} in a scope of ${this.count} pages`);
+    }
+    let page = this.#made.get(index);
+    if (page === undefined) {
+      page = index === 0 ? this.#current() : this.#archive(index);
+      this.#made.set(index, page);
+    }
+    return page;
+  }
+
+  all(): FeedPage[] {
+    return Array.from({ length: this.count }, (_, index) => this.page(index));
+  }
+
+  #current(): FeedPage {
+    const { items, pageSize, emptyUpdated, coverageNote, hubUrl, siteUrl, scope } = this.#options;
+    const current = items.slice(0, pageSize);
+    const archives = this.count - 1;
+    return {
+      ...this.#base,
+      ...(coverageNote === undefined
+        ? {}
+        : { description: `${this.#base.description} ${coverageNote}` }),
       items: current,
       updated: newestUpdate({ items: current, fallback: emptyUpdated }),
-      self: currentUrls,
+      self: this.#base.current,
       // WebSub subscribers follow the subscription document only.
       ...(hubUrl === undefined ? {} : { hubUrl }),
-      ...(archives.length > 0
-        ? { prevArchive: archiveUrls({ siteUrl, scope, page: archives.length }) }
-        : {}),
-    },
-  ];
-  archives.forEach((archiveItems, index) => {
-    const page = index + 1;
-    pages.push({
-      ...base,
-      items: archiveItems,
-      updated: newestUpdate({ items: archiveItems, fallback: emptyUpdated }),
+      ...(archives > 0 ? { prevArchive: archiveUrls({ siteUrl, scope, page: archives }) } : {}),
+    };
+  }
+
+  #archive(page: number): FeedPage {
+    const { items, pageSize, emptyUpdated, siteUrl, scope } = this.#options;
+    this.#byCreation ??= this.#options.byCreation ?? [...items].sort(compareCreation);
+    const pageItems = archiveItems({ byCreation: this.#byCreation, page, pageSize });
+    const archives = this.count - 1;
+    return {
+      ...this.#base,
+      items: pageItems,
+      updated: newestUpdate({ items: pageItems, fallback: emptyUpdated }),
       self: archiveUrls({ siteUrl, scope, page }),
       archivePage: page,
       ...(page > 1 ? { prevArchive: archiveUrls({ siteUrl, scope, page: page - 1 }) } : {}),
-      ...(page < archives.length
-        ? { nextArchive: archiveUrls({ siteUrl, scope, page: page + 1 }) }
-        : {}),
-    });
-  });
-  return pages;
+      ...(page < archives ? { nextArchive: archiveUrls({ siteUrl, scope, page: page + 1 }) } : {}),
+    };
+  }
 }

@@ -5,7 +5,7 @@ import { normalizeSiteUrl } from './build-feeds.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { CONTENT_TYPES, makeFeedFile, makeRenderedFeedFile, strongEtag } from './feed-file.js';
 import type { FeedFile } from './feed-file.js';
-import { scopePages, type FeedPage } from './feed-page.js';
+import { ScopePages, type FeedPage } from './feed-page.js';
 import { toWebResponse } from './handler.js';
 import { calendarFrame } from './icalendar.js';
 import { ItemFragments } from './item-fragments.js';
@@ -129,6 +129,14 @@ const COVERAGE = 'coverage';
 const CALENDAR = 'calendar';
 const OPML = 'opml';
 
+/** The documents of one scope, by path: each page is made when first asked for. */
+interface ScopeDocuments {
+  get(path: string): { page: FeedPage; format: FeedFormat } | undefined;
+  keys(): Iterable<string>;
+}
+
+const NO_DOCUMENTS: ScopeDocuments = { get: () => undefined, keys: () => [] };
+
 interface Kept {
   file: FeedFile;
   /** The scope segment of a feed document; undefined for the calendar and the OPML. */
@@ -201,7 +209,8 @@ export async function createLiveFeeds({
   let loading = true;
   const listeners = new Set<(update: LiveUpdate) => void>();
   const kept = new Map<string, Kept>();
-  const pagesBySegment = new Map<string, Map<string, { page: FeedPage; format: FeedFormat }>>();
+  // Each scope's pages, made one by one as documents are asked for, and where each path leads.
+  const pagesBySegment = new Map<string, ScopeDocuments>();
   // Archive frames from one template per scope and shape; subscription frames from one per page
   // and coverage-free description (see render-once.ts).
   const frameOf = Object.fromEntries(
@@ -288,32 +297,40 @@ export async function createLiveFeeds({
   const origin = new URL(siteUrl).origin;
   const pathOf = (url: string) =>
     url.startsWith(`${origin}/`) ? url.slice(origin.length) : new URL(url).pathname;
-  const pagesOf = (segment: string) => {
-    let byPath = pagesBySegment.get(segment);
+  const pagesOf = (segment: string): ScopeDocuments => {
+    let documents = pagesBySegment.get(segment);
     const scope = keys.scope(segment);
     // Only scopes with a feed are kept: any path asked for must not grow this map.
-    if (scope === undefined) return new Map<string, { page: FeedPage; format: FeedFormat }>();
-    if (byPath === undefined) {
-      byPath = new Map();
-      {
-        for (const page of scopePages({
-          scope,
-          items: keys.items(segment),
-          byCreation: keys.itemsByCreation(segment),
-          siteUrl,
-          pageSize,
-          ...(hubUrl === undefined ? {} : { hubUrl }),
-          emptyUpdated: newest,
-          coverageNote,
-        })) {
-          for (const format of FEED_FORMATS) {
-            byPath.set(pathOf(page.self[format]), { page, format });
-          }
-        }
+    if (scope === undefined) return NO_DOCUMENTS;
+    if (documents === undefined) {
+      const pages = new ScopePages({
+        scope,
+        items: keys.items(segment),
+        byCreation: keys.itemsByCreation(segment),
+        siteUrl,
+        pageSize,
+        ...(hubUrl === undefined ? {} : { hubUrl }),
+        emptyUpdated: newest,
+        coverageNote,
+      });
+      // Paths alone, for every page: cheap, where making every page was not (a sort each).
+      const byPath = new Map<string, { index: number; format: FeedFormat }>();
+      for (let index = 0; index < pages.count; index += 1) {
+        const self = pages.self(index);
+        for (const format of FEED_FORMATS) byPath.set(pathOf(self[format]), { index, format });
       }
-      pagesBySegment.set(segment, byPath);
+      documents = {
+        get: (path) => {
+          const found = byPath.get(path);
+          return found === undefined
+            ? undefined
+            : { page: pages.page(found.index), format: found.format };
+        },
+        keys: () => byPath.keys(),
+      };
+      pagesBySegment.set(segment, documents);
     }
-    return byPath;
+    return documents;
   };
 
   // A store that has committed a change this object has not applied yet (its listener runs
