@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asOfDate, dataCoverage, oneMonthBefore } from './coverage.js';
+import { asOfDate, changedCoverage, dataCoverage, oneMonthBefore } from './coverage.js';
 import { makeBriefing } from './test-support/index.js';
 
 const record = (id: string, start: string, end: string | undefined, updated: string) =>
@@ -51,5 +52,62 @@ describe('oneMonthBefore', () => {
     ['2024-03-30', '2024-02-29'],
   ])('%s → %s', (date, expected) => {
     expect(oneMonthBefore(date)).toBe(expected);
+  });
+});
+
+describe('changedCoverage', () => {
+  const day = (n: number) =>
+    `2024-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
+  const recordArbitrary = fc
+    .record({ start: fc.nat(40), length: fc.option(fc.nat(5)), updated: fc.nat(40) })
+    .map(({ start, length, updated }) => {
+      const from = day(start);
+      const to = length === null ? undefined : day(start + length);
+      return record('r', from, to !== undefined && to > from ? to : undefined, day(updated));
+    });
+
+  it('gives what counting every record again gives, or says it cannot tell', () => {
+    fc.assert(
+      fc.property(
+        fc.array(recordArbitrary, { minLength: 1, maxLength: 8 }),
+        fc.nat(),
+        fc.option(recordArbitrary),
+        fc.boolean(),
+        (records, pick, replacement, adding) => {
+          const coverage = dataCoverage(records)!;
+          const index = pick % records.length;
+          const before = adding ? undefined : records[index];
+          const after = replacement ?? undefined;
+          const changed = adding
+            ? [...records, ...(after === undefined ? [] : [after])]
+            : records.flatMap((one, at) =>
+                at !== index ? [one] : after === undefined ? [] : [after],
+              );
+          const worked = changedCoverage({
+            coverage,
+            ...(before && { before }),
+            ...(after && { after }),
+          });
+          if (worked !== undefined) expect(worked).toEqual(dataCoverage(changed));
+          // Adding a record never needs the others.
+          if (adding) expect(worked).toEqual(dataCoverage(changed));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('works out the usual edit, the newest record updated again, without the records', () => {
+    const newest = record('a', '2024-03-01', undefined, '2026-12-04');
+    const coverage = dataCoverage([record('b', '2023-10-18', '2023-10-19', '2026-11-27'), newest])!;
+    const edited = record('a', '2024-03-01', undefined, '2026-12-05');
+    expect(changedCoverage({ coverage, before: newest, after: edited })).toEqual({
+      from: '2023-10-18',
+      to: '2024-03-01',
+      updated: '2026-12-05',
+    });
+    // Dated back, it may no longer be the newest: only the records can tell.
+    const datedBack = record('a', '2024-03-01', undefined, '2026-01-01');
+    expect(changedCoverage({ coverage, before: newest, after: datedBack })).toBeUndefined();
   });
 });

@@ -11,8 +11,13 @@ export interface Coverage {
   updated: string;
 }
 
+/** What coverage reads of a record: its dates and its last update. */
+export type CoverageInput = Pick<Briefing, 'date'> & {
+  revision: Pick<Briefing['revision'], 'updated'>;
+};
+
 /** The period the records cover and when they were last updated; undefined for no records. */
-export function dataCoverage(records: readonly Briefing[]): Coverage | undefined {
+export function dataCoverage(records: readonly CoverageInput[]): Coverage | undefined {
   if (records.length === 0) return undefined;
   let from = records[0]!.date.start;
   let to = effectiveEnd(records[0]!.date);
@@ -24,6 +29,41 @@ export function dataCoverage(records: readonly Briefing[]): Coverage | undefined
     if (record.revision.updated > updated) updated = record.revision.updated;
   }
   return { from, to, updated };
+}
+
+/**
+ * The coverage once one record counted in it (`before`) is replaced by `after`, or removed
+ * (`after` absent), or once `after` is added (`before` absent): worked out from the coverage
+ * alone, so that an edit to one of 100,000 records does not read them all again. Undefined
+ * when `before` held an edge of the coverage (the earliest start, the latest end or the newest
+ * update) that `after` does not hold as far: only the records can tell the new edge then.
+ */
+export function changedCoverage({
+  coverage,
+  before,
+  after,
+}: {
+  coverage: Coverage;
+  before?: CoverageInput;
+  after?: CoverageInput;
+}): Coverage | undefined {
+  if (before !== undefined) {
+    const end = effectiveEnd(before.date);
+    const losesFrom =
+      before.date.start === coverage.from && !(after && after.date.start <= before.date.start);
+    const losesTo = end === coverage.to && !(after && effectiveEnd(after.date) >= end);
+    const losesUpdated =
+      before.revision.updated === coverage.updated &&
+      !(after && after.revision.updated >= before.revision.updated);
+    if (losesFrom || losesTo || losesUpdated) return undefined;
+  }
+  if (after === undefined) return coverage;
+  const end = effectiveEnd(after.date);
+  return {
+    from: after.date.start < coverage.from ? after.date.start : coverage.from,
+    to: end > coverage.to ? end : coverage.to,
+    updated: after.revision.updated > coverage.updated ? after.revision.updated : coverage.updated,
+  };
 }
 
 /**
