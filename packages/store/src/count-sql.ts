@@ -15,6 +15,15 @@ export function hitsCte(filter: SqlFilter, columns = ''): string {
 
 /** The totals alone (`total`, `engagements`) of the records matching a filter: one row. */
 export function totalsSql(filter: SqlFilter): string {
+  if (filter.where === '1') {
+    // Every record: the engagements are counted on their index, not by joining every record
+    // (80 ms at 100,000 records, on the event loop after each edit). The writer keeps a row
+    // for each record served and drops it with the record, in the same update; a record with
+    // no row yet would count as its own engagement, as hitsCte counts it.
+    return `SELECT (SELECT count(*) FROM records) AS total,
+      (SELECT count(DISTINCT engagement_id) FROM engagements)
+        + (SELECT count(*) FROM records) - (SELECT count(*) FROM engagements) AS engagements`;
+  }
   return `WITH ${hitsCte(filter)} SELECT count(*) AS total, count(DISTINCT eng) AS engagements FROM hits`;
 }
 

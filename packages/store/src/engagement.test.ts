@@ -69,6 +69,7 @@ describe('engagements in the store', () => {
     expect(members(store, 'remarks')).toEqual(['leg', ['leg', 'remarks']]);
     expect(members(store, 'trip')).toEqual(['trip', ['trip']]);
     expect(store.list({}).engagementTotal).toBe(2);
+    expect(store.list({ facets: false })).toMatchObject({ total: 3, engagementTotal: 2 });
 
     await fixture.write(leg('trip'));
     await store.sync();
@@ -82,6 +83,9 @@ describe('engagements in the store', () => {
     await store.sync();
     expect(members(store, 'remarks')).toEqual(['leg', ['leg', 'remarks']]);
     expect(store.engagement('trip')).toBeUndefined();
+    // The totals alone (counted from the engagements' index) agree with the facets' count.
+    expect(store.list({ facets: false })).toMatchObject({ total: 2, engagementTotal: 1 });
+    expect(store.list({}).engagementTotal).toBe(1);
   });
 
   it('makes each record of a circle its own engagement, and reports the circle', async () => {

@@ -298,6 +298,10 @@ describe('the store and the in-memory query helpers, on any records and queries'
             // Counting engagements: the rule of @briefing/schema over every record held.
             const ids = engagementIds({ records: held });
             expect(all.engagementTotal).toBe(countEngagements({ records: expected, ids }));
+            expect(store.list({ query, facets: false })).toMatchObject({
+              total: all.total,
+              engagementTotal: all.engagementTotal,
+            });
             expect(store.list({ query, count: 'engagements' }).facets).toEqual(
               expectedFacets(expected, (r) => ids.get(r.id)!),
             );
