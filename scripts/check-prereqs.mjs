@@ -3,18 +3,14 @@
 // a tool crash half-way. Usage: node scripts/check-prereqs.mjs start|test
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { unsupportedNode } from '../packages/repo/supported-node.js';
 
 const task = process.argv[2] ?? 'start';
 const problems = [];
 
 // Node 24 and 26 are the supported LTS lines; the live store needs Node's built-in SQLite.
-const [major] = process.versions.node.split('.').map(Number);
-if (major < 24) {
-  problems.push(
-    `Node.js ${process.versions.node} is not supported: install Node.js 24 or 26 (LTS), ` +
-      'e.g. with `npm i --prefix ~/.node24 node@24` and `export PATH=~/.node24/node_modules/.bin:$PATH`.',
-  );
-}
+const node = unsupportedNode();
+if (node !== undefined) problems.push(node);
 
 if (task === 'test') {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -3,6 +3,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NON_HTML_CSP, SECURITY_HEADERS } from '@briefing/present/security-headers';
+import { exitUnlessSupportedNode } from '@briefing/repo/supported-node';
+
+// Before the server loads: its modules need node:sqlite, which an older Node cannot load.
+exitUnlessSupportedNode('the dashboard');
 
 const entry = fileURLToPath(new URL('../build/index.js', import.meta.url));
 if (!existsSync(entry)) {

@@ -3,6 +3,7 @@ import { briefingToYaml } from '@briefing/schema/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { reportingNodeVersion, unsupportedNode } from '@briefing/repo/supported-node';
 import { runServerToExit, startServer } from './server.js';
 
 const temp = await makeTempDir('dashboard-startup-');
@@ -32,6 +33,14 @@ describe('starting the server', () => {
     expect(output).toMatch(/no-title\.yaml:\d+ +title: /);
     expect(output).toContain('The server did not start');
     expect(output).not.toMatch(/^\s+at /m);
+  });
+
+  it('says which Node to install on an older one, in one line, before loading the server', async () => {
+    const { code, output } = await runServerToExit({
+      env: { NODE_OPTIONS: `--import=${reportingNodeVersion('20.20.2')}` },
+    });
+    expect(code).toBe(1);
+    expect(output.trim()).toBe(`the dashboard: ${unsupportedNode('20.20.2')}`);
   });
 
   it('refuses a SITE_URL with a path, which some links would keep and others drop', async () => {
