@@ -65,6 +65,8 @@ export async function applyUpdate({
       writer.setMeta('data_version', String(dataVersion));
       writer.setMeta('changed_at', changedAt);
     }
+    // The facets' values (every name and country) are kept by readers until this moves.
+    if (writer.takeNamesChanged()) writer.setMeta('names_version', String(dataVersion));
     db.exec('COMMIT');
     state.version = dataVersion;
     return { changed, dataVersion, changedAt, ...changes, stats: update.stats };

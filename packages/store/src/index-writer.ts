@@ -37,6 +37,13 @@ export class IndexWriter {
    * sixth of that. Every update ends with flushSearch, inside its transaction.
    */
   readonly #unsearchable = new Set<number>();
+  /**
+   * Whether this update changed a name or country some record has (the facets' values), and
+   * what the records it deleted had, by id: a record deleted and written again with the same
+   * names changes nothing there (most edits). See takeNamesChanged.
+   */
+  #namesChanged = false;
+  readonly #deletedNames = new Map<string, string>();
 
   constructor(readonly db: DatabaseSync) {
     const prepare = (sql: string) => db.prepare(sql);
@@ -68,6 +75,9 @@ export class IndexWriter {
       insertMonth: prepare('INSERT INTO months (record_id, month) VALUES (?, ?)'),
       deleteRecord: prepare('DELETE FROM records WHERE id = ?'),
       keyOf: prepare('SELECT key FROM records WHERE id = ?'),
+      namesOf: prepare(`SELECT 'a' AS kind, position, name, country FROM actors WHERE record_id = ?1
+        UNION ALL SELECT 'p', position, name, country FROM places WHERE record_id = ?1
+        ORDER BY kind, position`),
       addSearchRows: prepare(`INSERT INTO records_fts (rowid, title, summary, names)
         SELECT key, title, summary, names FROM records
         WHERE key IN (SELECT value FROM json_each(?))`),
@@ -119,6 +129,10 @@ export class IndexWriter {
     titleRank: number;
   }): void {
     const { id } = row;
+    if (!this.#namesChanged && namesKey(row) !== (this.#deletedNames.get(id) ?? '')) {
+      this.#namesChanged = true;
+    }
+    this.#deletedNames.delete(id);
     const { lastInsertRowid } = this.#statements.insertRecord!.run(
       id,
       row.type,
@@ -153,6 +167,7 @@ export class IndexWriter {
 
   /** Removes a record and its rows everywhere, the full-text index included. */
   deleteRecord(id: string): void {
+    if (!this.#namesChanged) this.#deletedNames.set(id, this.#namesInIndex(id));
     const found = this.#statements.keyOf!.get(id) as { key: number } | undefined;
     if (found !== undefined && !this.#unsearchable.delete(found.key)) {
       this.#run('deleteSearchRow', found.key);
@@ -189,6 +204,30 @@ export class IndexWriter {
   /** Forgets the records waiting for the full-text index (their transaction was rolled back). */
   discardPending(): void {
     this.#unsearchable.clear();
+    this.takeNamesChanged();
+  }
+
+  /**
+   * Whether the update since the last call changed the names or countries some record has:
+   * a record added or deleted with any, or written again with others. Starts the next update.
+   */
+  takeNamesChanged(): boolean {
+    const changed =
+      this.#namesChanged || [...this.#deletedNames.values()].some((names) => names !== '');
+    this.#namesChanged = false;
+    this.#deletedNames.clear();
+    return changed;
+  }
+
+  #namesInIndex(id: string): string {
+    const rows = this.#statements.namesOf!.all(id) as {
+      kind: string;
+      name: string;
+      country: string;
+    }[];
+    return rows
+      .map((named) => `${named.kind}\u001f${named.name}\u001f${named.country}`)
+      .join('\u001e');
   }
 
   #flushBatch(): void {
@@ -279,4 +318,12 @@ export class IndexWriter {
   setMeta(key: string, value: string): void {
     this.#run('setMeta', key, value);
   }
+}
+
+/** A record's actors and places as the facets' values read them (names and countries), in order. */
+function namesKey(row: RecordRow): string {
+  return [
+    ...row.actors.map((cells) => `a\u001f${cells[0]}\u001f${cells[2]}`),
+    ...row.places.map((cells) => `p\u001f${cells[0]}\u001f${cells[2]}`),
+  ].join('\u001e');
 }

@@ -169,6 +169,8 @@ export class IndexReader {
   #depth = 0;
   readonly #cache = new Map<string, unknown>();
   #cacheVersion = -1;
+  /** The facets' values, and the names_version they were read at (see facetValues). */
+  #values: { version: string; value: FacetValues } | undefined;
 
   constructor(
     readonly db: DatabaseSync,
@@ -353,17 +355,32 @@ export class IndexReader {
     });
   }
 
-  /** Every country, actor and place some record has (the values of the facets, uncounted). */
+  /**
+   * Every country, actor and place some record has (the values of the facets, uncounted). Kept
+   * until an update changes a name or country (the index's names_version): most edits do not,
+   * and reading them again took 40 ms at 100,000 records, on the event loop after each edit.
+   */
   facetValues(): FacetValues {
-    return this.#cached(['values'], true, () => {
-      const values = { countries: [] as string[], actors: [] as string[], places: [] as string[] };
-      const rows = this.#prepare(FACET_VALUES_SQL).all() as {
-        facet: keyof FacetValues;
-        value: string;
-      }[];
-      for (const row of rows) values[row.facet].push(row.value);
-      for (const list of Object.values(values)) Object.freeze(list.sort());
-      return Object.freeze(values);
+    return this.snapshot(() => {
+      const version = this.#meta('names_version') || `data ${this.dataVersion()}`;
+      if (this.#values?.version !== version) {
+        const value = this.#cachedNow(['values'], true, () => {
+          const values = {
+            countries: [] as string[],
+            actors: [] as string[],
+            places: [] as string[],
+          };
+          const rows = this.#prepare(FACET_VALUES_SQL).all() as {
+            facet: keyof FacetValues;
+            value: string;
+          }[];
+          for (const row of rows) values[row.facet].push(row.value);
+          for (const list of Object.values(values)) Object.freeze(list.sort());
+          return Object.freeze(values);
+        });
+        this.#values = { version, value };
+      }
+      return this.#values.value;
     });
   }
 

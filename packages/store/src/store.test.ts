@@ -25,6 +25,17 @@ afterEach(() => fixture.remove());
 
 const problemLines = (store: Store) => store.problems().map(formatProblem);
 
+/** facetValues() gives the values the facets of the whole list count, uncounted. */
+function expectValuesOfFacets(store: Store): void {
+  const { facets } = store.list();
+  const values = (counts: readonly { value: string }[]) => counts.map(({ value }) => value).sort();
+  expect(store.facetValues()).toEqual({
+    countries: values(facets.countries),
+    actors: values(facets.actors),
+    places: values(facets.places),
+  });
+}
+
 describe('a store opened on a folder', () => {
   it('indexes every record and answers get, list and all', async () => {
     const store = await fixture.open();
@@ -58,14 +69,45 @@ describe('a store opened on a folder', () => {
       expect(bare.facets.actors).toEqual([]);
       expect(bare.records).toEqual(full.records);
     }
-    const { facets } = store.list();
-    const values = (counts: readonly { value: string }[]) =>
-      counts.map(({ value }) => value).sort();
-    expect(store.facetValues()).toEqual({
-      countries: values(facets.countries),
-      actors: values(facets.actors),
-      places: values(facets.places),
-    });
+    expectValuesOfFacets(store);
+  });
+
+  it('keeps the facets’ values through edits that change no name, and follows those that do', async () => {
+    const store = await fixture.open();
+    const namesVersion = () =>
+      (
+        new DatabaseSync(store.indexPath, { readOnly: true })
+          .prepare("SELECT value FROM meta WHERE key = 'names_version'")
+          .get() as { value: string }
+      ).value;
+    const agree = () => expectValuesOfFacets(store);
+    agree();
+    const first = namesVersion();
+
+    // A new title: no name moved, the values read before still stand.
+    await fixture.write(record('b', { title: 'Bravo visit, revised' }));
+    await store.sync();
+    expect(namesVersion()).toBe(first);
+    agree();
+
+    // Another actor, then another country, then a record gone: each moves the values.
+    const lavrov = { name: 'Sergey Lavrov', country: 'RUS', role: 'visitor' } as const;
+    await fixture.write(record('b', { actors: [lavrov] }));
+    await store.sync();
+    expect(namesVersion()).not.toBe(first);
+    expect(store.facetValues().actors).toContain('Sergey Lavrov');
+    agree();
+    const second = namesVersion();
+    await fixture.write(record('b', { actors: [{ ...lavrov, country: 'CHN' }] }));
+    await store.sync();
+    expect(namesVersion()).not.toBe(second);
+    expect(store.facetValues().countries).toContain('CHN');
+    agree();
+    await unlink(join(fixture.dir, 'b.yaml'));
+    await store.sync();
+    expect(store.facetValues().actors).not.toContain('Sergey Lavrov');
+    expect(store.facetValues().countries).not.toContain('CHN');
+    agree();
   });
 
   it('parses only the files whose bytes changed', async () => {
