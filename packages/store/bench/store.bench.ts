@@ -70,10 +70,8 @@ for (const count of sizes) {
     out(`${count.toLocaleString('en')} records (${(bytes / 2 ** 20).toFixed(1)} MiB of YAML)`);
     const cold = await measure('open', dir, cacheDir, count);
     const threads = (m: Record<string, any>) => {
-      const { thread, cpuMs } = m.stats;
-      return thread === 'worker'
-        ? `built in a worker thread: CPU ${ms(cpuMs.update)} there, ${ms(cpuMs.checks)} in the one checking files (${m.stats.parsedInWorker} files), ${ms(m.mainThreadCpuMs)} on the main thread`
-        : `built on the main thread: CPU ${ms(cpuMs.update)}${cpuMs.checks > 0 ? `, ${ms(cpuMs.checks)} in a worker checking ${m.stats.parsedInWorker} files` : ''}`;
+      const { cpuMs } = m.stats;
+      return `built on the main thread: CPU ${ms(cpuMs.update)}${cpuMs.checks > 0 ? `, ${ms(cpuMs.checks)} in a worker checking ${m.stats.parsedInWorker} files` : ''}`;
     };
     out(
       `  cold build (no index)      ${ms(cold.readyMs).padStart(8)}  process CPU ${ms(cold.cpuMs)}; longest event-loop stall ${ms(cold.stall.probeMs)}; peak RSS ${cold.peakRssMiB.toFixed(0)} MiB  (${load()})`,

@@ -1,6 +1,6 @@
 // One update of the index in one write transaction: take the write lock, catch up with what
 // another process wrote, run the update, bump the data version if anything changed, commit.
-// The store runs it on its own connection; a first build runs it in a worker (update-worker.ts).
+// The store runs it on its own connection, a first build too (with a worker checking files).
 import type { DatabaseSync } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { IndexState } from './index-state.js';

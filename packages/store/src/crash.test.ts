@@ -78,9 +78,9 @@ describe('a process killed (SIGKILL) during an index update', () => {
     expect(fixture.logger.text).not.toMatch(/rebuilding/);
   });
 
-  it('leaves the index empty or complete when it was building the first one in a worker thread', async () => {
-    // More files than the store builds on its own thread: the first build runs in a worker,
-    // which goes on writing until the kill comes.
+  it('leaves the index empty or complete when it was building the first one with a worker checking files', async () => {
+    // More files than the store checks on its own thread: a worker checks them, and the store
+    // goes on writing until the kill comes.
     await fixture.write(...Array.from({ length: 2000 }, (_, i) => record(`w-${i}`)));
     expect(await killInsideAnUpdate(fixture, 'first')).toBe('SIGKILL');
     const reopened = await fixture.open({ useWorkers: false });

@@ -26,19 +26,6 @@ export interface StateRows {
   version: number;
 }
 
-/** The state itself as plain data: what a worker thread sends back (see IndexState.data). */
-export interface StateData {
-  files: Map<string, FileState>;
-  servedBy: Map<string, string>;
-  titles: readonly Titled[];
-  engagements: Map<string, string>;
-  entryNames: Set<string>;
-  problemFiles: Set<string>;
-  setProblemsKey: string;
-  setInvolved: Set<string> | undefined;
-  version: number;
-}
-
 export class IndexState {
   files = new Map<string, FileState>();
   /** id → the name of the file whose record is served under it. */
@@ -63,27 +50,6 @@ export class IndexState {
   /** Reads the state back from the index, in slices. */
   async load({ db, slicer }: { db: DatabaseSync; slicer: TimeSlicer }): Promise<void> {
     this.adopt(await readStateRows({ db, slicer }));
-  }
-
-  /** The state as plain data, for another thread to restore. */
-  data(): StateData {
-    return {
-      files: this.files,
-      servedBy: this.servedBy,
-      titles: this.titles.entries(),
-      engagements: this.engagements,
-      entryNames: this.entryNames,
-      problemFiles: this.problemFiles,
-      setProblemsKey: this.setProblemsKey,
-      setInvolved: this.setInvolved,
-      version: this.version,
-    };
-  }
-
-  /** Takes the state another thread built or read (see data). */
-  restore(data: StateData): void {
-    Object.assign(this, { ...data, titles: new TitleOrder() });
-    this.titles.load([...data.titles]);
   }
 
   /** Takes the state read from the index. */

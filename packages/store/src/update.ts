@@ -2,7 +2,6 @@
 // checked, their records written, and the rules across records run again; all inside the write
 // transaction the caller holds, in time slices. The caller commits.
 import { hash } from 'node:crypto';
-import { isMainThread } from 'node:worker_threads';
 import { readdir } from 'node:fs/promises';
 import {
   checkBriefingFile,
@@ -53,8 +52,8 @@ export interface UpdateContext {
 /** Above this many files to read, titles are sorted once at the end instead of one by one. */
 export const BULK_UPDATE = 500;
 /**
- * Above this many files to read, worker threads pay for their start: files are checked in one,
- * and a first build runs in one. (Below it, this thread is done before a worker is ready.)
+ * Above this many files to read, a worker thread pays for its start: files are checked in one.
+ * (Below it, this thread is done before a worker is ready.)
  */
 export const WORKER_UPDATE = 2000;
 
@@ -67,11 +66,9 @@ export class Update {
   #renumber = false;
   /**
    * Entries looked at, files read, files parsed and checked (of which in a worker thread), and
-   * the CPU time of the thread that ran the update and of the worker that checked files.
+   * the CPU time of the store's thread in the update and of the worker that checked files.
    */
   readonly stats = {
-    /** Where the update ran: on the store's own thread, or in a worker (a first build). */
-    thread: (isMainThread ? 'main' : 'worker') as 'main' | 'worker',
     entries: 0,
     read: 0,
     parsed: 0,

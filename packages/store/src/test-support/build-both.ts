@@ -1,5 +1,5 @@
-// Run by update-worker.test.ts (through tsx, where workers can load these sources): builds the
-// index of a folder in a worker thread and on the main thread, and writes what each holds.
+// Run by first-build.test.ts (through tsx, where workers can load these sources): builds the
+// index of a folder with a worker thread checking files and without, and writes what each holds.
 import { writeFileSync } from 'node:fs';
 import { silentLogger } from '../logger.js';
 import { openStore } from '../store.js';
@@ -17,7 +17,7 @@ for (const [cacheDir, useWorkers] of [
 ] as const) {
   const store = await openStore({ dir, cacheDir, logger: silentLogger, useWorkers });
   results.push({
-    thread: store.status().lastSync?.stats.thread,
+    parsedInWorker: store.status().lastSync?.stats.parsedInWorker,
     records: store.all(),
     byTitle: store.all({ sort: { by: 'title' } }).map((record) => record.id),
     problems: store.problems(),

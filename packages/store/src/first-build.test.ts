@@ -12,7 +12,7 @@ const script = fileURLToPath(new URL('./test-support/build-both.ts', import.meta
 
 let fixture: Fixture;
 beforeEach(async () => {
-  // More files than a first build makes on the store's own thread, some with problems.
+  // More files than the store checks on its own thread (WORKER_UPDATE), some with problems.
   fixture = await makeFixture(
     ...Array.from({ length: 2100 }, (_, i) =>
       record(`r-${i}`, {
@@ -28,8 +28,8 @@ beforeEach(async () => {
 });
 afterEach(() => fixture.remove());
 
-describe('a first build in a worker thread', () => {
-  it('gives the index a build on the main thread gives', async () => {
+describe('a first build with a worker thread checking files', () => {
+  it('gives the index a build that checks every file on the store’s own thread gives', async () => {
     const out = join(fixture.root, 'out.json');
     await run(
       process.execPath,
@@ -46,12 +46,13 @@ describe('a first build in a worker thread', () => {
       { cwd: packageDir },
     );
     const [inWorker, onMain] = JSON.parse(await readFile(out, 'utf8')) as {
-      thread: string;
+      parsedInWorker: number;
       problems: unknown[];
     }[];
-    expect(inWorker!.thread).toBe('worker');
-    expect(onMain!.thread).toBe('main');
-    expect({ ...inWorker, thread: '' }).toEqual({ ...onMain, thread: '' });
+    // The store checks files itself until the worker is ready (slower to start through tsx).
+    expect(inWorker!.parsedInWorker).toBeGreaterThan(0);
+    expect(onMain!.parsedInWorker).toBe(0);
+    expect({ ...inWorker, parsedInWorker: 0 }).toEqual({ ...onMain, parsedInWorker: 0 });
     expect(inWorker!.problems.length).toBeGreaterThan(10);
   });
 });
