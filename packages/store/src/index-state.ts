@@ -7,7 +7,7 @@ import { readFileStates, readProblemFiles } from './file-states.js';
 import { TitleOrder, type Titled } from './title-order.js';
 import type { TimeSlicer } from './time-slicer.js';
 
-/** The state as read from the index: plain data, which a worker thread can send. */
+/** The state as read from the index, as plain data. */
 export interface StateRows {
   files: Map<string, FileState>;
   servedBy: Map<string, string>;
