@@ -210,6 +210,8 @@ export async function createLiveFeeds({
   const listeners = new Set<(update: LiveUpdate) => void>();
   const kept = new Map<string, Kept>();
   // Each scope's pages, made one by one as documents are asked for, and where each path leads.
+  // They read the scope's sorted key lists, which an edit changes in place: apply drops the
+  // pages of every scope an edit touches (the record's scopes before and after) first.
   const pagesBySegment = new Map<string, ScopeDocuments>();
   // Archive frames from one template per scope and shape; subscription frames from one per page
   // and coverage-free description (see render-once.ts).
