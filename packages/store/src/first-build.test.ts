@@ -1,14 +1,12 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PACKAGE_DIR, scriptArgs } from './test-support/child-script.js';
 import { makeFixture, record, type Fixture } from './test-support/fixtures.js';
 
 const run = promisify(execFile);
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const script = fileURLToPath(new URL('./test-support/build-both.ts', import.meta.url));
 
 let fixture: Fixture;
 beforeEach(async () => {
@@ -31,19 +29,11 @@ afterEach(() => fixture.remove());
 describe('a first build with a worker thread checking files', () => {
   it('gives the index a build that checks every file on the store’s own thread gives', async () => {
     const out = join(fixture.root, 'out.json');
+    // The fixture's cache for the build with the worker, another for the one without.
     await run(
       process.execPath,
-      [
-        '--conditions=briefing-source',
-        '--import',
-        'tsx',
-        script,
-        fixture.dir,
-        join(fixture.root, 'a'),
-        join(fixture.root, 'b'),
-        out,
-      ],
-      { cwd: packageDir },
+      scriptArgs('build-both.ts', fixture, join(fixture.root, 'without-worker'), out),
+      { cwd: PACKAGE_DIR },
     );
     const [inWorker, onMain] = JSON.parse(await readFile(out, 'utf8')) as {
       parsedInWorker: number;

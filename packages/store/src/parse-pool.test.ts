@@ -1,14 +1,12 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PACKAGE_DIR, scriptArgs } from './test-support/child-script.js';
 import { makeFixture, record, type Fixture } from './test-support/fixtures.js';
 
 const run = promisify(execFile);
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const script = fileURLToPath(new URL('./test-support/parse-both.ts', import.meta.url));
 
 let fixture: Fixture;
 beforeEach(async () => {
@@ -25,11 +23,7 @@ describe('a worker thread checking files', () => {
   it('finds what the main thread finds, file by file, in the order asked', async () => {
     const out = join(fixture.root, 'out.json');
     // Through tsx: the worker loads this package's TypeScript sources as the parent does.
-    await run(
-      process.execPath,
-      ['--conditions=briefing-source', '--import', 'tsx', script, fixture.dir, out],
-      { cwd: packageDir },
-    );
+    await run(process.execPath, scriptArgs('parse-both.ts', fixture, out), { cwd: PACKAGE_DIR });
     const { inWorker, onMain } = JSON.parse(await readFile(out, 'utf8')) as {
       inWorker: { name: string; outcome: string }[];
       onMain: unknown[];

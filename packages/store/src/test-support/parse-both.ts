@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { checkFile, type CheckRequest } from '../check-file.js';
 import { ParsePool } from '../parse-pool.js';
 
-const [dir, out] = process.argv.slice(2) as [string, string];
+// (The fixture's cache folder, second, goes unused: nothing here opens a store.)
+const [dir, , out] = process.argv.slice(2) as [string, string, string];
 const options = { maxBytes: 256 * 1024, documentsRoot: dir };
 const requests: CheckRequest[] = readdirSync(dir)
   .sort()
