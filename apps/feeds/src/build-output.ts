@@ -30,6 +30,15 @@ const reading = new WeakMap<LiveFeeds, { out: string; dir: string }>();
 export function buildOutput({ live, out }: { live: LiveFeeds; out: string }): WriteResult & {
   files: number;
 } {
+  // One snapshot of the store for every document: at 10,000 records, asking the index for its
+  // data version outside a transaction before keeping each document took 80 ms of a build
+  // (6,838 asks), 20 ms inside one.
+  return live.batch(() => writeEveryDocument({ live, out }));
+}
+
+function writeEveryDocument({ live, out }: { live: LiveFeeds; out: string }): WriteResult & {
+  files: number;
+} {
   let outputs = written.get(live);
   if (outputs === undefined) {
     outputs = new Map();

@@ -100,6 +100,12 @@ export interface LiveFeeds extends FeedSource {
   /** Render every record's items and event now, a batch at a time (before writing every file). */
   warm(): void;
   /**
+   * Runs `work` on one snapshot of the store: for work that asks for many documents (a build).
+   * Everything it renders comes from one data version, and the check before keeping each
+   * document (has the store a change not applied yet?) costs no lock of the index each time.
+   */
+  batch<T>(work: () => T): T;
+  /**
    * Render every record's calendar event in the background, in slices that leave the event loop
    * free: the calendar lists every record, and its first request would otherwise render them all
    * at once (about a second per 10,000 records).
@@ -716,6 +722,7 @@ export async function createLiveFeeds({
         );
       }
     },
+    batch: (work) => store.read(() => work()),
     prepareCalendar: async () => {
       const ids = [...keys.ids()];
       // Ten records at a time (a millisecond or two), then a rest of a few: nobody waits for

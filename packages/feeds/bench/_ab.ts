@@ -1,0 +1,10 @@
+import { openStore, silentLogger } from '@briefing/store';
+import { createLiveFeeds } from '../src/live-feeds.js';
+const store = await openStore({ dir: '/tmp/bench10k/data', cacheDir: '/tmp/bench10k/cache', logger: silentLogger });
+const live = await createLiveFeeds({ store, siteUrl: 'https://briefing.example.org/' });
+const t = performance.now(); const c = process.cpuUsage();
+const work = () => { live.warm(); let n = 0; for (const path of live.paths()) { const f = live.file(path)!; for (const p of f.parts?.() ?? [f.body]) n += p.byteLength; void f.etag; } return n; };
+const n = process.argv[2] === '1' ? live.batch(work) : work();
+const u = process.cpuUsage(c);
+console.log(process.argv[2], 'ms', (performance.now() - t).toFixed(0), 'cpu', ((u.user + u.system) / 1000).toFixed(0));
+store.close();
