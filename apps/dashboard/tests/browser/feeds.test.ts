@@ -185,6 +185,30 @@ describe('the dataset download', () => {
     });
     expect(again.status).toBe(304);
   });
+
+  it.each(['gzip', 'br'])('is sent compressed to a client that accepts %s', async (coding) => {
+    const plain = await fetch(`${baseUrl}/briefings.sqlite`, {
+      headers: { 'accept-encoding': 'identity' },
+    });
+    const plainBytes = Buffer.from(await plain.arrayBuffer());
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('content-length')).toBe(String(plainBytes.byteLength));
+
+    const response = await fetch(`${baseUrl}/briefings.sqlite`, {
+      headers: { 'accept-encoding': coding },
+    });
+    expect(response.headers.get('content-encoding')).toBe(coding);
+    expect(response.headers.get('vary')).toBe('Accept-Encoding');
+    expect(Number(response.headers.get('content-length'))).toBeLessThan(plainBytes.byteLength / 2);
+    // fetch decodes it: the same file.
+    expect(Buffer.from(await response.arrayBuffer()).equals(plainBytes)).toBe(true);
+    const etag = response.headers.get('etag')!;
+    expect(etag).toMatch(new RegExp(`-${coding}"$`));
+    const again = await fetch(`${baseUrl}/briefings.sqlite`, {
+      headers: { 'accept-encoding': coding, 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
+  });
 });
 
 describe('security headers', () => {
