@@ -93,7 +93,8 @@ export function cellsCounting({
  */
 export function overviewCounts({ index, count }: { index: Store; count: CountUnit }) {
   return index.read(() => {
-    const all = index.list({ pageSize: 1 });
+    // Only the totals: the facets (every actor, place and country counted) are not shown here.
+    const all = index.list({ pageSize: 1, facets: false });
     return {
       cells: index.monthThemeCounts({ count }),
       records: all.total,
