@@ -8,6 +8,7 @@ import {
   overviewCounts,
   snapshotEngagements,
 } from '#lib/server/overview.ts';
+import { periodCounts } from '#lib/charts/period-counts.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -21,7 +22,8 @@ export const load: PageServerLoad = async ({ url }) => {
     count,
     overview: {
       ...overview,
-      cells: cellsCounting({ cells, count, ids: snapshotEngagements(current) }),
+      // Counts by month and year, not the ids counted: SvelteKit serializes a load's data.
+      periods: periodCounts(cellsCounting({ cells, count, ids: snapshotEngagements(current) })),
       counts: { ...overview.counts, records, engagements },
     },
     themes: THEMES.map((theme) => theme.id),

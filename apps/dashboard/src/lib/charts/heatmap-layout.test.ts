@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { layoutHeatmap, monthLabel } from './heatmap-layout.js';
+import { periodCounts } from './period-counts.js';
 
 describe('layoutHeatmap', () => {
   const layout = layoutHeatmap({
-    cells: [
+    counts: periodCounts([
       { month: '2023-09', theme: 'space', count: 3, ids: ['a', 'b', 'c'] },
       { month: '2023-12', theme: 'diplomacy', count: 1, ids: ['d'] },
       { month: '2024-02', theme: 'diplomacy', count: 6, ids: ['e', 'f', 'g', 'h', 'i', 'j'] },
-    ],
+    ]),
     themes: ['diplomacy', 'space'],
   })!;
 
@@ -50,10 +51,10 @@ describe('layoutHeatmap', () => {
 
   it('fits the width, periods down and themes across in the compact layout', () => {
     const compact = layoutHeatmap({
-      cells: [
+      counts: periodCounts([
         { month: '2023-09', theme: 'space', count: 3, ids: ['a', 'b', 'c'] },
         { month: '2024-02', theme: 'diplomacy', count: 6, ids: ['e', 'f', 'g', 'h', 'i', 'j'] },
-      ],
+      ]),
       themes: ['diplomacy', 'space'],
       width: 340,
       compact: true,
@@ -82,7 +83,12 @@ describe('layoutHeatmap', () => {
         count: 1,
         ids: [`r${index}`],
       }));
-      const grid = layoutHeatmap({ cells, themes: ['diplomacy', 'space'], width, compact })!;
+      const grid = layoutHeatmap({
+        counts: periodCounts(cells),
+        themes: ['diplomacy', 'space'],
+        width,
+        compact,
+      })!;
       expect(grid.unit).toBe('year');
       expect(grid.width).toBeLessThanOrEqual(width);
       expect(grid.showCounts).toBe(true);
@@ -93,11 +99,11 @@ describe('layoutHeatmap', () => {
 
   it('counts years instead of months for long ranges, each record once per year', () => {
     const yearly = layoutHeatmap({
-      cells: [
+      counts: periodCounts([
         { month: '2001-01', theme: 'space', count: 1, ids: ['long'] },
         { month: '2001-02', theme: 'space', count: 2, ids: ['long', 'short'] },
         { month: '2015-06', theme: 'space', count: 1, ids: ['late'] },
-      ],
+      ]),
       themes: ['space'],
     })!;
     expect(yearly.unit).toBe('year');

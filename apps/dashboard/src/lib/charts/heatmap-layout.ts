@@ -2,10 +2,8 @@ import { monthsBetween, themeLabel, type CountUnit, type ThemeId } from '@briefi
 import { scaleBand, scaleSequential } from 'd3-scale';
 import { interpolateBlues } from 'd3-scale-chromatic';
 import { listHref } from '../list-url.js';
-import { countByYear, type Counted, type MonthCount } from './period-counts.js';
+import type { Counted, PeriodCounts } from './period-counts.js';
 import { monthBounds } from './utc-date.js';
-
-export type HeatmapInput = MonthCount;
 
 export interface HeatmapCell {
   /** "YYYY-MM", or "YYYY" when the grid counts years. */
@@ -71,7 +69,7 @@ export function monthLabel(month: string): string {
  * themes across with their names written upwards.
  */
 export function layoutHeatmap({
-  cells: monthCells,
+  counts,
   themes,
   width = 960,
   compact = false,
@@ -79,7 +77,7 @@ export function layoutHeatmap({
   minCell = 16,
   count,
 }: {
-  cells: readonly HeatmapInput[];
+  counts: PeriodCounts;
   themes: readonly ThemeId[];
   /** What the cells count, so that each links to the list counting the same. */
   count?: CountUnit;
@@ -88,8 +86,8 @@ export function layoutHeatmap({
   maxMonths?: number;
   minCell?: number;
 }): HeatmapLayout | undefined {
-  if (monthCells.length === 0) return undefined;
-  const sortedMonths = monthCells.map((cell) => cell.month).sort();
+  if (counts.months.length === 0) return undefined;
+  const sortedMonths = counts.months.map((cell) => cell.period).sort();
   const allMonths = monthsBetween({
     start: `${sortedMonths[0]}-01`,
     end: `${sortedMonths[sortedMonths.length - 1]}-01`,
@@ -99,10 +97,7 @@ export function layoutHeatmap({
     allMonths.length > maxMonths || (!compact && allMonths.length * minCell > wideRoom)
       ? 'year'
       : 'month';
-  const counted: Counted[] =
-    unit === 'month'
-      ? monthCells.map(({ month, theme, count }) => ({ period: month, theme, count }))
-      : countByYear(monthCells);
+  const counted: Counted[] = unit === 'month' ? counts.months : counts.years;
   const periods =
     unit === 'month' ? allMonths : [...new Set(allMonths.map((month) => month.slice(0, 4)))];
   const periodText = (period: string) => (unit === 'month' ? monthLabel(period) : period);

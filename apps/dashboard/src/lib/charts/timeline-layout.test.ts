@@ -2,6 +2,7 @@ import { makeBriefing } from '@briefing/schema/testing';
 import { formatDateRange, type EventDate } from '@briefing/schema';
 import { describe, expect, it } from 'vitest';
 import { layoutDensity, layoutTimeline, type TimelineItem } from './timeline-layout.js';
+import { periodCounts } from './period-counts.js';
 
 const item = (id: string, date: EventDate, themes: TimelineItem['themes'] = ['diplomacy']) => ({
   id,
@@ -90,11 +91,11 @@ describe('layoutTimeline', () => {
 describe('layoutDensity', () => {
   it('draws one area per theme lane, spanning the months', () => {
     const layout = layoutDensity({
-      cells: [
+      counts: periodCounts([
         { month: '2023-01', theme: 'space', count: 3, ids: ['a', 'b', 'c'] },
         { month: '2023-06', theme: 'space', count: 1, ids: ['d'] },
         { month: '2023-03', theme: 'defense', count: 2, ids: ['e', 'f'] },
-      ],
+      ]),
       themes: ['space', 'defense'],
       width: 900,
     })!;
@@ -107,11 +108,11 @@ describe('layoutDensity', () => {
 
   it('steps by year over long ranges, counting a record once a year', () => {
     const layout = layoutDensity({
-      cells: [
+      counts: periodCounts([
         { month: '2001-01', theme: 'space', count: 1, ids: ['long'] },
         { month: '2001-02', theme: 'space', count: 2, ids: ['long', 'short'] },
         { month: '2020-06', theme: 'space', count: 1, ids: ['late'] },
-      ],
+      ]),
       themes: ['space'],
       width: 900,
     })!;

@@ -2,7 +2,7 @@ import { effectiveEnd, themeLabel, type EventDate, type ThemeId } from '@briefin
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { area, curveStepAfter } from 'd3-shape';
 import { utcDay, utcMonth, utcYear } from 'd3-time';
-import { countByYear, type MonthCount } from './period-counts.js';
+import type { PeriodCounts } from './period-counts.js';
 import { CHAR_WIDTH, labelWidth, timeTicks, type TimeTick } from './time-ticks.js';
 import { monthStartDate, parseIsoDate } from './utc-date.js';
 
@@ -295,9 +295,6 @@ function placeMark(
   };
 }
 
-/** Monthly counts per theme, for timelines with too many records to draw one by one. */
-export type DensityInput = MonthCount;
-
 export interface DensityLane extends TimelineLane {
   path: string;
   max: number;
@@ -321,30 +318,29 @@ const DENSITY_COMPACT_MARGIN = { top: 4, right: 8, bottom: 28, left: 8 };
  * writes lane names above the lanes, as layoutTimeline does.
  */
 export function layoutDensity({
-  cells: monthCells,
+  counts,
   themes,
   width,
   maxMonths = 120,
   compact = false,
 }: {
-  cells: readonly DensityInput[];
+  /** Counts per theme by month and year, for timelines with too many records to draw one by one. */
+  counts: PeriodCounts;
   themes: readonly ThemeId[];
   width: number;
   maxMonths?: number;
   compact?: boolean;
 }): DensityLayout | undefined {
-  if (monthCells.length === 0) return undefined;
+  if (counts.months.length === 0) return undefined;
   const margin = compact ? DENSITY_COMPACT_MARGIN : DENSITY_WIDE_MARGIN;
   const header = compact ? LANE_HEADER : 0;
-  const months = monthCells.map((cell) => cell.month).sort();
+  const months = counts.months.map((cell) => cell.period).sort();
   const first = monthStartDate(months[0]!);
   const last = utcMonth.offset(monthStartDate(months[months.length - 1]!), 1);
   const yearly = utcMonth.count(first, last) > maxMonths;
   const interval = yearly ? utcYear : utcMonth;
   const periodKey = (date: Date) => date.toISOString().slice(0, yearly ? 4 : 7);
-  const cells = yearly
-    ? countByYear(monthCells)
-    : monthCells.map(({ month, theme, count }) => ({ period: month, theme, count }));
+  const cells = yearly ? counts.years : counts.months;
   const start = interval.floor(first);
   const end = interval.ceil(last);
   const x = timeScale([start, end], width, margin);

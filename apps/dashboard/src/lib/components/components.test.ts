@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { toListItem } from '../list-item.js';
 import { timelineItem } from '../server/overview.js';
 import BriefingList from './BriefingList.svelte';
+import { periodCounts } from '../charts/period-counts.js';
 import Heatmap from './Heatmap.svelte';
 import Timeline from './Timeline.svelte';
 
@@ -54,15 +55,17 @@ describe('Timeline', () => {
 
 describe('Heatmap', () => {
   it('links each non-empty cell to the list counting the same, and labels it for screen readers', () => {
-    const cells = [{ month: '2023-10', theme: 'diplomacy' as const, count: 2, ids: ['a', 'b'] }];
+    const counts = periodCounts([
+      { month: '2023-10', theme: 'diplomacy' as const, count: 2, ids: ['a', 'b'] },
+    ]);
     const themes = ['diplomacy', 'space'] as const;
-    const engagements = render(Heatmap, { props: { cells, themes, title: 'Heatmap' } }).body;
+    const engagements = render(Heatmap, { props: { counts, themes, title: 'Heatmap' } }).body;
     expect(engagements).toContain(
       'href="/briefings?theme=diplomacy&amp;from=2023-10-01&amp;to=2023-10-31"',
     );
     expect(engagements).toContain('aria-label="Diplomacy, Oct 2023: 2 engagements"');
     const records = render(Heatmap, {
-      props: { cells, themes, title: 'Heatmap', count: 'records' },
+      props: { counts, themes, title: 'Heatmap', count: 'records' },
     }).body;
     expect(records).toContain(
       'href="/briefings?theme=diplomacy&amp;from=2023-10-01&amp;to=2023-10-31&amp;count=records"',

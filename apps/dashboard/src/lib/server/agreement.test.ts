@@ -12,6 +12,7 @@ import {
 } from '@briefing/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { layoutHeatmap } from '../charts/heatmap-layout.js';
+import { periodCounts } from '../charts/period-counts.js';
 import { countPlaces } from '../charts/place-counts.js';
 import { listView } from '../list-query.js';
 import { buildOverview, cellsCounting } from './overview.js';
@@ -129,11 +130,13 @@ describe('the overview and the lists it links to', () => {
     (count) => {
       const ids = engagementIds({ records: snapshot.records });
       const layout = layoutHeatmap({
-        cells: cellsCounting({
-          cells: groupByMonthAndTheme({ records: snapshot.records, count, ids }),
-          count,
-          ids,
-        }),
+        counts: periodCounts(
+          cellsCounting({
+            cells: groupByMonthAndTheme({ records: snapshot.records, count, ids }),
+            count,
+            ids,
+          }),
+        ),
         themes: THEMES.map((theme) => theme.id),
         count,
       })!;

@@ -1,6 +1,7 @@
 import { groupByMonthAndTheme, groupEngagements, ThemeId, THEMES } from '@briefing/schema';
 import { feedLinks } from '@briefing/feeds';
 import { error } from '@sveltejs/kit';
+import { periodCounts } from '#lib/charts/period-counts.ts';
 import { listHref } from '#lib/list-url.ts';
 import { toEngagementItem } from '#lib/list-item.ts';
 import {
@@ -39,11 +40,13 @@ export const load: PageServerLoad = async ({ params }) => {
           ? { kind: 'marks' as const, items: marks }
           : {
               kind: 'density' as const,
-              cells: cellsCounting({
-                cells: groupByMonthAndTheme({ records, count: 'engagements', ids }),
-                count: 'engagements',
-                ids,
-              }).filter((cell) => cell.theme === id),
+              periods: periodCounts(
+                cellsCounting({
+                  cells: groupByMonthAndTheme({ records, count: 'engagements', ids }),
+                  count: 'engagements',
+                  ids,
+                }).filter((cell) => cell.theme === id),
+              ),
             },
       items: rows.slice(0, SHOWN).map(toEngagementItem),
       listHref: listHref({ query: { themes: [id] } }),
