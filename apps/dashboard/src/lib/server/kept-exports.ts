@@ -7,14 +7,14 @@ import { LRUCache } from 'lru-cache';
 import { Transform } from 'node:stream';
 
 /** What one export may weigh to be kept (the plain JSON of 100,000 records is ~90 MB). */
-export const MAX_KEPT_EXPORT_BYTES = 32 * 1024 * 1024;
+export const MAX_KEPT_EXPORT_BYTES = 16 * 1024 * 1024;
 
 export class KeptExports {
   readonly #kept: LRUCache<string, Uint8Array<ArrayBuffer>>;
   /** The newest data version an export was made for: older ones are never asked again. */
   #version = -1;
 
-  constructor({ maxBytes = 96 * 1024 * 1024 }: { maxBytes?: number } = {}) {
+  constructor({ maxBytes = 64 * 1024 * 1024 }: { maxBytes?: number } = {}) {
     this.#kept = new LRUCache<string, Uint8Array<ArrayBuffer>>({
       maxSize: maxBytes,
       sizeCalculation: (bytes) => Math.max(1, bytes.byteLength),
