@@ -39,7 +39,7 @@ describe('the browser entry (@briefing/schema)', () => {
       ).toEqual([]);
     }
     expect(new Set([...graph.values()].flat())).toEqual(
-      new Set(['zod', 'i18n-iso-countries', 'i18n-iso-countries/langs/en.json']),
+      new Set(['zod', 'i18n-iso-countries/index.js', 'i18n-iso-countries/langs/en.json']),
     );
   });
 });
