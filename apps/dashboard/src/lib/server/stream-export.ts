@@ -61,10 +61,10 @@ export function streamExport({
   } else if (coding === 'gzip') {
     stages.push(createGzip());
   }
-  stages.push(kept.keeping({ dataVersion, key }));
+  const body = kept.keeping({ dataVersion, key });
   // A pipeline, not pipes: a client that goes away stops the reading of the index (and its
   // read transaction ends), instead of leaving it paused.
-  const body = pipeline(stages, () => {}) as unknown as Readable;
+  pipeline([...stages, body], () => {});
   return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, { headers: sent });
 }
 
