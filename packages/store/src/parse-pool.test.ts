@@ -32,4 +32,17 @@ describe('a worker thread checking files', () => {
     expect(inWorker).toEqual(onMain);
     expect(inWorker.filter((result) => result.outcome === 'checked')).toHaveLength(152);
   });
+
+  it('lets go of the results already read (a first build does not hold every record)', async () => {
+    const out = join(fixture.root, 'out.json');
+    await run(process.execPath, ['--expose-gc', ...scriptArgs('parse-released.ts', fixture, out)], {
+      cwd: PACKAGE_DIR,
+    });
+    const { read, firstCollected } = JSON.parse(await readFile(out, 'utf8')) as {
+      read: number;
+      firstCollected: boolean;
+    };
+    expect(read).toBe(152);
+    expect(firstCollected).toBe(true);
+  });
 });

@@ -89,6 +89,9 @@ export class ParsePool {
 
   /** The results of checking each file, in the order asked, a few chunks ahead. */
   async *check(requests: readonly CheckRequest[]): AsyncGenerator<CheckResult> {
+    // The chunks sent and not read yet. A chunk leaves once read: keeping every one until the
+    // end kept every record's row of a first build in memory (~4.5 KB a record: at 100,000
+    // records, the build needed over 400 MB of heap, which the process then kept).
     const chunks: Promise<CheckResult[]>[] = [];
     let sent = 0;
     const send = () => {
@@ -103,8 +106,8 @@ export class ParsePool {
       );
     };
     while (sent < requests.length && chunks.length < IN_FLIGHT) send();
-    for (let next = 0; next < chunks.length; next += 1) {
-      const results = await chunks[next]!;
+    while (chunks.length > 0) {
+      const results = await chunks.shift()!;
       if (sent < requests.length) send();
       yield* results;
     }
