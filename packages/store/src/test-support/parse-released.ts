@@ -1,17 +1,11 @@
 // Run by parse-pool.test.ts (through tsx, with --expose-gc): checks every file of a folder in a
 // worker thread, and writes whether the results already read could be collected while the rest
 // were still coming (a WeakRef to the first result, looked at after the last one).
-import { readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { CheckRequest } from '../check-file.js';
-import { ParsePool } from '../parse-pool.js';
+import { writeFileSync } from 'node:fs';
+import { poolOnFolder } from './pool-on-folder.js';
 
 const [dir, , out] = process.argv.slice(2) as [string, string, string];
-const requests: CheckRequest[] = readdirSync(dir)
-  .sort()
-  .map((name) => ({ name, path: join(dir, name), file: `data/${name}`, reparse: false }));
-const pool = await ParsePool.start({ maxBytes: 256 * 1024, documentsRoot: dir });
-if (pool === undefined) throw new Error('the worker did not start');
+const { requests, pool } = await poolOnFolder(dir);
 let first: WeakRef<object> | undefined;
 let read = 0;
 let firstCollected = false;
