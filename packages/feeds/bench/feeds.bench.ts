@@ -126,8 +126,9 @@ const [page] = scopePages({
   emptyUpdated: new Date(0),
 });
 const floor = time(() => {
-  renderRssItems({ items, page: page! });
-  renderAtomEntries({ items, page: page! });
+  // Summaries and contents written in place by feed, not passed through as stand-ins.
+  renderRssItems({ items, page: page!, passThrough: [] });
+  renderAtomEntries({ items, page: page!, passThrough: [] });
 });
 
 console.log(

@@ -13,6 +13,7 @@ import {
   resolveSentinels,
   splitAt,
   type DocumentFrame,
+  type PassedThrough,
 } from './render-once.js';
 
 const ATOM = 'application/atom+xml';
@@ -70,9 +71,12 @@ function atomFeed({ page }: { page: FeedPage }): Feed {
 export function renderAtomEntries({
   items,
   page,
+  passThrough,
 }: {
   items: readonly FeedItem[];
   page: FeedPage;
+  /** Which CDATA texts pass through feed as stand-ins (default: all; see render-once.ts). */
+  passThrough?: readonly PassedThrough[];
 }): string[] {
   return renderItemFragments({
     makeFeed: () => atomFeed({ page }),
@@ -81,6 +85,7 @@ export function renderAtomEntries({
     render: (feed) => feed.atom1(),
     open: '\n    <entry>',
     end: '\n</feed>',
+    ...(passThrough === undefined ? {} : { passThrough }),
   });
 }
 

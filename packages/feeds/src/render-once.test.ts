@@ -1,14 +1,15 @@
 import { Feed } from 'feed';
 import { describe, expect, it } from 'vitest';
-import { generateBriefings } from '@briefing/schema/testing';
+import { generateBriefings, makeBriefing } from '@briefing/schema/testing';
 import { templatedArchiveFrames, templatedCoverageFrames } from './render-once.js';
-import { atom1Frame } from './atom1.js';
+import { atom1Frame, renderAtomEntries } from './atom1.js';
 import { buildFeeds } from './build-feeds.js';
 import { scopePages } from './feed-page.js';
 import { jsonFeedFrame } from './json-feed.js';
 import { feedScopes } from './paths.js';
-import { rss2Frame } from './rss2.js';
+import { renderRssItems, rss2Frame } from './rss2.js';
 import { feedAloneItem } from './test-support/feed-alone.js';
+import { HOSTILE_STRINGS } from './test-support/hostile.js';
 import { fileText, unescapeHtml } from './test-support/feed-set.js';
 import { readXml, textOf } from './test-support/xml.js';
 import { compareItems, dateAtUtcMidnight, toFeedItem } from './to-feed-item.js';
@@ -128,5 +129,38 @@ describe('documents spliced from items rendered once', () => {
       categories: asList(entry.category).map((c: any) => [c['@_term'], c['@_label']]),
     });
     expect(spliced.map(meaning)).toEqual(expected.map(meaning));
+  });
+});
+
+describe('summaries and contents passed through feed as stand-ins', () => {
+  // Hostile texts, and what a string replacement would read as a pattern ("$&" is the match).
+  const texts = [...HOSTILE_STRINGS, "$& $' $` $$ $1", '', 'x'];
+  const hostile = texts.map((text, index) =>
+    makeBriefing({ id: `text-${index}`, title: `Title ${text}`, summary: `Summary ${text}` }),
+  );
+  const siteUrl = 'https://briefing.example.org/';
+  const items = [...records, ...hostile]
+    .map((record) => toFeedItem({ record, siteUrl }))
+    .sort(compareItems);
+  // An item with no content and no summary: feed writes neither element, nor may a stand-in.
+  const bare = { ...items[0]!, summaryHtml: '', contentHtml: '' };
+  const [page] = scopePages({
+    scope: { kind: 'all' },
+    items,
+    siteUrl,
+    pageSize: 50,
+    emptyUpdated: dateAtUtcMidnight('2023-01-01'),
+  });
+
+  it.each([
+    ['RSS', renderRssItems],
+    ['Atom', renderAtomEntries],
+  ] as const)('give %s items byte-identical to feed writing them in place', (_format, render) => {
+    const all = [...items, bare];
+    const spliced = render({ items: all, page: page! });
+    expect(spliced).toEqual(render({ items: all, page: page!, passThrough: [] }));
+    expect(spliced).toHaveLength(all.length);
+    expect(spliced.some((fragment) => fragment.includes("$` $$ $1"))).toBe(true);
+    expect(spliced.at(-1)).not.toMatch(/summary|description|content/);
   });
 });

@@ -12,6 +12,7 @@ import {
   resolveSentinels,
   splitAt,
   type DocumentFrame,
+  type PassedThrough,
 } from './render-once.js';
 
 function atomLinks({ page }: { page: FeedPage }): Extension {
@@ -75,9 +76,12 @@ function channel({ page }: { page: FeedPage }): Feed {
 export function renderRssItems({
   items,
   page,
+  passThrough,
 }: {
   items: readonly FeedItem[];
   page: FeedPage;
+  /** Which CDATA texts pass through feed as stand-ins (default: all; see render-once.ts). */
+  passThrough?: readonly PassedThrough[];
 }): string[] {
   return renderItemFragments({
     makeFeed: () => channel({ page }),
@@ -86,6 +90,7 @@ export function renderRssItems({
     render: (feed) => feed.rss2(),
     open: '\n        <item>',
     end: '\n    </channel>',
+    ...(passThrough === undefined ? {} : { passThrough }),
   });
 }
 
