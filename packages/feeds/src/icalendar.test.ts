@@ -172,6 +172,18 @@ describe('renderICalendar', () => {
     expect(foldLines(`${line}\r\n${line}`)).toBe(icalFoldLines(`${line}\r\n${line}`));
   });
 
+  it('folds any line exactly as ical-generator does', () => {
+    // One-, two-, three- and four-octet characters, and lone surrogates, in any order.
+    const piece = fc.constantFrom('a', 'word ', '·', 'é', '–', '한', '🚀', '\uD83D', '\uDE80');
+    const line = fc.array(piece, { maxLength: 120 }).map((pieces) => `X:${pieces.join('')}`);
+    fc.assert(
+      fc.property(line, (text) => {
+        expect(foldLines(text)).toBe(icalFoldLines(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('computes day arithmetic in UTC', () => {
     expect(nextDay('2024-02-28')).toBe('2024-02-29');
     expect(nextDay('2023-12-31')).toBe('2024-01-01');
