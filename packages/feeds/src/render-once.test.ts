@@ -160,7 +160,7 @@ describe('summaries and contents passed through feed as stand-ins', () => {
     const spliced = render({ items: all, page: page! });
     expect(spliced).toEqual(render({ items: all, page: page!, passThrough: [] }));
     expect(spliced).toHaveLength(all.length);
-    expect(spliced.some((fragment) => fragment.includes("$` $$ $1"))).toBe(true);
+    expect(spliced.some((fragment) => fragment.includes('$` $$ $1'))).toBe(true);
     expect(spliced.at(-1)).not.toMatch(/summary|description|content/);
   });
 });
