@@ -85,7 +85,7 @@ export function renderAtomEntries({
     render: (feed) => feed.atom1(),
     open: '\n    <entry>',
     end: '\n</feed>',
-    ...(passThrough === undefined ? {} : { passThrough }),
+    passThrough,
   });
 }
 

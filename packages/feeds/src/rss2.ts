@@ -90,7 +90,7 @@ export function renderRssItems({
     render: (feed) => feed.rss2(),
     open: '\n        <item>',
     end: '\n    </channel>',
-    ...(passThrough === undefined ? {} : { passThrough }),
+    passThrough,
   });
 }
 
