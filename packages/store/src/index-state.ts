@@ -4,6 +4,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { FileState } from './index-writer.js';
 import { readFileStates, readProblemFiles } from './file-states.js';
+import { withSmallPageCache } from './small-page-cache.js';
 import { TitleOrder, type Titled } from './title-order.js';
 import type { TimeSlicer } from './time-slicer.js';
 
@@ -49,7 +50,7 @@ export class IndexState {
 
   /** Reads the state back from the index, in slices. */
   async load({ db, slicer }: { db: DatabaseSync; slicer: TimeSlicer }): Promise<void> {
-    this.adopt(await readStateRows({ db, slicer }));
+    this.adopt(await withSmallPageCache(db, () => readStateRows({ db, slicer })));
   }
 
   /** Takes the state read from the index. */

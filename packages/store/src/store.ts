@@ -310,8 +310,8 @@ export class Store {
   readonly #afterCatchUp = <T>(result: T): T => {
     if (this.#closed) return result;
     this.#logNewProblems();
-    // Reading back the writer's state filled its page cache (up to 64 MiB at 100,000 records);
-    // the updates that follow touch a few pages each and read them again when they need them.
+    // The catch-up's update filled the writer's page cache (up to 64 MiB on a first build); the
+    // updates that follow touch a few pages each and read them again when they need them.
     this.#writerDb.exec('PRAGMA shrink_memory');
     return result;
   };
