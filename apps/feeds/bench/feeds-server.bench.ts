@@ -170,6 +170,21 @@ function runBuild(root: string, cli = CLI): { ms: number; stdout: string } {
   return { ms: performance.now() - start, stdout: result.stdout.trim() };
 }
 
+/**
+ * The floor of any new process after one edit (bench/new-process-floor.js: Node started, every
+ * record file's metadata looked at, a generation of links made and removed), start to exit.
+ */
+function runFloor(root: string): { ms: number; stdout: string } {
+  const start = performance.now();
+  const result = spawnSync(
+    process.execPath,
+    ['bench/new-process-floor.js', join(root, 'data'), join(root, 'out')],
+    { cwd: PACKAGE_DIR, encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`the floor failed: ${result.stderr}`);
+  return { ms: performance.now() - start, stdout: result.stdout.trim() };
+}
+
 async function benchIncrementalWrite({ root, records }: { root: string; records: Briefing[] }) {
   const { store, live } = await openInProcess(root);
   const out = join(root, 'out-in-process');
@@ -225,6 +240,7 @@ for (const size of SIZES) {
   }
   const medianRun = (runs: { ms: number; stdout: string }[]) =>
     [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
+  const floors = [runFloor(root), runFloor(root), runFloor(root)];
   const incremental = await benchIncrementalWrite({ root, records });
   const stall = await benchStall({ root, records });
   console.log(`\n${size.toLocaleString('en')} records`);
@@ -238,6 +254,10 @@ for (const size of SIZES) {
       `  build --out after one edit, new process (${how === 'tsx' ? 'sources through tsx' : 'built command, bin/briefing-feeds.js'}): median ${(run.ms / 1000).toFixed(2)} s of ${runs.map((r) => (r.ms / 1000).toFixed(2)).join(' / ')} (${run.stdout}; target ≤ 200 ms)`,
     );
   }
+  const floor = medianRun(floors);
+  console.log(
+    `  the floor of any new process (Node started, every record file's metadata looked at, a generation of links made and removed; nothing read or rendered): median ${floor.ms.toFixed(0)} ms of ${floors.map((run) => run.ms.toFixed(0)).join(' / ')} (${floor.stdout})`,
+  );
   console.log(
     `  one edit → incremental write of the output in a running process (build --watch): median ${median(incremental.times).toFixed(0)} ms, max ${Math.max(...incremental.times).toFixed(0)} ms, ${median(incremental.written)} files written (target ≤ 200 ms; first write ${incremental.firstMs.toFixed(0)} ms)`,
   );
