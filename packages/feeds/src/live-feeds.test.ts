@@ -218,3 +218,65 @@ describe('createLiveFeeds with the keys of an earlier process', { timeout: 30_00
     expect(atomTitles(other, '/feeds/all.atom')).toEqual(atomTitles(live, '/feeds/all.atom'));
   });
 });
+
+describe('createLiveFeeds and the calendar', { timeout: 60_000 }, () => {
+  /** Waits as a server does before answering: until whenReady gives nothing more to wait for. */
+  async function untilReady(live: LiveFeeds, path: string): Promise<number> {
+    let waits = 0;
+    for (let next = live.whenReady(path); next !== undefined; next = live.whenReady(path)) {
+      waits += 1;
+      await next;
+    }
+    return waits;
+  }
+
+  /** Counts turns of the event loop (where other requests are answered) while `work` runs. */
+  async function turnsDuring(work: () => Promise<unknown> | undefined): Promise<number> {
+    let turns = 0;
+    let waiting = true;
+    const turn = () => {
+      turns += 1;
+      if (waiting) setImmediate(turn);
+    };
+    setImmediate(turn);
+    await work();
+    waiting = false;
+    return turns;
+  }
+
+  it('has the calendar wait for its events, rendered a slice at a time, not all at once', async () => {
+    const records = generateBriefings({ count: 300 });
+    const { live } = await liveOn(records);
+    const calendar = '/feeds/calendar.ics';
+    expect(live.whenReady('/feeds/all.atom')).toBeUndefined();
+    expect(live.whenReady(calendar)).toBeInstanceOf(Promise);
+    // Ten events a slice: about one turn a slice (all at once, there would be one or two).
+    expect(await turnsDuring(() => untilReady(live, calendar))).toBeGreaterThanOrEqual(20);
+    expect(live.whenReady(calendar)).toBeUndefined();
+    const text = Buffer.from(live.file(calendar)!.body).toString('utf8');
+    expect(text.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(300);
+  });
+
+  it('joins the calendar made again after an edit a slice at a time, to the bytes it has', async () => {
+    // Over a megabyte of calendar: joined in three slices or more, two turns between them.
+    const records = generateBriefings({ count: 1500 });
+    const { fixture, live } = await liveOn(records);
+    const calendar = '/feeds/calendar.ics';
+    await untilReady(live, calendar);
+    await fixture.write(edited(records[7]!, 'A corrected title'));
+    let waiting: Promise<void> | undefined;
+    const turns = await turnsDuring(() => (waiting = live.whenReady(calendar)));
+    expect(waiting).toBeInstanceOf(Promise);
+    expect(turns).toBeGreaterThanOrEqual(2);
+    expect(live.whenReady(calendar)).toBeUndefined();
+    const file = live.file(calendar)!;
+    expect(file.body.byteLength).toBeGreaterThan(1024 * 1024);
+    // The same bytes and ETag as a calendar made at once by feeds that never joined it.
+    const other = await createLiveFeeds({ store: fixture.store, siteUrl: SITE, pageSize: 5 });
+    feeds.push(other);
+    const fresh = other.file(calendar)!;
+    expect(Buffer.from(file.body).equals(Buffer.from(fresh.body))).toBe(true);
+    expect(file.etag).toBe(fresh.etag);
+    expect(Buffer.from(file.body).toString('utf8')).toContain('A corrected title');
+  });
+});

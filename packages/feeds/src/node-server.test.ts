@@ -238,3 +238,63 @@ describe('handleFeedRequest', () => {
     expect(again.status).toBe(304);
   });
 });
+
+describe('the feed server with a document that needs long work first', () => {
+  it('answers it once whenReady settles, and other requests meanwhile', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((done) => (release = done));
+    let settled = false;
+    void gate.then(() => (settled = true));
+    const waiting = createFeedServer({
+      getFeeds: () => ({
+        ...first,
+        whenReady: (path) => (path === '/feeds/calendar.ics' && !settled ? gate : undefined),
+      }),
+    });
+    const url = await listen(waiting);
+    try {
+      let answered = false;
+      const calendar = get(`${url}/feeds/calendar.ics`).then((response) => {
+        answered = true;
+        return response;
+      });
+      // Several rounds of other requests while the calendar waits.
+      for (let round = 0; round < 3; round++) {
+        const other = await get(`${url}/feeds/all.atom`);
+        expect(other.status).toBe(200);
+      }
+      expect(answered).toBe(false);
+      release();
+      const response = await calendar;
+      expect(response.status).toBe(200);
+      expect(response.body.equals(Buffer.from(first.files.get('/feeds/calendar.ics')!.body))).toBe(
+        true,
+      );
+    } finally {
+      await close(waiting);
+    }
+  });
+
+  it('answers 500 with one log line when that work fails', async () => {
+    const logged: string[] = [];
+    const failing = createFeedServer({
+      getFeeds: () => ({
+        ...first,
+        whenReady: (path) =>
+          path === '/feeds/calendar.ics'
+            ? Promise.reject(new Error('the index closed'))
+            : undefined,
+      }),
+      log: (line) => logged.push(line),
+    });
+    const url = await listen(failing);
+    try {
+      const response = await get(`${url}/feeds/calendar.ics`);
+      expect(response.status).toBe(500);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(logged).toEqual(['briefing-feeds: 500 for "/feeds/calendar.ics": the index closed']);
+    } finally {
+      await close(failing);
+    }
+  });
+});

@@ -19,29 +19,35 @@ export function createFeedServer({
   log?: ServerLog;
 }): Server {
   return createServer((request, response) => {
-    try {
-      answer({ request, response, getFeeds, log });
-    } catch (error) {
-      // One line, no stack: a bug here must not flood the log or leak internals to the client.
-      log(`briefing-feeds: 500 for ${shown(request.url)}: ${(error as Error).message}`);
-      if (!response.headersSent)
-        plain(response, 500, 'Internal error.\n', { 'cache-control': 'no-store' });
-      else response.destroy();
-    }
+    answerOrFail({ request, response, getFeeds, log });
   });
 }
 
-function answer({
-  request,
-  response,
-  getFeeds,
-  log,
-}: {
+interface Exchange {
   request: IncomingMessage;
   response: ServerResponse;
   getFeeds: () => FeedSource | undefined;
   log: ServerLog;
-}): void {
+}
+
+function answerOrFail(exchange: Exchange): void {
+  try {
+    answer(exchange);
+  } catch (error) {
+    fail(exchange, error);
+  }
+}
+
+function fail({ request, response, log }: Exchange, error: unknown): void {
+  // One line, no stack: a bug here must not flood the log or leak internals to the client.
+  log(`briefing-feeds: 500 for ${shown(request.url)}: ${(error as Error).message}`);
+  if (!response.headersSent)
+    plain(response, 500, 'Internal error.\n', { 'cache-control': 'no-store' });
+  else response.destroy();
+}
+
+function answer(exchange: Exchange): void {
+  const { request, response, getFeeds, log } = exchange;
   const target = request.url ?? '/';
   const path = target.split('?', 1)[0]!;
   if (!wellFormed(path)) {
@@ -55,6 +61,16 @@ function answer({
       'retry-after': '1',
       'cache-control': 'no-store',
     });
+    return;
+  }
+  // A document that needs long work first (the calendar, while its events are still being
+  // rendered) is answered once that work is done; other requests go on meanwhile.
+  const ready = feeds.whenReady?.(path);
+  if (ready !== undefined) {
+    ready.then(
+      () => answerOrFail(exchange),
+      (error: unknown) => fail(exchange, error),
+    );
     return;
   }
   const method = request.method ?? 'GET';

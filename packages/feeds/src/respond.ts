@@ -19,6 +19,11 @@ export interface FeedSource {
   files: { get(path: string): FeedFile | undefined };
   siteUrl: string;
   hubUrl?: string;
+  /**
+   * Settles once the document at `path` can be answered without long work on the event loop;
+   * undefined when it can be now (see LiveFeeds.whenReady).
+   */
+  whenReady?(path: string): Promise<void> | undefined;
 }
 
 /** Reads one request header (lower-case name), e.g. `(name) => request.headers.get(name)`. */

@@ -54,7 +54,11 @@ export async function handleFeeds({
       request,
     });
   }
-  return (await liveFeeds(data)).handle(request);
+  const feeds = await liveFeeds(data);
+  // The calendar asked for while its events are still being rendered waits for them here, not
+  // by holding the event loop (see LiveFeeds.whenReady).
+  await feeds.whenReady(url.pathname);
+  return feeds.handle(request);
 }
 
 /** Exactly the records of a list view, newest first, as a feed or a calendar. */
