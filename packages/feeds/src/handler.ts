@@ -1,3 +1,4 @@
+import { webBody } from './body-in-pieces.js';
 import { respondToFeedRequest, type FeedResponse, type FeedSource } from './respond.js';
 
 /**
@@ -20,11 +21,11 @@ export function handleFeedRequest({
   return response === undefined ? undefined : toWebResponse(response);
 }
 
-/** A plain-data response as a web-standard Response. */
+/** A plain-data response as a web-standard Response (a large body as a stream of pieces). */
 export function toWebResponse(response: FeedResponse): Response {
   // Bodies are Node Buffers (never backed by a SharedArrayBuffer); with the DOM lib loaded,
   // Uint8Array<ArrayBufferLike> is not a BodyInit.
-  return new Response((response.body as Uint8Array<ArrayBuffer> | undefined) ?? null, {
+  return new Response(webBody(response.body as Uint8Array<ArrayBuffer> | undefined), {
     status: response.status,
     headers: response.headers,
   });

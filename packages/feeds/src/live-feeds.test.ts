@@ -220,16 +220,6 @@ describe('createLiveFeeds with the keys of an earlier process', { timeout: 30_00
 });
 
 describe('createLiveFeeds and the calendar', { timeout: 60_000 }, () => {
-  /** Waits as a server does before answering: until whenReady gives nothing more to wait for. */
-  async function untilReady(live: LiveFeeds, path: string): Promise<number> {
-    let waits = 0;
-    for (let next = live.whenReady(path); next !== undefined; next = live.whenReady(path)) {
-      waits += 1;
-      await next;
-    }
-    return waits;
-  }
-
   /** Counts turns of the event loop (where other requests are answered) while `work` runs. */
   async function turnsDuring(work: () => Promise<unknown> | undefined): Promise<number> {
     let turns = 0;
@@ -250,8 +240,9 @@ describe('createLiveFeeds and the calendar', { timeout: 60_000 }, () => {
     const calendar = '/feeds/calendar.ics';
     expect(live.whenReady('/feeds/all.atom')).toBeUndefined();
     expect(live.whenReady(calendar)).toBeInstanceOf(Promise);
-    // Ten events a slice: about one turn a slice (all at once, there would be one or two).
-    expect(await turnsDuring(() => untilReady(live, calendar))).toBeGreaterThanOrEqual(20);
+    // Ten events a slice: about one turn a slice (all at once, there would be one or two). One
+    // wait covers everything (the events, then the body joined), as a server waits once.
+    expect(await turnsDuring(() => live.whenReady(calendar))).toBeGreaterThanOrEqual(20);
     expect(live.whenReady(calendar)).toBeUndefined();
     const text = Buffer.from(live.file(calendar)!.body).toString('utf8');
     expect(text.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(300);
@@ -262,7 +253,7 @@ describe('createLiveFeeds and the calendar', { timeout: 60_000 }, () => {
     const records = generateBriefings({ count: 1500 });
     const { fixture, live } = await liveOn(records);
     const calendar = '/feeds/calendar.ics';
-    await untilReady(live, calendar);
+    await live.whenReady(calendar);
     await fixture.write(edited(records[7]!, 'A corrected title'));
     let waiting: Promise<void> | undefined;
     const turns = await turnsDuring(() => (waiting = live.whenReady(calendar)));

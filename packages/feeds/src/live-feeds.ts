@@ -659,7 +659,7 @@ export async function createLiveFeeds({
     preparing?: Promise<void>;
     prepared: boolean;
     asked: boolean;
-    joining?: Promise<void>;
+    readying?: Promise<void>;
     /** The data version the calendar was last joined for (kept or not). */
     joinedAt?: number;
   } = {
@@ -688,11 +688,21 @@ export async function createLiveFeeds({
   // parts are joined into one body here, half a megabyte a turn of the event loop, before it is
   // answered: joined at once when first sent or compressed, they held the loop ~30 ms (fresh
   // memory faulted in a page at a time), with ~20 ms of rendering before.
+  /** Whether a calendar request now would be answered without long work. */
+  const calendarReady = (): boolean =>
+    (calendar.prepared || kept.has(calendarPath)) &&
+    (kept.get(calendarPath)?.joined === true || calendar.joinedAt === applied);
   const joinCalendar = async (): Promise<void> => {
+    // A change the store committed and these feeds have not applied yet: what is rendered
+    // meanwhile is not kept. Wait for it a little (it is applied within milliseconds).
+    for (let tries = 0; !inStep() && tries < 25 && !closed; tries++) {
+      await new Promise((done) => setTimeout(done, 2));
+    }
     const version = applied;
     const file = live.file(calendarPath);
     const found = kept.get(calendarPath);
     if (file === undefined || found === undefined || found.file !== file) {
+      // Not kept: the request renders it itself, at once.
       calendar.joinedAt = version;
       return;
     }
@@ -807,15 +817,19 @@ export async function createLiveFeeds({
     batch: (work) => store.read(() => work()),
     prepareCalendar: prepareCalendarEvents,
     whenReady: (path) => {
-      if (path !== calendarPath) return undefined;
-      if (!calendar.prepared && !kept.has(calendarPath)) {
-        calendar.asked = true;
-        return prepareCalendarEvents();
-      }
-      if (kept.get(calendarPath)?.joined === true || calendar.joinedAt === applied) {
-        return undefined;
-      }
-      return (calendar.joining ??= joinCalendar().finally(() => (calendar.joining = undefined)));
+      if (path !== calendarPath || calendarReady()) return undefined;
+      return (calendar.readying ??= (async () => {
+        // Its events, then its body; again if an edit came meanwhile, up to a few times (a
+        // request after that renders what is left at once).
+        for (let round = 0; round < 4 && !calendarReady() && !closed; round++) {
+          if (!calendar.prepared && !kept.has(calendarPath)) {
+            calendar.asked = true;
+            await prepareCalendarEvents();
+          } else {
+            await joinCalendar();
+          }
+        }
+      })().finally(() => (calendar.readying = undefined)));
     },
     onUpdate: (listener) => {
       listeners.add(listener);

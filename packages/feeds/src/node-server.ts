@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { endInPieces } from './body-in-pieces.js';
 import { SECURITY_HEADERS, notFound, respondToFeedRequest, type FeedSource } from './respond.js';
 
 /** Where the server reports what it refused or failed at: one line each. */
@@ -83,7 +84,7 @@ function answer(exchange: Exchange): void {
     respondToFeedRequest({ feeds, method, path, header }) ??
     notFound({ path, head: method === 'HEAD' });
   response.writeHead(result.status, result.headers);
-  response.end(result.body);
+  endInPieces(response, result.body);
 }
 
 /** An origin-form path whose percent-escapes decode (RFC 9112 §3.2.1). */
