@@ -114,8 +114,9 @@ export interface LiveFeeds extends FeedSource {
   /**
    * Settles once the document at `path` can be answered without long work on the event loop;
    * undefined when it can be now. Only the calendar ever waits: asked for before its events are
-   * all rendered, it waits for the rest, rendered a slice at a time without rests (instead of
-   * rendering them all at once and holding every other request meanwhile).
+   * all rendered, for the rest, rendered a slice at a time without rests; made again after an
+   * edit, for its body, joined a slice at a time (instead of either at once, holding every other
+   * request meanwhile). Wait once: if edits keep coming, it settles after a few rounds anyway.
    */
   whenReady(path: string): Promise<void> | undefined;
   /** Called after each store change has been applied, with the paths whose documents were dropped. */
@@ -684,14 +685,14 @@ export async function createLiveFeeds({
       }
     })());
 
-  // The calendar holds every record (~9 MB at 10,000) and is made again after each edit. Its
-  // parts are joined into one body here, half a megabyte a turn of the event loop, before it is
-  // answered: joined at once when first sent or compressed, they held the loop ~30 ms (fresh
-  // memory faulted in a page at a time), with ~20 ms of rendering before.
   /** Whether a calendar request now would be answered without long work. */
   const calendarReady = (): boolean =>
     (calendar.prepared || kept.has(calendarPath)) &&
     (kept.get(calendarPath)?.joined === true || calendar.joinedAt === applied);
+  // The calendar holds every record (~9 MB at 10,000) and is made again after each edit. Its
+  // parts are joined into one body here, half a megabyte a turn of the event loop, before it is
+  // answered: joined at once when first sent or compressed, they held the loop ~30 ms (fresh
+  // memory faulted in a page at a time), with ~20 ms of rendering before.
   const joinCalendar = async (): Promise<void> => {
     // A change the store committed and these feeds have not applied yet: what is rendered
     // meanwhile is not kept. Wait for it a little (it is applied within milliseconds).

@@ -275,6 +275,27 @@ describe('the feed server with a document that needs long work first', () => {
     }
   });
 
+  it('waits once: a document still not ready after that is answered all the same', async () => {
+    let asked = 0;
+    const restless = createFeedServer({
+      getFeeds: () => ({
+        ...first,
+        whenReady: () => {
+          asked += 1;
+          return Promise.resolve();
+        },
+      }),
+    });
+    const url = await listen(restless);
+    try {
+      const response = await get(`${url}/feeds/calendar.ics`);
+      expect(response.status).toBe(200);
+      expect(asked).toBe(1);
+    } finally {
+      await close(restless);
+    }
+  });
+
   it('answers 500 with one log line when that work fails', async () => {
     const logged: string[] = [];
     const failing = createFeedServer({

@@ -29,6 +29,8 @@ interface Exchange {
   response: ServerResponse;
   getFeeds: () => FeedSource | undefined;
   log: ServerLog;
+  /** Whether the request already waited for its document (see FeedSource.whenReady): once. */
+  waited?: boolean;
 }
 
 function answerOrFail(exchange: Exchange): void {
@@ -66,10 +68,10 @@ function answer(exchange: Exchange): void {
   }
   // A document that needs long work first (the calendar, while its events are still being
   // rendered) is answered once that work is done; other requests go on meanwhile.
-  const ready = feeds.whenReady?.(path);
+  const ready = exchange.waited === true ? undefined : feeds.whenReady?.(path);
   if (ready !== undefined) {
     ready.then(
-      () => answerOrFail(exchange),
+      () => answerOrFail({ ...exchange, waited: true }),
       (error: unknown) => fail(exchange, error),
     );
     return;
