@@ -141,8 +141,6 @@ const FEED_PATH = /^\/feeds\/(?:archive\/(.+)\/\d+|(.+))\.(rss|atom|json)$/;
 // What a document's date depends on besides its scope (see LastModifiedLedger).
 const COVERAGE = 'coverage';
 const CALENDAR = 'calendar';
-// What joinCalendar copies in one turn of the event loop (a few milliseconds).
-const JOIN_SLICE_BYTES = 512 * 1024;
 const OPML = 'opml';
 
 /** The documents of one scope, by path: each page is made when first asked for. */
@@ -155,8 +153,6 @@ const NO_DOCUMENTS: ScopeDocuments = { get: () => undefined, keys: () => [] };
 
 interface Kept {
   file: FeedFile;
-  /** Whether the file's parts were joined into one body beforehand (the calendar: joinCalendar). */
-  joined?: boolean;
   /** The scope segment of a feed document; undefined for the calendar and the OPML. */
   segment?: string;
   current: boolean;
@@ -688,11 +684,10 @@ export async function createLiveFeeds({
   /** Whether a calendar request now would be answered without long work. */
   const calendarReady = (): boolean =>
     (calendar.prepared || kept.has(calendarPath)) &&
-    (kept.get(calendarPath)?.joined === true || calendar.joinedAt === applied);
-  // The calendar holds every record (~9 MB at 10,000) and is made again after each edit. Its
-  // parts are joined into one body here, half a megabyte a turn of the event loop, before it is
-  // answered: joined at once when first sent or compressed, they held the loop ~30 ms (fresh
-  // memory faulted in a page at a time), with ~20 ms of rendering before.
+    (kept.get(calendarPath)?.file.joined === true || calendar.joinedAt === applied);
+  // The calendar holds every record (~9 MB at 10,000) and is made again after each edit: it is
+  // rendered, then its body joined a slice at a time (FeedFile.joinInSlices) before it is
+  // answered, instead of joined at once when first sent or compressed.
   const joinCalendar = async (): Promise<void> => {
     // A change the store committed and these feeds have not applied yet: what is rendered
     // meanwhile is not kept. Wait for it a little (it is applied within milliseconds).
@@ -701,38 +696,13 @@ export async function createLiveFeeds({
     }
     const version = applied;
     const file = live.file(calendarPath);
-    const found = kept.get(calendarPath);
-    if (file === undefined || found === undefined || found.file !== file) {
+    if (file === undefined || kept.get(calendarPath)?.file !== file) {
       // Not kept: the request renders it itself, at once.
       calendar.joinedAt = version;
       return;
     }
-    const parts = file.parts?.() ?? [file.body];
-    const body = Buffer.allocUnsafe(parts.reduce((total, part) => total + part.byteLength, 0));
-    let at = 0;
-    let sliceEnd = JOIN_SLICE_BYTES;
-    for (const part of parts) {
-      body.set(part, at);
-      at += part.byteLength;
-      if (at >= sliceEnd) {
-        await new Promise((done) => setImmediate(done));
-        sliceEnd = at + JOIN_SLICE_BYTES;
-      }
-    }
+    await file.joinInSlices?.();
     calendar.joinedAt = version;
-    // Kept only if no edit replaced the calendar meanwhile.
-    if (kept.get(calendarPath) !== found) return;
-    kept.set(calendarPath, {
-      ...found,
-      joined: true,
-      file: makeFeedFile({
-        path: file.path,
-        contentType: file.contentType,
-        bytes: body,
-        etag: file.etag,
-        lastModified: file.lastModified,
-      }),
-    });
   };
 
   const live: LiveFeeds = {
