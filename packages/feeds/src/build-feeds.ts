@@ -10,11 +10,11 @@ import { CONTENT_TYPES, makeFeedFile, makeRenderedFeedFile } from './feed-file.j
 import type { FeedFile } from './feed-file.js';
 import { scopePages } from './feed-page.js';
 import type { FeedPage } from './feed-page.js';
-import { renderICalendar } from './icalendar.js';
+import { CALENDAR_SIZE, eventYear, renderCalendars } from './icalendar.js';
 import { renderOpml } from './opml.js';
 import {
   FEED_FORMATS,
-  calendarPath,
+  calendarYearPath,
   feedScopes,
   listFeeds,
   opmlPath,
@@ -60,25 +60,36 @@ export function normalizeSiteUrl(siteUrl: string): string {
   return url.href;
 }
 
+/** Page and calendar sizes are positive integers. */
+export function checkSizes(sizes: { pageSize: number; calendarSize: number }): void {
+  for (const [name, size] of Object.entries(sizes)) {
+    if (!Number.isInteger(size) || size < 1) {
+      throw new Error(`${name} must be a positive integer, got ${size}`);
+    }
+  }
+}
+
 /**
  * Build every feed from the records: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for all briefings, each
- * theme, type and participating country (with RFC 5005 archives), the iCalendar and the OPML.
+ * theme, type and participating country (with RFC 5005 archives), the iCalendars (the most
+ * recent events, and one per year) and the OPML.
  * Pure: the same records and options give byte-identical files.
  */
 export function buildFeeds({
   records,
   siteUrl: rawSiteUrl,
   pageSize = 50,
+  calendarSize = CALENDAR_SIZE,
   hubUrl,
 }: {
   records: readonly Briefing[];
   siteUrl: string;
   pageSize?: number;
+  /** Events in the calendar one subscribes to (the most recent). */
+  calendarSize?: number;
   hubUrl?: string;
 }): FeedSet {
-  if (!Number.isInteger(pageSize) || pageSize < 1) {
-    throw new Error(`pageSize must be a positive integer, got ${pageSize}`);
-  }
+  checkSizes({ pageSize, calendarSize });
   const siteUrl = normalizeSiteUrl(rawSiteUrl);
   if (hubUrl !== undefined && !/^https?:$/.test(URL.parse(hubUrl)?.protocol ?? '')) {
     throw new Error(`hub URL must be an absolute http(s) URL, got "${hubUrl}"`);
@@ -164,18 +175,23 @@ export function buildFeeds({
     }
   }
 
-  add(
-    makeFeedFile({
-      path: calendarPath,
-      contentType: CONTENT_TYPES.ics,
-      text: renderICalendar({
-        records,
-        siteUrl,
-        calendarUrl: absoluteUrl({ siteUrl, path: calendarPath }),
+  const updatedIn = new Map<string, Date>();
+  for (const { record, updated } of items) {
+    const path = calendarYearPath({ year: eventYear(record.date.start) });
+    if ((updatedIn.get(path)?.getTime() ?? -Infinity) < updated.getTime())
+      updatedIn.set(path, updated);
+  }
+  for (const [path, text] of renderCalendars({ records, siteUrl, size: calendarSize })) {
+    add(
+      makeFeedFile({
+        path,
+        contentType: CONTENT_TYPES.ics,
+        text,
+        // The calendar one subscribes to by the newest update of all; a year's by its own.
+        lastModified: updatedIn.get(path) ?? newest,
       }),
-      lastModified: newest,
-    }),
-  );
+    );
+  }
   const listed = listFeeds(records);
   for (const [path, format] of [
     [opmlPath, 'atom'],

@@ -5,16 +5,28 @@ import { makeBriefing } from '@briefing/schema/testing';
 import type { Briefing } from '@briefing/schema';
 import { eventLastDay as lastDay, nextDay } from '@briefing/present';
 import fc from 'fast-check';
-import { compareEvents, foldLines, renderICalendar } from './icalendar.js';
+import { compareEvents, foldLines, mostRecentEvents, renderCalendars } from './icalendar.js';
 
 const SITE = 'https://briefing.example.org/';
 
+/** The calendar one subscribes to. */
+function renderICalendar({ records, size }: { records: Briefing[]; size?: number }): string {
+  return renderCalendars({ records, siteUrl: SITE, ...(size === undefined ? {} : { size }) }).get(
+    '/feeds/calendar.ics',
+  )!;
+}
+
+function parsed(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return {
+    name: String(calendar.getFirstPropertyValue('x-wr-calname')),
+    description: String(calendar.getFirstPropertyValue('x-wr-caldesc')),
+    uids: calendar.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event).uid),
+  };
+}
+
 function events(records: Briefing[]) {
-  const text = renderICalendar({
-    records,
-    siteUrl: SITE,
-    calendarUrl: `${SITE}feeds/calendar.ics`,
-  });
+  const text = renderICalendar({ records });
   const calendar = new ICAL.Component(ICAL.parse(text));
   return calendar.getAllSubcomponents('vevent').map((component) => {
     const event = new ICAL.Event(component);
@@ -55,11 +67,7 @@ describe('renderICalendar', () => {
   });
 
   it('marks events free, puts the date note and the record link in the description, and has no METHOD', () => {
-    const text = renderICalendar({
-      records: [makeBriefing()],
-      siteUrl: SITE,
-      calendarUrl: `${SITE}feeds/calendar.ics`,
-    });
+    const text = renderICalendar({ records: [makeBriefing()] });
     expect(text).not.toMatch(/^METHOD:/m);
     const [event] = events([makeBriefing()]);
     expect(event!.transparency).toBe('TRANSPARENT');
@@ -149,8 +157,7 @@ describe('renderICalendar', () => {
   it('orders events by date then id whatever the input order', () => {
     const a = makeBriefing({ id: 'a', date: { start: '2024-05-01', precision: 'day' } });
     const b = makeBriefing({ id: 'b', date: { start: '2023-05-01', precision: 'day' } });
-    const text = (records: Briefing[]) =>
-      renderICalendar({ records, siteUrl: SITE, calendarUrl: `${SITE}feeds/calendar.ics` });
+    const text = (records: Briefing[]) => renderICalendar({ records });
     expect(text([a, b])).toBe(text([b, a]));
   });
 
@@ -191,6 +198,89 @@ describe('renderICalendar', () => {
     expect(nextDay('2024-02-28')).toBe('2024-02-29');
     expect(nextDay('2023-12-31')).toBe('2024-01-01');
     expect(lastDay({ start: '2024-02-01', precision: 'month' })).toBe('2024-02-29');
+  });
+});
+
+describe('renderCalendars', () => {
+  const on = (id: string, start: string) => makeBriefing({ id, date: { start, precision: 'day' } });
+  const records = [
+    on('d', '2024-03-01'),
+    on('a', '2023-01-10'),
+    on('e', '2025-01-01'),
+    on('b', '2023-06-01'),
+    on('c', '2024-03-01'),
+  ];
+
+  it('holds every event in the calendar one subscribes to while there are no more than its size', () => {
+    const current = parsed(renderICalendar({ records, size: 5 }));
+    expect(current.uids.length).toBe(5);
+    expect(current.description).toMatch(
+      /^Every recorded engagement between Russia and North Korea/,
+    );
+  });
+
+  it('cuts the calendar one subscribes to at the most recent events, and says where the rest are', () => {
+    const current = parsed(renderICalendar({ records, size: 3 }));
+    expect(current.uids).toEqual(['c', 'd', 'e'].map((id) => `${id}@briefing.example.org`));
+    expect(current.description).toContain('The 3 most recent recorded engagements');
+    expect(current.description).toContain(
+      `${SITE}feeds/calendar/2023.ics to ${SITE}feeds/calendar/2025.ics`,
+    );
+  });
+
+  it('writes one calendar per year with every event that began in it, in order', () => {
+    const calendars = renderCalendars({ records, siteUrl: SITE, size: 1 });
+    expect([...calendars.keys()]).toEqual([
+      '/feeds/calendar.ics',
+      '/feeds/calendar/2023.ics',
+      '/feeds/calendar/2024.ics',
+      '/feeds/calendar/2025.ics',
+    ]);
+    const year = parsed(calendars.get('/feeds/calendar/2024.ics')!);
+    expect(year.uids).toEqual(['c', 'd'].map((id) => `${id}@briefing.example.org`));
+    expect(year.name).toBe('Russia–DPRK engagements, 2024');
+    expect(year.description).toBe(
+      'Every recorded engagement between Russia and North Korea that began in 2024, as all-day events.',
+    );
+    // A year's calendar does not move with the rest of the data.
+    const more = renderCalendars({
+      records: [...records, on('f', '2026-05-05')],
+      siteUrl: SITE,
+      size: 1,
+    });
+    expect(more.get('/feeds/calendar/2024.ics')).toBe(calendars.get('/feeds/calendar/2024.ics'));
+  });
+});
+
+describe('mostRecentEvents', () => {
+  it('is the last events in order, reading only the latest years it needs', () => {
+    fc.assert(
+      fc.property(
+        // Each year's events, the latest year first.
+        fc.array(fc.array(fc.integer(), { maxLength: 5 }), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 12 }),
+        (latestFirst, size) => {
+          let read = 0;
+          const recent = mostRecentEvents({
+            years: (function* () {
+              for (const events of latestFirst) {
+                read += 1;
+                yield events;
+              }
+            })(),
+            size,
+          });
+          const all = [...latestFirst].reverse().flat();
+          expect(recent).toEqual(all.slice(Math.max(0, all.length - size)));
+          // No year after the one that completed it.
+          let needed = 0;
+          for (let count = 0; needed < latestFirst.length && count < size; needed += 1) {
+            count += latestFirst[needed]!.length;
+          }
+          expect(read).toBe(needed);
+        },
+      ),
+    );
   });
 });
 

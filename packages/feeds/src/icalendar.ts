@@ -1,6 +1,8 @@
 import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { dataCoverage, type Briefing } from '@briefing/schema';
 import {
+  calendarPath,
+  calendarYearPath,
   countryName,
   coverageSentence,
   eventLastDay,
@@ -84,11 +86,108 @@ export function foldLines(text: string): string {
   return text.split('\r\n').map(foldLine).join('\r\n');
 }
 
+const NAME = 'Russia–DPRK engagements';
+const EVERY = 'Every recorded engagement between Russia and North Korea';
+
+/**
+ * Events in the calendar one subscribes to: the most recent this many by start date. A calendar
+ * of every record grows without end (85 MB at 100,000 records): calendar applications refuse or
+ * time out on such files, and a server made it again after each edit. Each year's events are
+ * also in a calendar of their own (calendarYearPath).
+ */
+export const CALENDAR_SIZE = 1000;
+
+/** The year whose calendar holds an event: the year it starts ("2024" of "2024-12-30"). */
+export function eventYear(start: string): string {
+  return start.slice(0, 4);
+}
+
+/** Each year's calendar, in order: the years in which a record's event starts. */
+export function calendarYears(
+  records: readonly Pick<Briefing, 'date'>[],
+): { year: string; path: string }[] {
+  const years = [...new Set(records.map((record) => eventYear(record.date.start)))].sort();
+  return years.map((year) => ({ year, path: calendarYearPath({ year }) }));
+}
+
+/**
+ * The events of the calendar one subscribes to: the last `size` in event order (compareEvents),
+ * given each year's events in that order, the latest year first (only the years needed are read).
+ */
+export function mostRecentEvents<T>({
+  years,
+  size,
+}: {
+  years: Iterable<readonly T[]>;
+  size: number;
+}): T[] {
+  const taken: (readonly T[])[] = [];
+  let count = 0;
+  for (const events of years) {
+    const part = events.slice(Math.max(0, events.length - (size - count)));
+    taken.push(part);
+    count += part.length;
+    // Before the next year is read (sorted, in the live feeds).
+    if (count >= size) break;
+  }
+  return taken.reverse().flat();
+}
+
+/** The calendar one subscribes to: what it holds, and where the rest is when it is cut. */
+export function currentCalendarDescription({
+  siteUrl,
+  total,
+  size,
+  years,
+  coverageNote,
+}: {
+  siteUrl: string;
+  /** How many records there are. */
+  total: number;
+  size: number;
+  /** Every year with an event, in order. */
+  years: readonly string[];
+  /** What the data covers (coverageSentence). */
+  coverageNote: string;
+}): string {
+  if (total <= size) return `${EVERY}, as all-day events. ${coverageNote}`;
+  const yearUrl = (year: string) => absoluteUrl({ siteUrl, path: calendarYearPath({ year }) });
+  return (
+    `The ${size} most recent recorded engagements between Russia and North Korea (by date), as ` +
+    `all-day events; each year's are in a calendar of their own, ${yearUrl(years[0]!)} to ` +
+    `${yearUrl(years.at(-1)!)}. ${coverageNote}`
+  );
+}
+
+/**
+ * The calendar of one year. It does not say what the whole data covers: it would change with
+ * every edit, and every year's calendar with it.
+ */
+export function yearCalendarText({ siteUrl, year }: { siteUrl: string; year: string }): {
+  calendarUrl: string;
+  name: string;
+  description: string;
+} {
+  return {
+    calendarUrl: absoluteUrl({ siteUrl, path: calendarYearPath({ year }) }),
+    name: `${NAME}, ${year}`,
+    description: `${EVERY} that began in ${year}, as all-day events.`,
+  };
+}
+
 // Calendar name, description and links: what ical-generator writes around the events.
-function makeCalendar({ calendarUrl, description }: { calendarUrl: string; description: string }) {
+function makeCalendar({
+  calendarUrl,
+  name,
+  description,
+}: {
+  calendarUrl: string;
+  name: string;
+  description: string;
+}) {
   return ical({
-    name: 'Russia–DPRK engagements',
-    description: `Every recorded engagement between Russia and North Korea, as all-day events. ${description}`,
+    name,
+    description,
     prodId: { company: PUBLISHER, product: 'briefing-feeds', language: 'EN' },
     // No METHOD: it belongs to iTIP messages (RFC 5546, with an ORGANIZER per event and the same
     // method in the Content-Type, RFC 5545 §3.7.2), not to a calendar one subscribes to.
@@ -97,16 +196,17 @@ function makeCalendar({ calendarUrl, description }: { calendarUrl: string; descr
   });
 }
 
-/** The calendar without its events, cut where they go (before END:VCALENDAR). */
+/** A calendar without its events, cut where they go (before END:VCALENDAR). */
 export function calendarFrame({
   calendarUrl,
-  coverageNote,
+  name = NAME,
+  description,
 }: {
   calendarUrl: string;
-  /** What the data covers (coverageSentence). */
-  coverageNote: string;
+  name?: string;
+  description: string;
 }): { head: string; tail: string } {
-  const frame = makeCalendar({ calendarUrl, description: coverageNote }).toString();
+  const frame = makeCalendar({ calendarUrl, name, description }).toString();
   const end = frame.lastIndexOf('END:VCALENDAR');
   return { head: frame.slice(0, end), tail: frame.slice(end) };
 }
@@ -168,22 +268,47 @@ export function renderCalendarEvents({
   });
 }
 
-/** Every engagement as an all-day iCalendar event. */
-export function renderICalendar({
+/**
+ * Every calendar of these records, by path: the one to subscribe to (the most recent `size`
+ * events) and one per year, each an all-day event per engagement.
+ */
+export function renderCalendars({
   records,
   siteUrl,
-  calendarUrl,
+  size = CALENDAR_SIZE,
 }: {
   records: readonly Briefing[];
   siteUrl: string;
-  calendarUrl: string;
-}): string {
-  const { head, tail } = calendarFrame({
-    calendarUrl,
-    coverageNote: coverageSentence(dataCoverage(records)),
-  });
+  size?: number;
+}): Map<string, string> {
   const ordered = [...records].sort((a, b) =>
     compareEvents({ start: a.date.start, id: a.id }, { start: b.date.start, id: b.id }),
   );
-  return `${head}${renderCalendarEvents({ records: ordered, siteUrl }).join('')}${tail}`;
+  const events = renderCalendarEvents({ records: ordered, siteUrl });
+  const byYear = new Map<string, string[]>();
+  ordered.forEach((record, index) => {
+    const year = eventYear(record.date.start);
+    const list = byYear.get(year) ?? [];
+    list.push(events[index]!);
+    byYear.set(year, list);
+  });
+  const years = [...byYear.keys()];
+  const calendars = new Map<string, string>();
+  const current = calendarFrame({
+    calendarUrl: absoluteUrl({ siteUrl, path: calendarPath }),
+    description: currentCalendarDescription({
+      siteUrl,
+      total: records.length,
+      size,
+      years,
+      coverageNote: coverageSentence(dataCoverage(records)),
+    }),
+  });
+  const recent = mostRecentEvents({ years: [...byYear.values()].reverse(), size });
+  calendars.set(calendarPath, `${current.head}${recent.join('')}${current.tail}`);
+  for (const [year, list] of byYear) {
+    const frame = calendarFrame(yearCalendarText({ siteUrl, year }));
+    calendars.set(calendarYearPath({ year }), `${frame.head}${list.join('')}${frame.tail}`);
+  }
+  return calendars;
 }

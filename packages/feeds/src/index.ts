@@ -1,4 +1,5 @@
 export { buildFeeds, normalizeSiteUrl } from './build-feeds.js';
+export { CALENDAR_SIZE, calendarYears } from './icalendar.js';
 export type { FeedSet } from './build-feeds.js';
 export type { ContentEncoding, FeedFile } from './feed-file.js';
 export { CONTENT_TYPES } from './feed-file.js';
@@ -6,6 +7,7 @@ export {
   FEED_FORMATS,
   archivePath,
   calendarPath,
+  calendarYearPath,
   feedLinks,
   feedScopes,
   listFeeds,

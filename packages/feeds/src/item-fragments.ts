@@ -96,6 +96,13 @@ export class ItemFragments {
     return out;
   }
 
+  /** The ids whose fragment of one kind is not rendered yet. */
+  missing({ ids, kind }: { ids: Iterable<string>; kind: FragmentKind }): string[] {
+    const out: string[] = [];
+    for (const id of ids) if (this.#cache.get(id)?.[kind] === undefined) out.push(id);
+    return out;
+  }
+
   /** Render every kind of these records now (a full build), a batch at a time. */
   warm(records: readonly Briefing[]): void {
     const todo = records.filter((record) => {

@@ -3,7 +3,6 @@ import { generateBriefings } from '@briefing/schema/testing';
 import { decodeKeysSnapshot, encodeKeysSnapshot } from './keys-snapshot.js';
 import { keySourceOf } from './record-keys.js';
 
-const EVERY = '0123456789abcdef0123456789abcdef01234567';
 const records = generateBriefings({ count: 30 }).map((record, index) => ({
   source: keySourceOf(record),
   hash: `hash-${index}`,
@@ -15,11 +14,9 @@ describe('keys snapshot', () => {
     const text = encodeKeysSnapshot({
       build: 'b1',
       records,
-      every: EVERY,
       byCreation: BY_CREATION,
     });
-    const { records: decoded, every, byCreation } = decodeKeysSnapshot({ text, build: 'b1' })!;
-    expect(every).toBe(EVERY);
+    const { records: decoded, byCreation } = decodeKeysSnapshot({ text, build: 'b1' })!;
     expect(byCreation).toEqual(BY_CREATION);
     expect(decoded.size).toBe(records.length);
     for (const { source, hash } of records) {
@@ -33,25 +30,24 @@ describe('keys snapshot', () => {
   });
 
   it.each([
-    [
-      'another build',
-      encodeKeysSnapshot({ build: 'b2', records, every: EVERY, byCreation: BY_CREATION }),
-    ],
+    ['another build', encodeKeysSnapshot({ build: 'b2', records, byCreation: BY_CREATION })],
     ['text that is not JSON', '{"version":1,'],
     [
-      'without its digest of every record',
-      JSON.stringify({ version: 1, build: 'b1', records: [], byCreation: [] }),
-    ],
-    [
-      'another version',
-      JSON.stringify({ version: 9, build: 'b1', every: EVERY, records: [], byCreation: [] }),
-    ],
-    [
-      'a record of the wrong shape',
+      'of the first version (with a digest of every record)',
       JSON.stringify({
         version: 1,
         build: 'b1',
-        every: EVERY,
+        every: '0123456789abcdef0123456789abcdef01234567',
+        records: [],
+        byCreation: [],
+      }),
+    ],
+    ['another version', JSON.stringify({ version: 9, build: 'b1', records: [], byCreation: [] })],
+    [
+      'a record of the wrong shape',
+      JSON.stringify({
+        version: 2,
+        build: 'b1',
         records: [['a', 'h']],
         byCreation: [],
       }),
@@ -59,9 +55,8 @@ describe('keys snapshot', () => {
     [
       'an unknown scope',
       JSON.stringify({
-        version: 1,
+        version: 2,
         build: 'b1',
-        every: EVERY,
         records: [['a', 'h', '2024-01-01', '2024-01-01', { start: '2024-01-01' }, ['x:y']]],
         byCreation: [0],
       }),
@@ -69,9 +64,8 @@ describe('keys snapshot', () => {
     [
       'a date without a start',
       JSON.stringify({
-        version: 1,
+        version: 2,
         build: 'b1',
-        every: EVERY,
         records: [['a', 'h', '2024-01-01', '2024-01-01', {}, ['all']]],
         byCreation: [0],
       }),
@@ -79,9 +73,8 @@ describe('keys snapshot', () => {
     [
       'an order naming no record',
       JSON.stringify({
-        version: 1,
+        version: 2,
         build: 'b1',
-        every: EVERY,
         records: [['a', 'h', '2024-01-01', '2024-01-01', { start: '2024-01-01' }, ['all']]],
         byCreation: [1],
       }),

@@ -5,7 +5,8 @@
 import type { FeedScope } from './paths.js';
 import type { KeySource } from './record-keys.js';
 
-const VERSION = 1;
+// 2: no digest of every record (the calendar, which used it, no longer lists every record).
+const VERSION = 2;
 
 type Encoded = [
   id: string,
@@ -47,23 +48,16 @@ export interface KeysSnapshot {
   records: Map<string, { source: KeySource; hash: string }>;
   /** The ids in another order that was given (see RecordKeys.load). */
   byCreation: string[];
-  /**
-   * A digest of which records there are in which versions, whatever their order (the XOR of a
-   * hash of each id and content hash, in hex): kept so as not to hash every record again.
-   */
-  every: string;
 }
 
 /** Each record's key source with its content hash, made by the code and options `build`. */
 export function encodeKeysSnapshot({
   build,
   records,
-  every,
   byCreation,
 }: {
   build: string;
   records: Iterable<{ source: KeySource; hash: string }>;
-  every: string;
   byCreation: Iterable<string>;
 }): string {
   const encoded: Encoded[] = [];
@@ -83,7 +77,7 @@ export function encodeKeysSnapshot({
     const at = index.get(id);
     if (at !== undefined) order.push(at);
   }
-  return JSON.stringify({ version: VERSION, build, every, records: encoded, byCreation: order });
+  return JSON.stringify({ version: VERSION, build, records: encoded, byCreation: order });
 }
 
 /**
@@ -106,7 +100,6 @@ export function decodeKeysSnapshot({
   const snapshot = json as {
     version?: unknown;
     build?: unknown;
-    every?: unknown;
     records?: unknown;
     byCreation?: unknown;
   };
@@ -115,8 +108,6 @@ export function decodeKeysSnapshot({
     json === null ||
     snapshot.version !== VERSION ||
     snapshot.build !== build ||
-    typeof snapshot.every !== 'string' ||
-    !/^[0-9a-f]{40}$/.test(snapshot.every) ||
     !Array.isArray(snapshot.records) ||
     !Array.isArray(snapshot.byCreation)
   ) {
@@ -164,5 +155,5 @@ export function decodeKeysSnapshot({
     if (id === undefined) return undefined;
     byCreation.push(id);
   }
-  return { records: out, every: snapshot.every, byCreation };
+  return { records: out, byCreation };
 }

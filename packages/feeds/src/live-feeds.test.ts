@@ -16,10 +16,18 @@ afterEach(async () => {
   for (const fixture of fixtures.splice(0)) await fixture.close();
 });
 
-async function liveOn(records: readonly Briefing[], pageSize = 5) {
+async function liveOn(
+  records: readonly Briefing[],
+  { pageSize = 5, calendarSize }: { pageSize?: number; calendarSize?: number } = {},
+) {
   const fixture = await makeStoreFixture(records);
   fixtures.push(fixture);
-  const live = await createLiveFeeds({ store: fixture.store, siteUrl: SITE, pageSize });
+  const live = await createLiveFeeds({
+    store: fixture.store,
+    siteUrl: SITE,
+    pageSize,
+    ...(calendarSize === undefined ? {} : { calendarSize }),
+  });
   feeds.push(live);
   return { fixture, live };
 }
@@ -53,9 +61,13 @@ function edited(record: Briefing, title: string, updated = '2031-06-01'): Briefi
 describe('createLiveFeeds', { timeout: 30_000 }, () => {
   it('serves every file buildFeeds writes, with the same bytes', async () => {
     const records = generateBriefings({ count: 60 });
-    const { live } = await liveOn(records);
-    const built = buildFeeds({ records, siteUrl: SITE, pageSize: 5 });
+    // The calendar one subscribes to cut at 10 events, the rest in the years' calendars.
+    const { live } = await liveOn(records, { calendarSize: 10 });
+    const built = buildFeeds({ records, siteUrl: SITE, pageSize: 5, calendarSize: 10 });
     expect(live.paths().sort()).toEqual([...built.files.keys()].sort());
+    expect(live.paths().filter((path) => path.startsWith('/feeds/calendar/')).length).toBe(
+      new Set(records.map((record) => record.date.start.slice(0, 4))).size,
+    );
     for (const [path, file] of built.files) {
       expect(Buffer.from(live.file(path)!.body).equals(Buffer.from(file.body)), path).toBe(true);
       expect(live.file(path)!.etag, path).toBe(file.etag);
@@ -78,36 +90,59 @@ describe('createLiveFeeds', { timeout: 30_000 }, () => {
     expect(live.file('/feeds/themes/space.atom')).toBeDefined();
   });
 
-  it('an edit changes the documents that hold the record and no other', async () => {
-    const records = generateBriefings({ count: 40 });
-    const { fixture, live } = await liveOn(records);
-    const before = etags(live);
-    const target = records[7]!;
-    const updates: string[][] = [];
-    live.onUpdate(({ ids }) => updates.push(ids));
-    await fixture.write(edited(target, 'A corrected title'));
-    expect(fixture.store.problems()).toEqual([]);
-    expect(updates).toEqual([[target.id]]);
-    expect(atomTitles(live, '/feeds/all.atom')[0]).toBe('A corrected title');
-    const after = etags(live);
-    const rebuilt = buildFeeds({
-      records: records.map((record) =>
-        record.id === target.id ? edited(target, 'A corrected title') : record,
-      ),
-      siteUrl: SITE,
-      pageSize: 5,
-    });
-    const original = buildFeeds({ records, siteUrl: SITE, pageSize: 5 });
-    let kept = 0;
-    for (const [path, file] of rebuilt.files) {
-      expect(after.get(path), path).toBe(file.etag);
-      // A document keeps its ETag exactly when its bytes did not change.
-      const same = original.files.get(path)?.etag === file.etag;
-      expect(after.get(path) === before.get(path), path).toBe(same);
-      if (same) kept += 1;
-    }
-    expect(kept).toBeGreaterThan(0);
-  });
+  it.each([
+    ['its title', (record: Briefing) => edited(record, 'A corrected title')],
+    [
+      'its date, into another year',
+      (record: Briefing) => ({
+        ...edited(record, 'A corrected title'),
+        date: { start: '1999-02-03', precision: 'day' as const },
+      }),
+    ],
+  ])(
+    'an edit of %s changes the documents that hold the record and no other',
+    async (_what, edit) => {
+      const records = generateBriefings({ count: 40 });
+      const { fixture, live } = await liveOn(records, { calendarSize: 10 });
+      const before = etags(live);
+      // A record whose year's calendar holds another one (and so stays, changed).
+      const yearOf = (record: Briefing) => record.date.start.slice(0, 4);
+      const target = records.find(
+        (record) => records.filter((other) => yearOf(other) === yearOf(record)).length > 1,
+      )!;
+      const updates: string[][] = [];
+      live.onUpdate(({ ids }) => updates.push(ids));
+      await fixture.write(edit(target));
+      expect(fixture.store.problems()).toEqual([]);
+      expect(updates).toEqual([[target.id]]);
+      expect(atomTitles(live, '/feeds/all.atom')[0]).toBe('A corrected title');
+      const after = etags(live);
+      const rebuilt = buildFeeds({
+        records: records.map((record) => (record.id === target.id ? edit(target) : record)),
+        siteUrl: SITE,
+        pageSize: 5,
+        calendarSize: 10,
+      });
+      const original = buildFeeds({ records, siteUrl: SITE, pageSize: 5, calendarSize: 10 });
+      expect([...after.keys()].sort()).toEqual([...rebuilt.files.keys()].sort());
+      let kept = 0;
+      let calendarsKept = 0;
+      for (const [path, file] of rebuilt.files) {
+        expect(after.get(path), path).toBe(file.etag);
+        // A document keeps its ETag exactly when its bytes did not change.
+        const same = original.files.get(path)?.etag === file.etag;
+        expect(after.get(path) === before.get(path), path).toBe(same);
+        if (same) kept += 1;
+        if (same && path.startsWith('/feeds/calendar/')) calendarsKept += 1;
+      }
+      expect(kept).toBeGreaterThan(0);
+      // The years the edit did not touch.
+      expect(calendarsKept).toBeGreaterThan(0);
+      // Documents no longer there (a year left empty, a country's feed) are not served.
+      for (const path of before.keys())
+        if (!after.has(path)) expect(live.file(path), path).toBeUndefined();
+    },
+  );
 
   it('follows added and deleted records, new countries included', async () => {
     const records = generateBriefings({ count: 12 });
@@ -248,10 +283,25 @@ describe('createLiveFeeds and the calendar', { timeout: 60_000 }, () => {
     expect(text.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(300);
   });
 
+  it("has a year's calendar wait for its events too, and no path that is not a calendar", async () => {
+    const records = generateBriefings({ count: 3000 });
+    const { live } = await liveOn(records);
+    const year = records[0]!.date.start.slice(0, 4);
+    const path = `/feeds/calendar/${year}.ics`;
+    const count = records.filter((record) => record.date.start.startsWith(year)).length;
+    expect(count).toBeGreaterThan(60);
+    expect(live.whenReady('/feeds/calendar/1900.ics')).toBeUndefined();
+    expect(live.file('/feeds/calendar/1900.ics')).toBeUndefined();
+    expect(await turnsDuring(() => live.whenReady(path))).toBeGreaterThanOrEqual(count / 10 - 1);
+    expect(live.whenReady(path)).toBeUndefined();
+    const text = Buffer.from(live.file(path)!.body).toString('utf8');
+    expect(text.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(count);
+  });
+
   it('joins the calendar made again after an edit a slice at a time, to the bytes it has', async () => {
     // Over a megabyte of calendar: joined in three slices or more, two turns between them.
     const records = generateBriefings({ count: 1500 });
-    const { fixture, live } = await liveOn(records);
+    const { fixture, live } = await liveOn(records, { calendarSize: 1500 });
     const calendar = '/feeds/calendar.ics';
     await live.whenReady(calendar);
     await fixture.write(edited(records[7]!, 'A corrected title'));
@@ -263,7 +313,12 @@ describe('createLiveFeeds and the calendar', { timeout: 60_000 }, () => {
     const file = live.file(calendar)!;
     expect(file.body.byteLength).toBeGreaterThan(1024 * 1024);
     // The same bytes and ETag as a calendar made at once by feeds that never joined it.
-    const other = await createLiveFeeds({ store: fixture.store, siteUrl: SITE, pageSize: 5 });
+    const other = await createLiveFeeds({
+      store: fixture.store,
+      siteUrl: SITE,
+      pageSize: 5,
+      calendarSize: 1500,
+    });
     feeds.push(other);
     const fresh = other.file(calendar)!;
     expect(Buffer.from(file.body).equals(Buffer.from(fresh.body))).toBe(true);

@@ -1,13 +1,19 @@
 import { coverageSentence } from '@briefing/present';
 import { createHash } from 'node:crypto';
 import { recordHashes, type Store, type StoreChange } from '@briefing/store';
-import { normalizeSiteUrl } from './build-feeds.js';
+import { checkSizes, normalizeSiteUrl } from './build-feeds.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { CONTENT_TYPES, makeFeedFile, makeRenderedFeedFile, strongEtag } from './feed-file.js';
 import type { FeedFile } from './feed-file.js';
 import { ScopePages, type FeedPage } from './feed-page.js';
 import { toWebResponse } from './handler.js';
-import { calendarFrame } from './icalendar.js';
+import {
+  CALENDAR_SIZE,
+  calendarFrame,
+  currentCalendarDescription,
+  eventYear,
+  yearCalendarText,
+} from './icalendar.js';
 import { ItemFragments } from './item-fragments.js';
 import {
   encodeItemLayout,
@@ -22,6 +28,7 @@ import { renderOpml } from './opml.js';
 import {
   FEED_FORMATS,
   calendarPath,
+  calendarYearPath,
   feedLinks,
   opmlPath,
   opmlRssPath,
@@ -70,8 +77,8 @@ export interface LiveFeeds extends FeedSource {
   readonly fingerprint: string;
   /**
    * Where each record's item sits in the document at a path, as rendered here: kept for the
-   * documents of every record (the calendar and the all-briefings feeds and archives), so that a
-   * later process can reuse the items with `reuseItems`.
+   * documents of every record (the calendars of each year and the all-briefings feeds and
+   * archives), so that a later process can reuse the items with `reuseItems`.
    */
   itemLayout(path: string): string | undefined;
   /**
@@ -106,17 +113,18 @@ export interface LiveFeeds extends FeedSource {
    */
   batch<T>(work: () => T): T;
   /**
-   * Render every record's calendar event in the background, in slices that leave the event loop
-   * free: the calendar lists every record, and its first request would otherwise render them all
-   * at once (about a second per 10,000 records).
+   * Render the events of the calendar one subscribes to in the background, in slices that leave
+   * the event loop free: its first request would otherwise render them all at once (about 0.1 s
+   * for its 1,000 events).
    */
   prepareCalendar(): Promise<void>;
   /**
    * Settles once the document at `path` can be answered without long work on the event loop;
-   * undefined when it can be now. Only the calendar ever waits: asked for before its events are
-   * all rendered, for the rest, rendered a slice at a time without rests; made again after an
-   * edit, for its body, joined a slice at a time (instead of either at once, holding every other
-   * request meanwhile). Wait once: if edits keep coming, it settles after a few rounds anyway.
+   * undefined when it can be now. Only calendars ever wait (a year's holds every event of that
+   * year, ~3,300 at 100,000 records): asked for before their events are all rendered, for the
+   * rest, rendered a slice at a time without rests; made again after an edit, for their body,
+   * joined a slice at a time (instead of either at once, holding every other request meanwhile).
+   * Wait once: if edits keep coming, it settles after a few rounds anyway.
    */
   whenReady(path: string): Promise<void> | undefined;
   /** Called after each store change has been applied, with the paths whose documents were dropped. */
@@ -142,6 +150,9 @@ const FEED_PATH = /^\/feeds\/(?:archive\/(.+)\/\d+|(.+))\.(rss|atom|json)$/;
 const COVERAGE = 'coverage';
 const CALENDAR = 'calendar';
 const OPML = 'opml';
+const CALENDAR_YEAR_PATH = /^\/feeds\/calendar\/(\d{4})\.ics$/;
+// What a year's calendar depends on (see LastModifiedLedger).
+const calendarYearKey = (year: string) => `calendar:${year}`;
 
 /** The documents of one scope, by path: each page is made when first asked for. */
 interface ScopeDocuments {
@@ -153,10 +164,15 @@ const NO_DOCUMENTS: ScopeDocuments = { get: () => undefined, keys: () => [] };
 
 interface Kept {
   file: FeedFile;
-  /** The scope segment of a feed document; undefined for the calendar and the OPML. */
+  /** The scope segment of a feed document; undefined for the calendars and the OPML. */
   segment?: string;
+  /** The year of a year's calendar. */
+  year?: string;
   current: boolean;
-  /** Of a feed document: what its page was made of (pageSignature) and the records it lists. */
+  /**
+   * Of a feed document: what its page was made of (pageSignature) and the records it lists; of a
+   * calendar, its records.
+   */
   signature?: string;
   ids?: readonly string[];
   /** Its signature, once asked for. */
@@ -191,12 +207,15 @@ export async function createLiveFeeds({
   store,
   siteUrl: rawSiteUrl,
   pageSize = 50,
+  calendarSize = CALENDAR_SIZE,
   hubUrl,
   previousKeys,
 }: {
   store: Store;
   siteUrl: string;
   pageSize?: number;
+  /** Events in the calendar one subscribes to (the most recent). */
+  calendarSize?: number;
   hubUrl?: string;
   /**
    * A keysSnapshot of an earlier process (with the same code and options), if there is one: the
@@ -205,9 +224,7 @@ export async function createLiveFeeds({
    */
   previousKeys?: () => string | undefined;
 }): Promise<LiveFeeds> {
-  if (!Number.isInteger(pageSize) || pageSize < 1) {
-    throw new Error(`pageSize must be a positive integer, got ${pageSize}`);
-  }
+  checkSizes({ pageSize, calendarSize });
   const siteUrl = normalizeSiteUrl(rawSiteUrl);
   if (hubUrl !== undefined && !/^https?:$/.test(URL.parse(hubUrl)?.protocol ?? '')) {
     throw new Error(`hub URL must be an absolute http(s) URL, got "${hubUrl}"`);
@@ -252,9 +269,14 @@ export async function createLiveFeeds({
   const apply = (change: StoreChange): void => {
     const ids = [...change.added, ...change.updated, ...change.removed];
     const touched = new Set<string>();
+    // The years whose calendars gain, lose or change an event.
+    const years = new Set<string>();
     store.read((reader) => {
       for (const id of ids) {
+        const start = keys.get(id)?.start;
+        if (start !== undefined) years.add(eventYear(start));
         const record = reader.get(id);
+        if (record !== undefined) years.add(eventYear(record.date.start));
         const segments = record === undefined ? keys.delete(id) : keys.set(record);
         for (const segment of segments) touched.add(segment);
       }
@@ -271,6 +293,7 @@ export async function createLiveFeeds({
       before.coverageNote !== coverageNote || before.newest !== newest.getTime();
     const dependencies = [...touched].map((segment) => `scope:${segment}`);
     dependencies.push(CALENDAR);
+    for (const year of years) dependencies.push(calendarYearKey(year));
     if (coverageMoved) dependencies.push(COVERAGE);
     if (before.scopeList !== scopeList) dependencies.push(OPML);
     ledger.changed({ keys: dependencies, at });
@@ -280,7 +303,10 @@ export async function createLiveFeeds({
     const changed = new Set(ids);
     for (const [path, entry] of kept) {
       let drop: boolean;
-      if (entry.segment === undefined) {
+      if (entry.year !== undefined) {
+        drop = years.has(entry.year);
+      } else if (entry.segment === undefined) {
+        // The calendar one subscribes to says how many records there are, and what they cover.
         drop = path === calendarPath || before.scopeList !== scopeList;
       } else if (!touched.has(entry.segment) && !(coverageMoved && entry.current)) {
         drop = false;
@@ -358,14 +384,6 @@ export async function createLiveFeeds({
   let versions: { dataVersion: number; hashes: Map<string, string> } | undefined;
   // Records changed since `versions` was read: only theirs are read again.
   let stale = new Set<string>();
-  // The XOR of SHA-1(id, hash) over every record: which records there are, in which versions,
-  // whatever their order (the calendar's order follows from the records), kept up to date with
-  // each change instead of hashing 10,000 records again.
-  const everyRecord = Buffer.alloc(20);
-  const toggle = (id: string, hash: string) => {
-    const bytes = createHash('sha1').update(`${id} ${hash}`).digest();
-    for (let index = 0; index < 20; index += 1) everyRecord[index]! ^= bytes[index]!;
-  };
   const hashesNow = (): Map<string, string> | undefined => {
     if (versions?.dataVersion !== applied) {
       const ids = versions === undefined ? undefined : [...stale];
@@ -373,16 +391,8 @@ export async function createLiveFeeds({
       // Read from another snapshot than the keys: only one of the same data version will do.
       if (read.dataVersion !== applied) return undefined;
       const hashes = versions?.hashes ?? new Map<string, string>();
-      for (const id of ids ?? []) {
-        const before = hashes.get(id);
-        if (before !== undefined) toggle(id, before);
-        hashes.delete(id);
-      }
-      for (const [id, full] of read.hashes) {
-        const hash = full.slice(0, 20);
-        hashes.set(id, hash);
-        toggle(id, hash);
-      }
+      for (const id of ids ?? []) hashes.delete(id);
+      for (const [id, full] of read.hashes) hashes.set(id, full.slice(0, 20));
       versions = { dataVersion: read.dataVersion, hashes };
       stale = new Set();
     }
@@ -415,11 +425,16 @@ export async function createLiveFeeds({
     return pageDigests.get(page);
   };
 
-  // Every record is in the calendar, in an order that follows from the records themselves.
-  const calendarDigest = (hashes: Map<string, string>) => {
-    if (hashes.size !== keys.size) return undefined;
-    for (const id of keys.ids()) if (!hashes.has(id)) return undefined;
-    return digest([calendarPath, coverageNote, String(keys.size), everyRecord.toString('hex')]);
+  // A calendar's records and its frame, which say all its bytes are made of besides the events.
+  const calendarDigest = (path: string, hashes: Map<string, string>) => {
+    const found = calendarOf(path);
+    if (found === undefined) return undefined;
+    const texts: (string | undefined)[] = [path, found.frame().head];
+    for (const { key } of found.entries) {
+      const hash = hashes.get(key.recordId);
+      texts.push(hash === undefined ? undefined : `${key.recordId} ${hash}`);
+    }
+    return digest(texts);
   };
 
   const signature = (path: string): string | undefined => {
@@ -429,7 +444,7 @@ export async function createLiveFeeds({
     const known = kept.get(path)?.digest;
     if (known !== undefined) return known;
     if (path === opmlPath || path === opmlRssPath) return digest([path, scopeList]);
-    if (path === calendarPath) return calendarDigest(hashes);
+    if (path === calendarPath || CALENDAR_YEAR_PATH.test(path)) return calendarDigest(path, hashes);
     const match = FEED_PATH.exec(path);
     if (match === null) return undefined;
     const found = pagesOf(match[1] ?? match[2]!).get(path);
@@ -483,7 +498,7 @@ export async function createLiveFeeds({
   };
 
   // Every record is in a document of the all-briefings feed (an archive, or the current page
-  // while there are none) and in the calendar: their layouts locate every item.
+  // while there are none) and in its year's calendar: their layouts locate every item.
   const layoutFor = ({
     ids,
     parts,
@@ -509,23 +524,72 @@ export async function createLiveFeeds({
     };
   };
 
-  const renderCalendar = (): Kept => {
-    const ordered = keys.byStart();
-    const frame = calendarFrame({
-      calendarUrl: absoluteUrl({ siteUrl, path: calendarPath }),
-      coverageNote,
-    });
-    const ids = ordered.map((entry) => entry.key.recordId);
+  /**
+   * The records of the calendar at a path (the one to subscribe to, or a year's) in event order,
+   * its frame, and the newest record update it shows; undefined if there is no such calendar.
+   */
+  const calendarOf = (path: string) => {
+    if (path === calendarPath) {
+      return {
+        entries: keys.mostRecent(calendarSize),
+        frame: () =>
+          calendarFrame({
+            calendarUrl: absoluteUrl({ siteUrl, path }),
+            description: currentCalendarDescription({
+              siteUrl,
+              total: keys.size,
+              size: calendarSize,
+              years: keys.years(),
+              coverageNote,
+            }),
+          }),
+        dependsOn: [CALENDAR, COVERAGE],
+        newest: () => newest,
+      };
+    }
+    const year = CALENDAR_YEAR_PATH.exec(path)?.[1];
+    const entries = year === undefined ? [] : keys.byStartIn(year);
+    if (year === undefined || entries.length === 0) return undefined;
+    return {
+      year,
+      entries,
+      frame: () => calendarFrame(yearCalendarText({ siteUrl, year })),
+      dependsOn: [calendarYearKey(year)],
+      newest: () => {
+        let time = 0;
+        for (const { key } of entries) time = Math.max(time, key.updated.getTime());
+        return new Date(time);
+      },
+    };
+  };
+
+  const renderCalendar = (path: string): Kept | undefined => {
+    const found = calendarOf(path);
+    if (found === undefined) return undefined;
+    const frame = found.frame();
+    const ids = found.entries.map((entry) => entry.key.recordId);
     const parts = [
       Buffer.from(frame.head, 'utf8'),
       ...fragments.get({ ids, kind: 'ics', keep: inStep() }),
       Buffer.from(frame.tail, 'utf8'),
     ];
-    return {
-      file: dated({ path: calendarPath, contentType: CONTENT_TYPES.ics, parts }),
-      current: true,
-      ...layoutFor({ ids, parts, separated: false }),
-    };
+    const etag = strongEtag(parts);
+    const file = makeFeedFile({
+      path,
+      contentType: CONTENT_TYPES.ics,
+      parts,
+      etag,
+      lastModified: ledger.dateOf({ path, etag, keys: found.dependsOn, newest: found.newest() }),
+    });
+    return found.year === undefined
+      ? { file, current: true }
+      : {
+          file,
+          current: false,
+          year: found.year,
+          ids,
+          ...layoutFor({ ids, parts, separated: false }),
+        };
   };
 
   const renderOpmlFile = (path: string, format: 'rss' | 'atom'): Kept => {
@@ -552,12 +616,7 @@ export async function createLiveFeeds({
       contentType,
       parts,
       etag,
-      lastModified: ledger.dateOf({
-        path,
-        etag,
-        keys: path === calendarPath ? [CALENDAR, COVERAGE] : [OPML],
-        newest,
-      }),
+      lastModified: ledger.dateOf({ path, etag, keys: [OPML], newest }),
     });
   };
 
@@ -568,8 +627,8 @@ export async function createLiveFeeds({
     const found = kept.get(path);
     if (found !== undefined) return found.file;
     const rendered =
-      path === calendarPath
-        ? renderCalendar()
+      path === calendarPath || CALENDAR_YEAR_PATH.test(path)
+        ? renderCalendar(path)
         : path === opmlPath
           ? renderOpmlFile(path, 'atom')
           : path === opmlRssPath
@@ -588,7 +647,7 @@ export async function createLiveFeeds({
   let fingerprint: string | undefined;
   const fingerprintNow = () =>
     (fingerprint ??= createHash('sha1')
-      .update(JSON.stringify([codeFingerprint(), siteUrl, pageSize, hubUrl ?? null]))
+      .update(JSON.stringify([codeFingerprint(), siteUrl, pageSize, calendarSize, hubUrl ?? null]))
       .digest('base64url'));
 
   // The ordering keys of every record whose content hash is the one an earlier process's
@@ -603,22 +662,13 @@ export async function createLiveFeeds({
     if (read.dataVersion !== applied) return false;
     const hashes = new Map<string, string>();
     for (const [id, full] of read.hashes) hashes.set(id, full.slice(0, 20));
-    // The snapshot's digest of every record, with only the records that differ toggled.
-    Buffer.from(snapshot.every, 'hex').copy(everyRecord);
     const unchanged: KeySource[] = [];
     for (const [id, { source, hash }] of snapshot.records) {
-      if (hashes.get(id) === hash) {
-        unchanged.push(source);
-      } else {
-        toggle(id, hash);
-      }
+      if (hashes.get(id) === hash) unchanged.push(source);
     }
     const changed: string[] = [];
     for (const [id, hash] of hashes) {
-      if (snapshot.records.get(id)?.hash !== hash) {
-        changed.push(id);
-        toggle(id, hash);
-      }
+      if (snapshot.records.get(id)?.hash !== hash) changed.push(id);
     }
     // In the snapshot's orders: every scope's lists are made sorted but for the changed records.
     keys.load(unchanged, { byCreation: snapshot.byCreation });
@@ -650,59 +700,50 @@ export async function createLiveFeeds({
   // Changes committed while loading: their records are read again, whichever snapshot had them.
   for (const change of queued.splice(0)) apply(change);
 
-  // The calendar's events, rendered once in the background for every caller (prepareCalendar,
-  // whenReady).
-  const calendar: {
-    preparing?: Promise<void>;
-    prepared: boolean;
-    asked: boolean;
-    readying?: Promise<void>;
-    /** The data version the calendar was last joined for (kept or not). */
-    joinedAt?: number;
-  } = {
-    prepared: false,
-    asked: false,
+  // Calendars' events, rendered a slice at a time: in the background for the calendar one
+  // subscribes to (prepareCalendar), at once for a calendar someone waits for (whenReady).
+  const isCalendar = (path: string) => path === calendarPath || CALENDAR_YEAR_PATH.test(path);
+  const eventsMissing = (path: string): string[] =>
+    fragments.missing({
+      ids: (calendarOf(path)?.entries ?? []).map((entry) => entry.key.recordId),
+      kind: 'ics',
+    });
+  const renderEvents = async (ids: readonly string[], { urgent }: { urgent: boolean }) => {
+    // Ten records at a time (a millisecond or two), then a rest of a few while nobody waits for
+    // them: requests come first. Once someone waits, one turn of the event loop between slices
+    // (other requests are still answered in between). Stopped when the feeds close: the store
+    // may close right after.
+    for (let start = 0; start < ids.length && !closed; start += 10) {
+      fragments.get({ ids: ids.slice(start, start + 10), kind: 'ics', keep: inStep() });
+      await new Promise((done) => (urgent ? setImmediate(done) : setTimeout(done, 4)));
+    }
   };
-  const prepareCalendarEvents = (): Promise<void> =>
-    (calendar.preparing ??= (async () => {
-      const ids = [...keys.ids()];
-      // Ten records at a time (a millisecond or two), then a rest of a few while nobody waits
-      // for this: requests come first. Once the calendar is asked for, one turn of the event
-      // loop between slices (other requests are still answered in between). Stopped when the
-      // feeds close: the store may close right after.
-      try {
-        for (let start = 0; start < ids.length && !closed; start += 10) {
-          fragments.get({ ids: ids.slice(start, start + 10), kind: 'ics', keep: inStep() });
-          await new Promise((done) => (calendar.asked ? setImmediate(done) : setTimeout(done, 4)));
-        }
-      } finally {
-        // (Whatever is left, a request renders: nothing waits for this again.)
-        calendar.prepared = true;
-      }
-    })());
+  let preparing: Promise<void> | undefined;
+  const prepareCalendar = (): Promise<void> =>
+    (preparing ??= renderEvents(eventsMissing(calendarPath), { urgent: false }));
 
-  /** Whether a calendar request now would be answered without long work. */
-  const calendarReady = (): boolean =>
-    (calendar.prepared || kept.has(calendarPath)) &&
-    (kept.get(calendarPath)?.file.joined === true || calendar.joinedAt === applied);
-  // The calendar holds every record (~9 MB at 10,000) and is made again after each edit: it is
-  // rendered, then its body joined a slice at a time (FeedFile.joinInSlices) before it is
-  // answered, instead of joined at once when first sent or compressed.
-  const joinCalendar = async (): Promise<void> => {
+  // Per calendar: the wait under way, and the data version it was last joined for (kept or not).
+  const readying = new Map<string, Promise<void>>();
+  const joinedAt = new Map<string, number>();
+  /** Whether a request for a calendar now would be answered without long work. */
+  const calendarReady = (path: string): boolean =>
+    (kept.has(path) || eventsMissing(path).length === 0) &&
+    (kept.get(path)?.file.joined === true || joinedAt.get(path) === applied);
+  // A calendar is made again after each edit that touches it (~1 MB for the calendar one
+  // subscribes to): it is rendered, then its body joined a slice at a time
+  // (FeedFile.joinInSlices) before it is answered, instead of joined at once when first sent or
+  // compressed.
+  const joinCalendar = async (path: string): Promise<void> => {
     // A change the store committed and these feeds have not applied yet: what is rendered
     // meanwhile is not kept. Wait for it a little (it is applied within milliseconds).
     for (let tries = 0; !inStep() && tries < 25 && !closed; tries++) {
       await new Promise((done) => setTimeout(done, 2));
     }
     const version = applied;
-    const file = live.file(calendarPath);
-    if (file === undefined || kept.get(calendarPath)?.file !== file) {
-      // Not kept: the request renders it itself, at once.
-      calendar.joinedAt = version;
-      return;
-    }
-    await file.joinInSlices?.();
-    calendar.joinedAt = version;
+    const file = live.file(path);
+    if (file !== undefined && kept.get(path)?.file === file) await file.joinInSlices?.();
+    // Not kept: the request renders it itself, at once.
+    joinedAt.set(path, version);
   };
 
   const live: LiveFeeds = {
@@ -728,7 +769,6 @@ export async function createLiveFeeds({
       return encodeKeysSnapshot({
         build: fingerprintNow(),
         records,
-        every: everyRecord.toString('hex'),
         byCreation: keys.itemsByCreation('all').map((key) => key.recordId),
       });
     },
@@ -770,7 +810,9 @@ export async function createLiveFeeds({
     paths: () => {
       const paths: string[] = [];
       for (const scope of keys.scopes()) paths.push(...pagesOf(scopeSegment({ scope })).keys());
-      paths.push(calendarPath, opmlPath, opmlRssPath);
+      paths.push(calendarPath);
+      for (const year of keys.years()) paths.push(calendarYearPath({ year }));
+      paths.push(opmlPath, opmlRssPath);
       return paths;
     },
     warm: () => {
@@ -786,21 +828,25 @@ export async function createLiveFeeds({
       }
     },
     batch: (work) => store.read(() => work()),
-    prepareCalendar: prepareCalendarEvents,
+    prepareCalendar,
     whenReady: (path) => {
-      if (path !== calendarPath || calendarReady()) return undefined;
-      return (calendar.readying ??= (async () => {
-        // Its events, then its body; again if an edit came meanwhile, up to a few times (a
-        // request after that renders what is left at once).
-        for (let round = 0; round < 4 && !calendarReady() && !closed; round++) {
-          if (!calendar.prepared && !kept.has(calendarPath)) {
-            calendar.asked = true;
-            await prepareCalendarEvents();
-          } else {
-            await joinCalendar();
+      if (!isCalendar(path) || calendarOf(path) === undefined || calendarReady(path)) {
+        return undefined;
+      }
+      let waiting = readying.get(path);
+      if (waiting === undefined) {
+        waiting = (async () => {
+          // Its events, then its body; again if an edit came meanwhile, up to a few times (a
+          // request after that renders what is left at once).
+          for (let round = 0; round < 4 && !calendarReady(path) && !closed; round++) {
+            const missing = kept.has(path) ? [] : eventsMissing(path);
+            if (missing.length > 0) await renderEvents(missing, { urgent: true });
+            else await joinCalendar(path);
           }
-        }
-      })().finally(() => (calendar.readying = undefined)));
+        })().finally(() => readying.delete(path));
+        readying.set(path, waiting);
+      }
+      return waiting;
     },
     onUpdate: (listener) => {
       listeners.add(listener);

@@ -9,6 +9,7 @@ export {
   FEEDS_ROOT,
   archivePath,
   calendarPath,
+  calendarYearPath,
   feedLinks,
   feedScopes,
   listFeeds,

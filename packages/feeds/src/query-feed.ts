@@ -174,7 +174,11 @@ function render({
   }
   let parts: Buffer[];
   if (format === 'ics') {
-    const frame = calendarFrame({ calendarUrl: selfUrl, coverageNote: feedTitle });
+    const frame = calendarFrame({
+      calendarUrl: selfUrl,
+      name: feedTitle,
+      description: `The ${QUERY_FEED_SIZE} most recent records of the list ${listUrl} (by date), as all-day events.`,
+    });
     parts = [
       Buffer.from(frame.head, 'utf8'),
       ...state.fragments.get({ ids, kind: 'ics', keep }),

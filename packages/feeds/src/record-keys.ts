@@ -5,7 +5,7 @@ import {
   type Coverage,
   type CoverageInput,
 } from '@briefing/schema';
-import { compareEvents } from './icalendar.js';
+import { compareEvents, eventYear, mostRecentEvents } from './icalendar.js';
 import { feedScopes, scopeSegment, scopesOf, type FeedScope } from './paths.js';
 import {
   compareCreation,
@@ -67,7 +67,13 @@ export class RecordKeys {
     created: new SortedKeys(compareCreation),
   };
   #coverage: { value: Coverage | undefined } | undefined;
-  #byStart: RecordKey[] | undefined;
+  /** Each year's records (the year each event starts): the calendars. */
+  readonly #byYear = new Map<string, Set<string>>();
+  /**
+   * A year's records in event order, made when first asked for and dropped when the year gains
+   * or loses a record: an edit sorts one year again, not every record (100,000 at a time).
+   */
+  readonly #yearOrder = new Map<string, RecordKey[]>();
 
   constructor() {
     // Every theme and type has a feed even with no records (subscribers' URLs stay stable).
@@ -167,6 +173,7 @@ export class RecordKeys {
         created,
       };
       this.#entries.set(id, entry);
+      this.#enterYear(id, date.start);
       // Sorted lists already made (not at a start) take the new key too.
       if (!fresh) {
         for (const segment of segments) {
@@ -218,6 +225,7 @@ export class RecordKeys {
       created,
     };
     this.#entries.set(id, entry);
+    this.#enterYear(id, date.start);
     scopes.forEach((scope, index) => {
       const segment = entry.segments[index]!;
       this.#join({ segment, scope, id });
@@ -226,6 +234,17 @@ export class RecordKeys {
     });
     this.#changed({ before: before?.coverage, after: entry.coverage });
     return touched;
+  }
+
+  #enterYear(id: string, start: string): void {
+    const year = eventYear(start);
+    let ids = this.#byYear.get(year);
+    if (ids === undefined) {
+      ids = new Set();
+      this.#byYear.set(year, ids);
+    }
+    ids.add(id);
+    this.#yearOrder.delete(year);
   }
 
   /** Counts a record in a segment (the first record of a segment names its scope). */
@@ -251,6 +270,11 @@ export class RecordKeys {
     const entry = this.#entries.get(id);
     if (entry === undefined) return [];
     this.#entries.delete(id);
+    const year = eventYear(entry.start);
+    const ids = this.#byYear.get(year);
+    ids?.delete(id);
+    if (ids?.size === 0) this.#byYear.delete(year);
+    this.#yearOrder.delete(year);
     for (const segment of entry.segments) {
       const ids = this.#bySegment.get(segment);
       ids?.delete(id);
@@ -270,7 +294,6 @@ export class RecordKeys {
    * next read. Without `before` or `after`, anything may have changed.
    */
   #changed(change?: { before?: CoverageInput; after?: CoverageInput }): void {
-    this.#byStart = undefined;
     const known = this.#coverage?.value;
     const value =
       change === undefined || known === undefined
@@ -315,12 +338,38 @@ export class RecordKeys {
     return this.#coverage.value;
   }
 
-  /** Every record, in the calendar's order (start date, then id). */
-  byStart(): RecordKey[] {
-    this.#byStart ??= [...this.#entries.values()].sort((a, b) =>
-      compareEvents({ start: a.start, id: a.key.recordId }, { start: b.start, id: b.key.recordId }),
-    );
-    return this.#byStart;
+  /** Every year with a record's event, in order. */
+  years(): string[] {
+    return [...this.#byYear.keys()].sort();
+  }
+
+  /** A year's records in the calendar's order (start date, then id); valid until the next change. */
+  byStartIn(year: string): readonly RecordKey[] {
+    let ordered = this.#yearOrder.get(year);
+    if (ordered === undefined) {
+      ordered = [...(this.#byYear.get(year) ?? [])]
+        .map((id) => this.#entries.get(id)!)
+        .sort((a, b) =>
+          compareEvents(
+            { start: a.start, id: a.key.recordId },
+            { start: b.start, id: b.key.recordId },
+          ),
+        );
+      this.#yearOrder.set(year, ordered);
+    }
+    return ordered;
+  }
+
+  /** The most recent `size` records in the calendar's order (only the latest years are sorted). */
+  mostRecent(size: number): RecordKey[] {
+    const years = this.years().reverse();
+    const byStartIn = (year: string) => this.byStartIn(year);
+    return mostRecentEvents({
+      years: (function* () {
+        for (const year of years) yield byStartIn(year);
+      })(),
+      size,
+    });
   }
 }
 

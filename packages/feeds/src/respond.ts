@@ -1,7 +1,8 @@
 import fresh from 'fresh';
 import Negotiator from 'negotiator';
 import type { ContentEncoding, FeedFile } from './feed-file.js';
-import { FEEDS_ROOT, calendarPath, feedLinks, opmlPath } from './paths.js';
+import { CALENDAR_SIZE } from './icalendar.js';
+import { FEEDS_ROOT, calendarPath, calendarYearPath, feedLinks, opmlPath } from './paths.js';
 
 /** A response as plain data, for web-standard and node:http servers alike. */
 export interface FeedResponse {
@@ -112,7 +113,8 @@ export function notFoundText({ path }: { path: string }): string {
     `  RSS 2.0      ${all.rss}`,
     `  Atom 1.0     ${all.atom}`,
     `  JSON Feed    ${all.json}`,
-    `  iCalendar    ${calendarPath}`,
+    `  iCalendar    ${calendarPath} (the ${CALENDAR_SIZE} most recent engagements)`,
+    `               /feeds/calendar/<year>.ics (e.g. ${calendarYearPath({ year: '2024' })})`,
     '',
     'By theme, kind and country: /feeds/themes/<theme>.rss, /feeds/types/<type>.atom,',
     '/feeds/countries/<iso alpha-3, lower case>.json (e.g. /feeds/countries/prk.rss).',

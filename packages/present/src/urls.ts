@@ -135,7 +135,12 @@ export type FeedFormat = 'rss' | 'atom' | 'json';
 export const FEED_FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
 
 export const FEEDS_ROOT = '/feeds/';
+/** The calendar one subscribes to: the most recent engagements (see the feeds' CALENDAR_SIZE). */
 export const calendarPath = '/feeds/calendar.ics';
+/** The calendar of every engagement that began in a year: /feeds/calendar/2024.ics. */
+export function calendarYearPath({ year }: { year: string }): string {
+  return `${FEEDS_ROOT}calendar/${year}.ics`;
+}
 /** OPML of every feed once, as Atom: importing it subscribes to each feed once. */
 export const opmlPath = '/feeds/feeds.opml';
 /** The same list with the RSS 2.0 feeds, for readers that prefer RSS. */

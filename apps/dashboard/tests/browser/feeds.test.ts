@@ -89,6 +89,38 @@ describe('feeds', () => {
     await page.close();
   });
 
+  it("the feeds page links the calendar and each year's, and each holds its year's events", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/feeds`);
+    const calendars = await page
+      .locator('a[type="text/calendar"]')
+      .evaluateAll((links) => links.map((link) => [link.getAttribute('href'), link.textContent]));
+    await page.close();
+    expect(calendars[0]![0]).toBe('/feeds/calendar.ics');
+    const years = calendars.slice(1);
+    // The seeds run from 2023: a calendar for each year with an engagement, in order.
+    expect(years.length).toBeGreaterThan(1);
+    expect(years.map(([, year]) => year)).toEqual(years.map(([, year]) => year).sort());
+    const uidsOf = (text: string) => [...text.matchAll(/^UID:(.+)$/gm)].map((match) => match[1]!);
+    const current = await (await fetch(new URL('/feeds/calendar.ics', baseUrl))).text();
+    const inYears: string[] = [];
+    for (const [href, year] of years) {
+      expect(href).toBe(`/feeds/calendar/${year}.ics`);
+      const response = await fetch(new URL(href!, baseUrl));
+      expect(response.status, href!).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
+      const text = await response.text();
+      expect(text).toContain(`X-WR-CALNAME:Russia–DPRK engagements, ${year}`);
+      for (const [, start] of text.matchAll(/^DTSTART;VALUE=DATE:(\d{4})/gm)) {
+        expect(start).toBe(year);
+      }
+      inYears.push(...uidsOf(text));
+    }
+    // Fewer seed records than the calendar holds: the years together hold the same events.
+    expect(inYears.sort()).toEqual(uidsOf(current).sort());
+    expect((await fetch(new URL('/feeds/calendar/1999.ics', baseUrl))).status).toBe(404);
+  });
+
   it('answers a repeated request with 304 Not Modified', async () => {
     const first = await fetch(`${baseUrl}/feeds/all.atom`);
     const etag = first.headers.get('etag');

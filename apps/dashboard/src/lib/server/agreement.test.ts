@@ -1,7 +1,14 @@
 // The apps must agree on the seed data: a feed holds the newest records of the list its <link>
 // points to, every count links to a list of that many records, the calendar holds the list's
 // records. Each side is computed by its own code path; only the seeds are shared.
-import { buildFeeds, feedLinks, feedScopes, type FeedSet } from '@briefing/feeds';
+import {
+  CALENDAR_SIZE,
+  buildFeeds,
+  calendarYears,
+  feedLinks,
+  feedScopes,
+  type FeedSet,
+} from '@briefing/feeds';
 import { fileText, loadSeeds } from '@briefing/feeds/testing';
 import {
   THEMES,
@@ -93,11 +100,30 @@ describe('the feeds and the lists they link to', () => {
     expect(ids.size).toBe(listTotal('/briefings?country=PRK&count=records'));
   });
 
-  it('put in the calendar exactly the records of the list', () => {
-    const calendar = fileText(feeds, '/feeds/calendar.ics');
-    const uids = [...calendar.matchAll(/^UID:(.+)@/gm)].map((match) => match[1]!.trim());
+  const uidsIn = (path: string) =>
+    [...fileText(feeds, path).matchAll(/^UID:(.+)@/gm)].map((match) => match[1]!.trim());
+
+  it('put in the calendar exactly the records of the list (fewer than its size)', () => {
+    expect(listTotal('/briefings?count=records')).toBeLessThanOrEqual(CALENDAR_SIZE);
+    const uids = uidsIn('/feeds/calendar.ics');
     expect(new Set(uids)).toEqual(new Set(listIds('/briefings')));
     expect(uids.length).toBe(listTotal('/briefings?count=records'));
+  });
+
+  it("put in each year's calendar the records of the list that begin in that year", () => {
+    const years = calendarYears(snapshot.records);
+    expect(years.length).toBeGreaterThan(1);
+    for (const { year, path } of years) {
+      const uids = uidsIn(path);
+      const href = `/briefings?from=${year}-01-01&to=${year}-12-31`;
+      // The list's date filter is by overlap: a year's calendar holds those that begin in it.
+      const listed = listIds(href).filter(
+        (id) =>
+          snapshot.records.find((record) => record.id === id)!.date.start.slice(0, 4) === year,
+      );
+      expect(new Set(uids), path).toEqual(new Set(listed));
+      expect(uids.length, path).toBe(listed.length);
+    }
   });
 });
 

@@ -1,4 +1,11 @@
-import { listFeeds, opmlPath, opmlRssPath, calendarPath } from '@briefing/feeds';
+import {
+  CALENDAR_SIZE,
+  calendarPath,
+  calendarYears,
+  listFeeds,
+  opmlPath,
+  opmlRssPath,
+} from '@briefing/feeds';
 import { getSnapshot } from '#lib/server/live-data.ts';
 import type { PageServerLoad } from './$types';
 
@@ -21,5 +28,7 @@ export const load: PageServerLoad = async () => {
     opml: opmlPath,
     opmlRss: opmlRssPath,
     calendar: calendarPath,
+    calendarSize: CALENDAR_SIZE,
+    calendarYears: calendarYears(snapshot.records),
   };
 };
