@@ -15,7 +15,7 @@ let live: Promise<LiveFeeds> | undefined;
 /** Every feed of the index, rendered on demand and kept until an edit touches it. */
 export function liveFeeds(data: LiveData): Promise<LiveFeeds> {
   live ??= createLiveFeeds({ store: data.index, siteUrl: data.siteUrl }).then((feeds) => {
-    // The calendar lists every record: render its events before anyone asks, a slice at a time.
+    // The calendar subscribers poll: render its events before anyone asks, a slice at a time.
     void feeds.prepareCalendar();
     return feeds;
   });
