@@ -90,5 +90,14 @@ describe('starting the server', () => {
     expect(code).toBe(1);
     expect(output).toMatch(/added\.yaml:\d+ +title: /);
     expect(output).not.toMatch(/^\s+at /m);
+    // Fixed while it was stopped: it starts, though its index as last written holds the problem.
+    await writeFile(join(data, 'added.yaml'), record('added', 'A visit fixed meanwhile'));
+    const fixed = await startServer({ env });
+    try {
+      const page = await (await fetch(`${fixed.url}/briefings/added`)).text();
+      expect(page).toContain('A visit fixed meanwhile');
+    } finally {
+      await fixed.stop();
+    }
   });
 });

@@ -102,10 +102,21 @@ export async function openLiveData({
     const problems = index.problems();
     return problems.length === 0 ? undefined : new InvalidDataError(shownDir, problems);
   };
-  const early = invalid();
-  if (early !== undefined) {
-    await index.close();
-    throw early;
+  // Problems in the index as last written stop the server before it listens, unless the files
+  // changed since then (a fix made while it was stopped): so they are checked again once the
+  // index has caught up with the folder, which only this start from a failed one waits for.
+  if (invalid() !== undefined) {
+    let error: unknown;
+    try {
+      await index.upToDate;
+      error = invalid();
+    } catch (caught) {
+      error = caught;
+    }
+    if (error !== undefined) {
+      await index.close();
+      throw error;
+    }
   }
   if (watch) watchStore({ store: index });
   const snapshots = new Snapshots({ index, siteUrl: site, root });
