@@ -2,7 +2,7 @@
 // records. Sizes come from BENCH_SIZES (default 1000,10000; add 100000 for the large run).
 // Prints every figure against its target; exits 0 either way (timing on a shared machine is
 // reported, not asserted).
-import { calendarYearPath } from '@briefing/feeds';
+import { calendarYearPath, eventYear } from '@briefing/feeds';
 import { briefingToYaml } from '@briefing/schema/node';
 import { generateBriefings, makeTempDir } from '@briefing/schema/testing';
 import autocannon from 'autocannon';
@@ -189,7 +189,7 @@ async function benchSize(count: number): Promise<void> {
               server,
               dir,
               id: newest.id,
-              year: newest.date.start.slice(0, 4),
+              year: eventYear(newest.date.start),
               round,
             }),
           );

@@ -18,7 +18,7 @@ import { generateBriefings } from '@briefing/schema/testing';
 import type { Briefing } from '@briefing/schema';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openStore, silentLogger, watchStore } from '@briefing/store';
-import { calendarYearPath, createFeedServer, createLiveFeeds } from '@briefing/feeds';
+import { calendarYearPath, createFeedServer, createLiveFeeds, eventYear } from '@briefing/feeds';
 import { buildOutput } from '../src/build-output.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -129,7 +129,7 @@ async function benchServe({ root, records }: { root: string; records: Briefing[]
     // year (~0.3 MB at 10,000 records, ~3 MB at 100,000) are made again after each edit, while
     // the probe waits.
     await readAndDrop(`${base}/feeds/calendar.ics`);
-    await readAndDrop(`${base}${calendarYearPath({ year: record.date.start.slice(0, 4) })}`);
+    await readAndDrop(`${base}${calendarYearPath({ year: eventYear(record.date.start) })}`);
     await sleep(100);
   }
   probing = false;
@@ -174,7 +174,7 @@ async function benchStall({ root, records }: { root: string; records: Briefing[]
       await sleep(5);
     }
     await readAndDrop(`${base}/feeds/calendar.ics`);
-    await readAndDrop(`${base}${calendarYearPath({ year: record.date.start.slice(0, 4) })}`);
+    await readAndDrop(`${base}${calendarYearPath({ year: eventYear(record.date.start) })}`);
   }
   delay.disable();
   server.closeAllConnections();

@@ -1,5 +1,5 @@
 export { buildFeeds, normalizeSiteUrl } from './build-feeds.js';
-export { CALENDAR_SIZE, calendarYears } from './icalendar.js';
+export { CALENDAR_SIZE, calendarYears, eventYear } from './icalendar.js';
 export type { FeedSet } from './build-feeds.js';
 export type { ContentEncoding, FeedFile } from './feed-file.js';
 export { CONTENT_TYPES } from './feed-file.js';

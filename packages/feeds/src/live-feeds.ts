@@ -28,6 +28,7 @@ import { renderOpml } from './opml.js';
 import {
   FEED_FORMATS,
   calendarPath,
+  calendarYearOf,
   calendarYearPath,
   feedLinks,
   opmlPath,
@@ -150,9 +151,10 @@ const FEED_PATH = /^\/feeds\/(?:archive\/(.+)\/\d+|(.+))\.(rss|atom|json)$/;
 const COVERAGE = 'coverage';
 const CALENDAR = 'calendar';
 const OPML = 'opml';
-const CALENDAR_YEAR_PATH = /^\/feeds\/calendar\/(\d{4})\.ics$/;
 // What a year's calendar depends on (see LastModifiedLedger).
 const calendarYearKey = (year: string) => `calendar:${year}`;
+const isCalendarPath = (path: string) =>
+  path === calendarPath || calendarYearOf(path) !== undefined;
 
 /** The documents of one scope, by path: each page is made when first asked for. */
 interface ScopeDocuments {
@@ -444,7 +446,7 @@ export async function createLiveFeeds({
     const known = kept.get(path)?.digest;
     if (known !== undefined) return known;
     if (path === opmlPath || path === opmlRssPath) return digest([path, scopeList]);
-    if (path === calendarPath || CALENDAR_YEAR_PATH.test(path)) return calendarDigest(path, hashes);
+    if (isCalendarPath(path)) return calendarDigest(path, hashes);
     const match = FEED_PATH.exec(path);
     if (match === null) return undefined;
     const found = pagesOf(match[1] ?? match[2]!).get(path);
@@ -547,7 +549,7 @@ export async function createLiveFeeds({
         newest: () => newest,
       };
     }
-    const year = CALENDAR_YEAR_PATH.exec(path)?.[1];
+    const year = calendarYearOf(path);
     const entries = year === undefined ? [] : keys.byStartIn(year);
     if (year === undefined || entries.length === 0) return undefined;
     return {
@@ -626,14 +628,13 @@ export async function createLiveFeeds({
   const file = (path: string): FeedFile | undefined => {
     const found = kept.get(path);
     if (found !== undefined) return found.file;
-    const rendered =
-      path === calendarPath || CALENDAR_YEAR_PATH.test(path)
-        ? renderCalendar(path)
-        : path === opmlPath
-          ? renderOpmlFile(path, 'atom')
-          : path === opmlRssPath
-            ? renderOpmlFile(path, 'rss')
-            : renderFeed(path);
+    const rendered = isCalendarPath(path)
+      ? renderCalendar(path)
+      : path === opmlPath
+        ? renderOpmlFile(path, 'atom')
+        : path === opmlRssPath
+          ? renderOpmlFile(path, 'rss')
+          : renderFeed(path);
     if (rendered === undefined) return undefined;
     // Its file in the output will be this one, which may place items elsewhere: the items it
     // took from its earlier file are kept with the others rendered.
@@ -702,7 +703,6 @@ export async function createLiveFeeds({
 
   // Calendars' events, rendered a slice at a time: in the background for the calendar one
   // subscribes to (prepareCalendar), at once for a calendar someone waits for (whenReady).
-  const isCalendar = (path: string) => path === calendarPath || CALENDAR_YEAR_PATH.test(path);
   const eventsMissing = (path: string): string[] =>
     fragments.missing({
       ids: (calendarOf(path)?.entries ?? []).map((entry) => entry.key.recordId),
@@ -830,7 +830,8 @@ export async function createLiveFeeds({
     batch: (work) => store.read(() => work()),
     prepareCalendar,
     whenReady: (path) => {
-      if (!isCalendar(path) || calendarOf(path) === undefined || calendarReady(path)) {
+      // (No calendar at this path: nothing to wait for.)
+      if (calendarOf(path) === undefined || calendarReady(path)) {
         return undefined;
       }
       let waiting = readying.get(path);

@@ -9,6 +9,7 @@ export {
   FEEDS_ROOT,
   archivePath,
   calendarPath,
+  calendarYearOf,
   calendarYearPath,
   feedLinks,
   feedScopes,

@@ -141,6 +141,10 @@ export const calendarPath = '/feeds/calendar.ics';
 export function calendarYearPath({ year }: { year: string }): string {
   return `${FEEDS_ROOT}calendar/${year}.ics`;
 }
+/** The year of a year's calendar path ("2024" of /feeds/calendar/2024.ics), or undefined. */
+export function calendarYearOf(path: string): string | undefined {
+  return /^\/feeds\/calendar\/(\d{4})\.ics$/.exec(path)?.[1];
+}
 /** OPML of every feed once, as Atom: importing it subscribes to each feed once. */
 export const opmlPath = '/feeds/feeds.opml';
 /** The same list with the RSS 2.0 feeds, for readers that prefer RSS. */
