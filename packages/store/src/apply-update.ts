@@ -67,6 +67,10 @@ export async function applyUpdate({
     }
     // The facets' values (every name and country) are kept by readers until this moves.
     if (writer.takeNamesChanged()) writer.setMeta('names_version', String(dataVersion));
+    // So are the month-by-theme counts of every record, until this one moves.
+    if (writer.takeMonthThemesChanged()) {
+      writer.setMeta('month_themes_version', String(dataVersion));
+    }
     db.exec('COMMIT');
     state.version = dataVersion;
     return { changed, dataVersion, changedAt, ...changes, stats: update.stats };

@@ -2,7 +2,7 @@
 // bump SCHEMA_VERSION with any change here (an index with another version is rebuilt).
 
 /** The version of the tables below; an index written with another is rebuilt from scratch. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Tables only the store itself uses; a dataset export leaves them out. */
 export const INTERNAL_TABLES = ['files', 'haystacks', 'title_ranks', 'answers'] as const;

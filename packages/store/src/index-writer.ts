@@ -2,6 +2,7 @@
 // the transaction; nothing here commits.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Problem, Related } from '@briefing/schema';
+import { ChangedKeys } from './changed-keys.js';
 import type { RecordRow } from './record-row.js';
 
 /** What the store remembers of a file it read, to know later whether it changed. */
@@ -38,12 +39,15 @@ export class IndexWriter {
    */
   readonly #unsearchable = new Set<number>();
   /**
-   * Whether this update changed a name or country some record has (the facets' values), and
-   * what the records it deleted had, by id: a record deleted and written again with the same
-   * names changes nothing there (most edits). See takeNamesChanged.
+   * Whether this update changed a name or country some record has (the facets' values): a
+   * record deleted and written again with the same names changes nothing there (most edits).
    */
-  #namesChanged = false;
-  readonly #deletedNames = new Map<string, string>();
+  readonly #names = new ChangedKeys((id) => this.#namesInIndex(id));
+  /**
+   * Whether it changed what the month-by-theme counts are made of: a record's months or
+   * themes, or any record's engagement (most edits change none).
+   */
+  readonly #monthThemes = new ChangedKeys((id) => this.#monthThemesInIndex(id));
 
   constructor(readonly db: DatabaseSync) {
     const prepare = (sql: string) => db.prepare(sql);
@@ -75,6 +79,9 @@ export class IndexWriter {
       insertMonth: prepare('INSERT INTO months (record_id, month) VALUES (?, ?)'),
       deleteRecord: prepare('DELETE FROM records WHERE id = ?'),
       keyOf: prepare('SELECT key FROM records WHERE id = ?'),
+      monthThemesOf: prepare(`SELECT
+        (SELECT group_concat(month, ' ' ORDER BY month) FROM months WHERE record_id = ?1) AS months,
+        (SELECT group_concat(theme, ' ' ORDER BY theme) FROM themes WHERE record_id = ?1) AS themes`),
       namesOf: prepare(`SELECT 'a' AS kind, position, name, country FROM actors WHERE record_id = ?1
         UNION ALL SELECT 'p', position, name, country FROM places WHERE record_id = ?1
         ORDER BY kind, position`),
@@ -129,10 +136,8 @@ export class IndexWriter {
     titleRank: number;
   }): void {
     const { id } = row;
-    if (!this.#namesChanged && namesKey(row) !== (this.#deletedNames.get(id) ?? '')) {
-      this.#namesChanged = true;
-    }
-    this.#deletedNames.delete(id);
+    this.#names.inserting(id, namesKey(row));
+    this.#monthThemes.inserting(id, monthThemesKey(row));
     const { lastInsertRowid } = this.#statements.insertRecord!.run(
       id,
       row.type,
@@ -167,7 +172,8 @@ export class IndexWriter {
 
   /** Removes a record and its rows everywhere, the full-text index included. */
   deleteRecord(id: string): void {
-    if (!this.#namesChanged) this.#deletedNames.set(id, this.#namesInIndex(id));
+    this.#names.deleting(id);
+    this.#monthThemes.deleting(id);
     const found = this.#statements.keyOf!.get(id) as { key: number } | undefined;
     if (found !== undefined && !this.#unsearchable.delete(found.key)) {
       this.#run('deleteSearchRow', found.key);
@@ -190,10 +196,12 @@ export class IndexWriter {
   /** Sets a record's engagement (the rows live apart from the record's: see index-schema.ts). */
   putEngagement(recordId: string, engagementId: string): void {
     this.#run('putEngagement', recordId, engagementId);
+    this.#monthThemes.change();
   }
 
   deleteEngagement(recordId: string): void {
     this.#run('deleteEngagement', recordId);
+    this.#monthThemes.change();
   }
 
   /** Adds every record inserted since the last flush to the full-text index. */
@@ -205,6 +213,7 @@ export class IndexWriter {
   discardPending(): void {
     this.#unsearchable.clear();
     this.takeNamesChanged();
+    this.takeMonthThemesChanged();
   }
 
   /**
@@ -212,11 +221,21 @@ export class IndexWriter {
    * a record added or deleted with any, or written again with others. Starts the next update.
    */
   takeNamesChanged(): boolean {
-    const changed =
-      this.#namesChanged || [...this.#deletedNames.values()].some((names) => names !== '');
-    this.#namesChanged = false;
-    this.#deletedNames.clear();
-    return changed;
+    return this.#names.take();
+  }
+
+  /**
+   * Whether the update since the last call changed a record's months or themes, added or
+   * removed a record, or moved a record to another engagement. Starts the next update.
+   */
+  takeMonthThemesChanged(): boolean {
+    return this.#monthThemes.take();
+  }
+
+  #monthThemesInIndex(id: string): string {
+    const row = this.#statements.monthThemesOf!.get(id) as
+      { months: string | null; themes: string | null } | undefined;
+    return row?.months == null ? '' : `${row.months}|${row.themes ?? ''}`;
   }
 
   #namesInIndex(id: string): string {
@@ -321,6 +340,10 @@ export class IndexWriter {
 }
 
 /** A record's actors and places as the facets' values read them (names and countries), in order. */
+function monthThemesKey(row: RecordRow): string {
+  return `${[...row.months].sort().join(' ')}|${[...row.themes].sort().join(' ')}`;
+}
+
 function namesKey(row: RecordRow): string {
   return [
     ...row.actors.map((cells) => `a\u001f${cells[0]}\u001f${cells[2]}`),

@@ -171,6 +171,11 @@ export class IndexReader {
   #cacheVersion = -1;
   /** The facets' values, and the names_version they were read at (see facetValues). */
   #values: { version: string; value: FacetValues } | undefined;
+  /** Every record's month-by-theme counts, by unit, and the month_themes_version they were made at. */
+  readonly #monthThemes = new Map<
+    CountUnit,
+    { version: string; value: readonly MonthThemeCell[] }
+  >();
 
   constructor(
     readonly db: DatabaseSync,
@@ -486,6 +491,24 @@ export class IndexReader {
     count = 'records',
   }: { query?: BriefingQuery; count?: CountUnit } = {}): readonly MonthThemeCell[] {
     const filter = filterToSql(query);
+    if (filter.where === '1') {
+      // Every record's counts are kept until an update changes a record's months or themes, the
+      // records, or an engagement (the index's month_themes_version): most edits do not, and
+      // counting again took 50 ms at 10,000 records, on the event loop after each edit.
+      return this.snapshot(() => {
+        const version = this.#meta('month_themes_version') || `data ${this.dataVersion()}`;
+        let kept = this.#monthThemes.get(count);
+        if (kept?.version !== version) {
+          kept = { version, value: this.#monthThemeCells(filter, count) };
+          this.#monthThemes.set(count, kept);
+        }
+        return kept.value;
+      });
+    }
+    return this.#monthThemeCells(filter, count);
+  }
+
+  #monthThemeCells(filter: SqlFilter, count: CountUnit): readonly MonthThemeCell[] {
     return this.#cached(['months', count, filter], filter.where === '1', () => {
       const rows = this.#prepare(monthThemeSql({ filter, unit: count })).all(...filter.params) as {
         month: string;

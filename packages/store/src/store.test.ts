@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { engagementIds, groupByMonthAndTheme, type Briefing } from '@briefing/schema';
 import { briefingToYaml, formatProblem, loadBriefings } from '@briefing/schema/node';
 import { CREATE_TABLES, SCHEMA_VERSION } from './index-schema.js';
 import type { Store } from './store.js';
@@ -34,6 +35,27 @@ function expectValuesOfFacets(store: Store): void {
     actors: values(facets.actors),
     places: values(facets.places),
   });
+}
+
+/** monthThemeCounts() of every record, in either unit, as @briefing/schema counts the records. */
+function expectMonthThemeCounts(store: Store): void {
+  const records = store.all();
+  const ids = engagementIds({ records });
+  expect(store.monthThemeCounts()).toEqual(groupByMonthAndTheme({ records }));
+  expect(store.monthThemeCounts({ count: 'engagements' })).toEqual(
+    groupByMonthAndTheme({ records, count: 'engagements', ids }),
+  );
+}
+
+/** The value of one key of the index's meta table. */
+function metaValue(store: Store, key: string): string | undefined {
+  const db = new DatabaseSync(store.indexPath, { readOnly: true });
+  try {
+    return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string })
+      ?.value;
+  } finally {
+    db.close();
+  }
 }
 
 describe('a store opened on a folder', () => {
@@ -108,6 +130,52 @@ describe('a store opened on a folder', () => {
     expect(store.facetValues().actors).not.toContain('Sergey Lavrov');
     expect(store.facetValues().countries).not.toContain('CHN');
     agree();
+  });
+
+  it('keeps the month-by-theme counts through edits that change no month, theme or engagement, and follows those that do', async () => {
+    const store = await fixture.open();
+    const version = () => metaValue(store, 'month_themes_version');
+    const agree = () => expectMonthThemeCounts(store);
+    agree();
+    let last = version();
+    expect(last).toBeDefined();
+    const moved = () => {
+      expect(version()).not.toBe(last);
+      last = version();
+      agree();
+    };
+
+    // Bravo as the fixture has it, but for the fields given.
+    const bravo = (overrides: Partial<Briefing>) =>
+      record('b', {
+        title: 'Bravo visit',
+        date: { start: '2023-03-04', precision: 'day' },
+        ...overrides,
+      });
+
+    // A new title: it moves none of them; the counts read before still stand.
+    await fixture.write(bravo({ title: 'Bravo visit, revised' }));
+    await store.sync();
+    expect(version()).toBe(last);
+    agree();
+
+    // Another month, another theme, a link that joins two engagements, a new record, a record
+    // gone: each moves them.
+    await fixture.write(bravo({ date: { start: '2023-05-04', precision: 'day' } }));
+    await store.sync();
+    moved();
+    await fixture.write(bravo({ themes: ['space'] }));
+    await store.sync();
+    moved();
+    await fixture.write(bravo({ themes: ['space'], related: [{ id: 'c', relation: 'follows' }] }));
+    await store.sync();
+    moved();
+    await fixture.write(record('d', { date: { start: '2023-05-20', precision: 'day' } }));
+    await store.sync();
+    moved();
+    await unlink(join(fixture.dir, 'a.yaml'));
+    await store.sync();
+    moved();
   });
 
   it('parses only the files whose bytes changed', async () => {
