@@ -72,6 +72,9 @@ const rssMiB = (pid: number) => {
   return { now: field('VmRSS'), peak: field('VmHWM') };
 };
 
+/** Pages drawn from every record, asked for after each edit. */
+const ANALYST_PAGES = ['/', '/actors', '/places', '/network', '/themes/diplomacy'];
+
 /** Edits a record's title and times until its page, the list and /feeds/all.atom all show it. */
 async function timeEdit({
   server,
@@ -119,6 +122,9 @@ async function timeEdit({
     const calendar = await fetch(`${server.url}${path}`);
     for await (const chunk of calendar.body!) void chunk;
   }
+  // And the pages an analyst keeps open and reloads, each made from every record again after an
+  // edit (the overview's counts and charts, the actors, places, network and a theme).
+  for (const path of ANALYST_PAGES) await (await fetch(`${server.url}${path}`)).arrayBuffer();
   return shown;
 }
 
@@ -172,12 +178,12 @@ async function benchSize(count: number): Promise<void> {
 
     const server = warm;
     try {
-      // Warm the pages the edits are timed on.
+      // Warm the pages the edits are timed on, and those asked for after each.
       for (const path of [
         `/briefings/${newest.id}`,
         '/briefings?count=records',
         '/feeds/all.atom',
-        '/',
+        ...ANALYST_PAGES,
       ]) {
         await (await fetch(`${server.url}${path}`)).arrayBuffer();
       }
