@@ -8,7 +8,7 @@ import {
   InvalidSettingError,
   type LiveData,
 } from '#lib/server/live-data.ts';
-import { buildOverview } from '#lib/server/overview.ts';
+import { prepareOverview } from '#lib/server/overview.ts';
 import { offerCachedPages } from '#lib/server/cached-page-shortcut.ts';
 import {
   createPageCache,
@@ -79,7 +79,7 @@ let stopping = false;
 
 async function warmOverview(data: LiveData): Promise<void> {
   try {
-    buildOverview({ snapshot: await data.snapshot() });
+    await prepareOverview({ snapshot: await data.snapshot() });
   } catch (error) {
     // (A server stopped while it warmed has closed the index: nothing to say.)
     if (!stopping) console.error(`could not prepare the overview: ${(error as Error).message}`);

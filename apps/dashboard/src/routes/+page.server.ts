@@ -6,6 +6,7 @@ import {
   buildOverview,
   cellsCounting,
   overviewCounts,
+  prepareOverview,
   snapshotEngagements,
 } from '#lib/server/overview.ts';
 import { periodCounts } from '#lib/charts/period-counts.ts';
@@ -15,8 +16,14 @@ export const load: PageServerLoad = async ({ url }) => {
   const { index, snapshot } = await getLiveData();
   // Engagements by default; `?count=records` counts every record (a prerendered page: the default).
   const count = parseCount(building ? new URLSearchParams() : url.searchParams);
-  const current = await snapshot();
+  let current = await snapshot();
+  // The index's counts and the snapshot from one data version: an edit applied while the
+  // snapshot was made is taken in first (a few times at most, should edits never pause).
+  for (let tries = 0; tries < 5 && current.dataVersion !== index.dataVersion; tries += 1) {
+    current = await snapshot();
+  }
   const { cells, records, engagements } = overviewCounts({ index, count });
+  await prepareOverview({ snapshot: current, count });
   const overview = buildOverview({ snapshot: current, count });
   return {
     count,

@@ -19,6 +19,7 @@ import {
 import { relative } from 'node:path';
 import { resolveDataDir } from './data-dir.js';
 import { readCitedDocuments } from './documents.js';
+import { inOwnTurn } from './own-turn.js';
 import { readRecordsInSlices } from './records-in-slices.js';
 import { buildSnapshot, nextSnapshot, type Snapshot } from './snapshot.js';
 
@@ -180,13 +181,10 @@ class Snapshots {
       // Labelled with the version before the read: a change committed meanwhile (which the
       // read may hold already) is applied again to the next snapshot, to the same effect.
       const records = await readRecordsInSlices(this.#index);
-      return buildSnapshot({
-        records,
-        siteUrl: this.#siteUrl,
-        documents: await readCitedDocuments({ records, root }),
-        dataVersion,
-        clean: false,
-      });
+      const documents = await readCitedDocuments({ records, root });
+      return inOwnTurn(() =>
+        buildSnapshot({ records, siteUrl: this.#siteUrl, documents, dataVersion, clean: false }),
+      );
     }
     const read = this.#index.read((index) => {
       const changed = new Map<string, Briefing | undefined>();
@@ -198,12 +196,14 @@ class Snapshots {
       previous: read.previous.documents,
       root,
     });
-    return nextSnapshot({
-      previous: read.previous,
-      changed: read.changed,
-      dataVersion: read.dataVersion,
-      documents,
-    });
+    return inOwnTurn(() =>
+      nextSnapshot({
+        previous: read.previous,
+        changed: read.changed,
+        dataVersion: read.dataVersion,
+        documents,
+      }),
+    );
   }
 }
 

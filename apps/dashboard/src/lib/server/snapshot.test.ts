@@ -1,4 +1,7 @@
-import { makeBriefing } from '@briefing/schema/testing';
+import fc from 'fast-check';
+import { generateBriefings, makeBriefing } from '@briefing/schema/testing';
+import { arbitraryEventDate } from '@briefing/schema/testing/arbitraries';
+import type { Briefing } from '@briefing/schema';
 import { describe, expect, it } from 'vitest';
 import { buildSnapshot, nextSnapshot } from './snapshot.js';
 
@@ -59,5 +62,37 @@ describe('nextSnapshot', () => {
     // The earlier snapshot is left as it was, for requests still rendering from it.
     expect(first.records).toHaveLength(3);
     expect(first.byId.has('a-oceanarium')).toBe(true);
+  });
+
+  it('gives what a snapshot of its records made afresh gives, whatever changed', () => {
+    const records = generateBriefings({ count: 60, seed: 3 });
+    const first = buildSnapshot({ siteUrl, records, dataVersion: 1 });
+    const change = fc.record({
+      pick: fc.nat({ max: 79 }),
+      what: fc.constantFrom('remove', 'move', 'add'),
+      date: arbitraryEventDate,
+    });
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 8 }), (changes) => {
+        const changed = new Map<string, Briefing | undefined>();
+        for (const { pick, what, date } of changes) {
+          const record = records[pick % records.length]!;
+          if (what === 'remove') changed.set(record.id, undefined);
+          else if (what === 'move') changed.set(record.id, { ...record, date });
+          else changed.set(`added-${pick}`, { ...record, id: `added-${pick}`, date });
+        }
+        const next = nextSnapshot({
+          previous: first,
+          changed,
+          dataVersion: 2,
+          documents: first.documents,
+        });
+        const afresh = buildSnapshot({ siteUrl, records: next.records, clean: false });
+        const ids = (list: readonly Briefing[]) => list.map((record) => record.id);
+        expect(ids(next.newestFirst)).toEqual(ids(afresh.newestFirst));
+        expect(next.related).toEqual(afresh.related);
+        expect(next.facets).toEqual(afresh.facets);
+      }),
+    );
   });
 });

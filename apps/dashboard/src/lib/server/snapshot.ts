@@ -1,4 +1,5 @@
 import {
+  compareDates,
   countryName,
   dataCoverage,
   sortBriefings,
@@ -52,6 +53,7 @@ export function buildSnapshot({
   documents = new Map(),
   dataVersion = 0,
   clean = true,
+  newestFirst: sorted,
 }: {
   records: readonly Briefing[];
   siteUrl: string;
@@ -59,11 +61,13 @@ export function buildSnapshot({
   dataVersion?: number;
   /** False when the records are cleaned already (those of an earlier snapshot). */
   clean?: boolean;
+  /** The records by event date, newest first, when known already (see nextSnapshot). */
+  newestFirst?: readonly Briefing[];
 }): Snapshot {
   // Pages show what the feeds show: control characters no document may hold are dropped.
   const records = clean ? given.map(cleanRecord) : given;
   const related = new Map<string, RelatedLink[]>(records.map((record) => [record.id, []]));
-  const newestFirst = sortBriefings({ records, by: 'date', order: 'desc' });
+  const newestFirst = sorted ?? sortBriefings({ records, by: 'date', order: 'desc' });
   // In event order, so that a trip lists its legs as they happened.
   for (let index = newestFirst.length - 1; index >= 0; index -= 1) {
     const record = newestFirst[index]!;
@@ -101,9 +105,12 @@ export function nextSnapshot({
   documents: ReadonlyMap<string, CitedDocument>;
 }): Snapshot {
   const byId = new Map(previous.byId);
+  const cleaned = new Map<string, Briefing | undefined>();
   for (const [id, record] of changed) {
-    if (record === undefined) byId.delete(id);
-    else byId.set(id, cleanRecord(record));
+    const next = record === undefined ? undefined : cleanRecord(record);
+    cleaned.set(id, next);
+    if (next === undefined) byId.delete(id);
+    else byId.set(id, next);
   }
   return buildSnapshot({
     records: [...byId.values()],
@@ -111,7 +118,36 @@ export function nextSnapshot({
     documents,
     dataVersion,
     clean: false,
+    // Sorting every record again took 20 ms at 10,000 records, on the event loop after each edit.
+    newestFirst: placeChanged({ newestFirst: previous.newestFirst, changed: cleaned }),
   });
+}
+
+/**
+ * A newest-first list (sortBriefings by date, descending) with the changed records taken out and
+ * those that remain (not undefined) put back in their places: the list sorting them all gives.
+ */
+export function placeChanged({
+  newestFirst,
+  changed,
+}: {
+  newestFirst: readonly Briefing[];
+  changed: ReadonlyMap<string, Briefing | undefined>;
+}): Briefing[] {
+  const list = newestFirst.filter((record) => !changed.has(record.id));
+  for (const record of changed.values()) {
+    if (record === undefined) continue;
+    // The first place whose record is older (compareDates orders every pair: ties go by id).
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareDates(list[middle]!, record) > 0) low = middle + 1;
+      else high = middle;
+    }
+    list.splice(low, 0, record);
+  }
+  return list;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });

@@ -4,6 +4,7 @@ import { buildNetwork } from '#lib/charts/network-layout.ts';
 import { parseListParams } from '#lib/list-params.ts';
 import { entityIndex } from '#lib/server/entities.ts';
 import { getSnapshot } from '#lib/server/live-data.ts';
+import { inOwnTurn } from '#lib/server/own-turn.ts';
 import { memo } from '#lib/server/snapshot.ts';
 import type { PageServerLoad } from './$types';
 
@@ -47,8 +48,12 @@ export const load: PageServerLoad = async ({ url }) => {
       }),
     };
   };
+  // Its actors' pages first, in a turn of their own (own-turn.ts).
+  await inOwnTurn(() => entityIndex(snapshot));
   // The whole network is kept; a filtered one is cheap to make again (and dates are unbounded).
-  const view = Object.keys(filter).length === 0 ? memo(snapshot, 'network', compute) : compute();
+  const view = await inOwnTurn(() =>
+    Object.keys(filter).length === 0 ? memo(snapshot, 'network', compute) : compute(),
+  );
   return {
     ...view,
     notes,

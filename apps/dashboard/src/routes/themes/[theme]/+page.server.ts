@@ -11,6 +11,7 @@ import {
   TIMELINE_MARK_LIMIT,
 } from '#lib/server/overview.ts';
 import { getSnapshot } from '#lib/server/live-data.ts';
+import { inOwnTurn } from '#lib/server/own-turn.ts';
 import { memo } from '#lib/server/snapshot.ts';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -25,6 +26,8 @@ export const load: PageServerLoad = async ({ params }) => {
   const id = parsed.data;
   const theme = THEMES.find((entry) => entry.id === id)!;
   const snapshot = await getSnapshot();
+  // Each record's engagement first, in a turn of its own (own-turn.ts).
+  await inOwnTurn(() => snapshotEngagements(snapshot));
   return memo(snapshot, `theme ${id}`, () => {
     const records = snapshot.newestFirst.filter((record) => record.themes.includes(id));
     const feeds = feedLinks({ scope: { kind: 'theme', id } });
