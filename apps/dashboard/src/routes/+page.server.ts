@@ -2,14 +2,14 @@ import { THEMES } from '@briefing/schema';
 import { building } from '$app/env';
 import { parseCount } from '#lib/list-params.ts';
 import { getLiveData } from '#lib/server/live-data.ts';
+import { snapshotEngagements } from '#lib/server/snapshot.ts';
 import {
   buildOverview,
-  cellsCounting,
   overviewCounts,
+  overviewPeriods,
   prepareOverview,
-  snapshotEngagements,
 } from '#lib/server/overview.ts';
-import { periodCounts } from '#lib/charts/period-counts.ts';
+import { inOwnTurn } from '#lib/server/own-turn.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -30,7 +30,9 @@ export const load: PageServerLoad = async ({ url }) => {
     overview: {
       ...overview,
       // Counts by month and year, not the ids counted: SvelteKit serializes a load's data.
-      periods: periodCounts(cellsCounting({ cells, count, ids: snapshotEngagements(current) })),
+      periods: await inOwnTurn(() =>
+        overviewPeriods({ cells, count, ids: snapshotEngagements(current) }),
+      ),
       counts: { ...overview.counts, records, engagements },
     },
     themes: THEMES.map((theme) => theme.id),

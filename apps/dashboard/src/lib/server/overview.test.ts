@@ -1,8 +1,70 @@
-import type { Briefing } from '@briefing/schema';
+import fc from 'fast-check';
+import { sortBriefings, type Briefing } from '@briefing/schema';
 import { makeBriefing } from '@briefing/schema/testing';
+import { arbitraryEventDate } from '@briefing/schema/testing/arbitraries';
 import { describe, expect, it } from 'vitest';
-import { buildOverview, dataSpan } from './overview.js';
+import { periodCounts } from '../charts/period-counts.js';
+import {
+  buildOverview,
+  cellsCounting,
+  dataSpan,
+  lastUpdated,
+  overviewPeriods,
+} from './overview.js';
 import { buildSnapshot } from './snapshot.js';
+
+describe('lastUpdated', () => {
+  it('gives the first records of every record sorted by update, newest first', () => {
+    // Few update days, so that many records share one (ties go by event date, then id).
+    const record = fc.record({
+      updated: fc.constantFrom('2024-01-01', '2024-01-02', '2024-02-01', '2025-01-01'),
+      date: arbitraryEventDate,
+    });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 40 }), fc.nat({ max: 8 }), (drawn, count) => {
+        const records = drawn.map(({ updated, date }, index) =>
+          makeBriefing({
+            id: `r${index}`,
+            date,
+            revision: { created: '2024-01-01', updated, changes: [{ date: updated, note: 'x' }] },
+          }),
+        );
+        const ids = (list: readonly Briefing[]) => list.map((r) => r.id);
+        expect(ids(lastUpdated({ records, count }))).toEqual(
+          ids(sortBriefings({ records, by: 'updated', order: 'desc' }).slice(0, count)),
+        );
+      }),
+    );
+  });
+});
+
+describe('overviewPeriods', () => {
+  it('counts the cells by month and year, again only when the cells or the engagements change', () => {
+    const cells = Object.freeze([
+      { month: '2024-01', theme: 'diplomacy' as const, count: 2, ids: ['a', 'b'] },
+      { month: '2024-02', theme: 'diplomacy' as const, count: 1, ids: ['b'] },
+    ]);
+    const ids = new Map([
+      ['a', 'a'],
+      ['b', 'b'],
+    ]);
+    const first = overviewPeriods({ cells, count: 'engagements', ids });
+    expect(first).toEqual(periodCounts(cellsCounting({ cells, count: 'engagements', ids })));
+    expect(first.years).toEqual([{ period: '2024', theme: 'diplomacy', count: 2 }]);
+    expect(overviewPeriods({ cells, count: 'engagements', ids })).toBe(first);
+    // b joined a's engagement: a new map of engagements, counted again.
+    const joined = new Map([
+      ['a', 'a'],
+      ['b', 'a'],
+    ]);
+    expect(overviewPeriods({ cells, count: 'engagements', ids: joined }).years).toEqual([
+      { period: '2024', theme: 'diplomacy', count: 1 },
+    ]);
+    expect(overviewPeriods({ cells, count: 'records', ids: joined }).years).toEqual([
+      { period: '2024', theme: 'diplomacy', count: 2 },
+    ]);
+  });
+});
 
 describe('dataSpan', () => {
   it('runs from the earliest start to the latest end, each to its precision', () => {

@@ -3,7 +3,7 @@ import { generateBriefings, makeBriefing } from '@briefing/schema/testing';
 import { arbitraryEventDate } from '@briefing/schema/testing/arbitraries';
 import type { Briefing } from '@briefing/schema';
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot, nextSnapshot } from './snapshot.js';
+import { buildSnapshot, nextSnapshot, snapshotEngagements } from './snapshot.js';
 
 const day = (start: string) => ({ start, precision: 'day' as const });
 const leg = (id: string, start: string) =>
@@ -67,9 +67,10 @@ describe('nextSnapshot', () => {
   it('gives what a snapshot of its records made afresh gives, whatever changed', () => {
     const records = generateBriefings({ count: 60, seed: 3 });
     const first = buildSnapshot({ siteUrl, records, dataVersion: 1 });
+    snapshotEngagements(first);
     const change = fc.record({
       pick: fc.nat({ max: 79 }),
-      what: fc.constantFrom('remove', 'move', 'add'),
+      what: fc.constantFrom('retitle', 'rename', 'move', 'relink', 'remove', 'add'),
       date: arbitraryEventDate,
     });
     fc.assert(
@@ -77,7 +78,16 @@ describe('nextSnapshot', () => {
         const changed = new Map<string, Briefing | undefined>();
         for (const { pick, what, date } of changes) {
           const record = records[pick % records.length]!;
-          if (what === 'remove') changed.set(record.id, undefined);
+          if (what === 'retitle') changed.set(record.id, { ...record, title: `${record.title}!` });
+          else if (what === 'rename') {
+            const actors = record.actors.map((actor, n) =>
+              n === 0 ? { ...actor, name: 'X' } : actor,
+            );
+            changed.set(record.id, { ...record, actors });
+          } else if (what === 'relink') {
+            const target = records[(pick + 1) % records.length]!.id;
+            changed.set(record.id, { ...record, related: [{ id: target, relation: 'part-of' }] });
+          } else if (what === 'remove') changed.set(record.id, undefined);
           else if (what === 'move') changed.set(record.id, { ...record, date });
           else changed.set(`added-${pick}`, { ...record, id: `added-${pick}`, date });
         }
@@ -92,6 +102,7 @@ describe('nextSnapshot', () => {
         expect(ids(next.newestFirst)).toEqual(ids(afresh.newestFirst));
         expect(next.related).toEqual(afresh.related);
         expect(next.facets).toEqual(afresh.facets);
+        expect(snapshotEngagements(next)).toEqual(snapshotEngagements(afresh));
       }),
     );
   });

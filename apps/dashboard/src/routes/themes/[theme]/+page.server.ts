@@ -4,15 +4,10 @@ import { error } from '@sveltejs/kit';
 import { periodCounts } from '#lib/charts/period-counts.ts';
 import { listHref } from '#lib/list-url.ts';
 import { toEngagementItem } from '#lib/list-item.ts';
-import {
-  cellsCounting,
-  snapshotEngagements,
-  timelineItems,
-  TIMELINE_MARK_LIMIT,
-} from '#lib/server/overview.ts';
+import { cellsCounting, timelineItems, TIMELINE_MARK_LIMIT } from '#lib/server/overview.ts';
 import { getSnapshot } from '#lib/server/live-data.ts';
 import { inOwnTurn } from '#lib/server/own-turn.ts';
-import { memo } from '#lib/server/snapshot.ts';
+import { memo, snapshotEngagements } from '#lib/server/snapshot.ts';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 const SHOWN = 50;
@@ -33,14 +28,13 @@ export const load: PageServerLoad = async ({ params }) => {
     const feeds = feedLinks({ scope: { kind: 'theme', id } });
     // Engagements, as on the overview and the list: a trip with its legs is one mark and one row.
     const ids = snapshotEngagements(snapshot);
-    const marks = timelineItems({ records, count: 'engagements', ids });
     const rows = groupEngagements({ records, ids }).reverse();
     return {
       theme: { id, label: theme.label, description: theme.description },
       total: rows.length,
       timeline:
         records.length <= TIMELINE_MARK_LIMIT
-          ? { kind: 'marks' as const, items: marks }
+          ? { kind: 'marks' as const, items: timelineItems({ records, count: 'engagements', ids }) }
           : {
               kind: 'density' as const,
               periods: periodCounts(
