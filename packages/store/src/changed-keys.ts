@@ -11,7 +11,7 @@ export class ChangedKeys {
   readonly #deleted = new Map<string, string>();
 
   /** `keyInIndex` reads a record's key from the index, before its rows are deleted. */
-  constructor(private readonly keyInIndex: (id: string) => string) {}
+  constructor(readonly keyInIndex: (id: string) => string) {}
 
   /** Before a record's rows are deleted. */
   deleting(id: string): void {

@@ -339,11 +339,12 @@ export class IndexWriter {
   }
 }
 
-/** A record's actors and places as the facets' values read them (names and countries), in order. */
+/** A record's months and themes, as #monthThemesInIndex reads them back. */
 function monthThemesKey(row: RecordRow): string {
   return `${[...row.months].sort().join(' ')}|${[...row.themes].sort().join(' ')}`;
 }
 
+/** A record's actors and places as the facets' values read them (names and countries), in order. */
 function namesKey(row: RecordRow): string {
   return [
     ...row.actors.map((cells) => `a\u001f${cells[0]}\u001f${cells[2]}`),
