@@ -21,34 +21,37 @@ export const load: PageServerLoad = async ({ params }) => {
   const id = parsed.data;
   const theme = THEMES.find((entry) => entry.id === id)!;
   const snapshot = await getSnapshot();
-  // Each record's engagement first, in a turn of its own (own-turn.ts).
-  await inOwnTurn(() => snapshotEngagements(snapshot));
-  return memo(snapshot, `theme ${id}`, () => {
-    const records = snapshot.newestFirst.filter((record) => record.themes.includes(id));
-    const feeds = feedLinks({ scope: { kind: 'theme', id } });
-    // Engagements, as on the overview and the list: a trip with its legs is one mark and one row.
-    const ids = snapshotEngagements(snapshot);
-    const rows = groupEngagements({ records, ids }).reverse();
-    return {
-      theme: { id, label: theme.label, description: theme.description },
-      total: rows.length,
-      timeline:
-        records.length <= TIMELINE_MARK_LIMIT
-          ? { kind: 'marks' as const, items: timelineItems({ records, count: 'engagements', ids }) }
-          : {
-              kind: 'density' as const,
-              periods: periodCounts(
-                cellsCounting({
-                  cells: groupByMonthAndTheme({ records, count: 'engagements', ids }),
-                  count: 'engagements',
-                  ids,
-                }).filter((cell) => cell.theme === id),
-              ),
-            },
-      items: rows.slice(0, SHOWN).map(toEngagementItem),
-      listHref: listHref({ query: { themes: [id] } }),
-      feeds,
-      alternate: feeds,
-    };
-  });
+  // Each step in a turn of its own (own-turn.ts): at 100,000 records they took 170–280 ms together.
+  // Engagements, as on the overview and the list: a trip with its legs is one mark and one row.
+  const ids = await inOwnTurn(() => snapshotEngagements(snapshot));
+  const step = <T>(name: string, make: () => T) =>
+    inOwnTurn(() => memo(snapshot, `theme ${id} ${name}`, make));
+  const records = await step('records', () =>
+    snapshot.newestFirst.filter((record) => record.themes.includes(id)),
+  );
+  const rows = await step('rows', () => groupEngagements({ records, ids }).reverse());
+  const timeline = await step('timeline', () =>
+    records.length <= TIMELINE_MARK_LIMIT
+      ? { kind: 'marks' as const, items: timelineItems({ records, count: 'engagements', ids }) }
+      : {
+          kind: 'density' as const,
+          periods: periodCounts(
+            cellsCounting({
+              cells: groupByMonthAndTheme({ records, count: 'engagements', ids }),
+              count: 'engagements',
+              ids,
+            }).filter((cell) => cell.theme === id),
+          ),
+        },
+  );
+  const feeds = feedLinks({ scope: { kind: 'theme', id } });
+  return {
+    theme: { id, label: theme.label, description: theme.description },
+    total: rows.length,
+    timeline,
+    items: rows.slice(0, SHOWN).map(toEngagementItem),
+    listHref: listHref({ query: { themes: [id] } }),
+    feeds,
+    alternate: feeds,
+  };
 };
