@@ -169,13 +169,8 @@ export class IndexReader {
   #depth = 0;
   readonly #cache = new Map<string, unknown>();
   #cacheVersion = -1;
-  /** The facets' values, and the names_version they were read at (see facetValues). */
-  #values: { version: string; value: FacetValues } | undefined;
-  /** Every record's month-by-theme counts, by unit, and the month_themes_version they were made at. */
-  readonly #monthThemes = new Map<
-    CountUnit,
-    { version: string; value: readonly MonthThemeCell[] }
-  >();
+  /** Answers kept across data versions, each with the version of the meta key it follows. */
+  readonly #keptAnswers = new Map<string, { version: string; value: unknown }>();
 
   constructor(
     readonly db: DatabaseSync,
@@ -366,26 +361,36 @@ export class IndexReader {
    * and reading them again took 40 ms at 100,000 records, on the event loop after each edit.
    */
   facetValues(): FacetValues {
+    return this.#keptUntil('names_version', 'values', () =>
+      this.#cachedNow(['values'], true, () => {
+        const values = {
+          countries: [] as string[],
+          actors: [] as string[],
+          places: [] as string[],
+        };
+        const rows = this.#prepare(FACET_VALUES_SQL).all() as {
+          facet: keyof FacetValues;
+          value: string;
+        }[];
+        for (const row of rows) values[row.facet].push(row.value);
+        for (const list of Object.values(values)) Object.freeze(list.sort());
+        return Object.freeze(values);
+      }),
+    );
+  }
+
+  /**
+   * An answer kept until the index's meta `key` moves (an update that changes what the answer
+   * is made of sets it), not only until the data version does; `slot` names the answer.
+   */
+  #keptUntil<T>(key: string, slot: string, compute: () => T): T {
     return this.snapshot(() => {
-      const version = this.#meta('names_version') || `data ${this.dataVersion()}`;
-      if (this.#values?.version !== version) {
-        const value = this.#cachedNow(['values'], true, () => {
-          const values = {
-            countries: [] as string[],
-            actors: [] as string[],
-            places: [] as string[],
-          };
-          const rows = this.#prepare(FACET_VALUES_SQL).all() as {
-            facet: keyof FacetValues;
-            value: string;
-          }[];
-          for (const row of rows) values[row.facet].push(row.value);
-          for (const list of Object.values(values)) Object.freeze(list.sort());
-          return Object.freeze(values);
-        });
-        this.#values = { version, value };
-      }
-      return this.#values.value;
+      const version = this.#meta(key) || `data ${this.dataVersion()}`;
+      const kept = this.#keptAnswers.get(slot);
+      if (kept?.version === version) return kept.value as T;
+      const value = compute();
+      this.#keptAnswers.set(slot, { version, value });
+      return value;
     });
   }
 
@@ -495,15 +500,9 @@ export class IndexReader {
       // Every record's counts are kept until an update changes a record's months or themes, the
       // records, or an engagement (the index's month_themes_version): most edits do not, and
       // counting again took 50 ms at 10,000 records, on the event loop after each edit.
-      return this.snapshot(() => {
-        const version = this.#meta('month_themes_version') || `data ${this.dataVersion()}`;
-        let kept = this.#monthThemes.get(count);
-        if (kept?.version !== version) {
-          kept = { version, value: this.#monthThemeCells(filter, count) };
-          this.#monthThemes.set(count, kept);
-        }
-        return kept.value;
-      });
+      return this.#keptUntil('month_themes_version', `months ${count}`, () =>
+        this.#monthThemeCells(filter, count),
+      );
     }
     return this.#monthThemeCells(filter, count);
   }

@@ -125,6 +125,15 @@ export function nextSnapshot({
       const before = previous.byId.get(id);
       return before !== undefined && after !== undefined && sameFor(before, after);
     });
+  // The engagements follow the ids and the links alone; a record's place in its links' lists
+  // follows its date too, unless it has none.
+  const sameLinks = kept((before, after) => linksKey(before) === linksKey(after));
+  const sameLinkOrder =
+    sameLinks &&
+    kept(
+      (before, after) =>
+        previous.related.get(before.id)!.length === 0 || compareDates(before, after) === 0,
+    );
   return buildSnapshot({
     records: [...byId.values()],
     siteUrl: previous.siteUrl,
@@ -134,17 +143,8 @@ export function nextSnapshot({
     known: {
       byId,
       newestFirst: placeChanged({ newestFirst: previous.newestFirst, changed: cleaned }),
-      // A record's place in its links' lists follows its date, unless it has none.
-      ...(kept(
-        (before, after) =>
-          linksKey(before) === linksKey(after) &&
-          (previous.related.get(before.id)!.length === 0 || compareDates(before, after) === 0),
-      )
-        ? { related: previous.related }
-        : {}),
-      // The engagements follow the ids and the links alone.
-      ...(kept((before, after) => linksKey(before) === linksKey(after)) &&
-      previous.memo.has(ENGAGEMENTS)
+      ...(sameLinkOrder ? { related: previous.related } : {}),
+      ...(sameLinks && previous.memo.has(ENGAGEMENTS)
         ? { memo: new Map([[ENGAGEMENTS, previous.memo.get(ENGAGEMENTS)]]) }
         : {}),
       ...(kept((before, after) => namesKey(before) === namesKey(after))
