@@ -181,12 +181,12 @@ export function buildFeeds({
     if ((updatedIn.get(path)?.getTime() ?? -Infinity) < updated.getTime())
       updatedIn.set(path, updated);
   }
-  for (const [path, text] of renderCalendars({ records, siteUrl, size: calendarSize })) {
+  for (const [path, parts] of renderCalendars({ records, siteUrl, size: calendarSize })) {
     add(
       makeFeedFile({
         path,
         contentType: CONTENT_TYPES.ics,
-        text,
+        parts,
         // The calendar one subscribes to by the newest update of all; a year's by its own.
         lastModified: updatedIn.get(path) ?? newest,
       }),

@@ -11,9 +11,16 @@ const SITE = 'https://briefing.example.org/';
 
 /** The calendar one subscribes to. */
 function renderICalendar({ records, size }: { records: Briefing[]; size?: number }): string {
-  return renderCalendars({ records, siteUrl: SITE, ...(size === undefined ? {} : { size }) }).get(
-    '/feeds/calendar.ics',
-  )!;
+  return joinedText(
+    renderCalendars({ records, siteUrl: SITE, ...(size === undefined ? {} : { size }) }).get(
+      '/feeds/calendar.ics',
+    )!,
+  );
+}
+
+/** A calendar's parts joined, as text. */
+function joinedText(parts: readonly Uint8Array[]): string {
+  return Buffer.concat(parts).toString('utf8');
 }
 
 function parsed(text: string) {
@@ -236,7 +243,7 @@ describe('renderCalendars', () => {
       '/feeds/calendar/2024.ics',
       '/feeds/calendar/2025.ics',
     ]);
-    const year = parsed(calendars.get('/feeds/calendar/2024.ics')!);
+    const year = parsed(joinedText(calendars.get('/feeds/calendar/2024.ics')!));
     expect(year.uids).toEqual(['c', 'd'].map((id) => `${id}@briefing.example.org`));
     expect(year.name).toBe('Russia–DPRK engagements, 2024');
     expect(year.description).toBe(
@@ -248,7 +255,9 @@ describe('renderCalendars', () => {
       siteUrl: SITE,
       size: 1,
     });
-    expect(more.get('/feeds/calendar/2024.ics')).toBe(calendars.get('/feeds/calendar/2024.ics'));
+    expect(joinedText(more.get('/feeds/calendar/2024.ics')!)).toBe(
+      joinedText(calendars.get('/feeds/calendar/2024.ics')!),
+    );
   });
 });
 

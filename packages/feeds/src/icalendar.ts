@@ -269,8 +269,10 @@ export function renderCalendarEvents({
 }
 
 /**
- * Every calendar of these records, by path: the one to subscribe to (the most recent `size`
- * events) and one per year, each an all-day event per engagement.
+ * Every calendar of these records, by path, as UTF-8 byte parts in order (head, one part per
+ * event, tail): the one to subscribe to (the most recent `size` events) and one per year, each an
+ * all-day event per engagement. Each event is encoded once and shared by the calendars that hold
+ * it, cut as the live feeds cut them, so both give a calendar the same ETag.
  */
 export function renderCalendars({
   records,
@@ -280,20 +282,25 @@ export function renderCalendars({
   records: readonly Briefing[];
   siteUrl: string;
   size?: number;
-}): Map<string, string> {
+}): Map<string, Buffer[]> {
   const ordered = [...records].sort((a, b) =>
     compareEvents({ start: a.date.start, id: a.id }, { start: b.date.start, id: b.id }),
   );
   const events = renderCalendarEvents({ records: ordered, siteUrl });
-  const byYear = new Map<string, string[]>();
+  const byYear = new Map<string, Buffer[]>();
   ordered.forEach((record, index) => {
     const year = eventYear(record.date.start);
     const list = byYear.get(year) ?? [];
-    list.push(events[index]!);
+    list.push(Buffer.from(events[index]!, 'utf8'));
     byYear.set(year, list);
   });
   const years = [...byYear.keys()];
-  const calendars = new Map<string, string>();
+  const calendars = new Map<string, Buffer[]>();
+  const framed = (frame: { head: string; tail: string }, list: readonly Buffer[]) => [
+    Buffer.from(frame.head, 'utf8'),
+    ...list,
+    Buffer.from(frame.tail, 'utf8'),
+  ];
   const current = calendarFrame({
     calendarUrl: absoluteUrl({ siteUrl, path: calendarPath }),
     description: currentCalendarDescription({
@@ -305,10 +312,12 @@ export function renderCalendars({
     }),
   });
   const recent = mostRecentEvents({ years: [...byYear.values()].reverse(), size });
-  calendars.set(calendarPath, `${current.head}${recent.join('')}${current.tail}`);
+  calendars.set(calendarPath, framed(current, recent));
   for (const [year, list] of byYear) {
-    const frame = calendarFrame(yearCalendarText({ siteUrl, year }));
-    calendars.set(calendarYearPath({ year }), `${frame.head}${list.join('')}${frame.tail}`);
+    calendars.set(
+      calendarYearPath({ year }),
+      framed(calendarFrame(yearCalendarText({ siteUrl, year })), list),
+    );
   }
   return calendars;
 }
