@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   FSI,
   PDI,
+  calendarPath,
+  calendarYearOf,
+  calendarYearPath,
   cleanRecord,
   cleanText,
   concernsCountry,
@@ -45,6 +48,22 @@ describe('presentation rules', () => {
       '/briefings?country=PRK',
     );
     expect(scopePagePath({ scope: { kind: 'theme', id: 'space' } })).toBe('/themes/space');
+  });
+
+  it("reads a year's calendar path back to its year, and no other path", () => {
+    expect(calendarYearPath({ year: '1950' })).toBe('/feeds/calendar/1950.ics');
+    expect(calendarYearOf(calendarYearPath({ year: '1950' }))).toBe('1950');
+    expect(calendarYearOf(calendarYearPath({ year: '2024' }))).toBe('2024');
+    for (const path of [
+      calendarPath,
+      '/feeds/calendar/24.ics',
+      '/feeds/calendar/2024.ics/x',
+      '/x/feeds/calendar/2024.ics',
+      '/feeds/calendar/2024.rss',
+      '/feedsXcalendar/2024.ics',
+    ]) {
+      expect(calendarYearOf(path), path).toBeUndefined();
+    }
   });
 
   it('says a record concerns a country through an actor or a place', () => {

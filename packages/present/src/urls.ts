@@ -136,19 +136,20 @@ export const FEED_FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
 
 export const FEEDS_ROOT = '/feeds/';
 /** The calendar one subscribes to: the most recent engagements (see the feeds' CALENDAR_SIZE). */
-export const calendarPath = '/feeds/calendar.ics';
+export const calendarPath = `${FEEDS_ROOT}calendar.ics`;
 /** The calendar of every engagement that began in a year: /feeds/calendar/2024.ics. */
 export function calendarYearPath({ year }: { year: string }): string {
   return `${FEEDS_ROOT}calendar/${year}.ics`;
 }
+const CALENDAR_YEAR_PATH = new RegExp(`^${FEEDS_ROOT}calendar/(\\d{4})\\.ics$`);
 /** The year of a year's calendar path ("2024" of /feeds/calendar/2024.ics), or undefined. */
 export function calendarYearOf(path: string): string | undefined {
-  return /^\/feeds\/calendar\/(\d{4})\.ics$/.exec(path)?.[1];
+  return CALENDAR_YEAR_PATH.exec(path)?.[1];
 }
 /** OPML of every feed once, as Atom: importing it subscribes to each feed once. */
-export const opmlPath = '/feeds/feeds.opml';
+export const opmlPath = `${FEEDS_ROOT}feeds.opml`;
 /** The same list with the RSS 2.0 feeds, for readers that prefer RSS. */
-export const opmlRssPath = '/feeds/feeds-rss.opml';
+export const opmlRssPath = `${FEEDS_ROOT}feeds-rss.opml`;
 
 /** The scope's path segment under /feeds/ (and /feeds/archive/), e.g. "themes/space". */
 export function scopeSegment({ scope }: { scope: FeedScope }): string {
