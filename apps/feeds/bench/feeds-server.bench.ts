@@ -4,11 +4,12 @@
 //   and max of EDITS edits, the calendar asked for after each), the longest a request waited
 //   meanwhile (a probe asks every 10 ms: an upper bound of the event loop's longest stall), and
 //   the server's memory;
-// - build --out as a child process (first build, then after one edit);
+// - build --out as a child process (first build, a full build with the index up to date beside
+//   `feed` alone rendering the same items once, then after one edit);
 // - the incremental write in one process: one edit, then every changed file written and the
 //   output swapped (what build --watch does).
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,15 @@ import { generateBriefings } from '@briefing/schema/testing';
 import type { Briefing } from '@briefing/schema';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openStore, silentLogger, watchStore } from '@briefing/store';
-import { calendarYearPath, createFeedServer, createLiveFeeds, eventYear } from '@briefing/feeds';
+import {
+  calendarYearPath,
+  compareItems,
+  createFeedServer,
+  createLiveFeeds,
+  eventYear,
+  toFeedItem,
+} from '@briefing/feeds';
+import { renderWithFeedAlone } from '@briefing/feeds/testing';
 import { buildOutput } from '../src/build-output.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -197,6 +206,28 @@ function runBuild(root: string, cli = CLI): { ms: number; stdout: string } {
 }
 
 /**
+ * `build --out` of every file by the built command, with the index up to date and no earlier
+ * output to take anything from (what a first build or a new version of the code does), beside
+ * `feed` alone rendering the same items once in this process: the issue's "full build ÷ feed
+ * alone" for the command itself, process start to exit. Alternated, twice.
+ */
+function benchFullBuild({ root, records }: { root: string; records: readonly Briefing[] }) {
+  const siteUrl = `${SITE}/`;
+  const items = records.map((record) => toFeedItem({ record, siteUrl })).sort(compareItems);
+  renderWithFeedAlone({ items: items.slice(0, 200), siteUrl });
+  const pairs: { build: number; alone: number }[] = [];
+  for (let pair = 0; pair < 2; pair++) {
+    rmSync(join(root, 'out'), { force: true });
+    rmSync(join(root, '.out.builds'), { recursive: true, force: true });
+    const build = runBuild(root, BUILT_CLI).ms;
+    const start = performance.now();
+    renderWithFeedAlone({ items, siteUrl });
+    pairs.push({ build, alone: performance.now() - start });
+  }
+  return pairs;
+}
+
+/**
  * The floor of any new process after one edit (bench/new-process-floor.js: Node started, every
  * record file's metadata looked at, a generation of links made and removed), start to exit.
  */
@@ -243,6 +274,9 @@ for (const size of SIZES) {
   await writeRecords(join(root, 'data'), records);
   const cold = runBuild(root);
   const warm = runBuild(root);
+  const full = benchFullBuild({ root, records });
+  // An output written by the sources again, for the runs after one edit through tsx.
+  runBuild(root);
   const serve = await benchServe({ root, records });
   // One more edit, then build --out again in a new process (process start to exit), three times
   // through tsx, then three times as built. The two run different code files (sources or
@@ -273,6 +307,9 @@ for (const size of SIZES) {
   console.log(`  build --out, no index yet: ${(cold.ms / 1000).toFixed(2)} s (${cold.stdout})`);
   console.log(
     `  build --out again, nothing changed: ${(warm.ms / 1000).toFixed(2)} s (${warm.stdout})`,
+  );
+  console.log(
+    `  build --out of every file, index up to date, no earlier output (built command, process start to exit) ÷ feed alone rendering the same items once: ${full.map(({ build, alone }) => `${(build / 1000).toFixed(2)} s ÷ ${(alone / 1000).toFixed(2)} s = ${(build / alone).toFixed(2)}`).join('; ')} (target ≤ 1.2)`,
   );
   for (const [how, runs] of Object.entries(afterEdit)) {
     const run = medianRun(runs);

@@ -6,7 +6,6 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
-import { Feed } from 'feed';
 import { generateBriefings } from '@briefing/schema/testing';
 import { buildFeeds } from '../src/build-feeds.js';
 import { createFeedServer } from '../src/node-server.js';
@@ -14,8 +13,7 @@ import { respondToFeedRequest } from '../src/respond.js';
 import { renderAtomEntries } from '../src/atom1.js';
 import { scopePages } from '../src/feed-page.js';
 import { renderRssItems } from '../src/rss2.js';
-import { PUBLISHER } from '../src/namespaces.js';
-import { feedAloneItem } from '../src/test-support/feed-alone.js';
+import { renderWithFeedAlone } from '../src/test-support/feed-alone.js';
 import { compareItems, toFeedItem, type FeedItem } from '../src/to-feed-item.js';
 
 const RECORDS = 10_000;
@@ -40,33 +38,8 @@ function time<T>(run: () => T): { result: T; ms: number; cpuMs: number } {
   return { result, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
 }
 
-/**
- * The baseline: feed alone rendering the same items once, one all-briefings document per format
- * (RSS, Atom, JSON), with no archives, scopes, calendar or fixes of ours. The items are ours,
- * made beforehand and not timed (toFeedItem): the same fields and texts our documents carry
- * (tag: id, link, title, updated and published dates, the summary and full HTML content, themes
- * with their scheme, the publisher as dc:creator).
- */
-function feedDirectly(items: readonly FeedItem[]): number {
-  const feed = new Feed({
-    id: SITE,
-    title: 'Russia–DPRK briefings',
-    link: SITE,
-    updated: new Date('2030-01-01'),
-    feedLinks: { rss: `${SITE}feeds/all.rss`, atom: `${SITE}feeds/all.atom` },
-    author: { name: PUBLISHER, link: SITE },
-  });
-  for (const item of items) {
-    const plain = feedAloneItem(item);
-    feed.addItem({
-      ...plain,
-      // RSS names a category's scheme as its domain.
-      category: plain.category!.map((category) => ({ ...category, domain: category.scheme })),
-      extensions: [{ name: 'dc:creator', objects: { _text: PUBLISHER } }],
-    });
-  }
-  return feed.rss2().length + feed.atom1().length + feed.json1().length;
-}
+/** The baseline (see renderWithFeedAlone). */
+const feedDirectly = (items: readonly FeedItem[]) => renderWithFeedAlone({ items, siteUrl: SITE });
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
