@@ -237,6 +237,23 @@ describe('handleFeedRequest', () => {
     })!;
     expect(again.status).toBe(304);
   });
+
+  it('answers a malformed URL under /feeds/ with 400 and the security headers, as the server does', async () => {
+    for (const path of ['feeds/%E0%A4%A.atom', 'feeds/%ZZ', 'feeds/themes/%C3.rss']) {
+      const response = handleFeedRequest({ feeds: first, request: new Request(`${SITE}${path}`) })!;
+      expect(response.status, path).toBe(400);
+      expect(await response.text()).toBe('Malformed URL.\n');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    // A well-formed escape of a path with no feed is still a helpful 404.
+    const unknown = handleFeedRequest({
+      feeds: first,
+      request: new Request(`${SITE}feeds/%C3%A9.atom`),
+    })!;
+    expect(unknown.status).toBe(404);
+  });
 });
 
 describe('the feed server with a document that needs long work first', () => {

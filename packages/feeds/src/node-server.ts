@@ -1,7 +1,14 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { endInPieces } from './body-in-pieces.js';
-import { SECURITY_HEADERS, notFound, respondToFeedRequest, type FeedSource } from './respond.js';
+import {
+  SECURITY_HEADERS,
+  isWellFormedPath,
+  malformed,
+  notFound,
+  respondToFeedRequest,
+  type FeedSource,
+} from './respond.js';
 
 /** Where the server reports what it refused or failed at: one line each. */
 export type ServerLog = (line: string) => void;
@@ -53,9 +60,11 @@ function answer(exchange: Exchange): void {
   const { request, response, getFeeds, log } = exchange;
   const target = request.url ?? '/';
   const path = target.split('?', 1)[0]!;
-  if (!wellFormed(path)) {
+  if (!isWellFormedPath(path)) {
     log(`briefing-feeds: 400 malformed URL ${shown(target)}`);
-    plain(response, 400, 'Malformed URL.\n', { 'cache-control': 'no-store' });
+    const result = malformed({ head: request.method === 'HEAD' });
+    response.writeHead(result.status, result.headers);
+    response.end(result.body);
     return;
   }
   const feeds = getFeeds();
@@ -87,17 +96,6 @@ function answer(exchange: Exchange): void {
     notFound({ path, head: method === 'HEAD' });
   response.writeHead(result.status, result.headers);
   endInPieces(response, result.body);
-}
-
-/** An origin-form path whose percent-escapes decode (RFC 9112 §3.2.1). */
-function wellFormed(path: string): boolean {
-  if (!path.startsWith('/')) return false;
-  try {
-    decodeURIComponent(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A request target for a log line: quoted, control characters escaped, cut short. */

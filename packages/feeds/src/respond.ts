@@ -123,6 +123,35 @@ export function notFoundText({ path }: { path: string }): string {
   ].join('\n');
 }
 
+/**
+ * Whether a request path can be read: origin-form, starting with "/" (RFC 9112 §3.2.1), and every
+ * percent-escape decodes (UTF-8). A path that cannot is a malformed URL, answered 400 wherever the feeds are served.
+ */
+export function isWellFormedPath(path: string): boolean {
+  if (!path.startsWith('/')) return false;
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The 400 for a malformed URL. */
+export function malformed({ head }: { head: boolean }): FeedResponse {
+  const body = Buffer.from('Malformed URL.\n', 'utf8');
+  return {
+    status: 400,
+    headers: {
+      'content-type': 'text/plain; charset=utf-8',
+      'content-length': String(body.byteLength),
+      'cache-control': 'no-store',
+      ...SECURITY_HEADERS,
+    },
+    ...(head ? {} : { body }),
+  };
+}
+
 /** A helpful 404: where the feeds are. */
 export function notFound({ path, head }: { path: string; head: boolean }): FeedResponse {
   const body = Buffer.from(notFoundText({ path }), 'utf8');
@@ -158,6 +187,7 @@ export function respondToFeedRequest({
   if (method !== 'GET' && !head) {
     return { status: 405, headers: { allow: 'GET, HEAD', ...SECURITY_HEADERS } };
   }
+  if (!isWellFormedPath(path)) return malformed({ head });
   const file = feeds.files.get(path);
   if (file === undefined) return notFound({ path, head });
   return respondWithFile({ feeds, file, head, header });
