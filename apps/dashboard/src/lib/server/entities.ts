@@ -17,10 +17,16 @@ import type { FeedLinkSet } from '../feed-types.js';
 import { NAME_VARIANTS } from '../name-variants.js';
 import { memo, type Snapshot } from './snapshot.js';
 
-/** The actors and places of the snapshot's records, indexed once. */
+/**
+ * The actors and places of the snapshot's records, indexed once, and kept by the next snapshot
+ * while no record's names or date change (ids and names only: the records are not in it).
+ */
 export function entityIndex(snapshot: Snapshot): EntityIndex {
-  return memo(snapshot, 'entities', () =>
-    buildEntityIndex({ newestFirst: snapshot.newestFirst, variants: NAME_VARIANTS }),
+  return memo(
+    snapshot,
+    'entities',
+    () => buildEntityIndex({ newestFirst: snapshot.newestFirst, variants: NAME_VARIANTS }),
+    ['names', 'dates'],
   );
 }
 

@@ -20,7 +20,13 @@ import { toListItem } from '../list-item.js';
 import { DEFAULT_COUNT } from '@briefing/present/urls';
 import type { Store } from '@briefing/store';
 import { inOwnTurn } from './own-turn.js';
-import { memo, snapshotCoverage, snapshotEngagements, type Snapshot } from './snapshot.js';
+import {
+  memo,
+  snapshotCoverage,
+  snapshotEngagements,
+  type RecordPart,
+  type Snapshot,
+} from './snapshot.js';
 
 /** Above this many records the overview timeline shows monthly density instead of one mark each. */
 export const TIMELINE_MARK_LIMIT = 400;
@@ -164,20 +170,30 @@ export function lastUpdated({
 function overviewParts({ snapshot, count }: { snapshot: Snapshot; count: CountUnit }) {
   const { records } = snapshot;
   const part =
-    <T>(name: string, compute: () => T) =>
+    <T>(name: string, compute: () => T, reads?: readonly RecordPart[]) =>
     (): T =>
-      memo(snapshot, `overview ${count} ${name}`, compute);
-  const places = part('places', () =>
-    countPlaces({
-      records,
-      ...(count === 'engagements' ? { engagementOf: snapshotEngagements(snapshot) } : {}),
-    }),
+      memo(snapshot, `overview ${count} ${name}`, compute, reads);
+  // The places and localities, counted by engagement, read the records' links too.
+  const placeParts: readonly RecordPart[] =
+    count === 'engagements' ? ['places', 'links'] : ['places'];
+  const places = part(
+    'places',
+    () =>
+      countPlaces({
+        records,
+        ...(count === 'engagements' ? { engagementOf: snapshotEngagements(snapshot) } : {}),
+      }),
+    placeParts,
   );
   return {
     engagements: () => snapshotEngagements(snapshot),
     coverage: () => snapshotCoverage(snapshot),
     places,
-    localities: part('localities', () => countLocalities({ records, places: places() })),
+    localities: part(
+      'localities',
+      () => countLocalities({ records, places: places() }),
+      placeParts,
+    ),
     counts: part('counts', () => ({
       records: records.length,
       themes: THEMES.filter((theme) => records.some((r) => r.themes.includes(theme.id))).length,

@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { generateBriefings, makeBriefing } from '@briefing/schema/testing';
 import { arbitraryEventDate } from '@briefing/schema/testing/arbitraries';
-import type { Briefing } from '@briefing/schema';
+import { THEMES, type Briefing } from '@briefing/schema';
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot, nextSnapshot, snapshotEngagements } from './snapshot.js';
+import { entityIndex } from './entities.js';
+import { wholeNetworkView } from './network-view.js';
+import { buildOverview } from './overview.js';
+import { themeParts } from './theme-view.js';
+import { buildSnapshot, nextSnapshot, snapshotEngagements, type Snapshot } from './snapshot.js';
 
 const day = (start: string) => ({ start, precision: 'day' as const });
 const leg = (id: string, start: string) =>
@@ -67,10 +71,19 @@ describe('nextSnapshot', () => {
   it('gives what a snapshot of its records made afresh gives, whatever changed', () => {
     const records = generateBriefings({ count: 60, seed: 3 });
     const first = buildSnapshot({ siteUrl, records, dataVersion: 1 });
-    snapshotEngagements(first);
+    derived(first);
     const change = fc.record({
       pick: fc.nat({ max: 79 }),
-      what: fc.constantFrom('retitle', 'rename', 'move', 'relink', 'remove', 'add'),
+      what: fc.constantFrom(
+        'retitle',
+        'rename',
+        'move',
+        'relink',
+        'relocate',
+        'retheme',
+        'remove',
+        'add',
+      ),
       date: arbitraryEventDate,
     });
     fc.assert(
@@ -87,6 +100,16 @@ describe('nextSnapshot', () => {
           } else if (what === 'relink') {
             const target = records[(pick + 1) % records.length]!.id;
             changed.set(record.id, { ...record, related: [{ id: target, relation: 'part-of' }] });
+          } else if (what === 'relocate') {
+            const places = record.places.map((place, n) =>
+              n === 0 ? { ...place, lat: (place.lat ?? 0) + 1, lon: place.lon ?? 0 } : place,
+            );
+            changed.set(record.id, { ...record, places });
+          } else if (what === 'retheme') {
+            const themes = record.themes.includes('diplomacy')
+              ? record.themes.filter((theme) => theme !== 'diplomacy')
+              : [...record.themes, 'diplomacy' as const];
+            changed.set(record.id, { ...record, themes: themes.length > 0 ? themes : ['space'] });
           } else if (what === 'remove') changed.set(record.id, undefined);
           else if (what === 'move') changed.set(record.id, { ...record, date });
           else changed.set(`added-${pick}`, { ...record, id: `added-${pick}`, date });
@@ -102,8 +125,75 @@ describe('nextSnapshot', () => {
         expect(ids(next.newestFirst)).toEqual(ids(afresh.newestFirst));
         expect(next.related).toEqual(afresh.related);
         expect(next.facets).toEqual(afresh.facets);
-        expect(snapshotEngagements(next)).toEqual(snapshotEngagements(afresh));
+        expect(derived(next)).toEqual(derived(afresh));
       }),
     );
   });
+
+  it('keeps what is derived from names, places and dates through an edit of a title, not of a name', () => {
+    const records = generateBriefings({ count: 60, seed: 5 });
+    const first = buildSnapshot({ siteUrl, records, dataVersion: 1 });
+    const before = derived(first);
+    const edit = (record: Briefing) =>
+      nextSnapshot({
+        previous: first,
+        changed: new Map([[record.id, record]]),
+        dataVersion: 2,
+        documents: first.documents,
+      });
+    const retitled = derived(edit({ ...records[7]!, title: 'A new title' }));
+    expect(retitled.entities).toBe(before.entities);
+    expect(retitled.network).toBe(before.network);
+    expect(retitled.engagements).toBe(before.engagements);
+    expect(retitled.overview.places).toBe(before.overview.places);
+    expect(retitled.overview.localities).toBe(before.overview.localities);
+    retitled.themeDensity.forEach((density, n) => expect(density).toBe(before.themeDensity[n]));
+    // The overview's list of latest updates and a theme's marks hold the records' titles: made
+    // again.
+    expect(retitled.overview.latestUpdates).not.toBe(before.overview.latestUpdates);
+    expect(retitled.themeMarks).not.toBe(before.themeMarks);
+    const actors = records[7]!.actors.map((actor, n) =>
+      n === 0 ? { ...actor, name: 'X' } : actor,
+    );
+    const renamed = derived(edit({ ...records[7]!, actors }));
+    expect(renamed.entities).not.toBe(before.entities);
+    expect(renamed.network).not.toBe(before.network);
+    expect(renamed.overview.places).toBe(before.overview.places);
+  });
 });
+
+describe('nextSnapshot, counting engagements', () => {
+  it('counts a theme by month again when a link alone joins two records of one month', () => {
+    // Two records of one month and theme, made one engagement by a link and nothing else.
+    const [a, b, ...rest] = generateBriefings({ count: 20, seed: 7 });
+    const records = [a!, { ...b!, date: a!.date, themes: a!.themes }, ...rest];
+    const first = buildSnapshot({ siteUrl, records, dataVersion: 1 });
+    const before = derived(first);
+    const next = nextSnapshot({
+      previous: first,
+      changed: new Map([
+        [b!.id, { ...records[1]!, related: [{ id: a!.id, relation: 'part-of' }] }],
+      ]),
+      dataVersion: 2,
+      documents: first.documents,
+    });
+    const afresh = buildSnapshot({ siteUrl, records: next.records, clean: false });
+    expect(derived(next)).toEqual(derived(afresh));
+    expect(derived(next).themeDensity).not.toEqual(before.themeDensity);
+  });
+});
+
+/** What is derived from every record of a snapshot and may be kept by the next one. */
+function derived(snapshot: Snapshot) {
+  return {
+    engagements: snapshotEngagements(snapshot),
+    entities: entityIndex(snapshot),
+    network: wholeNetworkView(snapshot),
+    overview: buildOverview({ snapshot, count: 'engagements', today: '2026-12-05' }),
+    byRecord: buildOverview({ snapshot, count: 'records', today: '2026-12-05' }),
+    themeRows: themeParts({ snapshot, id: 'defense' }).rows(),
+    themeMarks: themeParts({ snapshot, id: 'defense' }).timeline(),
+    // Every theme's, counted by month however few the records (the limit is the page's own).
+    themeDensity: THEMES.map(({ id }) => themeParts({ snapshot, id, markLimit: 0 }).timeline()),
+  };
+}

@@ -1,11 +1,10 @@
 import { building } from '$app/env';
-import { countryName, filterBriefings, THEMES, type BriefingQuery } from '@briefing/schema';
-import { buildNetwork } from '#lib/charts/network-layout.ts';
+import { countryName, THEMES, type BriefingQuery } from '@briefing/schema';
 import { parseListParams } from '#lib/list-params.ts';
 import { entityIndex } from '#lib/server/entities.ts';
 import { getSnapshot } from '#lib/server/live-data.ts';
+import { networkView, wholeNetworkView } from '#lib/server/network-view.ts';
 import { inOwnTurn } from '#lib/server/own-turn.ts';
-import { memo } from '#lib/server/snapshot.ts';
 import type { PageServerLoad } from './$types';
 
 // The network reads only these of the list's parameters.
@@ -23,36 +22,12 @@ export const load: PageServerLoad = async ({ url }) => {
     ...(query.from === undefined ? {} : { from: query.from }),
     ...(query.to === undefined ? {} : { to: query.to }),
   };
-  const compute = () => {
-    const records = filterBriefings({ records: snapshot.newestFirst, query: filter });
-    const { nodes, links } = buildNetwork({ records });
-    const index = entityIndex(snapshot);
-    const slug = (key: string) => index.actorByKey.get(key)?.slug ?? '';
-    const byKey = new Map(nodes.map((node) => [node.key, node]));
-    return {
-      records: records.length,
-      nodes: nodes.map((node) => ({ ...node, slug: slug(node.key) })),
-      links: links.map((link) => {
-        const [a, b] = [byKey.get(link.source)!, byKey.get(link.target)!];
-        // Russia's side first in the table, as on the chart.
-        const [first, second] = a.country === 'RUS' || b.country === 'PRK' ? [a, b] : [b, a];
-        return {
-          ...link,
-          first: { name: first.name, slug: slug(first.key), country: countryName(first.country) },
-          second: {
-            name: second.name,
-            slug: slug(second.key),
-            country: countryName(second.country),
-          },
-        };
-      }),
-    };
-  };
   // Its actors' pages first, in a turn of their own (own-turn.ts).
   await inOwnTurn(() => entityIndex(snapshot));
-  // The whole network is kept; a filtered one is cheap to make again (and dates are unbounded).
   const view = await inOwnTurn(() =>
-    Object.keys(filter).length === 0 ? memo(snapshot, 'network', compute) : compute(),
+    Object.keys(filter).length === 0
+      ? wholeNetworkView(snapshot)
+      : networkView({ snapshot, filter }),
   );
   return {
     ...view,
