@@ -81,6 +81,7 @@ describe('nextSnapshot', () => {
         'relink',
         'relocate',
         'retheme',
+        'restatus',
         'remove',
         'add',
       ),
@@ -110,6 +111,11 @@ describe('nextSnapshot', () => {
               ? record.themes.filter((theme) => theme !== 'diplomacy')
               : [...record.themes, 'diplomacy' as const];
             changed.set(record.id, { ...record, themes: themes.length > 0 ? themes : ['space'] });
+          } else if (what === 'restatus') {
+            changed.set(record.id, {
+              ...record,
+              status: record.status === 'planned' ? 'occurred' : 'planned',
+            });
           } else if (what === 'remove') changed.set(record.id, undefined);
           else if (what === 'move') changed.set(record.id, { ...record, date });
           else changed.set(`added-${pick}`, { ...record, id: `added-${pick}`, date });
@@ -152,6 +158,13 @@ describe('nextSnapshot', () => {
     // again.
     expect(retitled.overview.latestUpdates).not.toBe(before.overview.latestUpdates);
     expect(retitled.themeMarks).not.toBe(before.themeMarks);
+    // What comes next is kept by its ids; each item shows its record as it is now.
+    const soon = before.overview.upcoming[0]!;
+    const upcoming = derived(edit({ ...first.byId.get(soon.id)!, title: 'Soon, retitled' }));
+    expect(upcoming.overview.upcoming.map((item) => item.id)).toEqual(
+      before.overview.upcoming.map((item) => item.id),
+    );
+    expect(upcoming.overview.upcoming[0]!.title).toBe('Soon, retitled');
     const actors = records[7]!.actors.map((actor, n) =>
       n === 0 ? { ...actor, name: 'X' } : actor,
     );

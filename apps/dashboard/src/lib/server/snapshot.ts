@@ -53,9 +53,9 @@ export interface Snapshot {
  * What a value derived from every record reads of each one, beyond which records there are:
  * their actors' and places' names and countries, their places with coordinates, their links to
  * other records, their event dates as written (start, end, precision: the order of
- * `newestFirst` follows them), their themes.
+ * `newestFirst` follows them), their themes, their status.
  */
-export type RecordPart = 'names' | 'places' | 'links' | 'dates' | 'themes';
+export type RecordPart = 'names' | 'places' | 'links' | 'dates' | 'themes' | 'status';
 
 /** The snapshot of some records (cleaned as pages show them: see cleanRecord). */
 export function buildSnapshot({
@@ -184,6 +184,7 @@ const SAME: Record<RecordPart, (before: Briefing, after: Briefing) => boolean> =
     before.date.end === after.date.end &&
     before.date.precision === after.date.precision,
   themes: (before, after) => before.themes.join() === after.themes.join(),
+  status: (before, after) => before.status === after.status,
 };
 
 /** A record's actors' and places' names and countries (what the facets are made of). */
