@@ -158,6 +158,12 @@ describe('nextSnapshot', () => {
     // again.
     expect(retitled.overview.latestUpdates).not.toBe(before.overview.latestUpdates);
     expect(retitled.themeMarks).not.toBe(before.themeMarks);
+    retitled.themeGroups.forEach((groups, n) => expect(groups).toBe(before.themeGroups[n]));
+    const defense = records.find((record) => record.themes.includes('defense'))!;
+    const row = derived(edit({ ...defense, title: 'Defence, retitled' })).themeRows.find(
+      ({ members }) => members.some((member) => member.id === defense.id),
+    )!;
+    expect(row.members.find((member) => member.id === defense.id)!.title).toBe('Defence, retitled');
     // What comes next is kept by its ids; each item shows its record as it is now.
     const soon = before.overview.upcoming[0]!;
     const upcoming = derived(edit({ ...first.byId.get(soon.id)!, title: 'Soon, retitled' }));
@@ -204,7 +210,8 @@ function derived(snapshot: Snapshot) {
     network: wholeNetworkView(snapshot),
     overview: buildOverview({ snapshot, count: 'engagements', today: '2026-12-05' }),
     byRecord: buildOverview({ snapshot, count: 'records', today: '2026-12-05' }),
-    themeRows: themeParts({ snapshot, id: 'defense' }).rows(),
+    themeGroups: THEMES.map(({ id }) => themeParts({ snapshot, id }).groups()),
+    themeRows: themeParts({ snapshot, id: 'defense' }).rows(Infinity),
     themeMarks: themeParts({ snapshot, id: 'defense' }).timeline(),
     // Every theme's, counted by month however few the records (the limit is the page's own).
     themeDensity: THEMES.map(({ id }) => themeParts({ snapshot, id, markLimit: 0 }).timeline()),

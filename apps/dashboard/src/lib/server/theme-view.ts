@@ -23,10 +23,29 @@ export function themeParts({
   const ids = () => snapshotEngagements(snapshot);
   const records = () =>
     part('records', () => snapshot.newestFirst.filter((record) => record.themes.includes(id)));
+  // The theme's engagements, newest first, as ids: kept through edits of titles and texts.
+  const groups = () =>
+    part(
+      'groups',
+      () =>
+        groupEngagements({ records: records(), ids: ids() })
+          .reverse()
+          .map(({ id, lead, members }) => ({
+            id,
+            lead: lead.id,
+            members: members.map((member) => member.id),
+          })),
+      ['themes', 'links', 'dates'],
+    );
+  const record = (id: string) => snapshot.byId.get(id)!;
   return {
     ids,
-    records,
-    rows: () => part('rows', () => groupEngagements({ records: records(), ids: ids() }).reverse()),
+    groups,
+    /** The first `count` engagements, each with its records as they are now. */
+    rows: (count: number) =>
+      groups()
+        .slice(0, count)
+        .map(({ id, lead, members }) => ({ id, lead: record(lead), members: members.map(record) })),
     // Marks show the records' titles; counts by month do not, and are kept through such edits.
     timeline: () =>
       records().length <= markLimit

@@ -22,15 +22,14 @@ export const load: PageServerLoad = async ({ params }) => {
   // Each part in a turn of its own (own-turn.ts).
   const parts = themeParts({ snapshot, id });
   await inOwnTurn(parts.ids);
-  await inOwnTurn(parts.records);
-  const rows = await inOwnTurn(parts.rows);
+  const total = (await inOwnTurn(parts.groups)).length;
   const timeline = await inOwnTurn(parts.timeline);
   const feeds = feedLinks({ scope: { kind: 'theme', id } });
   return {
     theme: { id, label: theme.label, description: theme.description },
-    total: rows.length,
+    total,
     timeline,
-    items: rows.slice(0, SHOWN).map(toEngagementItem),
+    items: parts.rows(SHOWN).map(toEngagementItem),
     listHref: listHref({ query: { themes: [id] } }),
     feeds,
     alternate: feeds,
