@@ -138,6 +138,9 @@ export async function openLiveData({
  * Keeps the in-memory snapshot in step with the index: after a change, the next snapshot is
  * made from the last one and the records that changed, not by reading every record again.
  */
+// Layers of records by id a lookup may ask before they are flattened, in the background.
+const FLATTEN_PAST = 8;
+
 class Snapshots {
   readonly #index: Store;
   readonly #siteUrl: string;
@@ -196,7 +199,7 @@ class Snapshots {
       previous: read.previous.documents,
       root,
     });
-    return inOwnTurn(() =>
+    const snapshot = await inOwnTurn(() =>
       nextSnapshot({
         previous: read.previous,
         changed: read.changed,
@@ -204,6 +207,9 @@ class Snapshots {
         documents,
       }),
     );
+    // Each edit lays its records over the last (records-by-id.ts): a few deep, in one map again.
+    if (snapshot.byId.layers > FLATTEN_PAST) void snapshot.byId.flatten(snapshot.records);
+    return snapshot;
   }
 }
 

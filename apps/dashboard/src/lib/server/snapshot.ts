@@ -10,6 +10,7 @@ import {
 } from '@briefing/schema';
 import { cleanRecord } from '@briefing/present';
 import type { CitedDocument } from './documents.js';
+import { RecordsById } from './records-by-id.js';
 
 /** A link from one record to another, seen from either end. */
 export interface RelatedLink {
@@ -36,7 +37,7 @@ export interface Snapshot {
   /** The site's origin, with a trailing slash, that feeds and exports link to. */
   siteUrl: string;
   records: readonly Briefing[];
-  byId: ReadonlyMap<string, Briefing>;
+  byId: RecordsById;
   /** Records by event date, newest first: the list's default order. */
   newestFirst: readonly Briefing[];
   related: ReadonlyMap<string, readonly RelatedLink[]>;
@@ -82,7 +83,7 @@ export function buildSnapshot({
     dataVersion,
     siteUrl,
     records,
-    byId: known.byId ?? new Map(records.map((record) => [record.id, record])),
+    byId: known.byId ?? RecordsById.of(records),
     newestFirst,
     related: known.related ?? buildRelated(newestFirst),
     facets: known.facets ?? buildFacets(records),
@@ -120,14 +121,20 @@ export function nextSnapshot({
   dataVersion: number;
   documents: ReadonlyMap<string, CitedDocument>;
 }): Snapshot {
-  const byId = new Map(previous.byId);
   const cleaned = new Map<string, Briefing | undefined>();
   for (const [id, record] of changed) {
-    const next = record === undefined ? undefined : cleanRecord(record);
-    cleaned.set(id, next);
-    if (next === undefined) byId.delete(id);
-    else byId.set(id, next);
+    cleaned.set(id, record === undefined ? undefined : cleanRecord(record));
   }
+  // In the previous order, a changed record in its place and a new one at the end.
+  const records: Briefing[] = [];
+  for (const record of previous.records) {
+    const next = cleaned.has(record.id) ? cleaned.get(record.id) : record;
+    if (next !== undefined) records.push(next);
+  }
+  for (const [id, record] of cleaned) {
+    if (record !== undefined && !previous.byId.has(id)) records.push(record);
+  }
+  const byId = previous.byId.with(cleaned, records);
   // What the changes leave as it was is taken from the previous snapshot: made again, the
   // order, the links and the facets took 20 ms at 10,000 records and 250 ms at 100,000, on the
   // event loop after each edit (most edits change a title or a summary).
@@ -154,7 +161,7 @@ export function nextSnapshot({
     [...previous.reads].filter(([key, parts]) => previous.memo.has(key) && parts.every(unchanged)),
   );
   return buildSnapshot({
-    records: [...byId.values()],
+    records,
     siteUrl: previous.siteUrl,
     documents,
     dataVersion,
