@@ -124,8 +124,9 @@ export function notFoundText({ path }: { path: string }): string {
 }
 
 /**
- * Whether a request path can be read: origin-form, starting with "/" (RFC 9112 §3.2.1), and every
- * percent-escape decodes (UTF-8). A path that cannot is a malformed URL, answered 400 wherever the feeds are served.
+ * Whether a request path can be read: origin-form, starting with "/" (RFC 9112 §3.2.1), and
+ * every percent-escape decodes (UTF-8). A path that cannot is a malformed URL, answered 400
+ * wherever the feeds are served.
  */
 export function isWellFormedPath(path: string): boolean {
   if (!path.startsWith('/')) return false;

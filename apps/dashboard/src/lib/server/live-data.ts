@@ -134,13 +134,13 @@ export async function openLiveData({
   };
 }
 
+// Layers of records by id a lookup may ask before they are flattened, in the background.
+const FLATTEN_PAST = 8;
+
 /**
  * Keeps the in-memory snapshot in step with the index: after a change, the next snapshot is
  * made from the last one and the records that changed, not by reading every record again.
  */
-// Layers of records by id a lookup may ask before they are flattened, in the background.
-const FLATTEN_PAST = 8;
-
 class Snapshots {
   readonly #index: Store;
   readonly #siteUrl: string;
