@@ -14,6 +14,7 @@ import {
 } from '@briefing/present';
 import { absoluteUrl, dateAtUtcMidnight, dateRangeLabel, itemTitle } from './to-feed-item.js';
 import { PUBLISHER } from './namespaces.js';
+import { frameParts, type DocumentFrame } from './render-once.js';
 
 const STATUS: Record<Briefing['status'], ICalEventStatus> = {
   occurred: ICalEventStatus.CONFIRMED,
@@ -196,7 +197,10 @@ function makeCalendar({
   });
 }
 
-/** A calendar without its events, cut where they go (before END:VCALENDAR). */
+/**
+ * A calendar without its events, cut where they go (before END:VCALENDAR): its parts with the
+ * events are frameParts' (events follow one another with nothing between).
+ */
 export function calendarFrame({
   calendarUrl,
   name = NAME,
@@ -205,10 +209,10 @@ export function calendarFrame({
   calendarUrl: string;
   name?: string;
   description: string;
-}): { head: string; tail: string } {
+}): DocumentFrame {
   const frame = makeCalendar({ calendarUrl, name, description }).toString();
   const end = frame.lastIndexOf('END:VCALENDAR');
-  return { head: frame.slice(0, end), tail: frame.slice(end) };
+  return { head: frame.slice(0, end), tail: frame.slice(end), separator: '' };
 }
 
 /**
@@ -296,11 +300,6 @@ export function renderCalendars({
   });
   const years = [...byYear.keys()];
   const calendars = new Map<string, Buffer[]>();
-  const framed = (frame: { head: string; tail: string }, list: readonly Buffer[]) => [
-    Buffer.from(frame.head, 'utf8'),
-    ...list,
-    Buffer.from(frame.tail, 'utf8'),
-  ];
   const current = calendarFrame({
     calendarUrl: absoluteUrl({ siteUrl, path: calendarPath }),
     description: currentCalendarDescription({
@@ -312,12 +311,10 @@ export function renderCalendars({
     }),
   });
   const recent = mostRecentEvents({ years: [...byYear.values()].reverse(), size });
-  calendars.set(calendarPath, framed(current, recent));
+  calendars.set(calendarPath, frameParts({ frame: current, itemFragments: recent }));
   for (const [year, list] of byYear) {
-    calendars.set(
-      calendarYearPath({ year }),
-      framed(calendarFrame(yearCalendarText({ siteUrl, year })), list),
-    );
+    const frame = calendarFrame(yearCalendarText({ siteUrl, year }));
+    calendars.set(calendarYearPath({ year }), frameParts({ frame, itemFragments: list }));
   }
   return calendars;
 }

@@ -570,11 +570,10 @@ export async function createLiveFeeds({
     if (found === undefined) return undefined;
     const frame = found.frame();
     const ids = found.entries.map((entry) => entry.key.recordId);
-    const parts = [
-      Buffer.from(frame.head, 'utf8'),
-      ...fragments.get({ ids, kind: 'ics', keep: inStep() }),
-      Buffer.from(frame.tail, 'utf8'),
-    ];
+    const parts = frameParts({
+      frame,
+      itemFragments: fragments.get({ ids, kind: 'ics', keep: inStep() }),
+    });
     const etag = strongEtag(parts);
     const file = makeFeedFile({
       path,

@@ -179,11 +179,7 @@ function render({
       name: feedTitle,
       description: `The ${QUERY_FEED_SIZE} most recent records of the list ${listUrl} (by date), as all-day events.`,
     });
-    parts = [
-      Buffer.from(frame.head, 'utf8'),
-      ...state.fragments.get({ ids, kind: 'ics', keep }),
-      Buffer.from(frame.tail, 'utf8'),
-    ];
+    parts = frameParts({ frame, itemFragments: state.fragments.get({ ids, kind: 'ics', keep }) });
   } else {
     const urls = { rss: selfUrl, atom: selfUrl, json: selfUrl };
     const page: FeedPage = {

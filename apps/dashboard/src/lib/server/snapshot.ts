@@ -143,20 +143,19 @@ export function nextSnapshot({
       const before = previous.byId.get(id);
       return before !== undefined && after !== undefined && sameFor(before, after);
     });
-  const sameLinks = kept(SAME.links);
+  // Whether every changed record's part of a kind is as it was (each kind compared once).
+  const same = new Map<RecordPart, boolean>();
+  const unchanged = (part: RecordPart) => {
+    if (!same.has(part)) same.set(part, kept(SAME[part]));
+    return same.get(part)!;
+  };
   // A record's place in its links' lists follows its date too, unless it has none.
   const sameLinkOrder =
-    sameLinks &&
+    unchanged('links') &&
     kept(
       (before, after) =>
         previous.related.get(before.id)!.length === 0 || compareDates(before, after) === 0,
     );
-  // The derived values whose every part read is as it was (each part compared once).
-  const same = new Map<RecordPart, boolean>();
-  const unchanged = (part: RecordPart) => {
-    if (!same.has(part)) same.set(part, part === 'links' ? sameLinks : kept(SAME[part]));
-    return same.get(part)!;
-  };
   const reads = new Map(
     [...previous.reads].filter(([key, parts]) => previous.memo.has(key) && parts.every(unchanged)),
   );
