@@ -9,6 +9,7 @@ import {
   symlink,
   writeFile,
 } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,6 +30,21 @@ async function tempDir(): Promise<string> {
 
 const file = (path: string, text: string): OutputFile =>
   makeFeedFile({ path, contentType: 'text/plain', text, lastModified: new Date(0) });
+
+/** A build of one file into `out` by a process of its own, through this very module. */
+function buildInAnotherProcess(out: string) {
+  const script = `
+    import { makeFeedFile } from '@briefing/feeds';
+    import { writeFeedOutput } from ${JSON.stringify(new URL('./write-output.ts', import.meta.url).pathname)};
+    const file = makeFeedFile({ path: '/feeds/other.txt', contentType: 'text/plain', text: 'other', lastModified: new Date(0) });
+    await writeFeedOutput({ out: ${JSON.stringify(out)}, files: [file] }).removed;
+  `;
+  return spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=briefing-source', '--input-type=module', '-e', script],
+    { cwd: new URL('..', import.meta.url).pathname, encoding: 'utf8' },
+  );
+}
 
 describe('writeFeedOutput', () => {
   it('writes every file, archives included, at its URL path under the output directory', async () => {
@@ -109,6 +125,73 @@ describe('writeFeedOutput', () => {
     await result.removed;
     expect(result.cleaned).toBe(4);
     expect((await readdir(dir)).sort()).toEqual(['.out.builds', 'out']);
+    expect(await readdir(join(dir, '.out.builds'))).toHaveLength(2);
+  });
+
+  it('leaves what another build still running is writing, and removes it once that build is gone', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'out');
+    const builds = join(dir, '.out.builds');
+    writeFeedOutput({ out, files: [file('/feeds/a.txt', 'a')] });
+    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+    try {
+      const now = Date.now();
+      // Another process's build, begun a moment ago: its generation, a sidecar it is writing and
+      // the link it is about to swap in.
+      const theirs = `${now.toString(36)}-${running.pid}`;
+      await mkdir(join(builds, theirs, 'feeds'), { recursive: true });
+      await writeFile(join(builds, theirs, 'feeds/a.txt'), 'theirs');
+      await writeFile(join(builds, `tmp-${theirs}.keys.json`), '{}');
+      await symlink(`.out.builds/${theirs}`, join(dir, `.out.link-${theirs}`));
+      // Left by builds that are not running: one whose process has ended, and one begun two
+      // hours ago by a process whose id is now another's.
+      const ended = spawnSync(process.execPath, ['-e', '']).pid;
+      await mkdir(join(builds, `${now.toString(36)}-${ended}`));
+      await mkdir(join(builds, `${(now - 2 * 3600_000).toString(36)}-${running.pid}`));
+
+      const result = writeFeedOutput({ out, files: [file('/feeds/a.txt', 'b')] });
+      await result.removed;
+      expect(result.cleaned).toBe(2);
+      expect(await readFile(join(builds, theirs, 'feeds/a.txt'), 'utf8')).toBe('theirs');
+      expect(await readdir(builds)).toEqual(
+        expect.arrayContaining([theirs, `tmp-${theirs}.keys.json`]),
+      );
+      expect(await readdir(dir)).toContain(`.out.link-${theirs}`);
+      expect(await readFile(join(out, 'feeds/a.txt'), 'utf8')).toBe('b');
+
+      running.kill();
+      await new Promise((done) => running.once('exit', done));
+      const after = writeFeedOutput({ out, files: [file('/feeds/a.txt', 'c')] });
+      await after.removed;
+      expect(after.cleaned).toBe(3);
+      expect((await readdir(dir)).sort()).toEqual(['.out.builds', 'out']);
+    } finally {
+      running.kill();
+    }
+  });
+
+  it('finishes beside another process building into the same output meanwhile', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'out');
+    writeFeedOutput({ out, files: [file('/feeds/a.txt', 'first')] });
+    const paths = Array.from({ length: 20 }, (_, n) => `/feeds/${n}.txt`);
+    let other: ReturnType<typeof spawnSync> | undefined;
+    const result = writeFeedOutput({
+      out,
+      files: (function* () {
+        for (const [n, path] of paths.entries()) {
+          // Halfway through, a whole build by another process: it cleans up, writes, swaps.
+          if (n === paths.length / 2) other = buildInAnotherProcess(out);
+          yield file(path, `ours ${n}`);
+        }
+      })(),
+    });
+    await result.removed;
+    expect(other?.status, String(other?.stderr)).toBe(0);
+    for (const [n, path] of paths.entries()) {
+      expect(await readFile(join(out, path), 'utf8')).toBe(`ours ${n}`);
+    }
+    // Ours swapped in last: the other build's generation went as the one replaced.
     expect(await readdir(join(dir, '.out.builds'))).toHaveLength(2);
   });
 

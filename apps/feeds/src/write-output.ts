@@ -32,6 +32,7 @@ import {
 } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { newGenerationName, ofAnotherRunningBuild } from './running-builds.js';
 
 /** One file to write: its URL path (also its path under `out`), bytes and strong ETag. */
 export interface OutputFile {
@@ -105,7 +106,10 @@ function currentGeneration(out: string, builds: string): string | undefined {
   return join(dirname(out), target) === join(builds, generation) ? generation : undefined;
 }
 
-/** Remove what interrupted builds left: other generations, temporary links, legacy folders. */
+/**
+ * Remove what interrupted builds left: other generations, temporary links, legacy folders. What
+ * another build still running is writing is not a leftover (see running-builds.ts).
+ */
 function cleanLeftovers(out: string): number {
   const { parent, builds, linkPrefix, legacyPrefixes } = layout(out);
   const current = currentGeneration(out, builds);
@@ -113,10 +117,12 @@ function cleanLeftovers(out: string): number {
   for (const entry of existsSync(builds) ? readdirSync(builds) : []) {
     // The current generation and what is kept beside it (manifest, extras, sidecars).
     if (current !== undefined && (entry === current || entry.startsWith(`${current}.`))) continue;
+    if (ofAnotherRunningBuild({ entry })) continue;
     rmSync(join(builds, entry), { recursive: true, force: true });
     cleaned += 1;
   }
   for (const entry of readdirSync(parent)) {
+    if (ofAnotherRunningBuild({ entry, prefix: linkPrefix })) continue;
     if (entry.startsWith(linkPrefix) || legacyPrefixes.some((prefix) => entry.startsWith(prefix))) {
       rmSync(join(parent, entry), { recursive: true, force: true });
       cleaned += 1;
@@ -338,7 +344,7 @@ export function writeFeedOutput({
   const cleaned = cleanLeftovers(out);
   const previous = given ?? readPreviousOutput(out);
   const sameBuild = build !== '' && previous?.build === build;
-  const generation = `${Date.now().toString(36)}-${process.pid}`;
+  const generation = newGenerationName();
   const dir = join(builds, generation);
   const manifest: Manifest = { version: 2, build, files: {} };
   const kept: Map<string, PreviousFile> = new Map();
