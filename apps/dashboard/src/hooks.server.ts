@@ -11,7 +11,7 @@ import {
 import { prepareOverview } from '#lib/server/overview.ts';
 import { offerCachedPages } from '#lib/server/cached-page-shortcut.ts';
 import {
-  createPageCache,
+  PageCache,
   isCacheablePage,
   pageKey,
   storedResponse,
@@ -86,7 +86,7 @@ async function warmOverview(data: LiveData): Promise<void> {
   }
 }
 
-const pages = createPageCache();
+const pages = new PageCache();
 
 /**
  * Pages being rendered, by key: 50 clients asking for a page the data just changed under wait
@@ -127,12 +127,12 @@ async function resolvePage(
     const version = index.dataVersion;
     const key = pageKey({ dataVersion: version, url: event.url });
     // HEAD is answered from a stored GET, never stored itself (it has no body).
-    const stored = cacheable ? (pages.get(key) ?? (await rendering.get(key))) : undefined;
+    const stored = cacheable ? (pages.get(key) ?? (await rendering.get(key.id))) : undefined;
     if (stored !== undefined) return storedResponse({ page: stored, request: event.request });
     // The first GET of a page renders it; the others asking meanwhile wait for its result.
     let rendered: ((page: StoredPage | undefined) => void) | undefined;
-    if (cacheable && event.request.method === 'GET' && !rendering.has(key)) {
-      rendering.set(key, new Promise((done) => (rendered = done)));
+    if (cacheable && event.request.method === 'GET' && !rendering.has(key.id)) {
+      rendering.set(key.id, new Promise((done) => (rendered = done)));
     }
     try {
       const response = await resolve(event);
@@ -151,7 +151,7 @@ async function resolvePage(
       if (rendered !== undefined) {
         // (Nothing kept, e.g. a 404: the others render for themselves.)
         rendered(undefined);
-        rendering.delete(key);
+        rendering.delete(key.id);
       }
     }
   }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { brotliDecompressSync } from 'node:zlib';
-import { createPageCache, isCacheablePage, storedResponse, storePage } from './page-cache.js';
+import {
+  PageCache,
+  isCacheablePage,
+  pageKey,
+  storedResponse,
+  storePage,
+  type PageKey,
+} from './page-cache.js';
 
 const get = (path: string, method = 'GET') =>
   [new Request(`http://x${path}`, { method }), new URL(`http://x${path}`)] as const;
@@ -62,13 +69,38 @@ describe('stored pages', () => {
   });
 
   it('are dropped, least recently used first, when the cache is full', async () => {
-    const cache = createPageCache({ maxEntries: 2 });
+    const cache = new PageCache({ maxEntries: 2 });
     const page = await stored();
-    cache.set('a', page);
-    cache.set('b', page);
-    cache.get('a');
-    cache.set('c', page);
-    expect(cache.get('b')).toBeUndefined();
-    expect(cache.get('a')).toBe(page);
+    const key = (path: string) => pageKey({ dataVersion: 1, url: new URL(`http://x${path}`) });
+    cache.set(key('/a'), page);
+    cache.set(key('/b'), page);
+    cache.get(key('/a'));
+    cache.set(key('/c'), page);
+    expect(cache.get(key('/b'))).toBeUndefined();
+    expect(cache.get(key('/a'))).toBe(page);
+  });
+
+  it('are dropped, all of them, once a page of a newer data version or day is kept', async () => {
+    const cache = new PageCache();
+    const page = await stored();
+    const at = (dataVersion: number, path: string, day = '2026-12-05'): PageKey => ({
+      day,
+      dataVersion,
+      id: `${day} ${dataVersion} ${path}`,
+    });
+    cache.set(at(1, '/'), page);
+    cache.set(at(1, '/actors'), page);
+    cache.set(at(2, '/'), page);
+    expect(cache.size).toBe(1);
+    expect(cache.get(at(1, '/actors'))).toBeUndefined();
+    expect(cache.get(at(2, '/'))).toBe(page);
+    // A page of an earlier version, kept late, neither stays nor drops the newer pages.
+    cache.set(at(1, '/network'), page);
+    expect(cache.get(at(1, '/network'))).toBeUndefined();
+    expect(cache.get(at(2, '/'))).toBe(page);
+    // The next day, pages show another date: the same version's pages of the day before go.
+    cache.set(at(2, '/', '2026-12-06'), page);
+    expect(cache.size).toBe(1);
+    expect(cache.get(at(2, '/'))).toBeUndefined();
   });
 });
