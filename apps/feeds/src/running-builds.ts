@@ -13,9 +13,16 @@ const LONGEST_BUILD_MS = 60 * 60 * 1000;
 const GENERATION = /^([0-9a-z]+)-(\d+)(?:\.|$)/;
 const PREFIXES = ['tmp-', 'legacy-'];
 
-/** A new generation's name, for a build starting now in this process. */
-export function newGenerationName(now = Date.now()): string {
-  return `${now.toString(36)}-${process.pid}`;
+let lastStart = 0;
+
+/**
+ * A new generation's name, for a build starting now in this process: its start time is later
+ * than that of the last one named here, so that two builds begun within one millisecond do not
+ * share a folder (the second wrote into the first's, then removed it as the one it replaced).
+ */
+export function newGenerationName(): string {
+  lastStart = Math.max(Date.now(), lastStart + 1);
+  return `${lastStart.toString(36)}-${process.pid}`;
 }
 
 /** Whether a process with this id is running (one of another user's counts). */

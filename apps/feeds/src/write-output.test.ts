@@ -195,6 +195,17 @@ describe('writeFeedOutput', () => {
     expect(await readdir(join(dir, '.out.builds'))).toHaveLength(2);
   });
 
+  it('keeps the last of many builds begun one right after another, and only it', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'out');
+    const results = Array.from({ length: 20 }, (_, n) =>
+      writeFeedOutput({ out, files: [file('/feeds/a.txt', `build ${n}`)] }),
+    );
+    await Promise.all(results.map((result) => result.removed));
+    expect(await readFile(join(out, 'feeds/a.txt'), 'utf8')).toBe('build 19');
+    expect(await readdir(join(dir, '.out.builds'))).toHaveLength(2);
+  });
+
   it('refuses an output path that is a file', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'out'), 'not a directory');
