@@ -155,7 +155,7 @@ async function openInProcess(root: string) {
     cacheDir: join(root, 'cache'),
     logger: silentLogger,
   });
-  return { store, live: await createLiveFeeds({ store, siteUrl: SITE }) };
+  return { store, live: await createLiveFeeds({ store, siteUrl: SITE, maxItemBytes: Infinity }) };
 }
 
 /**

@@ -53,9 +53,14 @@ export async function openFeeds({
       siteUrl,
       ...(pageSize === undefined ? {} : { pageSize }),
       ...(hubUrl === undefined ? {} : { hubUrl }),
+      // A build keeps every rendered item, shared by all the documents that list it; a server
+      // keeps those it serves within a budget.
       ...(out === undefined
         ? {}
-        : { previousKeys: () => readOutputSidecar(resolve(out), KEYS_SIDECAR) }),
+        : {
+            previousKeys: () => readOutputSidecar(resolve(out), KEYS_SIDECAR),
+            maxItemBytes: Infinity,
+          }),
     });
     return { store, live, problems: store.problems().map(formatProblem) };
   } catch (error) {

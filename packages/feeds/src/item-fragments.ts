@@ -6,6 +6,7 @@ import { FEED_FORMATS, type FeedFormat } from './paths.js';
 import { RENDERERS } from './render-document.js';
 import { ITEMS_PER_RENDER } from './render-once.js';
 import { toFeedItem, type FeedItem } from './to-feed-item.js';
+import { FragmentCache } from './fragment-cache.js';
 
 /** What a record is rendered as: its item in each feed format and its calendar event. */
 export type FragmentKind = FeedFormat | 'ics';
@@ -13,19 +14,30 @@ const KINDS: readonly FragmentKind[] = [...FEED_FORMATS, 'ics'];
 
 /**
  * Each record's rendered item (RSS `<item>`, Atom `<entry>`, JSON item, VEVENT) as UTF-8 bytes,
- * made from the store when first needed and shared by every document that lists the record.
- * The owner calls `forget` with the ids of each store change.
+ * made from the store when first needed and shared by every document that lists the record
+ * (those of the feed formats within a budget of bytes, see FragmentCache). The owner calls
+ * `forget` with the ids of each store change.
  */
 export class ItemFragments {
   readonly #store: Store;
   readonly #siteUrl: string;
   readonly #samplePage: FeedPage;
-  readonly #cache = new Map<string, Partial<Record<FragmentKind, Buffer>>>();
+  readonly #cache: FragmentCache;
   #reuse: ((id: string, kind: FragmentKind) => Buffer | undefined) | undefined;
 
-  constructor({ store, siteUrl }: { store: Store; siteUrl: string }) {
+  constructor({
+    store,
+    siteUrl,
+    maxBytes = Infinity,
+  }: {
+    store: Store;
+    siteUrl: string;
+    /** The most bytes of items kept per feed format (calendar events are all kept). */
+    maxBytes?: number;
+  }) {
     this.#store = store;
     this.#siteUrl = siteUrl;
+    this.#cache = new FragmentCache({ maxBytes });
     // Item fragments do not depend on the document they are cut from: any page will do.
     this.#samplePage = scopePages({
       scope: { kind: 'all' },
@@ -63,24 +75,27 @@ export class ItemFragments {
     kind: FragmentKind;
     keep?: boolean;
   }): Buffer[] {
-    const fresh = new Map<string, Buffer>();
+    // What this call finds or renders, held here: keeping the new ones may push others of the
+    // same call out of a cache with a budget.
+    const found = new Map<string, Buffer>();
     const missing: string[] = [];
     for (const id of ids) {
-      if (this.#cache.get(id)?.[kind] !== undefined) continue;
-      const reused = this.#reuse?.(id, kind);
-      if (reused === undefined) missing.push(id);
-      else if (keep) this.#put(id, kind, reused);
-      else fresh.set(id, reused);
+      const fragment = this.#cache.get(id, kind) ?? this.#reuse?.(id, kind);
+      if (fragment === undefined) missing.push(id);
+      else {
+        found.set(id, fragment);
+        if (keep) this.#cache.set(id, kind, fragment);
+      }
     }
     if (missing.length > 0) {
       const records = this.#store.read((store) =>
         missing.map((id) => store.get(id)).filter((record) => record !== undefined),
       );
-      this.#render({ records, kinds: [kind], keep, into: fresh });
+      this.#render({ records, kinds: [kind], keep, into: found });
     }
     const out: Buffer[] = [];
     for (const id of ids) {
-      const fragment = this.#cache.get(id)?.[kind] ?? fresh.get(id);
+      const fragment = found.get(id);
       if (fragment !== undefined) out.push(fragment);
     }
     return out;
@@ -90,8 +105,7 @@ export class ItemFragments {
   incomplete(ids: Iterable<string>): string[] {
     const out: string[] = [];
     for (const id of ids) {
-      const cached = this.#cache.get(id);
-      if (cached === undefined || KINDS.some((kind) => cached[kind] === undefined)) out.push(id);
+      if (KINDS.some((kind) => !this.#cache.has(id, kind))) out.push(id);
     }
     return out;
   }
@@ -99,26 +113,16 @@ export class ItemFragments {
   /** The ids whose fragment of one kind is not rendered yet. */
   missing({ ids, kind }: { ids: Iterable<string>; kind: FragmentKind }): string[] {
     const out: string[] = [];
-    for (const id of ids) if (this.#cache.get(id)?.[kind] === undefined) out.push(id);
+    for (const id of ids) if (!this.#cache.has(id, kind)) out.push(id);
     return out;
   }
 
   /** Render every kind of these records now (a full build), a batch at a time. */
   warm(records: readonly Briefing[]): void {
-    const todo = records.filter((record) => {
-      const cached = this.#cache.get(record.id);
-      return cached === undefined || KINDS.some((kind) => cached[kind] === undefined);
-    });
-    this.#render({ records: todo, kinds: KINDS, keep: true, into: new Map() });
-  }
-
-  #put(id: string, kind: FragmentKind, bytes: Buffer): void {
-    let cached = this.#cache.get(id);
-    if (cached === undefined) {
-      cached = {};
-      this.#cache.set(id, cached);
-    }
-    cached[kind] = bytes;
+    const todo = records.filter((record) =>
+      KINDS.some((kind) => !this.#cache.has(record.id, kind)),
+    );
+    this.#render({ records: todo, kinds: KINDS, keep: true });
   }
 
   #render({
@@ -130,7 +134,8 @@ export class ItemFragments {
     records: readonly Briefing[];
     kinds: readonly FragmentKind[];
     keep: boolean;
-    into: Map<string, Buffer>;
+    /** Where to put what is rendered, besides the cache (of one kind). */
+    into?: Map<string, Buffer>;
   }): void {
     // A batch at a time: the rendered strings die young instead of aging into the old generation.
     for (let start = 0; start < records.length; start += ITEMS_PER_RENDER) {
@@ -149,8 +154,8 @@ export class ItemFragments {
         texts.forEach((text, index) => {
           const id = batch[index]!.id;
           const bytes = Buffer.from(text, 'utf8');
-          if (keep) this.#put(id, kind, bytes);
-          else into.set(id, bytes);
+          if (keep) this.#cache.set(id, kind, bytes);
+          into?.set(id, bytes);
         });
       }
     }

@@ -18,7 +18,15 @@ afterEach(async () => {
 
 async function liveOn(
   records: readonly Briefing[],
-  { pageSize = 5, calendarSize }: { pageSize?: number; calendarSize?: number } = {},
+  {
+    pageSize = 5,
+    calendarSize,
+    bounds = {},
+  }: {
+    pageSize?: number;
+    calendarSize?: number;
+    bounds?: { maxItemBytes?: number; maxKeptArchives?: number };
+  } = {},
 ) {
   const fixture = await makeStoreFixture(records);
   fixtures.push(fixture);
@@ -27,6 +35,7 @@ async function liveOn(
     siteUrl: SITE,
     pageSize,
     ...(calendarSize === undefined ? {} : { calendarSize }),
+    ...bounds,
   });
   feeds.push(live);
   return { fixture, live };
@@ -72,6 +81,38 @@ describe('createLiveFeeds', { timeout: 30_000 }, () => {
       expect(Buffer.from(live.file(path)!.body).equals(Buffer.from(file.body)), path).toBe(true);
       expect(live.file(path)!.etag, path).toBe(file.etag);
     }
+  });
+
+  it('serves the same bytes with room for a few items and archives only, before and after an edit', async () => {
+    const records = generateBriefings({ count: 60 });
+    // Room for about five items of a format, and two archives: most documents push out items
+    // another needs, and the items of one document push out each other.
+    const { fixture, live } = await liveOn(records, {
+      calendarSize: 10,
+      bounds: { maxItemBytes: 8_000, maxKeptArchives: 2 },
+    });
+    const expectBytesOf = (built: ReturnType<typeof buildFeeds>) => {
+      expect(live.paths().sort()).toEqual([...built.files.keys()].sort());
+      for (const [path, file] of built.files) {
+        const served = live.file(path)!;
+        expect(Buffer.from(served.body).equals(Buffer.from(file.body)), path).toBe(true);
+        expect(served.etag, path).toBe(file.etag);
+      }
+    };
+    const options = { siteUrl: SITE, pageSize: 5, calendarSize: 10 };
+    // Twice: the second time, most documents and items are made again.
+    expectBytesOf(buildFeeds({ records, ...options }));
+    expectBytesOf(buildFeeds({ records, ...options }));
+    const target = records[17]!;
+    await fixture.write(edited(target, 'A corrected title'));
+    expectBytesOf(
+      buildFeeds({
+        records: records.map((record) =>
+          record.id === target.id ? edited(target, 'A corrected title') : record,
+        ),
+        ...options,
+      }),
+    );
   });
 
   it('answers no document for paths that are not feeds, and keeps none of them', async () => {

@@ -14,6 +14,8 @@ import {
   eventYear,
   yearCalendarText,
 } from './icalendar.js';
+import { DEFAULT_ITEM_CACHE_BYTES } from './fragment-cache.js';
+import { DEFAULT_KEPT_ARCHIVES, KeptDocuments } from './kept-documents.js';
 import { ItemFragments } from './item-fragments.js';
 import {
   encodeItemLayout,
@@ -212,6 +214,8 @@ export async function createLiveFeeds({
   calendarSize = CALENDAR_SIZE,
   hubUrl,
   previousKeys,
+  maxItemBytes = DEFAULT_ITEM_CACHE_BYTES,
+  maxKeptArchives = DEFAULT_KEPT_ARCHIVES,
 }: {
   store: Store;
   siteUrl: string;
@@ -225,6 +229,14 @@ export async function createLiveFeeds({
    * read from the store. Anything else (another build's, malformed) is ignored.
    */
   previousKeys?: () => string | undefined;
+  /**
+   * The most bytes of rendered items kept per feed format, least recently used out first
+   * (calendar events are all kept). A build that writes every document passes Infinity: each
+   * item is then rendered once for all the documents that list it.
+   */
+  maxItemBytes?: number;
+  /** The most archive documents kept once rendered (see KeptDocuments). */
+  maxKeptArchives?: number;
 }): Promise<LiveFeeds> {
   checkSizes({ pageSize, calendarSize });
   const siteUrl = normalizeSiteUrl(rawSiteUrl);
@@ -232,7 +244,7 @@ export async function createLiveFeeds({
     throw new Error(`hub URL must be an absolute http(s) URL, got "${hubUrl}"`);
   }
   const keys = new RecordKeys();
-  const fragments = new ItemFragments({ store, siteUrl });
+  const fragments = new ItemFragments({ store, siteUrl, maxBytes: maxItemBytes });
   const status = store.status();
   const ledger = new LastModifiedLedger({
     since: status.changedAt === '' ? undefined : new Date(status.changedAt),
@@ -241,7 +253,10 @@ export async function createLiveFeeds({
   const queued: StoreChange[] = [];
   let loading = true;
   const listeners = new Set<(update: LiveUpdate) => void>();
-  const kept = new Map<string, Kept>();
+  const kept = new KeptDocuments<Kept>({
+    isArchive: (entry) => entry.segment !== undefined && !entry.current,
+    maxArchives: maxKeptArchives,
+  });
   // Each scope's pages, made one by one as documents are asked for, and where each path leads.
   // They read the scope's sorted key lists, which an edit changes in place: apply drops the
   // pages of every scope an edit touches (the record's scopes before and after) first.
@@ -303,7 +318,7 @@ export async function createLiveFeeds({
     if (coverageMoved) pagesBySegment.clear();
     const dropped: string[] = [];
     const changed = new Set(ids);
-    for (const [path, entry] of kept) {
+    for (const [path, entry] of kept.entries()) {
       let drop: boolean;
       if (entry.year !== undefined) {
         drop = years.has(entry.year);

@@ -6,6 +6,7 @@ import { CONTENT_TYPES, makeFeedFile, strongEtag, type FeedFile } from './feed-f
 import type { FeedPage } from './feed-page.js';
 import { toWebResponse } from './handler.js';
 import { calendarFrame } from './icalendar.js';
+import { DEFAULT_ITEM_CACHE_BYTES } from './fragment-cache.js';
 import { ItemFragments } from './item-fragments.js';
 import type { FeedFormat } from './paths.js';
 import { RENDERERS } from './render-document.js';
@@ -50,7 +51,7 @@ function siteState(store: Store, siteUrl: string): PerSite {
   let state = sites.get(siteUrl);
   if (state === undefined) {
     const created: PerSite = {
-      fragments: new ItemFragments({ store, siteUrl }),
+      fragments: new ItemFragments({ store, siteUrl, maxBytes: DEFAULT_ITEM_CACHE_BYTES }),
       version: store.dataVersion,
       kept: new Map(),
     };
