@@ -80,11 +80,16 @@ export class ItemFragments {
     const found = new Map<string, Buffer>();
     const missing: string[] = [];
     for (const id of ids) {
-      const fragment = this.#cache.get(id, kind) ?? this.#reuse?.(id, kind);
-      if (fragment === undefined) missing.push(id);
+      const cached = this.#cache.get(id, kind);
+      if (cached !== undefined) {
+        found.set(id, cached);
+        continue;
+      }
+      const reused = this.#reuse?.(id, kind);
+      if (reused === undefined) missing.push(id);
       else {
-        found.set(id, fragment);
-        if (keep) this.#cache.set(id, kind, fragment);
+        found.set(id, reused);
+        if (keep) this.#cache.set(id, kind, reused);
       }
     }
     if (missing.length > 0) {
