@@ -23,11 +23,11 @@ describe('a record page', () => {
     expect(await sources.first().getAttribute('href')).toBe(
       'https://en.people.cn/n3/2023/1020/c90000-20086935.html',
     );
-    // Every web source also links its archived copy (nearest its publication day when known).
+    // Every web source also links its archived copy, nearest its publication day (20 Oct 2023).
     const archived = page.locator('ol.sources a:text("Archived copy")');
     expect(await archived.count()).toBeGreaterThanOrEqual(2);
     expect(await archived.first().getAttribute('href')).toBe(
-      'https://web.archive.org/web/https://en.people.cn/n3/2023/1020/c90000-20086935.html',
+      'https://web.archive.org/web/20231020/https://en.people.cn/n3/2023/1020/c90000-20086935.html',
     );
     const related = await page.locator('h2:text-is("Related records") + ul').textContent();
     expect(related).toContain('Announced by');
