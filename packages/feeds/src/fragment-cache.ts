@@ -1,6 +1,7 @@
 // Where rendered items are kept, by kind and record id. A server keeps the feed formats' items
-// within a budget of bytes, least recently used out first: a client walking every archive of
-// 100,000 records would otherwise make it keep every record's item in every format (~0.5 GB).
+// within a budget of bytes, least recently used out first: a client walking every archive would
+// otherwise make it keep every record's item in every format (at 10,000 records, 64 MB of items
+// and frames once every document had been read; ten times as many records, ten times that).
 // Calendar events are all kept: the calendar one subscribes to lists every record, and is made
 // again from them after each edit. A build, which shares each item among every document that
 // lists it, keeps everything.
