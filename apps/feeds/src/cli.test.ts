@@ -122,6 +122,25 @@ describe('briefing-feeds build', { timeout: 30_000 }, () => {
     expect(result.stderr).toMatch(message);
   });
 
+  it.each([
+    ['--out', '/proc/briefing-nowhere/site'],
+    ['--cache-dir', '/proc/briefing-nowhere/cache'],
+  ])('fails in one line, at once, on a %s it cannot make (under /proc)', async (flag, path) => {
+    const dir = await tempDir();
+    const args = ['build', '--out', 'site', '--cache-dir', 'cache', flag, path];
+    // Node's recursive mkdir never returned there: the build spun at full CPU for good.
+    const result = spawnSync(process.execPath, [...CLI, ...args], {
+      cwd: PACKAGE_DIR,
+      env: { ...process.env, INIT_CWD: dir },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      "briefing-feeds: ENOENT: no such file or directory, mkdir '/proc/briefing-nowhere'\n",
+    );
+  });
+
   it('describes every flag in --help', () => {
     const result = run(['--help'], { cwd: PACKAGE_DIR });
     expect(result.status).toBe(0);

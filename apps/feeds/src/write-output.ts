@@ -17,7 +17,6 @@ import {
   existsSync,
   linkSync,
   lstatSync,
-  mkdirSync,
   openSync,
   readFileSync,
   readdirSync,
@@ -32,6 +31,7 @@ import {
 } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { makeDirectory } from '@briefing/repo';
 import { newGenerationName, ofAnotherRunningBuild } from './running-builds.js';
 
 /** One file to write: its URL path (also its path under `out`), bytes and strong ETag. */
@@ -340,7 +340,7 @@ export function writeFeedOutput({
     throw new Error(`--out must be a directory, but ${out} is a file`);
   }
   const { parent, builds, linkPrefix } = layout(out);
-  mkdirSync(builds, { recursive: true });
+  makeDirectory(builds);
   const cleaned = cleanLeftovers(out);
   const previous = given ?? readPreviousOutput(out);
   const sameBuild = build !== '' && previous?.build === build;
@@ -364,7 +364,7 @@ export function writeFeedOutput({
       const target = join(dir, entry.path);
       const folder = dirname(target);
       if (!made.has(folder)) {
-        mkdirSync(folder, { recursive: true });
+        makeDirectory(folder);
         made.add(folder);
       }
       const before = previous === undefined ? undefined : join(previous.dir, entry.path);

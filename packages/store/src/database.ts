@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { makeDirectory } from '@briefing/repo';
 import { CREATE_TABLES, SCHEMA_VERSION } from './index-schema.js';
 import { addQueryFunctions } from './query-sql.js';
 import type { Logger } from './logger.js';
@@ -15,7 +16,7 @@ export function openWriter({
   fingerprint: string;
   logger: Logger;
 }): { db: DatabaseSync; created: boolean } {
-  mkdirSync(dirname(path), { recursive: true });
+  makeDirectory(dirname(path));
   ignoreInGit(dirname(path));
   let previousVersion = 0;
   if (existsSync(path)) {

@@ -55,6 +55,20 @@ describe('starting the server', () => {
     expect(output).not.toMatch(/^\s+at /m);
   });
 
+  it.each([
+    // A file where a folder must be made; a folder under /proc, where Node's recursive mkdir
+    // never returned (and the server never started nor said why).
+    ['a file in the way', () => join(temp.dir, 'not-a-folder', 'cache')],
+    ['a virtual file system', () => '/proc/briefing-nowhere/cache'],
+  ])('refuses a BRIEFING_CACHE it cannot make (%s), in one line', async (_what, cache) => {
+    await writeFile(join(temp.dir, 'not-a-folder'), '');
+    const { code, output } = await runServerToExit({ env: { BRIEFING_CACHE: cache() } });
+    expect(code).toBe(1);
+    expect(output).toContain("BRIEFING_CACHE: cannot make the index's folder:");
+    expect(output).toContain('The server did not start: fix the setting above');
+    expect(output).not.toMatch(/^\s+at /m);
+  });
+
   it('catches up, once it answers, with records changed while it was stopped', async () => {
     const data = join(temp.dir, 'restart');
     const env = { BRIEFING_DATA: data, BRIEFING_CACHE: join(temp.dir, 'restart-cache') };

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { formatDateRange, HttpUrl, IsoDate, todayIso } from '@briefing/schema';
@@ -9,7 +8,7 @@ import {
   formatFromPath,
   type ArticleFormat,
 } from '@briefing/authoring';
-import { findRepoRoot } from '@briefing/repo';
+import { findRepoRoot, makeDirectory } from '@briefing/repo';
 import {
   InputError,
   UsageError,
@@ -176,7 +175,7 @@ async function extract({
     }
   }
   try {
-    await mkdir(outDir, { recursive: true });
+    makeDirectory(outDir);
   } catch (error) {
     throw new InputError(
       `cannot create ${shown(base, outDir)}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,

@@ -1,10 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { BRIEFING_TYPES, THEMES, todayIso } from '@briefing/schema';
 import { briefingToYaml } from '@briefing/schema/node';
 import { scaffoldRecord, type ScaffoldInput } from '@briefing/authoring';
-import { findRepoRoot } from '@briefing/repo';
+import { findRepoRoot, makeDirectory } from '@briefing/repo';
 import {
   InputError,
   UsageError,
@@ -214,7 +213,7 @@ async function create({ values, io }: { values: NewValues; io: CommandContext })
   }
   const file = join(outDir, `${result.record.id}.yaml`);
   try {
-    await mkdir(outDir, { recursive: true });
+    makeDirectory(outDir);
     if (!(await writeNewFileAtomic({ path: file, contents: briefingToYaml(result.record) }))) {
       throw new InputError(
         `${shown(base, file)} already exists; choose another --id or edit that file`,

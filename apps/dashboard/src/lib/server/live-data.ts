@@ -84,21 +84,33 @@ export async function openLiveData({
   const shownDir = relative(cwd, dir) || '.';
   // Documents (`seeds/documents/…`) are the repository's, even when BRIEFING_DATA is elsewhere.
   const root = commandRepoRoot({ cwd });
-  const index = await openStore({
-    dir: shownDir,
-    cwd,
-    ...(root === undefined ? {} : { root }),
-    ...(cacheDir === undefined ? {} : { cacheDir }),
-    // A server answers at once from the index as last written, while a worker thread looks
-    // for files changed since (a build reads the records as they are).
-    checkInBackground: watch,
-    // Search finds every spelling the authoring gazetteers know, as the list's filters do.
-    spellings: mergeSpellings(
-      defaultSpellings(),
-      spellingsFromGazetteer(people),
-      spellingsFromGazetteer(places),
-    ),
-  });
+  let index: Store;
+  try {
+    index = await openStore({
+      dir: shownDir,
+      cwd,
+      ...(root === undefined ? {} : { root }),
+      ...(cacheDir === undefined ? {} : { cacheDir }),
+      // A server answers at once from the index as last written, while a worker thread looks
+      // for files changed since (a build reads the records as they are).
+      checkInBackground: watch,
+      // Search finds every spelling the authoring gazetteers know, as the list's filters do.
+      spellings: mergeSpellings(
+        defaultSpellings(),
+        spellingsFromGazetteer(people),
+        spellingsFromGazetteer(places),
+      ),
+    });
+  } catch (error) {
+    // A cache folder that cannot be made (a file in its way, a read-only or virtual file system):
+    // a setting to fix, said in one line.
+    if ((error as NodeJS.ErrnoException).syscall === 'mkdir') {
+      throw new InvalidSettingError(
+        `BRIEFING_CACHE: cannot make the index's folder: ${(error as Error).message}`,
+      );
+    }
+    throw error;
+  }
   const invalid = () => {
     const problems = index.problems();
     return problems.length === 0 ? undefined : new InvalidDataError(shownDir, problems);
