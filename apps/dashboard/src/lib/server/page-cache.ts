@@ -27,8 +27,8 @@ export interface PageKey {
 /**
  * Pages kept for the data version and day that requests are answered from, most recently used
  * first, bounded by count and by bytes. A page of an earlier version or day is never asked for
- * again: the first page kept for a newer one drops them all. (Left to the bounds, at 100,000
- * records every edit left ~20 MB of pages nobody could ask for, up to the 256 MiB bound.)
+ * again: the first page kept for a newer one drops them all. (Left to the bounds, up to 256 MiB,
+ * they took a server at 100,000 records to a peak of 1,027 MiB over 10 edits, 798–811 without.)
  */
 export class PageCache {
   readonly #pages: LRUCache<string, StoredPage>;
