@@ -6,6 +6,17 @@ import { CREATE_TABLES, SCHEMA_VERSION } from './index-schema.js';
 import { addQueryFunctions } from './query-sql.js';
 import type { Logger } from './logger.js';
 
+/**
+ * The index's folder (the cache folder) could not be made: a setting of whoever opened the store
+ * (a file in its way, a read-only or virtual file system). The message is the file system's.
+ */
+export class IndexFolderError extends Error {
+  constructor(cause: Error) {
+    super(cause.message, { cause });
+    this.name = 'IndexFolderError';
+  }
+}
+
 /** The connection that writes the index: its tables are created, or rebuilt when outdated. */
 export function openWriter({
   path,
@@ -16,7 +27,11 @@ export function openWriter({
   fingerprint: string;
   logger: Logger;
 }): { db: DatabaseSync; created: boolean } {
-  makeDirectory(dirname(path));
+  try {
+    makeDirectory(dirname(path));
+  } catch (error) {
+    throw new IndexFolderError(error as Error);
+  }
   ignoreInGit(dirname(path));
   let previousVersion = 0;
   if (existsSync(path)) {

@@ -24,5 +24,6 @@ export {
 } from './spellings.js';
 export { consoleLogger, silentLogger, type Logger } from './logger.js';
 export { SCHEMA_VERSION } from './index-schema.js';
+export { IndexFolderError } from './database.js';
 export { searchQuery } from './search-query.js';
 export { recordHashes } from './record-hashes.js';

@@ -10,6 +10,7 @@ import { formatProblem, type Briefing, type Problem } from '@briefing/schema';
 import { findDataRoot } from '@briefing/schema/node';
 import {
   defaultSpellings,
+  IndexFolderError,
   mergeSpellings,
   openStore,
   spellingsFromGazetteer,
@@ -102,9 +103,8 @@ export async function openLiveData({
       ),
     });
   } catch (error) {
-    // A cache folder that cannot be made (a file in its way, a read-only or virtual file system):
-    // a setting to fix, said in one line.
-    if ((error as NodeJS.ErrnoException).syscall === 'mkdir') {
+    // A cache folder that cannot be made: a setting to fix, said in one line.
+    if (error instanceof IndexFolderError) {
       throw new InvalidSettingError(
         `BRIEFING_CACHE: cannot make the index's folder: ${(error as Error).message}`,
       );
