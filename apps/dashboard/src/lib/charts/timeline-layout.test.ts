@@ -49,6 +49,22 @@ describe('layoutTimeline', () => {
     expect(mark('month').width).toBeGreaterThan(mark('two-days').width);
   });
 
+  it('keeps a short range that begins in the last days within the plot', () => {
+    const late = [
+      item('early', { start: '2000-02-09', precision: 'day' }),
+      item('late-visit', { start: '2025-12-26', end: '2025-12-28', precision: 'day' }),
+    ];
+    for (const compact of [true, false]) {
+      const drawn = layoutTimeline({ items: late, themes: ['diplomacy'], width: 340, compact })!;
+      const visit = drawn.marks.find((mark) => mark.id === 'late-visit')!;
+      expect(visit.x + visit.width).toBeLessThanOrEqual(drawn.width - drawn.margin.right);
+      // Still drawn where it is: after the last tick, a year or more before it.
+      const lastTick = drawn.ticks.at(-1)!;
+      expect(Number(lastTick.label)).toBeLessThanOrEqual(2025);
+      expect(visit.x).toBeGreaterThan(lastTick.x);
+    }
+  });
+
   it('stacks marks that would overlap in separate rows of the lane', () => {
     const a = layout.marks.find((m) => m.id === 'one-day' && m.theme === 'diplomacy')!;
     const b = layout.marks.find((m) => m.id === 'same-day')!;

@@ -87,6 +87,26 @@ export function timelineDomain(items: readonly { date: EventDate }[]): [Date, Da
   return [utcMonth.floor(parseIsoDate(min)), utcMonth.ceil(utcDay.offset(parseIsoDate(max), 1))];
 }
 
+/**
+ * The domain with its end moved on, if need be, so that the latest range ends within the plot:
+ * a range is drawn at least POINT_WIDTH wide, and one that begins in the last days of the domain
+ * ran past the plot's end, as if into a year with no record.
+ */
+function roomForShortRanges(
+  [from, to]: [Date, Date],
+  items: readonly { date: EventDate }[],
+  plotWidth: number,
+): [Date, Date] {
+  let latest = from.getTime();
+  for (const { date } of items) {
+    const point = date.precision === 'day' && effectiveEnd(date) === date.start;
+    if (!point) latest = Math.max(latest, parseIsoDate(date.start).getTime());
+  }
+  const span = latest - from.getTime();
+  const needed = from.getTime() + (span * plotWidth) / (plotWidth - POINT_WIDTH);
+  return needed > to.getTime() ? [from, utcMonth.ceil(new Date(needed))] : [from, to];
+}
+
 function timeScale(domain: [Date, Date], width: number, margin: TimelineLayout['margin']) {
   return scaleUtc()
     .domain(domain)
@@ -127,9 +147,10 @@ export function layoutTimeline({
   width: number;
   compact?: boolean;
 }): TimelineLayout | undefined {
-  const domain = timelineDomain(items);
-  if (domain === undefined) return undefined;
+  const dates = timelineDomain(items);
+  if (dates === undefined) return undefined;
   const margin = compact ? COMPACT_MARGIN : WIDE_MARGIN;
+  const domain = roomForShortRanges(dates, items, width - margin.left - margin.right);
   const x = timeScale(domain, width, margin);
   const right = width - margin.right;
   const maxLabel = compact ? 150 : 260;
