@@ -27,6 +27,9 @@ export const CSV_EXPORT_PATH = '/briefings.csv';
 export const JSON_EXPORT_PATH = '/briefings.json';
 export const SQLITE_EXPORT_PATH = '/briefings.sqlite';
 
+/** The JSON Schema every record (each of the JSON export's `records`) follows. */
+export const RECORD_SCHEMA_PATH = '/briefing.schema.json';
+
 /** Records per page of the list. */
 export const PAGE_SIZE = 50;
 export const SORTS = [

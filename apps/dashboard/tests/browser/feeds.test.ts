@@ -1,8 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SITE_NAME } from '@briefing/present/urls';
+import { RECORD_SCHEMA_PATH, SITE_NAME } from '@briefing/present/urls';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -243,6 +246,42 @@ describe('the dataset download', () => {
   });
 });
 
+describe('the JSON Schema of a record', () => {
+  it('is offered beside the downloads, as the schema package ships it, and every exported record passes it', async () => {
+    const list = await (await fetch(`${baseUrl}/briefings`)).text();
+    expect(list).toContain(`href="${RECORD_SCHEMA_PATH}"`);
+
+    const response = await fetch(`${baseUrl}${RECORD_SCHEMA_PATH}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/schema+json');
+    const text = await response.text();
+    const shipped = fileURLToPath(import.meta.resolve('@briefing/schema/briefing.schema.json'));
+    expect(text).toBe(await readFile(shipped, 'utf8'));
+
+    // What a user of another language does: validate the records of the JSON export with it.
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(JSON.parse(text) as object);
+    const exported = (await (await fetch(`${baseUrl}/briefings.json?count=records`)).json()) as {
+      records: unknown[];
+    };
+    expect(exported.records.length).toBeGreaterThan(0);
+    for (const record of exported.records) {
+      expect(validate(record) ? [] : validate.errors).toEqual([]);
+    }
+
+    const again = await fetch(`${baseUrl}${RECORD_SCHEMA_PATH}`, {
+      headers: { 'if-none-match': response.headers.get('etag')! },
+    });
+    expect(again.status).toBe(304);
+    const compressed = await fetch(`${baseUrl}${RECORD_SCHEMA_PATH}`, {
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(compressed.headers.get('content-encoding')).toBe('br');
+    expect(await compressed.text()).toBe(text);
+  });
+});
+
 describe('security headers', () => {
   it.each([
     '/',
@@ -252,6 +291,7 @@ describe('security headers', () => {
     '/feeds/view.atom?theme=space',
     '/briefings.csv',
     '/briefings.sqlite',
+    '/briefing.schema.json',
     '/favicon.svg',
     '/_app/version.json',
   ])('%s carries them', async (path) => {

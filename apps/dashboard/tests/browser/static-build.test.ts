@@ -92,6 +92,9 @@ describe('the static build', () => {
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain('Vostochny');
     expect((await fetch(`${baseUrl}/feeds/feeds.opml`)).status).toBe(200);
+    expect(await (await fetch(`${baseUrl}/briefing.schema.json`)).json()).toMatchObject({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+    });
     const brief = await fetch(`${baseUrl}/documents/000_de4160cc50d9890e.txt`);
     expect(brief.status).toBe(200);
     expect(await brief.text()).toContain('Lavrov');

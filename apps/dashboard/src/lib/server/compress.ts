@@ -1,7 +1,7 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { codingEtag, isNotModified, negotiateEncoding } from '@briefing/feeds';
 
-const COMPRESSIBLE = /^(?:text\/html|text\/csv|application\/json)/;
+const COMPRESSIBLE = /^(?:text\/html|text\/csv|application\/(?:schema\+)?json)/;
 
 /**
  * Compress a page or export for a client that accepts it: adapter-node compresses only its
