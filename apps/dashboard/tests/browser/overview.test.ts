@@ -52,6 +52,13 @@ describe('overview', () => {
     const label = await spaceCell.getAttribute('aria-label');
     // 25 years of data: the heatmap's columns are years.
     expect(label).toMatch(/^Space, 2023: \d+ engagements?$/);
+    // And it says so, counting what the page counts.
+    expect(await section.locator('figcaption').textContent()).toContain(
+      'Engagements per theme and year',
+    );
+    expect(await section.locator('svg.chart title').first().textContent()).toBe(
+      'Engagements per theme and year',
+    );
     expect(await section.locator('details table tbody tr').count()).toBeGreaterThan(5);
     await spaceCell.click();
     await page.waitForURL(/\/briefings\?theme=space&from=2023-01-01&to=2023-12-31$/);

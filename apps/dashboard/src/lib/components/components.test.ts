@@ -59,17 +59,35 @@ describe('Heatmap', () => {
       { month: '2023-10', theme: 'diplomacy' as const, count: 2, ids: ['a', 'b'] },
     ]);
     const themes = ['diplomacy', 'space'] as const;
-    const engagements = render(Heatmap, { props: { counts, themes, title: 'Heatmap' } }).body;
+    const engagements = render(Heatmap, { props: { counts, themes } }).body;
     expect(engagements).toContain(
       'href="/briefings?theme=diplomacy&amp;from=2023-10-01&amp;to=2023-10-31"',
     );
     expect(engagements).toContain('aria-label="Diplomacy, Oct 2023: 2 engagements"');
     const records = render(Heatmap, {
-      props: { counts, themes, title: 'Heatmap', count: 'records' },
+      props: { counts, themes, count: 'records' },
     }).body;
     expect(records).toContain(
       'href="/briefings?theme=diplomacy&amp;from=2023-10-01&amp;to=2023-10-31&amp;count=records"',
     );
     expect(records).toContain('aria-label="Diplomacy, Oct 2023: 2 records"');
+  });
+
+  it('names what it counts and by what period: months over a short span, years over a long one', () => {
+    const months = periodCounts([
+      { month: '2023-10', theme: 'diplomacy' as const, count: 2, ids: ['a', 'b'] },
+    ]);
+    const years = periodCounts([
+      { month: '2000-02', theme: 'diplomacy' as const, count: 1, ids: ['a'] },
+      { month: '2025-12', theme: 'diplomacy' as const, count: 1, ids: ['b'] },
+    ]);
+    const themes = ['diplomacy'] as const;
+    const byMonth = render(Heatmap, { props: { counts: months, themes } }).body;
+    expect(byMonth).toContain('Engagements per theme and month');
+    expect(byMonth).not.toContain('per theme and year');
+    const byYear = render(Heatmap, { props: { counts: years, themes, count: 'records' } }).body;
+    expect(byYear).toContain('Records per theme and year');
+    expect(byYear).toContain('<th scope="col">Year</th>');
+    expect(byYear).not.toContain('per theme and month');
   });
 });
