@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { mergeSpellings, SpellingIndex, spellingsFromGazetteer } from './spellings.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parseBriefingYaml, type Briefing } from '@briefing/schema/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from './store.js';
+import {
+  defaultSpellings,
+  mergeSpellings,
+  SpellingIndex,
+  spellingsFromGazetteer,
+} from './spellings.js';
+import { makeFixture, type Fixture } from './test-support/fixtures.js';
 
 const index = new SpellingIndex({
   'Sergei Lavrov': ['Сергей Лавров', 'Лавров', 'Lavrov'],
@@ -49,5 +58,149 @@ describe('spelling lists', () => {
         spellingsFromGazetteer([{ name: 'Putin', variants: ['Путин', '푸틴'] }, { name: 'Kazan' }]),
       ),
     ).toEqual({ Putin: ['Путин', '푸틴'], Kazan: [] });
+  });
+});
+
+// The seed records and packages/authoring's people gazetteer, read as files: this package does not
+// depend on packages/authoring. The spellings are merged as a caller (the dashboard) merges them.
+const seeds = new URL('../../../seeds/briefings/', import.meta.url);
+const seedRecords: Briefing[] = readdirSync(seeds)
+  .filter((file) => file.endsWith('.yaml'))
+  .map((file) => {
+    const { record, problems } = parseBriefingYaml({
+      text: readFileSync(new URL(file, seeds), 'utf8'),
+      file,
+    });
+    if (record === undefined)
+      throw new Error(`${file}: ${problems.map((p) => p.message).join('; ')}`);
+    return record;
+  });
+const people = JSON.parse(
+  readFileSync(new URL('../../authoring/data/people.json', import.meta.url), 'utf8'),
+) as { name: string; kind: string; variants?: string[] }[];
+const seedSpellings = mergeSpellings(defaultSpellings(), spellingsFromGazetteer(people));
+
+type Script = 'Cyrillic' | 'Hangul';
+const SCRIPTS: Record<Script, RegExp> = {
+  Cyrillic: /\p{Script=Cyrillic}/u,
+  Hangul: /\p{Script=Hangul}/u,
+};
+
+// Seed actors with no spelling yet in a script, because none could be confirmed in published
+// Russian or Korean news (a missing spelling is better than a guessed one). When a confirmed
+// spelling is added to data/name-scripts.json, take the name (or the script) off this list.
+const PENDING: Record<string, Script[]> = {
+  'Alexander Alekseyev': ['Cyrillic', 'Hangul'],
+  'Alexander Losyukov': ['Cyrillic'],
+  'Alexander Timonin': ['Cyrillic'],
+  'Andrei Malyshev': ['Hangul'],
+  'Choe Thae Bok': ['Cyrillic'],
+  'Igor Ivanov': ['Cyrillic'],
+  'Igor Sergeyev': ['Cyrillic', 'Hangul'],
+  'Ilya Klebanov': ['Cyrillic', 'Hangul'],
+  'Jo Myong Rok': ['Hangul'],
+  'Kang Sok Ju': ['Cyrillic'],
+  'Kang Yun Sok': ['Cyrillic', 'Hangul'],
+  'Kim Il Guk': ['Cyrillic'],
+  'Kim Jong Gyu': ['Cyrillic', 'Hangul'],
+  'Kim Yong Jae': ['Cyrillic'],
+  'Konstantin Kosachev': ['Cyrillic', 'Hangul'],
+  'Kung Sok Ung': ['Cyrillic'],
+  'Mikhail Degtyarev': ['Cyrillic', 'Hangul'],
+  'Nikolai Bogdanovsky': ['Cyrillic', 'Hangul'],
+  'Nikolai Evmenov': ['Cyrillic', 'Hangul'],
+  'Nikolai Patrushev': ['Cyrillic'],
+  'Nikolai Smorodin': ['Cyrillic', 'Hangul'],
+  'O Kum Chol': ['Cyrillic', 'Hangul'],
+  'Pak Myong Guk': ['Cyrillic', 'Hangul'],
+  'Ri Son Gwon': ['Hangul'],
+  'Ro Tu Chol': ['Cyrillic'],
+  'Sergei Darkin': ['Cyrillic', 'Hangul'],
+  'Sergei Mironov': ['Cyrillic'],
+  'Sergei Storchak': ['Hangul'],
+  'Valery Yazev': ['Cyrillic', 'Hangul'],
+  'Viktor Ishayev': ['Cyrillic', 'Hangul'],
+  'Vladimir Titov': ['Cyrillic'],
+  'Vladimir Yakovlev': ['Cyrillic'],
+  'Yuri Trutnev': ['Cyrillic'],
+};
+
+describe('the shipped spellings', () => {
+  const persons = new Set(
+    people.filter((entry) => entry.kind === 'person').map((entry) => entry.name),
+  );
+  const actors = [
+    ...new Set(
+      seedRecords.flatMap((record) =>
+        record.actors
+          .filter((actor) => ['RUS', 'PRK'].includes(actor.country) && persons.has(actor.name))
+          .map((actor) => actor.name),
+      ),
+    ),
+  ].sort();
+
+  it('every Russian and North Korean person among the seed actors has a Cyrillic and a Hangul spelling', () => {
+    expect(actors.length).toBeGreaterThan(70);
+    const missing: Record<string, Script[]> = {};
+    for (const name of actors) {
+      const spellings = [name, ...(seedSpellings[name] ?? [])];
+      const scripts = (Object.keys(SCRIPTS) as Script[]).filter(
+        (script) => !spellings.some((spelling) => SCRIPTS[script].test(spelling)),
+      );
+      if (scripts.length > 0) missing[name] = scripts;
+    }
+    // Exactly the pending ones: a spelling removed fails, and so does a stale pending entry.
+    expect(missing).toEqual(PENDING);
+  });
+
+  it('key every name as the people gazetteer writes it', () => {
+    const known = new Set([
+      ...people.map((entry) => entry.name),
+      ...(
+        JSON.parse(
+          readFileSync(new URL('../../authoring/data/places.json', import.meta.url), 'utf8'),
+        ) as { name: string }[]
+      ).map((entry) => entry.name),
+    ]);
+    expect(Object.keys(defaultSpellings()).filter((name) => !known.has(name))).toEqual([]);
+  });
+});
+
+describe('search of the seed records in other scripts', () => {
+  let fixture: Fixture;
+  let store: Store;
+  beforeAll(async () => {
+    fixture = await makeFixture(...seedRecords);
+    store = await fixture.open({ spellings: seedSpellings });
+  });
+  afterAll(() => fixture.remove());
+
+  // The ids of the seed records with the actor, which a search for the spelling must all find.
+  const withActor = (name: string) =>
+    seedRecords
+      .filter((record) => record.actors.some((actor) => actor.name === name))
+      .map((record) => record.id)
+      .sort();
+  const found = (text: string) =>
+    store
+      .all({ search: text })
+      .map((record) => record.id)
+      .sort();
+
+  it.each([
+    ['Ким Чен Ир', 'Kim Jong Il'],
+    ['김정일', 'Kim Jong Il'],
+    ['Ким Ен Нам', 'Kim Yong Nam'],
+    ['김영남', 'Kim Yong Nam'],
+    ['Пэк Нам Сун', 'Paek Nam Sun'],
+    ['백남순', 'Paek Nam Sun'],
+    ['이고리 이바노프', 'Igor Ivanov'],
+    ['Андрей Малышев', 'Andrei Malyshev'],
+    ['Казбек Тайсаев', 'Kazbek Taisaev'],
+    ['올레그 부르미스트로프', 'Oleg Burmistrov'],
+  ])('finds %s (%s)', (text, name) => {
+    const ids = withActor(name);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(found(text)).toEqual(expect.arrayContaining(ids));
   });
 });
