@@ -35,6 +35,10 @@ const records = [
 const index = buildEntityIndex({
   newestFirst: records,
   variants: [{ name: 'Sergei Lavrov', variants: ['Sergey Lavrov', 'Лавров', 'Lavrov'] }],
+  placeVariants: [
+    { name: 'Pyongyang', variants: ['Пхеньян', "P'yongyang"] },
+    { name: 'Sergei Lavrov', variants: ['Lavrov'] },
+  ],
 });
 
 describe('buildEntityIndex', () => {
@@ -49,6 +53,11 @@ describe('buildEntityIndex', () => {
     expect(index.actorAliases.get('лавров')).toBe('sergei-lavrov');
     expect(index.actorAliases.get('sergey-lavrov')).toBe('sergei-lavrov');
     expect(index.actorAliases.get('lavrov')).toBe('sergei-lavrov');
+    expect(index.placeAliases.get('пхеньян')).toBe('pyongyang');
+    expect(index.placeAliases.get('p-yongyang')).toBe('pyongyang');
+    // A place's spellings are the places' own: an actor's name leads to no place.
+    expect(index.placeAliases.get('lavrov')).toBeUndefined();
+    expect(index.actorAliases.get('пхеньян')).toBeUndefined();
   });
 
   it('adds the country to the slugs of two places of the same name', () => {

@@ -30,6 +30,8 @@ export interface EntityIndex {
   placeByKey: ReadonlyMap<string, PlaceEntry>;
   /** Slugs of other spellings ("lavrov", "лавров", "sergey-lavrov") → the actor's slug. */
   actorAliases: ReadonlyMap<string, string>;
+  /** The same for places ("пхеньян", "rajin" → "rason"). */
+  placeAliases: ReadonlyMap<string, string>;
 }
 
 /** The identity of an actor or a place across records: its country and its name as written. */
@@ -40,41 +42,62 @@ const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
 /**
  * Every actor and place of the records with a slug each (its name's, with the country added when
- * two share a name), and the slugs of other spellings of actors' names.
+ * two share a name), and the slugs of other spellings of their names.
  */
 export function buildEntityIndex({
   newestFirst,
   variants = [],
+  placeVariants = [],
 }: {
   newestFirst: readonly Briefing[];
+  /** Other spellings of actors' names, and of places' names. */
   variants?: readonly NameVariants[];
+  placeVariants?: readonly NameVariants[];
 }): EntityIndex {
   const actors = collect(newestFirst, (record) => record.actors);
   const places = collect(newestFirst, (record) => record.places);
   const actorBySlug = new Map(actors.map((actor) => [actor.slug, actor]));
-  const actorAliases = new Map<string, string>();
-  const shared = new Set<string>();
-  for (const { name, variants: spellings } of variants) {
-    const matches = actors.filter((actor) => actor.name === name);
-    if (matches.length !== 1) continue;
-    for (const spelling of spellings) {
-      const alias = slugify(spelling);
-      if (alias === '' || actorBySlug.has(alias)) continue;
-      const other = actorAliases.get(alias);
-      if (other !== undefined && other !== matches[0]!.slug) shared.add(alias);
-      actorAliases.set(alias, matches[0]!.slug);
-    }
-  }
-  for (const alias of shared) actorAliases.delete(alias);
+  const placeBySlug = new Map(places.map((place) => [place.slug, place]));
   return {
     actors,
     places,
     actorBySlug,
-    placeBySlug: new Map(places.map((place) => [place.slug, place])),
+    placeBySlug,
     actorByKey: new Map(actors.map((actor) => [entityKey(actor), actor])),
     placeByKey: new Map(places.map((place) => [entityKey(place), place])),
-    actorAliases,
+    actorAliases: aliasesOf({ entries: actors, bySlug: actorBySlug, variants }),
+    placeAliases: aliasesOf({ entries: places, bySlug: placeBySlug, variants: placeVariants }),
   };
+}
+
+/**
+ * The slug of each other spelling → the slug of the one entry of that name; a spelling of two
+ * entries' names, or of a name two entries share, leads nowhere.
+ */
+function aliasesOf({
+  entries,
+  bySlug,
+  variants,
+}: {
+  entries: readonly { name: string; slug: string }[];
+  bySlug: ReadonlyMap<string, unknown>;
+  variants: readonly NameVariants[];
+}): Map<string, string> {
+  const aliases = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const { name, variants: spellings } of variants) {
+    const matches = entries.filter((entry) => entry.name === name);
+    if (matches.length !== 1) continue;
+    for (const spelling of spellings) {
+      const alias = slugify(spelling);
+      if (alias === '' || bySlug.has(alias)) continue;
+      const other = aliases.get(alias);
+      if (other !== undefined && other !== matches[0]!.slug) shared.add(alias);
+      aliases.set(alias, matches[0]!.slug);
+    }
+  }
+  for (const alias of shared) aliases.delete(alias);
+  return aliases;
 }
 
 function collect<T extends { name: string; country: string }>(

@@ -1,4 +1,5 @@
 import people from '@briefing/authoring/data/people.json';
+import places from '@briefing/authoring/data/places.json';
 import { foldText, type NameAliases } from '@briefing/schema';
 import scripts from '@briefing/store/name-scripts.json';
 
@@ -14,6 +15,12 @@ export interface NameVariants {
  */
 export const NAME_VARIANTS: readonly NameVariants[] = mergeVariants([
   people,
+  Object.entries(scripts.names).map(([name, variants]) => ({ name, variants })),
+]);
+
+/** The same for places: the gazetteer's (places.json) and the store's Cyrillic and Hangul ones. */
+export const PLACE_VARIANTS: readonly NameVariants[] = mergeVariants([
+  places,
   Object.entries(scripts.names).map(([name, variants]) => ({ name, variants })),
 ]);
 

@@ -104,6 +104,26 @@ describe("a place's page", () => {
   });
 });
 
+describe('a place', () => {
+  it.each([
+    ['Пхеньян', 'pyongyang'],
+    ['평양', 'pyongyang'],
+    ['rajin', 'rason'],
+    ['khasan-primorsky-krai', 'khasan'],
+  ])('is reached from another spelling or script (%s)', async (alias, slug) => {
+    const response = await page.goto(`${baseUrl}/places/${encodeURIComponent(alias)}`);
+    expect(response?.status()).toBe(200);
+    expect(page.url()).toBe(`${baseUrl}/places/${slug}`);
+  });
+
+  it('is found by a search in another script on the list of places', async () => {
+    await page.goto(`${baseUrl}/places?q=${encodeURIComponent('Владивосток')}`);
+    expect(await page.locator('ul.entities li').allTextContents()).toEqual([
+      expect.stringContaining('Vladivostok'),
+    ]);
+  });
+});
+
 describe('the search', () => {
   it.each(['Лавров', '라브로프', 'Sergey Lavrov'])(
     'finds Lavrov\'s records for "%s"',

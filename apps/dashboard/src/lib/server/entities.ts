@@ -14,7 +14,7 @@ import type { Briefing } from '@briefing/schema';
 import { buildEntityIndex, type EntityIndex } from '../entities.js';
 import { actorPath, entityFeedPaths, placePath } from '@briefing/present/urls';
 import type { FeedLinkSet } from '../feed-types.js';
-import { NAME_VARIANTS } from '../name-variants.js';
+import { NAME_VARIANTS, PLACE_VARIANTS } from '../name-variants.js';
 import { memo, type Snapshot } from './snapshot.js';
 
 /**
@@ -25,7 +25,12 @@ export function entityIndex(snapshot: Snapshot): EntityIndex {
   return memo(
     snapshot,
     'entities',
-    () => buildEntityIndex({ newestFirst: snapshot.newestFirst, variants: NAME_VARIANTS }),
+    () =>
+      buildEntityIndex({
+        newestFirst: snapshot.newestFirst,
+        variants: NAME_VARIANTS,
+        placeVariants: PLACE_VARIANTS,
+      }),
     ['names', 'dates'],
   );
 }

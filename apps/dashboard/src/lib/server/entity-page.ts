@@ -85,7 +85,7 @@ export function placePage({ snapshot, slug }: { snapshot: Snapshot; slug: string
   const entry = findEntry({
     slug,
     bySlug: index.placeBySlug,
-    aliases: new Map(),
+    aliases: index.placeAliases,
     href: placePath,
     what: 'place',
   });
@@ -112,6 +112,7 @@ export function entityList({
 }) {
   const index = entityIndex(snapshot);
   const entries = kind === 'actor' ? index.actors : index.places;
+  const aliases = kind === 'actor' ? index.actorAliases : index.placeAliases;
   const wanted = slugify(q);
   const matches =
     wanted === ''
@@ -119,10 +120,7 @@ export function entityList({
       : entries.filter(
           (entry) =>
             slugify(entry.name).includes(wanted) ||
-            (kind === 'actor' &&
-              [...index.actorAliases].some(
-                ([alias, target]) => target === entry.slug && alias.includes(wanted),
-              )),
+            [...aliases].some(([alias, target]) => target === entry.slug && alias.includes(wanted)),
         );
   return {
     q,
