@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Fails early, with a message saying what to install, instead of letting a test skip or
-// a tool crash half-way. Usage: node scripts/check-prereqs.mjs start|test
+// a tool crash half-way. Usage: node scripts/check-prereqs.mjs start|test|bench
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { unsupportedNode } from '../packages/repo/supported-node.js';
