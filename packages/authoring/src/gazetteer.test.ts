@@ -11,7 +11,8 @@ const records = readdirSync(seeds)
   .map(
     (file) =>
       parse(readFileSync(new URL(file, seeds), 'utf8')) as {
-        actors: { name: string }[];
+        date: { start: string };
+        actors: { name: string; office?: string }[];
         places: { name: string }[];
       },
   );
@@ -102,5 +103,30 @@ describe('the README', () => {
     for (const [theme, words] of Object.entries(gazetteers.themes))
       expect(row(theme)).toEqual(words);
     for (const entry of gazetteers.triggers) expect(row(entry.type)).toEqual(entry.terms);
+  });
+});
+
+describe('the seed records', () => {
+  // An office written two ways splits a person's page ("Offices held") into broken runs: Kim
+  // Jong Il's listed five, where two records wrote a longer title for the one he held throughout.
+  it("write each actor's office one way: in date order, each office is one run", () => {
+    const offices = new Map<string, { start: string; office: string }[]>();
+    for (const record of records) {
+      for (const actor of record.actors) {
+        if (actor.office === undefined) continue;
+        const held = offices.get(actor.name) ?? [];
+        held.push({ start: record.date.start, office: actor.office });
+        offices.set(actor.name, held);
+      }
+    }
+    const split: string[] = [];
+    for (const [name, held] of offices) {
+      const runs: string[] = [];
+      for (const { office } of held.sort((a, b) => a.start.localeCompare(b.start))) {
+        if (runs.at(-1) !== office) runs.push(office);
+      }
+      if (new Set(runs).size !== runs.length) split.push(`${name}: ${runs.join(' → ')}`);
+    }
+    expect(split).toEqual([]);
   });
 });
