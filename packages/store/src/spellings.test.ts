@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { parseBriefingYaml, type Briefing } from '@briefing/schema/node';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadBriefings } from '@briefing/schema/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from './store.js';
 import {
@@ -64,17 +65,8 @@ describe('spelling lists', () => {
 // The seed records and packages/authoring's people gazetteer, read as files: this package does not
 // depend on packages/authoring. The spellings are merged as a caller (the dashboard) merges them.
 const seeds = new URL('../../../seeds/briefings/', import.meta.url);
-const seedRecords: Briefing[] = readdirSync(seeds)
-  .filter((file) => file.endsWith('.yaml'))
-  .map((file) => {
-    const { record, problems } = parseBriefingYaml({
-      text: readFileSync(new URL(file, seeds), 'utf8'),
-      file,
-    });
-    if (record === undefined)
-      throw new Error(`${file}: ${problems.map((p) => p.message).join('; ')}`);
-    return record;
-  });
+const { records: seedRecords, problems } = await loadBriefings({ dir: fileURLToPath(seeds) });
+if (problems.length > 0) throw new Error(`the seed records have problems: ${problems[0]!.message}`);
 const people = JSON.parse(
   readFileSync(new URL('../../authoring/data/people.json', import.meta.url), 'utf8'),
 ) as { name: string; kind: string; variants?: string[] }[];

@@ -9,20 +9,20 @@ export interface NameVariants {
   variants: readonly string[];
 }
 
+// The Cyrillic and Hangul spellings the store's search uses (@briefing/store's name-scripts.json),
+// of people and places alike.
+const SCRIPT_VARIANTS: readonly NameVariants[] = Object.entries(scripts.names).map(
+  ([name, variants]) => ({ name, variants }),
+);
+
 /**
  * Every known spelling of each name: the authoring gazetteer's (people.json) and the Cyrillic and
- * Hangul ones the store's search uses (@briefing/store's name-scripts.json), one list for both.
+ * Hangul ones, one list for both.
  */
-export const NAME_VARIANTS: readonly NameVariants[] = mergeVariants([
-  people,
-  Object.entries(scripts.names).map(([name, variants]) => ({ name, variants })),
-]);
+export const NAME_VARIANTS: readonly NameVariants[] = mergeVariants([people, SCRIPT_VARIANTS]);
 
-/** The same for places: the gazetteer's (places.json) and the store's Cyrillic and Hangul ones. */
-export const PLACE_VARIANTS: readonly NameVariants[] = mergeVariants([
-  places,
-  Object.entries(scripts.names).map(([name, variants]) => ({ name, variants })),
-]);
+/** The same for places: the gazetteer's (places.json) and the Cyrillic and Hangul ones. */
+export const PLACE_VARIANTS: readonly NameVariants[] = mergeVariants([places, SCRIPT_VARIANTS]);
 
 export function mergeVariants(lists: readonly (readonly NameVariants[])[]): NameVariants[] {
   const byName = new Map<string, Set<string>>();

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { strongEtag } from '@briefing/feeds';
 // The file @briefing/schema ships, byte for byte, built into the server.
 import schemaText from '@briefing/schema/briefing.schema.json?raw';
 import type { RequestHandler } from './$types';
@@ -6,7 +6,7 @@ import type { RequestHandler } from './$types';
 // So that the published site (a static build too) offers it to other languages' validators.
 export const prerender = import.meta.env.BRIEFING_STATIC;
 
-const etag = `"${createHash('sha256').update(schemaText).digest('base64url').slice(0, 27)}"`;
+const etag = strongEtag([Buffer.from(schemaText)]);
 
 /** The JSON Schema (draft 2020-12) of a briefing record: the hook compresses it and answers 304s. */
 export const GET: RequestHandler = () =>
