@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { strongEtag } from './strong-etag.js';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 
 export type ContentEncoding = 'br' | 'gzip';
@@ -72,24 +72,6 @@ function compressInBackground(
   };
   if (encoding === 'gzip') gzip(body, { level: 9 }, callback);
   else brotliCompress(body, brotliOptions(body), callback);
-}
-
-// What the etag package gives an empty body.
-const EMPTY_ETAG = '"0-2jmj7l5rSw0yVb/vlWAYkK/YBwk"';
-
-/**
- * The strong ETag the `etag` package gives the concatenation of `parts` ("<length hex>-<SHA-1
- * base64, 27 chars>"), hashed part by part so that a document need not be assembled to be tagged.
- */
-export function strongEtag(parts: readonly Uint8Array[]): string {
-  const hash = createHash('sha1');
-  let length = 0;
-  for (const part of parts) {
-    hash.update(part);
-    length += part.byteLength;
-  }
-  if (length === 0) return EMPTY_ETAG;
-  return `"${length.toString(16)}-${hash.digest('base64').slice(0, 27)}"`;
 }
 
 /**

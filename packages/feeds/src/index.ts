@@ -26,7 +26,7 @@ export {
   respondWithFile,
 } from './respond.js';
 export type { FeedResponse, FeedSource, HeaderReader } from './respond.js';
-export { strongEtag } from './feed-file.js';
+export { strongEtag } from './strong-etag.js';
 // Feeds rendered on demand from @briefing/store, and the feed of any list query.
 export { createLiveFeeds } from './live-feeds.js';
 export type { LiveFeeds, LiveUpdate } from './live-feeds.js';
