@@ -101,7 +101,6 @@ const PENDING: Record<string, Script[]> = {
   'Nikolai Smorodin': ['Hangul'],
   'O Kum Chol': ['Cyrillic', 'Hangul'],
   'Pak Myong Guk': ['Cyrillic', 'Hangul'],
-  'Ri Hi Yong': ['Cyrillic'],
   'Ro Tu Chol': ['Cyrillic'],
   'Sergei Darkin': ['Hangul'],
   'Sergei Storchak': ['Hangul'],
