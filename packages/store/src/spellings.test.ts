@@ -103,7 +103,6 @@ const PENDING: Record<string, Script[]> = {
   'Pak Myong Guk': ['Cyrillic', 'Hangul'],
   'Ro Tu Chol': ['Cyrillic'],
   'Sergei Darkin': ['Hangul'],
-  'Sergei Kislyak': ['Cyrillic'],
   'Sergei Storchak': ['Hangul'],
   'Valery Yazev': ['Hangul'],
   'Viktor Ishayev': ['Hangul'],
