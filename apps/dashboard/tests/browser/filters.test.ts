@@ -127,6 +127,9 @@ describe('typing a date', () => {
     // Month, day, then the year digit by digit: the input reports 0002, 0020, 0202 and 2024.
     await page.keyboard.type('03012024');
     await page.waitForURL(/\?from=2024-03-01$/);
+    // The URL changes at once and the request follows: wait for it, or an idle network (nothing
+    // asked yet) would end the wait before it starts.
+    await expect.poll(() => asked.length, { timeout: 10_000 }).toBeGreaterThan(0);
     await page.waitForLoadState('networkidle');
     expect(asked).toEqual(['?from=2024-03-01']);
     expect(await page.evaluate(() => history.length)).toBe(before + 1);
