@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.js';
 import { startServer, viteDev, type RunningServer } from './server.js';
+import { VOSTOCHNY } from './seed-titles.js';
 
 let browser: Browser;
 let server: RunningServer;
@@ -43,7 +44,7 @@ describe('the development server (pnpm dev)', () => {
       .poll(() =>
         page.locator('main ol.briefings h3 a, main ol.briefings ul.legs a').allTextContents(),
       )
-      .toContain('Kim and Putin meet at the Vostochny Cosmodrome');
+      .toContain(VOSTOCHNY);
     expect(errors).toEqual([]);
     await page.close();
   });
