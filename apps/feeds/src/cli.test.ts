@@ -237,51 +237,66 @@ describe('briefing-feeds build into an earlier output', { timeout: 120_000 }, ()
     );
   });
 
-  it('killed (SIGKILL) in the middle of a build, leaves the old or the new output whole; the next build cleans up', async () => {
-    const dir = await tempDir();
-    const records = generateBriefings({ count: 300 });
-    await writeRecords(join(dir, 'data'), records);
-    expect(build(dir).status).toBe(0);
-    const builds = join(dir, '.out.builds');
-    const first = new Set(await readdir(builds));
-    const edited = records.map((record, index) =>
-      index === 0 ? { ...record, title: 'Edited before the killed build' } : record,
-    );
-    await writeRecords(join(dir, 'data'), [edited[0]!]);
-    const child = spawn(
-      process.execPath,
-      [...CLI, 'build', '--data', 'data', '--out', 'out', '--site-url', SITE, '--page-size', '2'],
-      { cwd: PACKAGE_DIR, env: { ...process.env, INIT_CWD: dir }, stdio: 'ignore' },
-    );
-    children.push(child);
-    const exited = new Promise((done) => child.once('exit', done));
-    // Killed as soon as its new build folder appears, while files are being written into it.
-    for (let i = 0; i < 6000; i++) {
-      const entries = await readdir(builds);
-      if (entries.some((entry) => !first.has(entry) && !entry.endsWith('.json'))) break;
-      await new Promise((done) => setTimeout(done, 5));
-    }
-    child.kill('SIGKILL');
-    await exited;
-    // It was stopped before its swap: its half-written build is still there.
-    const left = (await readdir(builds)).filter((entry) => !first.has(entry));
-    expect(left.length).toBeGreaterThan(0);
-    const output = await filesUnder(join(dir, 'out'));
-    const old = buildFeeds({ records, siteUrl: SITE, pageSize: 2 });
-    const next = buildFeeds({ records: edited, siteUrl: SITE, pageSize: 2 });
-    expect(sameOutput(output, old) || sameOutput(output, next)).toBe(true);
+  it.each([
+    ['into a new folder (the first build since)', 1],
+    ['into the standby (the build the current one replaced)', 2],
+  ])(
+    'killed (SIGKILL) in the middle of a build %s, leaves the old or the new output whole; the next build cleans up',
+    async (_, buildsBefore) => {
+      const dir = await tempDir();
+      const records = generateBriefings({ count: 300 });
+      await writeRecords(join(dir, 'data'), records);
+      for (let n = 0; n < buildsBefore; n++) expect(build(dir).status).toBe(0);
+      const builds = join(dir, '.out.builds');
+      const first = new Set(await readdir(builds));
+      // Every record edited: every file changes, so the build is killed while it writes them.
+      const edited = records.map((record) => ({ ...record, title: `${record.title} (edited)` }));
+      await writeRecords(join(dir, 'data'), edited);
+      const child = spawn(
+        process.execPath,
+        [...CLI, 'build', '--data', 'data', '--out', 'out', '--site-url', SITE, '--page-size', '2'],
+        { cwd: PACKAGE_DIR, env: { ...process.env, INIT_CWD: dir }, stdio: 'ignore' },
+      );
+      children.push(child);
+      const exited = new Promise((done) => child.once('exit', done));
+      // Killed as soon as its new build folder appears, while files are being written into it.
+      for (let i = 0; i < 6000; i++) {
+        const entries = await readdir(builds);
+        if (entries.some((entry) => !first.has(entry) && !entry.endsWith('.json'))) break;
+        await new Promise((done) => setTimeout(done, 5));
+      }
+      child.kill('SIGKILL');
+      await exited;
+      // It was stopped before its swap: its half-written build is still there. The standby, if
+      // there was one, is what it was writing into: gone under its old name.
+      const now = await readdir(builds);
+      const left = now.filter((entry) => !first.has(entry));
+      expect(left.length).toBeGreaterThan(0);
+      const taken = [...first].filter((entry) => !entry.includes('.') && !now.includes(entry));
+      expect(taken).toHaveLength(buildsBefore - 1);
+      const output = await filesUnder(join(dir, 'out'));
+      const old = buildFeeds({ records, siteUrl: SITE, pageSize: 2 });
+      const next = buildFeeds({ records: edited, siteUrl: SITE, pageSize: 2 });
+      expect(sameOutput(output, old) || sameOutput(output, next)).toBe(true);
 
-    const again = build(dir);
-    expect(again.status).toBe(0);
-    expect(sameOutput(await filesUnder(join(dir, 'out')), next)).toBe(true);
-    // One build, its manifest, its files' extra text (item layouts) and the records' keys; no
-    // temporary link or folder.
-    const generation = (await readdir(builds)).find((entry) => !entry.includes('.'))!;
-    expect((await readdir(builds)).sort()).toEqual(
-      ['', '.extra.txt', '.keys.json', '.manifest.json'].map((end) => `${generation}${end}`),
-    );
-    expect((await readdir(dir)).sort()).toEqual(['.cache', '.out.builds', 'data', 'out']);
-  });
+      const again = build(dir);
+      expect(again.status).toBe(0);
+      expect(sameOutput(await filesUnder(join(dir, 'out')), next)).toBe(true);
+      // The new build and the one it replaced (the next one's standby), each with its
+      // manifest, its files' extra text (item layouts) and the records' keys; no temporary link or
+      // folder, nothing the killed build left.
+      const generations = (await readdir(builds)).filter((entry) => !entry.includes('.'));
+      expect(generations).toHaveLength(2);
+      expect((await readdir(builds)).sort()).toEqual(
+        generations
+          .flatMap((generation) =>
+            ['', '.extra.txt', '.keys.json', '.manifest.json'].map((end) => `${generation}${end}`),
+          )
+          .sort(),
+      );
+      expect((await readdir(dir)).sort()).toEqual(['.cache', '.out.builds', 'data', 'out']);
+    },
+  );
 });
 
 /** `briefing-feeds serve` on a free port, once it listens; its output so far stays readable. */

@@ -25,6 +25,12 @@ export function newGenerationName(): string {
   return `${lastStart.toString(36)}-${process.pid}`;
 }
 
+/** When the build that named a generation started (ms since the epoch); undefined if not one. */
+export function generationStart(name: string): number | undefined {
+  const match = GENERATION.exec(name);
+  return match === null || match[0].endsWith('.') ? undefined : parseInt(match[1]!, 36);
+}
+
 /** Whether a process with this id is running (one of another user's counts). */
 function isRunning(pid: number): boolean {
   try {

@@ -4,6 +4,8 @@ import {
   mkdtemp,
   readFile,
   readdir,
+  realpath,
+  rename,
   rm,
   stat,
   symlink,
@@ -30,6 +32,27 @@ async function tempDir(): Promise<string> {
 
 const file = (path: string, text: string): OutputFile =>
   makeFeedFile({ path, contentType: 'text/plain', text, lastModified: new Date(0) });
+
+/** The generation folders in the builds folder of `dir/out`, oldest first. */
+async function generations(dir: string): Promise<string[]> {
+  const entries = await readdir(join(dir, '.out.builds'), { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort((a, b) => parseInt(a, 36) - parseInt(b, 36));
+}
+
+/** Every file under a folder, as path → text. */
+async function textsUnder(folder: string): Promise<Record<string, string>> {
+  const texts: Record<string, string> = {};
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      texts[path.slice(folder.length + 1)] = await readFile(path, 'utf8');
+    }
+  }
+  return texts;
+}
 
 /** A build of one file into `out` by a process of its own, through this very module. */
 function buildInAnotherProcess(out: string) {
@@ -84,9 +107,127 @@ describe('writeFeedOutput', () => {
     expect(after.mtimeMs).toBe(before.mtimeMs);
     expect(await readFile(join(out, 'feeds/b.txt'), 'utf8')).toBe('b, changed');
     expect((await readdir(join(out, 'feeds'))).sort()).toEqual(['a.txt', 'b.txt']);
-    // One build folder and its manifest remain, beside the link.
+    // Two build folders and their manifests remain beside the link: the current one, and the
+    // one it replaced, kept as the next build's standby.
     expect((await readdir(dir)).sort()).toEqual(['.out.builds', 'out']);
-    expect(await readdir(join(dir, '.out.builds'))).toHaveLength(2);
+    expect(await readdir(join(dir, '.out.builds'))).toHaveLength(4);
+  });
+
+  it('starts the next build from the standby: only what differs is replaced, and what went is removed', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'out');
+    const first = writeFeedOutput({
+      out,
+      files: [file('/feeds/a.txt', 'a'), file('/feeds/b.txt', 'b'), file('/old/x.txt', 'x')],
+    });
+    expect(first.fromStandby).toBe(false);
+    const [standby] = await generations(dir);
+    const folderOfFirst = await stat(join(dir, '.out.builds', standby!));
+    const a = await stat(join(out, 'feeds/a.txt'));
+    const second = writeFeedOutput({
+      out,
+      files: [file('/feeds/a.txt', 'a'), file('/feeds/b.txt', 'b2'), file('/feeds/c.txt', 'c')],
+    });
+    expect(second.fromStandby).toBe(false);
+    const b = await stat(join(out, 'feeds/b.txt'));
+    await new Promise((done) => setTimeout(done, 20));
+
+    const third = writeFeedOutput({
+      out,
+      files: [file('/feeds/a.txt', 'a'), file('/feeds/b.txt', 'b2'), file('/feeds/d.txt', 'd')],
+    });
+    await third.removed;
+    // The first build's folder, renamed: written into, not made anew.
+    expect(third.fromStandby).toBe(true);
+    expect((await stat(join(out, '.'))).ino).toBe(folderOfFirst.ino);
+    expect(third).toMatchObject({ written: 1, unchanged: 2 });
+    expect(await textsUnder(await realpath(out))).toEqual({
+      'feeds/a.txt': 'a',
+      'feeds/b.txt': 'b2',
+      'feeds/d.txt': 'd',
+    });
+    // Unchanged files are the very files served before: same inode, same time.
+    for (const [path, before] of [
+      ['feeds/a.txt', a],
+      ['feeds/b.txt', b],
+    ] as const) {
+      const after = await stat(join(out, path));
+      expect([after.ino, after.mtimeMs], path).toEqual([before.ino, before.mtimeMs]);
+    }
+    // The folder the standby no longer needs went with its file.
+    expect((await readdir(await realpath(out))).sort()).toEqual(['feeds']);
+    // The second build is the standby now, untouched.
+    expect(await generations(dir)).toHaveLength(2);
+    expect(
+      await readFile(join(dir, '.out.builds', (await generations(dir))[0]!, 'feeds/c.txt'), 'utf8'),
+    ).toBe('c');
+  });
+
+  it('never changes a file of the build it replaces, though the standby shares it', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'out');
+    writeFeedOutput({ out, files: [file('/feeds/a.txt', 'a')] });
+    // The second build links the unchanged file: one file in both folders.
+    writeFeedOutput({ out, files: [file('/feeds/a.txt', 'a'), file('/feeds/b.txt', 'b')] });
+    const served = await realpath(out);
+    const third = writeFeedOutput({ out, files: [file('/feeds/a.txt', 'changed')] });
+    expect(third.fromStandby).toBe(true);
+    expect(await readFile(join(out, 'feeds/a.txt'), 'utf8')).toBe('changed');
+    expect(await textsUnder(served)).toEqual({ 'feeds/a.txt': 'a', 'feeds/b.txt': 'b' });
+  });
+
+  it("writes anew a file whose bytes come back to what the standby holds: its time is the new build's", async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'out');
+    writeFeedOutput({ out, files: [file('/feeds/a.txt', 'one')] });
+    const old = await stat(join(out, 'feeds/a.txt'));
+    writeFeedOutput({ out, files: [file('/feeds/a.txt', 'two')] });
+    const served = await stat(join(out, 'feeds/a.txt'));
+    await new Promise((done) => setTimeout(done, 20));
+    const third = writeFeedOutput({ out, files: [file('/feeds/a.txt', 'one')] });
+    expect(third).toMatchObject({ fromStandby: true, written: 1 });
+    const now = await stat(join(out, 'feeds/a.txt'));
+    expect(await readFile(join(out, 'feeds/a.txt'), 'utf8')).toBe('one');
+    expect(now.ino).not.toBe(old.ino);
+    expect(now.mtimeMs).toBeGreaterThan(served.mtimeMs);
+  });
+
+  it('does not take as standby a folder a killed build left half changed, nor one another running build made', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'out');
+    const builds = join(dir, '.out.builds');
+    writeFeedOutput({ out, files: [file('/feeds/a.txt', 'one')] });
+    writeFeedOutput({ out, files: [file('/feeds/a.txt', 'two')] });
+    const [standby] = await generations(dir);
+    // What a build killed while changing the standby leaves: the folder under that build's name
+    // (its process gone), without a manifest.
+    const ended = spawnSync(process.execPath, ['-e', '']).pid;
+    const killed = `${Date.now().toString(36)}-${ended}`;
+    await rename(join(builds, standby!), join(builds, killed));
+    await rm(join(builds, `${standby}.manifest.json`));
+    await writeFile(join(builds, killed, 'feeds/a.txt'), 'half');
+    const third = writeFeedOutput({ out, files: [file('/feeds/a.txt', 'three')] });
+    expect(third).toMatchObject({ fromStandby: false, cleaned: 1 });
+    expect(await readFile(join(out, 'feeds/a.txt'), 'utf8')).toBe('three');
+    expect(await readdir(builds)).not.toContain(killed);
+
+    // A complete build of another process still running, not swapped in yet: not touched.
+    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+    try {
+      const [replaced] = await generations(dir);
+      const theirs = `${Date.now().toString(36)}-${running.pid}`;
+      await rename(join(builds, replaced!), join(builds, theirs));
+      await rename(
+        join(builds, `${replaced}.manifest.json`),
+        join(builds, `${theirs}.manifest.json`),
+      );
+      const fourth = writeFeedOutput({ out, files: [file('/feeds/a.txt', 'four')] });
+      expect(fourth.fromStandby).toBe(false);
+      expect(await readFile(join(builds, theirs, 'feeds/a.txt'), 'utf8')).toBe('two');
+      expect(await readdir(builds)).toContain(`${theirs}.manifest.json`);
+    } finally {
+      running.kill();
+    }
   });
 
   it('replaces a real directory left by an older version, comparing bytes', async () => {
@@ -125,7 +266,9 @@ describe('writeFeedOutput', () => {
     await result.removed;
     expect(result.cleaned).toBe(4);
     expect((await readdir(dir)).sort()).toEqual(['.out.builds', 'out']);
-    expect(await readdir(join(dir, '.out.builds'))).toHaveLength(2);
+    // The current build and the standby, each with its manifest.
+    expect(await readdir(join(dir, '.out.builds'))).toHaveLength(4);
+    expect(await generations(dir)).not.toContain('zzz-half-written');
   });
 
   it('leaves what another build still running is writing, and removes it once that build is gone', async () => {
@@ -191,11 +334,17 @@ describe('writeFeedOutput', () => {
     for (const [n, path] of paths.entries()) {
       expect(await readFile(join(out, path), 'utf8')).toBe(`ours ${n}`);
     }
-    // Ours swapped in last: the other build's generation went as the one replaced.
-    expect(await readdir(join(dir, '.out.builds'))).toHaveLength(2);
+    // Ours swapped in last. The next build keeps the newest other build as its standby and
+    // removes the first.
+    expect(await generations(dir)).toHaveLength(3);
+    const next = writeFeedOutput({ out, files: [file('/feeds/0.txt', 'next')] });
+    await next.removed;
+    expect(next.fromStandby).toBe(true);
+    expect(await generations(dir)).toHaveLength(2);
+    expect(await readFile(join(out, 'feeds/0.txt'), 'utf8')).toBe('next');
   });
 
-  it('keeps the last of many builds begun one right after another, and only it', async () => {
+  it('keeps the last of many builds begun one right after another, and the one before as standby', async () => {
     const dir = await tempDir();
     const out = join(dir, 'out');
     const results = Array.from({ length: 20 }, (_, n) =>
@@ -203,7 +352,11 @@ describe('writeFeedOutput', () => {
     );
     await Promise.all(results.map((result) => result.removed));
     expect(await readFile(join(out, 'feeds/a.txt'), 'utf8')).toBe('build 19');
-    expect(await readdir(join(dir, '.out.builds'))).toHaveLength(2);
+    expect(await readdir(join(dir, '.out.builds'))).toHaveLength(4);
+    const [standby] = await generations(dir);
+    expect(await readFile(join(dir, '.out.builds', standby!, 'feeds/a.txt'), 'utf8')).toBe(
+      'build 18',
+    );
   });
 
   it('refuses an output path that is a file', async () => {
@@ -214,7 +367,7 @@ describe('writeFeedOutput', () => {
     );
   });
 
-  it('keeps sidecars beside their generation: read back while current, removed with it', async () => {
+  it('keeps sidecars beside their generation: read back while current, removed when it is taken as standby', async () => {
     const dir = await tempDir();
     const out = join(dir, 'out');
     const builds = join(dir, '.out.builds');
@@ -237,10 +390,26 @@ describe('writeFeedOutput', () => {
     expect(second.cleaned).toBe(1);
     await second.removed;
     expect(readOutputSidecar(out, 'keys.json')).toBe('{"n":2}');
-    const generation = (await readdir(builds)).find((entry) => !entry.includes('.'))!;
+    const third = writeFeedOutput({
+      out,
+      files: [file('/feeds/a.txt', 'a')],
+      sidecars: { 'keys.json': () => '{"n":3}' },
+    });
+    await third.removed;
+    expect(third.fromStandby).toBe(true);
+    expect(readOutputSidecar(out, 'keys.json')).toBe('{"n":3}');
+    // The first build's sidecar went when its folder was taken; the second's stays beside it.
+    const [standby, current] = await generations(dir);
     expect((await readdir(builds)).sort()).toEqual(
-      [generation, `${generation}.keys.json`, `${generation}.manifest.json`].sort(),
+      [standby!, current!]
+        .flatMap((generation) => [
+          generation,
+          `${generation}.keys.json`,
+          `${generation}.manifest.json`,
+        ])
+        .sort(),
     );
+    expect(await readFile(join(builds, `${standby}.keys.json`), 'utf8')).toBe('{"n":2}');
     expect(() =>
       writeFeedOutput({ out, files: [], sidecars: { '../escape.json': () => 'x' } }),
     ).toThrow('not a sidecar name');

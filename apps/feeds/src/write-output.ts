@@ -2,16 +2,27 @@
 // whose bytes did not change are not written again (they keep their mtime).
 //
 // Design: `out` is a symbolic link to a complete build in a sibling folder,
-// `.<name>.builds/<generation>/`. A build writes a new generation beside the current one (files
-// whose ETag is unchanged are hard links to the current generation's: same inode, same mtime,
-// no bytes written; so are documents whose signature, what they are made from, is the one the
-// current generation's manifest has, without being rendered), then makes a new symbolic link and renames it over `out`: rename(2) replaces
-// the link atomically, so `out` always resolves to one complete build, the old or the new. The
-// old generation is removed afterwards (open files stay readable until closed). A process killed
-// at any point leaves `out` on the old generation; the next build removes what it left behind.
-// A real directory at `out` (an older version of this command, or a first build over a folder
-// made by hand) is moved into the builds folder once and replaced by the link: only that once,
-// between two renames, is there an instant without `out`.
+// `.<name>.builds/<generation>/`. A build makes the next generation beside the current one, then
+// makes a new symbolic link and renames it over `out`: rename(2) replaces the link atomically, so
+// `out` always resolves to one complete build, the old or the new. Files whose ETag is unchanged
+// are hard links to the current generation's (same inode, same mtime, no bytes written); so are
+// documents whose signature, what they are made from, is the one the current generation's
+// manifest has, without being rendered.
+//
+// The generation a build replaced is kept as the standby, and the next build starts from it
+// rather than from an empty folder: it claims the standby by renaming it to its own name (so two
+// builds never both take it), then replaces only the files whose ETag differs from what the
+// standby's manifest says it holds, each by a rename, and removes the paths that went. After one
+// edit that is a few dozen files, where a new folder needed a link for each of thousands (at
+// 10,000 records, 3,450 links, then as many removals of the replaced build). Only a build with no
+// standby (the first, or after an interrupted one) makes a whole new folder. A generation with a
+// manifest is complete and holds exactly what its manifest says (a claimed standby loses its
+// manifest before anything in it changes); the current one is never written to.
+//
+// A process killed at any point leaves `out` on the old generation; the next build removes what
+// it left behind. A real directory at `out` (an older version of this command, or a first build
+// over a folder made by hand) is moved into the builds folder once and replaced by the link: only
+// that once, between two renames, is there an instant without `out`.
 import {
   closeSync,
   existsSync,
@@ -23,6 +34,7 @@ import {
   readlinkSync,
   renameSync,
   rmSync,
+  rmdirSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -32,7 +44,7 @@ import {
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { makeDirectory } from '@briefing/repo';
-import { newGenerationName, ofAnotherRunningBuild } from './running-builds.js';
+import { generationStart, newGenerationName, ofAnotherRunningBuild } from './running-builds.js';
 
 /** One file to write: its URL path (also its path under `out`), bytes and strong ETag. */
 export interface OutputFile {
@@ -61,8 +73,8 @@ export interface OutputDocument {
 
 export interface WriteResult {
   /**
-   * Resolves once the previous build is removed and the sidecars are written, both after the
-   * swap (the new output is served meanwhile).
+   * Resolves once the sidecars are written (and a real directory replaced by the first build is
+   * removed), after the swap: the new output is served meanwhile.
    */
   removed: Promise<void>;
   /** Files written (new or changed). */
@@ -73,6 +85,8 @@ export interface WriteResult {
   reused: number;
   /** Leftovers of interrupted builds removed first. */
   cleaned: number;
+  /** Whether the build started from the standby generation rather than an empty folder. */
+  fromStandby: boolean;
   /** What was written (what readPreviousOutput will read back while it is current). */
   output: PreviousOutput;
 }
@@ -107,16 +121,40 @@ function currentGeneration(out: string, builds: string): string | undefined {
 }
 
 /**
- * Remove what interrupted builds left: other generations, temporary links, legacy folders. What
- * another build still running is writing is not a leftover (see running-builds.ts).
+ * The standby: the newest complete generation other than the current one (it has a manifest),
+ * unless a build still running made it (it may be about to swap it in).
+ */
+function findStandby(builds: string, current: string | undefined): string | undefined {
+  const entries = existsSync(builds) ? readdirSync(builds) : [];
+  const names = new Set(entries);
+  let standby: { name: string; start: number } | undefined;
+  for (const name of entries) {
+    const start = generationStart(name);
+    if (start === undefined || name === current || !names.has(`${name}.${MANIFEST}`)) continue;
+    if (ofAnotherRunningBuild({ entry: name })) continue;
+    if (standby === undefined || start > standby.start) standby = { name, start };
+  }
+  return standby?.name;
+}
+
+/**
+ * Remove what interrupted builds left: other generations (but the standby), temporary links,
+ * legacy folders. What another build still running is writing is not a leftover (see
+ * running-builds.ts).
  */
 function cleanLeftovers(out: string): number {
   const { parent, builds, linkPrefix, legacyPrefixes } = layout(out);
   const current = currentGeneration(out, builds);
+  const standby = findStandby(builds, current);
   let cleaned = 0;
   for (const entry of existsSync(builds) ? readdirSync(builds) : []) {
-    // The current generation and what is kept beside it (manifest, extras, sidecars).
-    if (current !== undefined && (entry === current || entry.startsWith(`${current}.`))) continue;
+    // The current generation, the standby, and what is kept beside each (manifest, extras,
+    // sidecars).
+    const kept = [current, standby].some(
+      (generation) =>
+        generation !== undefined && (entry === generation || entry.startsWith(`${generation}.`)),
+    );
+    if (kept) continue;
     if (ofAnotherRunningBuild({ entry })) continue;
     rmSync(join(builds, entry), { recursive: true, force: true });
     cleaned += 1;
@@ -274,6 +312,62 @@ function sameBytes(path: string, body: Uint8Array): boolean {
 }
 
 /**
+ * Take the standby generation (see above) for a build named `generation`: its folder renamed to
+ * that name, and the ETag of each file it holds, from its manifest, which is then removed with
+ * all that was kept beside it. Undefined when there is none, or another build took it first.
+ */
+function claimStandby({
+  builds,
+  current,
+  generation,
+}: {
+  builds: string;
+  current: string | undefined;
+  generation: string;
+}): Map<string, string> | undefined {
+  const standby = findStandby(builds, current);
+  if (standby === undefined) return undefined;
+  let files: Map<string, PreviousFile> | undefined;
+  try {
+    const json: unknown = JSON.parse(readFileSync(join(builds, `${standby}.${MANIFEST}`), 'utf8'));
+    files = readManifest(json)?.files;
+  } catch {
+    return undefined;
+  }
+  if (files === undefined) return undefined;
+  try {
+    // The claim: of two builds renaming it at once, one finds it gone. No build changes a
+    // generation it has not renamed to its own name, so what was read above still holds.
+    renameSync(join(builds, standby), join(builds, generation));
+  } catch {
+    return undefined;
+  }
+  for (const entry of readdirSync(builds)) {
+    if (entry.startsWith(`${standby}.`)) rmSync(join(builds, entry), { force: true });
+  }
+  return new Map([...files].map(([path, file]) => [path, file.etag]));
+}
+
+/** Remove files the new generation no longer has, and the folders that leaves empty. */
+function removeGone({ dir, paths }: { dir: string; paths: Iterable<string> }): void {
+  const folders = new Set<string>();
+  for (const path of paths) {
+    rmSync(join(dir, path), { force: true });
+    for (let folder = dirname(path); folder !== '/' && folder !== '.'; folder = dirname(folder)) {
+      folders.add(folder);
+    }
+  }
+  // Deepest first; a folder that still holds something stays.
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+    try {
+      rmdirSync(join(dir, folder));
+    } catch {
+      // Not empty.
+    }
+  }
+}
+
+/**
  * Make and write each sidecar of a generation, once the removals started beside it are under way
  * (in the thread pool): each whole under a temporary name, then renamed, so that a reader finds
  * it complete or not at all. A temporary file left by a stopped process is a leftover like others.
@@ -346,6 +440,21 @@ export function writeFeedOutput({
   const sameBuild = build !== '' && previous?.build === build;
   const generation = newGenerationName();
   const dir = join(builds, generation);
+  // What the folder holds already: nothing, or the standby's files (path → ETag).
+  const standby = claimStandby({
+    builds,
+    current: currentGeneration(out, builds),
+    generation,
+  });
+  // Into the standby, a file is put under a temporary name and renamed over the one there: the
+  // one there may be a hard link to a file of the current generation, which must not change.
+  const put = (target: string, write: (path: string) => boolean): boolean => {
+    if (standby === undefined) return write(target);
+    const temporary = `${target}.tmp-${generation}`;
+    if (!write(temporary)) return false;
+    renameSync(temporary, target);
+    return true;
+  };
   const manifest: Manifest = { version: 2, build, files: {} };
   const kept: Map<string, PreviousFile> = new Map();
   const extras: string[] = [];
@@ -370,12 +479,14 @@ export function writeFeedOutput({
       const before = previous === undefined ? undefined : join(previous.dir, entry.path);
       const known = previous?.files?.get(entry.path);
       const signature = 'render' in entry ? (entry.signature ?? null) : null;
+      const there = standby?.get(entry.path);
+      standby?.delete(entry.path);
       // Made from the same records, page and code as the previous file: the same bytes.
       if (
         sameBuild &&
         signature !== null &&
         known?.signature === signature &&
-        linked(before!, target)
+        (there === known.etag || put(target, (path) => linked(before!, path)))
       ) {
         keep({ path: entry.path, etag: known.etag, signature, extra: known.extra });
         unchanged += 1;
@@ -389,14 +500,22 @@ export function writeFeedOutput({
       const same =
         before !== undefined &&
         (previous!.files === undefined ? sameBytes(before, file.body) : known?.etag === file.etag);
-      // One system call per unchanged file: a link, or the bytes if the old file is gone.
-      if (same && linked(before, target)) {
+      // At most one system call per unchanged file: a link, or the bytes if the old file is
+      // gone. (A changed file is written even when the standby holds its bytes: the standby's
+      // copy is older than the current file, and a server comparing If-Modified-Since with the
+      // file's time would answer 304 to a reader holding the current one.)
+      if (same && (there === file.etag || put(target, (path) => linked(before, path)))) {
         unchanged += 1;
       } else {
-        writeParts(target, file.parts?.() ?? [file.body]);
+        put(target, (path) => {
+          writeParts(path, file.parts?.() ?? [file.body]);
+          return true;
+        });
         written += 1;
       }
     }
+    // What the standby held that this build does not.
+    if (standby !== undefined) removeGone({ dir, paths: standby.keys() });
     if (extras.length > 0) writeFileSync(join(builds, `${generation}.${EXTRA}`), extras.join('\n'));
     writeFileSync(join(builds, `${generation}.${MANIFEST}`), JSON.stringify(manifest));
   } catch (error) {
@@ -409,24 +528,26 @@ export function writeFeedOutput({
   // A relative target: the output and its builds can be moved together.
   const link = join(parent, `${linkPrefix}${generation}`);
   symlinkSync(join(basename(builds), generation), link);
-  const oldGeneration = currentGeneration(out, builds);
   if (existing !== undefined && !existing.isSymbolicLink()) {
     // Once: a real directory cannot be replaced atomically by a link (see above).
     renameSync(out, join(builds, `legacy-${generation}`));
   }
   renameSync(link, out);
-  // The old build goes in the background: the new one is already served. A process stopped
-  // before it is gone leaves it to the next build's clean-up.
+  // The generation replaced stays, as the next build's standby. A real directory replaced goes
+  // in the background: the new build is already served.
   const removed = Promise.all([
-    ...(oldGeneration === undefined
-      ? []
-      : readdirSync(builds)
-          .filter((entry) => entry === oldGeneration || entry.startsWith(`${oldGeneration}.`))
-          .map((entry) => rm(join(builds, entry), { recursive: true, force: true }))),
     rm(join(builds, `legacy-${generation}`), { recursive: true, force: true }),
     writeSidecars({ builds, generation, sidecars }),
   ]).then(() => undefined);
   const output: PreviousOutput = { dir, build, files: kept };
 
-  return { written, unchanged, reused, cleaned, removed, output };
+  return {
+    written,
+    unchanged,
+    reused,
+    cleaned,
+    fromStandby: standby !== undefined,
+    removed,
+    output,
+  };
 }
