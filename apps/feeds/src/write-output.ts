@@ -446,9 +446,19 @@ export function writeFeedOutput({
     current: currentGeneration(out, builds),
     generation,
   });
+  // (Made even if no file is put in it: `out` must resolve to a folder.)
+  if (standby === undefined) makeDirectory(dir);
   // Into the standby, a file is put under a temporary name and renamed over the one there: the
   // one there may be a hard link to a file of the current generation, which must not change.
-  const put = (target: string, write: (path: string) => boolean): boolean => {
+  // (Paths are joined only for the files put: after one edit, a few dozen of thousands.)
+  const made = new Set<string>();
+  const put = (urlPath: string, write: (path: string) => boolean): boolean => {
+    const target = join(dir, urlPath);
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      makeDirectory(folder);
+      made.add(folder);
+    }
     if (standby === undefined) return write(target);
     const temporary = `${target}.tmp-${generation}`;
     if (!write(temporary)) return false;
@@ -467,16 +477,9 @@ export function writeFeedOutput({
   let written = 0;
   let unchanged = 0;
   let reused = 0;
-  const made = new Set<string>();
   try {
     for (const entry of files) {
-      const target = join(dir, entry.path);
-      const folder = dirname(target);
-      if (!made.has(folder)) {
-        makeDirectory(folder);
-        made.add(folder);
-      }
-      const before = previous === undefined ? undefined : join(previous.dir, entry.path);
+      const before = previous === undefined ? undefined : () => join(previous.dir, entry.path);
       const known = previous?.files?.get(entry.path);
       const signature = 'render' in entry ? (entry.signature ?? null) : null;
       const there = standby?.get(entry.path);
@@ -486,7 +489,7 @@ export function writeFeedOutput({
         sameBuild &&
         signature !== null &&
         known?.signature === signature &&
-        (there === known.etag || put(target, (path) => linked(before!, path)))
+        (there === known.etag || put(entry.path, (path) => linked(before!(), path)))
       ) {
         keep({ path: entry.path, etag: known.etag, signature, extra: known.extra });
         unchanged += 1;
@@ -499,15 +502,17 @@ export function writeFeedOutput({
       keep({ path: entry.path, etag: file.etag, signature, extra });
       const same =
         before !== undefined &&
-        (previous!.files === undefined ? sameBytes(before, file.body) : known?.etag === file.etag);
+        (previous!.files === undefined
+          ? sameBytes(before(), file.body)
+          : known?.etag === file.etag);
       // At most one system call per unchanged file: a link, or the bytes if the old file is
       // gone. (A changed file is written even when the standby holds its bytes: the standby's
       // copy is older than the current file, and a server comparing If-Modified-Since with the
       // file's time would answer 304 to a reader holding the current one.)
-      if (same && (there === file.etag || put(target, (path) => linked(before, path)))) {
+      if (same && (there === file.etag || put(entry.path, (path) => linked(before(), path)))) {
         unchanged += 1;
       } else {
-        put(target, (path) => {
+        put(entry.path, (path) => {
           writeParts(path, file.parts?.() ?? [file.body]);
           return true;
         });
