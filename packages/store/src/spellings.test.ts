@@ -92,7 +92,6 @@ const PENDING: Record<string, Script[]> = {
   'Kang Yun Sok': ['Cyrillic', 'Hangul'],
   'Kim Il Guk': ['Cyrillic'],
   'Kim Jong Gyu': ['Cyrillic', 'Hangul'],
-  'Kim Yong Jae': ['Cyrillic'],
   'Konstantin Kosachev': ['Hangul'],
   'Kung Sok Ung': ['Cyrillic'],
   'Mikhail Degtyarev': ['Hangul'],
