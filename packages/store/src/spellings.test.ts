@@ -90,6 +90,7 @@ const PENDING: Record<string, Script[]> = {
   'Ilya Klebanov': ['Hangul'],
   'Kang Sok Ju': ['Cyrillic'],
   'Kang Yun Sok': ['Cyrillic', 'Hangul'],
+  'Kim Hyong Jun': ['Cyrillic'],
   'Kim Il Guk': ['Cyrillic'],
   'Kim Jong Gyu': ['Cyrillic', 'Hangul'],
   'Konstantin Kosachev': ['Hangul'],
