@@ -93,7 +93,6 @@ const PENDING: Record<string, Script[]> = {
   'Kim Hyong Jun': ['Cyrillic'],
   'Kim Il Guk': ['Cyrillic'],
   'Kim Jong Gyu': ['Cyrillic', 'Hangul'],
-  'Konstantin Kosachev': ['Hangul'],
   'Kung Sok Ung': ['Cyrillic'],
   'Mikhail Degtyarev': ['Hangul'],
   'Nikolai Bogdanovsky': ['Hangul'],
