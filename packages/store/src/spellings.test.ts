@@ -82,7 +82,6 @@ const SCRIPTS: Record<Script, RegExp> = {
 // Russian or Korean news (a missing spelling is better than a guessed one). When a confirmed
 // spelling is added to data/name-scripts.json, take the name (or the script) off this list.
 const PENDING: Record<string, Script[]> = {
-  'Alexander Alekseyev': ['Hangul'],
   'Andrei Malyshev': ['Hangul'],
   'Choe Thae Bok': ['Cyrillic'],
   'Hong Song Nam': ['Cyrillic'],
