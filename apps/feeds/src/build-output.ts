@@ -12,9 +12,12 @@ import {
 /** Beside each generation: every record's ordering key and hash (LiveFeeds.keysSnapshot). */
 export const KEYS_SIDECAR = 'keys.json';
 
-// What each live feeds object last wrote, per output folder: a running `build --watch` does not
-// read its own manifest back after each edit.
-const written = new WeakMap<LiveFeeds, Map<string, PreviousOutput>>();
+// What each live feeds object last wrote, per output folder, and the output that replaced (now
+// the standby): a running `build --watch` does not read its own manifests back after each edit.
+const written = new WeakMap<
+  LiveFeeds,
+  Map<string, { last: PreviousOutput; replaced: PreviousOutput | undefined }>
+>();
 // The output folder each live feeds object takes unchanged records' items from (the current
 // generation: documents not rendered again are links to the same files).
 const reading = new WeakMap<LiveFeeds, { out: string; dir: string }>();
@@ -44,7 +47,8 @@ function writeEveryDocument({ live, out }: { live: LiveFeeds; out: string }): Wr
     outputs = new Map();
     written.set(live, outputs);
   }
-  const last = outputs.get(out);
+  const mine = outputs.get(out);
+  const last = mine?.last;
   const previous = last !== undefined && isCurrent(out, last) ? last : readPreviousOutput(out);
   const reusable = previous?.build === live.fingerprint && previous.files !== undefined;
   if (reusable && last === undefined && !reading.has(live)) {
@@ -87,6 +91,7 @@ function writeEveryDocument({ live, out }: { live: LiveFeeds; out: string }): Wr
     out,
     build: live.fingerprint,
     ...(previous === undefined ? {} : { previous }),
+    ...(mine?.replaced === undefined ? {} : { standby: mine.replaced }),
     // Made after the swap: only if no change was applied since the files were rendered.
     sidecars: {
       [KEYS_SIDECAR]: () => (live.dataVersion === dataVersion ? live.keysSnapshot() : undefined),
@@ -98,7 +103,7 @@ function writeEveryDocument({ live, out }: { live: LiveFeeds; out: string }): Wr
       extra: () => live.itemLayout(path),
     })),
   });
-  outputs.set(out, result.output);
+  outputs.set(out, { last: result.output, replaced: previous });
   const source = reading.get(live);
   if (source?.out === out) source.dir = result.output.dir;
   return { ...result, files: paths.length };

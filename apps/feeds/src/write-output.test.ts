@@ -163,6 +163,42 @@ describe('writeFeedOutput', () => {
     ).toBe('c');
   });
 
+  it('takes what the standby holds from the caller when it knows it, and drops a standby whose manifest cannot be read', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'out');
+    const builds = join(dir, '.out.builds');
+    const first = writeFeedOutput({
+      out,
+      files: [file('/feeds/a.txt', 'a'), file('/feeds/b.txt', 'b')],
+    });
+    const second = writeFeedOutput({
+      out,
+      files: [file('/feeds/a.txt', 'a2'), file('/feeds/b.txt', 'b')],
+      previous: first.output,
+    });
+    // The standby's manifest unreadable: a caller that knows what it holds still takes it.
+    const [standby] = await generations(dir);
+    await writeFile(join(builds, `${standby}.manifest.json`), '{ cut sho');
+    const third = writeFeedOutput({
+      out,
+      files: [file('/feeds/a.txt', 'a3'), file('/feeds/b.txt', 'b')],
+      previous: second.output,
+      standby: first.output,
+    });
+    expect(third).toMatchObject({ fromStandby: true, written: 1, unchanged: 1 });
+    expect(await textsUnder(await realpath(out))).toEqual({
+      'feeds/a.txt': 'a3',
+      'feeds/b.txt': 'b',
+    });
+    // Without that, the folder cannot be trusted: it is removed, and the build starts afresh.
+    const [next] = await generations(dir);
+    await writeFile(join(builds, `${next}.manifest.json`), '[]');
+    const fourth = writeFeedOutput({ out, files: [file('/feeds/a.txt', 'a4')] });
+    expect(fourth.fromStandby).toBe(false);
+    expect(await readdir(builds)).not.toContain(next);
+    expect(await textsUnder(await realpath(out))).toEqual({ 'feeds/a.txt': 'a4' });
+  });
+
   it('never changes a file of the build it replaces, though the standby shares it', async () => {
     const dir = await tempDir();
     const out = join(dir, 'out');

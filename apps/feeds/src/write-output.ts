@@ -320,21 +320,43 @@ function claimStandby({
   builds,
   current,
   generation,
+  known,
 }: {
   builds: string;
   current: string | undefined;
   generation: string;
+  /** An output the caller wrote or read, whose files are taken if it is the standby. */
+  known: PreviousOutput | undefined;
 }): Map<string, string> | undefined {
   const standby = findStandby(builds, current);
   if (standby === undefined) return undefined;
-  let files: Map<string, PreviousFile> | undefined;
-  try {
-    const json: unknown = JSON.parse(readFileSync(join(builds, `${standby}.${MANIFEST}`), 'utf8'));
-    files = readManifest(json)?.files;
-  } catch {
-    return undefined;
+  // A generation's folder keeps its name until a build claims it, so an output known under that
+  // name still holds what it held.
+  let files = known?.dir === join(builds, standby) ? known.files : undefined;
+  if (files === undefined) {
+    let text: string;
+    try {
+      text = readFileSync(join(builds, `${standby}.${MANIFEST}`), 'utf8');
+    } catch {
+      // Gone: another build claimed it first.
+      return undefined;
+    }
+    try {
+      files = readManifest(JSON.parse(text) as unknown)?.files;
+    } catch {
+      // Not JSON: below.
+    }
+    if (files === undefined) {
+      // A manifest this command did not write (they are written whole, then renamed): the
+      // folder cannot be trusted, nor used.
+      for (const entry of readdirSync(builds)) {
+        if (entry === standby || entry.startsWith(`${standby}.`)) {
+          rmSync(join(builds, entry), { recursive: true, force: true });
+        }
+      }
+      return undefined;
+    }
   }
-  if (files === undefined) return undefined;
   try {
     // The claim: of two builds renaming it at once, one finds it gone. No build changes a
     // generation it has not renamed to its own name, so what was read above still holds.
@@ -408,6 +430,7 @@ export function writeFeedOutput({
   out,
   build = '',
   previous: given,
+  standby: knownStandby,
   sidecars = {},
 }: {
   files: Iterable<OutputFile | OutputDocument>;
@@ -416,6 +439,11 @@ export function writeFeedOutput({
   build?: string;
   /** readPreviousOutput(out), if the caller has read it already. */
   previous?: PreviousOutput;
+  /**
+   * The output `previous` replaced, if the caller knows it (what it wrote or read before): if it
+   * is still the standby, what it holds is taken from here instead of its manifest.
+   */
+  standby?: PreviousOutput;
   /**
    * Texts to keep beside the new generation by name (`keys.json`), given back by
    * readOutputSidecar while it is current. Made after the swap, while the old build is being
@@ -445,6 +473,7 @@ export function writeFeedOutput({
     builds,
     current: currentGeneration(out, builds),
     generation,
+    known: knownStandby,
   });
   // (Made even if no file is put in it: `out` must resolve to a folder.)
   if (standby === undefined) makeDirectory(dir);
@@ -522,12 +551,16 @@ export function writeFeedOutput({
     // What the standby held that this build does not.
     if (standby !== undefined) removeGone({ dir, paths: standby.keys() });
     if (extras.length > 0) writeFileSync(join(builds, `${generation}.${EXTRA}`), extras.join('\n'));
-    writeFileSync(join(builds, `${generation}.${MANIFEST}`), JSON.stringify(manifest));
+    // Whole or not at all: a generation with a manifest is taken as complete.
+    const temporary = join(builds, `tmp-${generation}.${MANIFEST}`);
+    writeFileSync(temporary, JSON.stringify(manifest));
+    renameSync(temporary, join(builds, `${generation}.${MANIFEST}`));
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     for (const name of [MANIFEST, EXTRA]) {
       rmSync(join(builds, `${generation}.${name}`), { force: true });
     }
+    rmSync(join(builds, `tmp-${generation}.${MANIFEST}`), { force: true });
     throw error;
   }
   // A relative target: the output and its builds can be moved together.
