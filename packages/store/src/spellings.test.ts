@@ -100,7 +100,6 @@ const PENDING: Record<string, Script[]> = {
   'O Kum Chol': ['Cyrillic', 'Hangul'],
   'Pak Myong Guk': ['Cyrillic', 'Hangul'],
   'Ro Tu Chol': ['Cyrillic'],
-  'Sergei Darkin': ['Hangul'],
   'Sergei Ivanov': ['Cyrillic'],
   'Sergei Storchak': ['Hangul'],
   'Valery Yazev': ['Hangul'],
