@@ -390,9 +390,10 @@ function removeGone({ dir, paths }: { dir: string; paths: Iterable<string> }): v
 }
 
 /**
- * Make and write each sidecar of a generation, once the removals started beside it are under way
- * (in the thread pool): each whole under a temporary name, then renamed, so that a reader finds
- * it complete or not at all. A temporary file left by a stopped process is a leftover like others.
+ * Make and write each sidecar of a generation, on a later turn of the event loop than the swap
+ * (the caller goes on meanwhile): each whole under a temporary name, then renamed, so that a
+ * reader finds it complete or not at all. A temporary file left by a stopped process is a
+ * leftover like others.
  */
 async function writeSidecars({
   builds,
@@ -446,9 +447,9 @@ export function writeFeedOutput({
   standby?: PreviousOutput;
   /**
    * Texts to keep beside the new generation by name (`keys.json`), given back by
-   * readOutputSidecar while it is current. Made after the swap, while the old build is being
-   * removed (`removed`): what they describe must not have changed since the files were written
-   * (`make` returns undefined then, and nothing is kept). A process stopped before leaves none.
+   * readOutputSidecar while it is current. Made after the swap (`removed` resolves once they
+   * are written): what they describe must not have changed since the files were written (`make`
+   * returns undefined then, and nothing is kept). A process stopped before leaves none.
    */
   sidecars?: Record<string, () => string | undefined>;
 }): WriteResult {
