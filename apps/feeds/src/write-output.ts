@@ -120,6 +120,19 @@ function currentGeneration(out: string, builds: string): string | undefined {
   return join(dirname(out), target) === join(builds, generation) ? generation : undefined;
 }
 
+/** Whether an entry of the builds folder is a generation's folder or kept beside it. */
+const ofGeneration = (entry: string, generation: string | undefined): boolean =>
+  generation !== undefined && (entry === generation || entry.startsWith(`${generation}.`));
+
+/** Remove a generation's folder, if it is still there, and what is kept beside it. */
+function removeGeneration(builds: string, generation: string): void {
+  for (const entry of readdirSync(builds)) {
+    if (ofGeneration(entry, generation)) {
+      rmSync(join(builds, entry), { recursive: true, force: true });
+    }
+  }
+}
+
 /**
  * The standby: the newest complete generation other than the current one (it has a manifest),
  * unless a build still running made it (it may be about to swap it in).
@@ -140,9 +153,13 @@ function findStandby(builds: string, current: string | undefined): string | unde
 /**
  * Remove what interrupted builds left: other generations (but the standby), temporary links,
  * legacy folders. What another build still running is writing is not a leftover (see
- * running-builds.ts).
+ * running-builds.ts). Gives the current generation and the standby it kept.
  */
-function cleanLeftovers(out: string): number {
+function cleanLeftovers(out: string): {
+  cleaned: number;
+  current: string | undefined;
+  standby: string | undefined;
+} {
   const { parent, builds, linkPrefix, legacyPrefixes } = layout(out);
   const current = currentGeneration(out, builds);
   const standby = findStandby(builds, current);
@@ -150,11 +167,7 @@ function cleanLeftovers(out: string): number {
   for (const entry of existsSync(builds) ? readdirSync(builds) : []) {
     // The current generation, the standby, and what is kept beside each (manifest, extras,
     // sidecars).
-    const kept = [current, standby].some(
-      (generation) =>
-        generation !== undefined && (entry === generation || entry.startsWith(`${generation}.`)),
-    );
-    if (kept) continue;
+    if (ofGeneration(entry, current) || ofGeneration(entry, standby)) continue;
     if (ofAnotherRunningBuild({ entry })) continue;
     rmSync(join(builds, entry), { recursive: true, force: true });
     cleaned += 1;
@@ -166,7 +179,7 @@ function cleanLeftovers(out: string): number {
       cleaned += 1;
     }
   }
-  return cleaned;
+  return { cleaned, current, standby };
 }
 
 // The manifest beside each generation: the build (code and options) that wrote it, and each
@@ -318,17 +331,17 @@ function sameBytes(path: string, body: Uint8Array): boolean {
  */
 function claimStandby({
   builds,
-  current,
+  standby,
   generation,
   known,
 }: {
   builds: string;
-  current: string | undefined;
+  /** The standby cleanLeftovers kept. */
+  standby: string | undefined;
   generation: string;
   /** An output the caller wrote or read, whose files are taken if it is the standby. */
   known: PreviousOutput | undefined;
 }): Map<string, string> | undefined {
-  const standby = findStandby(builds, current);
   if (standby === undefined) return undefined;
   // A generation's folder keeps its name until a build claims it, so an output known under that
   // name still holds what it held.
@@ -349,11 +362,7 @@ function claimStandby({
     if (files === undefined) {
       // A manifest this command did not write (they are written whole, then renamed): the
       // folder cannot be trusted, nor used.
-      for (const entry of readdirSync(builds)) {
-        if (entry === standby || entry.startsWith(`${standby}.`)) {
-          rmSync(join(builds, entry), { recursive: true, force: true });
-        }
-      }
+      removeGeneration(builds, standby);
       return undefined;
     }
   }
@@ -364,9 +373,8 @@ function claimStandby({
   } catch {
     return undefined;
   }
-  for (const entry of readdirSync(builds)) {
-    if (entry.startsWith(`${standby}.`)) rmSync(join(builds, entry), { force: true });
-  }
+  // What was kept beside it (its folder has our name now).
+  removeGeneration(builds, standby);
   return new Map([...files].map(([path, file]) => [path, file.etag]));
 }
 
@@ -464,7 +472,7 @@ export function writeFeedOutput({
   }
   const { parent, builds, linkPrefix } = layout(out);
   makeDirectory(builds);
-  const cleaned = cleanLeftovers(out);
+  const { cleaned, standby: standbyName } = cleanLeftovers(out);
   const previous = given ?? readPreviousOutput(out);
   const sameBuild = build !== '' && previous?.build === build;
   const generation = newGenerationName();
@@ -472,7 +480,7 @@ export function writeFeedOutput({
   // What the folder holds already: nothing, or the standby's files (path → ETag).
   const standby = claimStandby({
     builds,
-    current: currentGeneration(out, builds),
+    standby: standbyName,
     generation,
     known: knownStandby,
   });
