@@ -66,6 +66,58 @@ describe('layoutMap', () => {
     expect(new Set(ys).size).toBe(ys.length);
   });
 
+  it('finds a label a place near a bigger circle’s label, moving it a little or above or below', () => {
+    // The overview's map of the seed records once one took place in Vientiane: the map reaches
+    // south to Laos, and Vladivostok's circle sits just above Pyongyang's, near the right edge.
+    // Level with the circle, its label fits neither on the right nor beside Pyongyang's.
+    const seeds = layoutMap({
+      width: 340,
+      height: 300,
+      places: [
+        place('Pyongyang', 'PRK', 73, 39.0392, 125.7625),
+        place('Moscow', 'RUS', 57, 55.7558, 37.6173),
+        place('Vladivostok', 'RUS', 12, 43.1155, 131.8855),
+        place('Khasan', 'RUS', 6, 42.4307, 130.6436),
+        place('Komsomolsk-on-Amur', 'RUS', 4, 50.55, 137),
+        place('Rason', 'PRK', 3, 42.2569, 130.2981),
+        place('Diaoyutai, Beijing', 'CHN', 1, 39.9042, 116.4074),
+        place('Vientiane', 'LAO', 1, 17.9757, 102.6331),
+        place('Wonsan-Kalma, Wonsan', 'PRK', 1, 39.15, 127.45),
+        place('Artyom, Primorsky Krai', 'RUS', 2, 43.4, 132.15),
+        place('Khabarovsk', 'RUS', 2, 48.4802, 135.0719),
+        place('Omsk', 'RUS', 2, 54.9885, 73.3242),
+        place('Saint Petersburg', 'RUS', 2, 59.9343, 30.3351),
+        place('Sochi', 'RUS', 1, 43.5855, 39.7231),
+        place('Ulan-Ude', 'RUS', 1, 51.8335, 107.5841),
+        place('Vostochny Cosmodrome, Amur Oblast', 'RUS', 2, 51.884, 128.334),
+      ],
+    });
+    const labelled = seeds.circles.filter((circle) => circle.label !== undefined);
+    expect(labelled.slice(0, 3).map((circle) => circle.name)).toEqual([
+      'Pyongyang',
+      'Moscow',
+      'Vladivostok',
+    ]);
+    // No two labels overlap, none leaves the map (boxes as the layout estimates them).
+    const boxes = labelled.map(({ label }) => {
+      const width = label!.text.length * 7.5;
+      const x0 =
+        label!.anchor === 'start'
+          ? label!.x
+          : label!.anchor === 'end'
+            ? label!.x - width
+            : label!.x - width / 2;
+      return { x0, x1: x0 + width, y0: label!.y - 12, y1: label!.y + 4 };
+    });
+    for (const [i, a] of boxes.entries()) {
+      expect(a.x0).toBeGreaterThanOrEqual(4);
+      expect(a.x1).toBeLessThanOrEqual(336);
+      for (const b of boxes.slice(i + 1)) {
+        expect(a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1).toBe(false);
+      }
+    }
+  });
+
   it('still draws a map with no located place', () => {
     const empty = layoutMap({ places: [] });
     expect(empty.circles).toEqual([]);

@@ -23,6 +23,9 @@ export interface MapCountry {
   focus: boolean;
 }
 
+/** Where a label's text is anchored: right of its circle, left of it, or centred above or below. */
+export type LabelAnchor = 'start' | 'end' | 'middle';
+
 export interface MapCircle {
   key: string;
   name: string;
@@ -34,7 +37,7 @@ export interface MapCircle {
   y: number;
   r: number;
   /** A label for the largest circles whose label does not overlap another. */
-  label?: { text: string; x: number; y: number; anchor: 'start' | 'end' };
+  label?: { text: string; x: number; y: number; anchor: LabelAnchor };
 }
 
 export interface MapLayout {
@@ -168,32 +171,97 @@ export function layoutMap({
     })
     // Big circles first, so that small ones are drawn on top and stay visible.
     .sort((a, b) => b.r - a.r || a.key.localeCompare(b.key));
-  placeLabels({ circles, width });
+  placeLabels({ circles, width, height });
 
   return { width, height, countries, circles, offMap, unlocated };
 }
 
-/** Label the biggest circles, right of the circle (left near the right edge), skipping overlaps. */
-function placeLabels({ circles, width }: { circles: MapCircle[]; width: number }): void {
-  const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
+/**
+ * Label the biggest circles, each where it first fits in the map without overlapping a label
+ * already placed (PLACEMENTS); a circle with no such place goes without.
+ */
+function placeLabels({
+  circles,
+  width,
+  height,
+}: {
+  circles: MapCircle[];
+  width: number;
+  height: number;
+}): void {
+  const boxes: LabelBox[] = [];
   let labelled = 0;
   for (const circle of circles) {
     if (labelled >= LABELLED) break;
     const text = `${circle.name.split(',')[0]!.trim()} (${circle.count})`;
     const textWidth = text.length * CHAR_WIDTH;
-    const right = circle.x + circle.r + 4 + textWidth <= width - 4;
-    const x = right ? circle.x + circle.r + 4 : circle.x - circle.r - 4;
-    const box = {
-      x0: right ? x : x - textWidth,
-      x1: right ? x + textWidth : x,
-      y0: circle.y - LABEL_HEIGHT / 2,
-      y1: circle.y + LABEL_HEIGHT / 2,
-    };
-    if (box.x0 < 4) continue;
-    if (boxes.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1))
-      continue;
-    boxes.push(box);
-    circle.label = { text, x, y: circle.y + 4, anchor: right ? 'start' : 'end' };
-    labelled += 1;
+    // Right first: a label reads on from its circle. The rest are for crowded corners: once the
+    // map reaches as far south as Laos, Vladivostok sits just above Pyongyang near the right
+    // edge, and level with its circle its label fits neither there nor beside Pyongyang's.
+    for (const { side, shift } of PLACEMENTS) {
+      const { box, x, y, anchor } = labelAt({ circle, textWidth, side, shift });
+      const inside = box.x0 >= 4 && box.x1 <= width - 4 && box.y0 >= 0 && box.y1 <= height;
+      if (!inside || boxes.some((placed) => overlap(placed, box))) continue;
+      boxes.push(box);
+      circle.label = { text, x, y, anchor };
+      labelled += 1;
+      break;
+    }
   }
 }
+
+type Side = 'right' | 'left' | 'above' | 'below';
+
+/**
+ * Where a label is tried, in order: beside its circle, level with it or moved up or down a
+ * little (a few pixels clear a neighbour's label), then above or below it.
+ */
+const PLACEMENTS: { side: Side; shift: number }[] = [
+  ...[0, -4, 4, -8, 8].flatMap((shift) => [
+    { side: 'right' as const, shift },
+    { side: 'left' as const, shift },
+  ]),
+  { side: 'above', shift: 0 },
+  { side: 'below', shift: 0 },
+];
+
+interface LabelBox {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** A label's box and where its text is anchored (its baseline 4 px below the box's middle). */
+function labelAt({
+  circle,
+  textWidth,
+  side,
+  shift,
+}: {
+  circle: MapCircle;
+  textWidth: number;
+  side: Side;
+  /** Pixels down (up if negative) from the label's place level with its circle. */
+  shift: number;
+}): { box: LabelBox; x: number; y: number; anchor: LabelAnchor } {
+  const gap = circle.r + 4;
+  const middle =
+    side === 'above'
+      ? circle.y - gap - LABEL_HEIGHT / 2
+      : side === 'below'
+        ? circle.y + gap + LABEL_HEIGHT / 2
+        : circle.y + shift;
+  const x = side === 'right' ? circle.x + gap : side === 'left' ? circle.x - gap : circle.x;
+  const anchor = side === 'right' ? 'start' : side === 'left' ? 'end' : 'middle';
+  const x0 = anchor === 'start' ? x : anchor === 'end' ? x - textWidth : x - textWidth / 2;
+  return {
+    box: { x0, x1: x0 + textWidth, y0: middle - LABEL_HEIGHT / 2, y1: middle + LABEL_HEIGHT / 2 },
+    x,
+    y: middle + 4,
+    anchor,
+  };
+}
+
+const overlap = (a: LabelBox, b: LabelBox): boolean =>
+  a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
