@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { endInPieces } from './body-in-pieces.js';
 import {
@@ -26,6 +25,11 @@ export function createFeedServer({
   getFeeds: () => FeedSource | undefined;
   log?: ServerLog;
 }): Server {
+  // Not `import { createServer } from 'node:http'`: Node builds that module's ES facade by
+  // reading every export, and its lazy WebSocket exports load undici, 60-80 ms on this machine
+  // at the start of every process that imports the feeds, a build too. The module itself costs
+  // under 10 ms.
+  const { createServer } = process.getBuiltinModule('node:http');
   return createServer((request, response) => {
     answerOrFail({ request, response, getFeeds, log });
   });
