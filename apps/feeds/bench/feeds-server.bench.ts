@@ -38,8 +38,15 @@ function commandFlags(): string[] {
   const manifest = JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  return manifest.scripts['briefing-feeds']!.split(' ').filter(
-    (word) => word.startsWith('--') && !word.startsWith('--conditions'),
+  // Node's own flags only: not the loader (`--import tsx`) or the condition, which the bench
+  // adds for the sources and leaves out for the built command.
+  const words = manifest.scripts['briefing-feeds']!.split(' ');
+  return words.filter(
+    (word, at) =>
+      word.startsWith('--') &&
+      !word.startsWith('--conditions') &&
+      word !== '--import' &&
+      words[at - 1] !== '--import',
   );
 }
 const CLI = [...commandFlags(), '--import', 'tsx', '--conditions=briefing-source', 'src/cli.ts'];
