@@ -216,7 +216,12 @@ describe('a store opened on a folder', () => {
   it('keeps serving the last valid version of a file that became invalid, until it is fixed', async () => {
     const store = await fixture.open();
     await fixture.write({ file: 'b.yaml', text: 'id: b\ntitle: [unclosed\n' });
-    await store.sync();
+    // The record served keeps its links: the engagements and the rules across records (each
+    // over every record) are not worked out again for an edit caught half-written.
+    expect((await store.sync()).stats).toMatchObject({
+      regrouped: false,
+      checkedAcrossRecords: false,
+    });
     expect(store.get('b')?.title).toBe('Bravo visit');
     expect(problemLines(store)).toEqual([expect.stringMatching(/b\.yaml:\d+ {2}invalid YAML: /)]);
     expect(fixture.logger.text).toMatch(
@@ -232,7 +237,10 @@ describe('a store opened on a folder', () => {
       expect.stringMatching(/b\.yaml:\d+ {2}sources: expected at least one source/),
     ]);
     await fixture.write(record('b', { title: 'Bravo fixed' }));
-    await store.sync();
+    expect((await store.sync()).stats).toMatchObject({
+      regrouped: false,
+      checkedAcrossRecords: false,
+    });
     expect(store.get('b')?.title).toBe('Bravo fixed');
     expect(store.problems()).toEqual([]);
     // Each problem was logged once, though the index was updated three times.
@@ -257,6 +265,25 @@ describe('a store opened on a folder', () => {
     await store.sync();
     expect(store.get('a')?.title).toBe('Copy');
     expect(store.list().total).toBe(3);
+  });
+
+  it('counts a duplicate file while its content is valid, and not while it is invalid', async () => {
+    const copy = { file: 'copy-of-a.yaml', text: briefingToYaml(record('a', { title: 'Copy' })) };
+    await fixture.write(copy);
+    const store = await fixture.open();
+    const duplicate = () =>
+      problemLines(store).filter((line) => /copy-of-a\.yaml:1 {2}id: duplicate id "a"/.test(line));
+    expect(duplicate()).toHaveLength(1);
+    await fixture.write({ file: 'copy-of-a.yaml', text: 'id: a\ntitle: [unclosed\n' });
+    expect((await store.sync()).stats).toMatchObject({ checkedAcrossRecords: true });
+    expect(duplicate()).toEqual([]);
+    expect(problemLines(store)).toEqual([
+      expect.stringMatching(/copy-of-a\.yaml:\d+ {2}invalid YAML: /),
+    ]);
+    await fixture.write(copy);
+    expect((await store.sync()).stats).toMatchObject({ checkedAcrossRecords: true });
+    expect(duplicate()).toHaveLength(1);
+    expect(store.get('a')?.title).toBe('Alpha talks');
   });
 
   it('checks related ids on every update', async () => {

@@ -537,6 +537,8 @@ export class Store {
         read: 0,
         parsed: 0,
         parsedInWorker: 0,
+        regrouped: false,
+        checkedAcrossRecords: false,
         cpuMs: { update: 0, checks: 0 },
       },
     ): SyncResult => ({
