@@ -5,6 +5,7 @@ import type { Briefing } from './briefing.js';
 import type { RecordLinks } from './record-set.js';
 import { compareDates } from './sort.js';
 import type { RelationKind } from './vocabulary.js';
+import { endsStep, runSteps, type Steps } from './in-steps.js';
 
 /** The relations that make a record one engagement with its target (`supersedes` does not). */
 export const GROUPING_RELATIONS: readonly RelationKind[] = ['part-of', 'announces', 'follows'];
@@ -36,9 +37,21 @@ export function engagementIds({
 }: {
   records: readonly RecordLinks[];
 }): Map<string, string> {
-  const { list, root } = resolveEngagements(records);
+  return runSteps(engagementIdsInSteps({ records }));
+}
+
+/** engagementIds in steps (see in-steps.ts). */
+export function* engagementIdsInSteps({
+  records,
+}: {
+  records: readonly RecordLinks[];
+}): Steps<Map<string, string>> {
+  const { list, root } = yield* resolveEngagements(records);
   const result = new Map<string, string>();
-  for (let i = 0; i < list.length; i += 1) result.set(list[i]!.id, list[root[i]!]!.id);
+  for (let i = 0; i < list.length; i += 1) {
+    result.set(list[i]!.id, list[root[i]!]!.id);
+    if (endsStep(i)) yield;
+  }
   return result;
 }
 
@@ -47,7 +60,16 @@ export function engagementIds({
  * (so that each cycle is reported once). A record on one has no root to group under.
  */
 export function engagementCycles({ records }: { records: readonly RecordLinks[] }): string[][] {
-  const { list, parent, root } = resolveEngagements(records);
+  return runSteps(engagementCyclesInSteps({ records }));
+}
+
+/** engagementCycles in steps (see in-steps.ts). */
+export function* engagementCyclesInSteps({
+  records,
+}: {
+  records: readonly RecordLinks[];
+}): Steps<string[][]> {
+  const { list, parent, root } = yield* resolveEngagements(records);
   const cycles: string[][] = [];
   const done = new Uint8Array(list.length);
   for (let i = 0; i < list.length; i += 1) {
@@ -70,23 +92,26 @@ export function engagementCycles({ records }: { records: readonly RecordLinks[] 
  * The records by index (the first of each id), each one's engagement link (`parent`, -1 for
  * none) and root, in time linear in the records: 100,000 records take milliseconds.
  */
-function resolveEngagements(records: readonly RecordLinks[]): {
+function* resolveEngagements(records: readonly RecordLinks[]): Steps<{
   list: RecordLinks[];
   parent: Int32Array;
   root: Int32Array;
-} {
+}> {
   const index = new Map<string, number>();
   const list: RecordLinks[] = [];
-  for (const record of records) {
+  for (const [at, record] of records.entries()) {
     if (!index.has(record.id)) {
       index.set(record.id, list.length);
       list.push(record);
     }
+    if (endsStep(at)) yield;
   }
+  const exists = (id: string) => index.has(id);
   const parent = new Int32Array(list.length).fill(-1);
   for (let i = 0; i < list.length; i += 1) {
-    const target = engagementLink(list[i]!, (id) => index.has(id));
+    const target = engagementLink(list[i]!, exists);
     if (target !== undefined) parent[i] = index.get(target)!;
+    if (endsStep(i)) yield;
   }
   const root = new Int32Array(list.length).fill(-1);
   // walk[k] = 1 + the walk that last passed record k, to tell a cycle from a resolved record.
@@ -119,6 +144,7 @@ function resolveEngagements(records: readonly RecordLinks[]): {
       at = parent[at]!;
     }
     for (const member of path) root[member] = found;
+    if (endsStep(start)) yield;
   }
   return { list, parent, root };
 }

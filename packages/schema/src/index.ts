@@ -9,6 +9,7 @@ export * from './query.js';
 export * from './sort.js';
 export * from './group.js';
 export * from './engagement.js';
+export * from './in-steps.js';
 export * from './upcoming.js';
 export * from './coverage.js';
 export * from './format-date.js';

@@ -1,5 +1,6 @@
 import type { Briefing } from './briefing.js';
-import { engagementCycles, engagementLink } from './engagement.js';
+import { engagementCyclesInSteps, engagementLink } from './engagement.js';
+import { endsStep, runSteps, type Steps } from './in-steps.js';
 import { formatPath, type Problem } from './problem.js';
 
 /** The fields of a record that the rules across records read. */
@@ -16,13 +17,21 @@ export type LocateField<R extends RecordLinks = Briefing> = (
  * names the same related record twice, and part-of / announces / follows links never lead back
  * to where they started (an engagement needs a root). `locate` adds file and line to each problem.
  */
-export function checkRecordSet<R extends RecordLinks = Briefing>({
+export function checkRecordSet<R extends RecordLinks = Briefing>(options: {
+  records: readonly R[];
+  locate?: LocateField<R>;
+}): Problem[] {
+  return runSteps(checkRecordSetInSteps(options));
+}
+
+/** checkRecordSet in steps (see in-steps.ts). */
+export function* checkRecordSetInSteps<R extends RecordLinks = Briefing>({
   records,
   locate = () => ({}),
 }: {
   records: readonly R[];
   locate?: LocateField<R>;
-}): Problem[] {
+}): Steps<Problem[]> {
   const problems: Problem[] = [];
   const problem = (record: R, path: PropertyKey[], message: string) =>
     problems.push({
@@ -37,13 +46,15 @@ export function checkRecordSet<R extends RecordLinks = Briefing>({
   };
 
   const byId = new Map<string, R>();
-  for (const record of records) {
+  for (const [at, record] of records.entries()) {
     const first = byId.get(record.id);
     if (first === undefined) byId.set(record.id, record);
     else problem(record, ['id'], `duplicate id "${record.id}", already used in ${where(first)}`);
+    if (endsStep(at)) yield;
   }
 
-  for (const record of records) {
+  for (const [at, record] of records.entries()) {
+    if (endsStep(at)) yield;
     const seen = new Set<string>();
     (record.related ?? []).forEach((related, index) => {
       const path = ['related', index, 'id'];
@@ -63,7 +74,7 @@ export function checkRecordSet<R extends RecordLinks = Briefing>({
   }
 
   const served = [...byId.values()];
-  for (const cycle of engagementCycles({ records: served })) {
+  for (const cycle of yield* engagementCyclesInSteps({ records: served })) {
     const record = byId.get(cycle[0]!)!;
     const target = engagementLink(record, (id) => byId.has(id));
     const index = (record.related ?? []).findIndex((related) => related.id === target);

@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
+import type { Steps } from '@briefing/schema';
 
 /**
  * Cuts long work into slices of at most `budgetMs`, letting the event loop run between them, so
@@ -61,4 +62,19 @@ export async function sortInSlices<T>({
     [from, to] = [to, from];
   }
   return from;
+}
+
+/** A computation in steps (@briefing/schema's …InSteps), worked out a slice at a time. */
+export async function runInSlices<T>({
+  steps,
+  slicer,
+}: {
+  steps: Steps<T>;
+  slicer: TimeSlicer;
+}): Promise<T> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done === true) return next.value;
+    if (slicer.due()) await slicer.pause();
+  }
 }
