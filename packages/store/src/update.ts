@@ -302,8 +302,7 @@ export class Update {
     // its content is valid, see #linkedRecords): a served record keeps its last good links
     // whatever the file holds now. So an edit saved half-written (an empty file for a moment)
     // does not work the engagements and the rules across records out again.
-    const served =
-      state.goodId !== undefined && this.context.state.servedBy.get(state.goodId) === state.name;
+    const served = this.#serves(state.name, state.goodId);
     if (
       before === undefined ||
       before.goodId !== state.goodId ||
@@ -321,7 +320,7 @@ export class Update {
     const { state, writer } = this.context;
     const known = state.files.get(name);
     if (known === undefined) return;
-    if (known.goodId !== undefined && state.servedBy.get(known.goodId) === name) {
+    if (this.#serves(name, known.goodId)) {
       this.#unserve(known.goodId);
       this.#freed.add(known.goodId);
     }
@@ -349,7 +348,7 @@ export class Update {
     hash: string;
   }): void {
     const { state, writer } = this.context;
-    if (previousId !== undefined && state.servedBy.get(previousId) === name) {
+    if (this.#serves(name, previousId)) {
       this.#unserve(previousId);
       if (previousId !== row.id) this.#freed.add(previousId);
     }
@@ -450,12 +449,17 @@ export class Update {
         name,
         ...(file.goodRelated === undefined ? {} : { related: file.goodRelated }),
       };
-      if (state.servedBy.get(file.goodId) === name) served.push(linked);
+      if (this.#serves(name, file.goodId)) served.push(linked);
       // A file whose record is not served (a duplicate) counts while its content is valid.
       else if (file.valid) others.push(linked);
     }
     this.#linked = { served, others };
     return this.#linked;
+  }
+
+  /** Whether the file `name` is the one serving the record `id`. */
+  #serves(name: string, id: string | undefined): id is string {
+    return id !== undefined && this.context.state.servedBy.get(id) === name;
   }
 
   #servedChanged(): boolean {
