@@ -51,6 +51,34 @@ describe('Timeline', () => {
     expect(body).toContain('<td>Feb 2024</td>');
     expect(body).toContain('<td>18–19 Oct 2023</td>');
   });
+
+  it('draws the year lines over the shaded lanes, so that every lane shows them', () => {
+    const records = [
+      makeBriefing({
+        id: 'a',
+        themes: ['diplomacy'],
+        date: { start: '2001-05-01', precision: 'day' },
+      }),
+      makeBriefing({ id: 'b', themes: ['space'], date: { start: '2020-05-01', precision: 'day' } }),
+      makeBriefing({
+        id: 'c',
+        themes: ['defense'],
+        date: { start: '2025-05-01', precision: 'day' },
+      }),
+    ];
+    const { body } = render(Timeline, {
+      props: {
+        items: records.map(timelineItem),
+        themes: ['diplomacy', 'defense', 'space'],
+        title: 'Timeline',
+      },
+    });
+    // SVG paints in document order: a band after a line would cover it.
+    const lastBand = body.lastIndexOf('class="lane-band');
+    const firstLine = body.indexOf('class="axis-line');
+    expect(lastBand).toBeGreaterThan(-1);
+    expect(firstLine).toBeGreaterThan(lastBand);
+  });
 });
 
 describe('Heatmap', () => {
