@@ -75,9 +75,9 @@ export function configureWriter(db: DatabaseSync): void {
   db.exec('PRAGMA busy_timeout = 0');
   db.exec('PRAGMA cache_size = -65536');
   // Checkpoints run in a worker thread (checkpointer.ts), not inside COMMIT on the event loop;
-  // the log is cut back to 64 MiB after each.
+  // so does cutting the log file back: a COMMIT here never truncates it (-1: no limit).
   db.exec('PRAGMA wal_autocheckpoint = 0');
-  db.exec('PRAGMA journal_size_limit = 67108864');
+  db.exec('PRAGMA journal_size_limit = -1');
 }
 
 /** A connection that only reads: it sees the last committed update, never one in progress. */
