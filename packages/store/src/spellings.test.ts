@@ -99,6 +99,7 @@ const PENDING: Record<string, Script[]> = {
   'Nikolai Evmenov': ['Hangul'],
   'Nikolai Smorodin': ['Hangul'],
   'O Kum Chol': ['Cyrillic', 'Hangul'],
+  'Pak In Chol': ['Cyrillic'],
   'Pak Myong Guk': ['Cyrillic', 'Hangul'],
   'Ro Tu Chol': ['Cyrillic'],
   'Sergei Ivanov': ['Cyrillic'],
