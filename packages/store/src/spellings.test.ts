@@ -86,6 +86,7 @@ const PENDING: Record<string, Script[]> = {
   'Choe Thae Bok': ['Cyrillic'],
   'Hong Song Nam': ['Cyrillic'],
   'Igor Sergeyev': ['Hangul'],
+  'Inna Svyatenko': ['Hangul'],
   'Jo Chang Dok': ['Cyrillic'],
   'Kang Sok Ju': ['Cyrillic'],
   'Kang Yun Sok': ['Cyrillic', 'Hangul'],
