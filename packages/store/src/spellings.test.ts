@@ -104,6 +104,7 @@ const PENDING: Record<string, Script[]> = {
   'Pak Myong Guk': ['Cyrillic', 'Hangul'],
   'Ro Tu Chol': ['Cyrillic'],
   'Sergei Ivanov': ['Cyrillic'],
+  'Sergei Kravtsov': ['Hangul'],
   'Sergei Storchak': ['Hangul'],
   'Valery Yazev': ['Hangul'],
   'Viktor Ishayev': ['Hangul'],
