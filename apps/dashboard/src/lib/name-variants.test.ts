@@ -21,4 +21,15 @@ describe('nameAliases', () => {
     );
     expect([...aliases]).toEqual([['chairman kim', 'Kim Jong Un']]);
   });
+
+  it('reads a gazetteer entry that gives no other spellings (its schema defaults them to none)', () => {
+    const merged = mergeVariants([
+      [{ name: 'Ri Chol' }, { name: 'Sergei Lavrov', variants: ['Lavrov'] }],
+      [{ name: 'Ri Chol', variants: ['리철'] }],
+    ]);
+    expect(merged).toEqual([
+      { name: 'Ri Chol', variants: ['리철'] },
+      { name: 'Sergei Lavrov', variants: ['Lavrov'] },
+    ]);
+  });
 });

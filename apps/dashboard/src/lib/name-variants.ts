@@ -24,10 +24,14 @@ export const NAME_VARIANTS: readonly NameVariants[] = mergeVariants([people, SCR
 /** The same for places: the gazetteer's (places.json) and the Cyrillic and Hangul ones. */
 export const PLACE_VARIANTS: readonly NameVariants[] = mergeVariants([places, SCRIPT_VARIANTS]);
 
-export function mergeVariants(lists: readonly (readonly NameVariants[])[]): NameVariants[] {
+export function mergeVariants(
+  // The gazetteers' `variants` may be left out (their schema defaults it to none): these are
+  // the JSON files as written, not parsed by that schema.
+  lists: readonly (readonly (Omit<NameVariants, 'variants'> & Partial<NameVariants>)[])[],
+): NameVariants[] {
   const byName = new Map<string, Set<string>>();
   for (const list of lists) {
-    for (const { name, variants } of list) {
+    for (const { name, variants = [] } of list) {
       const set = byName.get(name) ?? new Set<string>();
       for (const variant of variants) set.add(variant);
       byName.set(name, set);
