@@ -1,7 +1,8 @@
 import { makeBriefing } from '@briefing/schema/testing';
 import { formatDateRange, type EventDate } from '@briefing/schema';
 import { describe, expect, it } from 'vitest';
-import { layoutDensity, layoutTimeline, type TimelineItem } from './timeline-layout.js';
+import { fitLabel, layoutDensity, layoutTimeline, type TimelineItem } from './timeline-layout.js';
+import { CHAR_WIDTH } from './time-ticks.js';
 import { periodCounts } from './period-counts.js';
 
 const item = (id: string, date: EventDate, themes: TimelineItem['themes'] = ['diplomacy']) => ({
@@ -209,5 +210,29 @@ describe('layoutTimeline at every span', () => {
       ['diplomacy', true],
       ['space', false],
     ]);
+  });
+});
+
+describe('fitLabel', () => {
+  const room = (chars: number) => chars * CHAR_WIDTH;
+
+  it('keeps a title that fits, and gives no label where fewer than 8 characters would show', () => {
+    expect(fitLabel('Lavrov visits Pyongyang', room(30))).toBe('Lavrov visits Pyongyang');
+    expect(fitLabel('Lavrov visits Pyongyang', room(7))).toBeUndefined();
+  });
+
+  it('cuts after a whole word, so that every word shown is a word of the title', () => {
+    const title = 'Kim Jong Il receives Moscow Mayor Yury Luzhkov in Pyongyang';
+    expect(fitLabel(title, room(19))).toBe('Kim Jong Il…');
+    expect(fitLabel(title, room(21))).toBe('Kim Jong Il receives…');
+    // No comma before the ellipsis.
+    expect(fitLabel('Putin, Kim and Xi meet', room(12))).toBe('Putin, Kim…');
+    expect(fitLabel('Putin, Kim and Xi meet', room(8))).toBe('Putin…');
+  });
+
+  it('gives no label rather than a cut word, when whole words would leave most of the room empty', () => {
+    expect(fitLabel('Intergovernmental commission meets', room(12))).toBeUndefined();
+    expect(fitLabel('Vice-Premier Jo Chang Dok leads a delegation', room(9))).toBeUndefined();
+    expect(fitLabel('Kim Jong-un’s delegation arrives', room(12))).toBeUndefined();
   });
 });

@@ -122,12 +122,21 @@ function ticksFor(
   return timeTicks({ domain, scale: x, range: [margin.left, width - margin.right] });
 }
 
-/** `text` cut to `room` pixels of 12 px text with an ellipsis, or undefined under 8 characters. */
+/**
+ * `text` cut to `room` pixels of 12 px text with an ellipsis, after a whole word; undefined when
+ * no whole words fill at least half of the room (or fewer than 8 characters fit). A cut word
+ * ("Kim Jong Il receiv…") is not a word of the mark's accessible name, its full title, which is
+ * what a voice-control user says to follow it; the mark keeps its card and name without a label.
+ */
 export function fitLabel(text: string, room: number): string | undefined {
   const chars = Math.floor(room / CHAR_WIDTH);
   if (text.length <= chars) return text;
   if (chars < 8) return undefined;
-  return `${text.slice(0, chars - 1).trimEnd()}…`;
+  // The characters that fit before the ellipsis, and where the last whole word among them ends.
+  const shown = text.slice(0, chars - 1);
+  const wordEnd = /\s/.test(text[chars - 1]!) ? shown.length : shown.search(/\s\S*$/);
+  const words = shown.slice(0, Math.max(0, wordEnd)).replace(/[\s,;:–—-]+$/, '');
+  return words.length >= shown.length / 2 ? `${words}…` : undefined;
 }
 
 /**
