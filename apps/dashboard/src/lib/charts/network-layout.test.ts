@@ -1,6 +1,7 @@
 import { makeBriefing } from '@briefing/schema/testing';
 import { describe, expect, it } from 'vitest';
 import { buildNetwork, layoutNetwork, shorten } from './network-layout.js';
+import { CHAR_WIDTH } from './time-ticks.js';
 
 const actor = (name: string, country: string) => ({ name, country, role: 'participant' as const });
 const putin = actor('Vladimir Putin', 'RUS');
@@ -85,8 +86,23 @@ describe('layoutNetwork', () => {
 });
 
 describe('shorten', () => {
-  it('cuts a name to the room with an ellipsis', () => {
+  const room = (chars: number) => chars * CHAR_WIDTH;
+
+  it('keeps a name that fits, and cuts a longer one after a whole word, with an ellipsis', () => {
     expect(shorten('Kim Jong Un', 200)).toBe('Kim Jong Un');
     expect(shorten('Alexander Matsegora', 70)).toBe('Alexander…');
+    expect(shorten('Russian Foreign Ministry', room(17))).toBe('Russian Foreign…');
+    expect(shorten('Government of the Russian Federation', room(15))).toBe('Government of…');
+  });
+
+  it("shows a person's surname alone where the surname comes last and the whole name does not fit", () => {
+    expect(shorten('Konstantin Pulikovsky', room(15), { surnameLast: true })).toBe('Pulikovsky');
+    expect(shorten('Alexei Krivoruchko', room(15), { surnameLast: true })).toBe('Krivoruchko');
+    // The first name still, if the surname alone does not fit either.
+    expect(shorten('Konstantin Pulikovsky', room(9), { surnameLast: true })).toBe('Konstant…');
+  });
+
+  it('cuts inside a word only when no whole word fits', () => {
+    expect(shorten('InvestStroyTrest', room(10))).toBe('InvestStr…');
   });
 });

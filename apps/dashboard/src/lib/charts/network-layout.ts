@@ -1,5 +1,6 @@
 import type { Briefing } from '@briefing/schema';
 import { scaleSqrt } from 'd3-scale';
+import { cutAfterWord } from './cut-text.js';
 import { CHAR_WIDTH } from './time-ticks.js';
 
 /** An actor in the network: one that shares a record with an actor of another country. */
@@ -10,6 +11,8 @@ export interface NetworkNode {
   country: string;
   /** Records of the view the actor takes part in with someone of another country. */
   count: number;
+  /** A person whose name ends with the surname (not "Kim Jong Un"): shortened to it. */
+  surnameLast?: boolean;
 }
 
 /** Two actors of different countries and the number of records they share. */
@@ -186,8 +189,8 @@ export function layoutNetwork({
       const r = Math.max(3, Math.round(radius(node.count) * 10) / 10);
       const text =
         index === 1
-          ? shorten(node.name, compact ? 11 * CHAR_WIDTH : 18 * CHAR_WIDTH)
-          : shorten(node.name, room[index]! - r);
+          ? shorten(node.name, compact ? 11 * CHAR_WIDTH : 18 * CHAR_WIDTH, node)
+          : shorten(node.name, room[index]! - r, node);
       placed.set(node.key, {
         ...node,
         x,
@@ -233,9 +236,19 @@ export function layoutNetwork({
   };
 }
 
-/** A name in `room` pixels of 12 px text, cut with an ellipsis when longer. */
-export function shorten(name: string, room: number): string {
+/**
+ * A name in `room` pixels of 12 px text. One that is longer shows whole words, as the accessible
+ * name has them: a person's surname ("Pulikovsky", where the surname comes last), else the first
+ * words with an ellipsis ("Russian Foreign…"); only a name with no such words is cut inside one.
+ */
+export function shorten(
+  name: string,
+  room: number,
+  { surnameLast = false }: { surnameLast?: boolean } = {},
+): string {
   if (name.length * CHAR_WIDTH <= room) return name;
   const chars = Math.max(2, Math.floor(room / CHAR_WIDTH));
-  return `${name.slice(0, chars - 1).trimEnd()}…`;
+  const surname = name.slice(name.lastIndexOf(' ') + 1);
+  if (surnameLast && surname.length < name.length && surname.length <= chars) return surname;
+  return cutAfterWord(name, chars) ?? `${name.slice(0, chars - 1).trimEnd()}…`;
 }

@@ -3,6 +3,7 @@ import { scaleLinear, scaleUtc } from 'd3-scale';
 import { area, curveStepAfter } from 'd3-shape';
 import { utcDay, utcMonth, utcYear } from 'd3-time';
 import type { PeriodCounts } from './period-counts.js';
+import { cutAfterWord } from './cut-text.js';
 import { CHAR_WIDTH, labelWidth, timeTicks, type TimeTick } from './time-ticks.js';
 import { monthStartDate, parseIsoDate } from './utc-date.js';
 
@@ -123,20 +124,14 @@ function ticksFor(
 }
 
 /**
- * `text` cut to `room` pixels of 12 px text with an ellipsis, after a whole word; undefined when
- * no whole words fill at least half of the room (or fewer than 8 characters fit). A cut word
- * ("Kim Jong Il receiv…") is not a word of the mark's accessible name, its full title, which is
- * what a voice-control user says to follow it; the mark keeps its card and name without a label.
+ * `text` cut to `room` pixels of 12 px text after a whole word, with an ellipsis (see
+ * cutAfterWord); undefined when fewer than 8 characters fit, or whole words would leave most of
+ * the room empty: the mark keeps its card and its accessible name without a label.
  */
 export function fitLabel(text: string, room: number): string | undefined {
   const chars = Math.floor(room / CHAR_WIDTH);
   if (text.length <= chars) return text;
-  if (chars < 8) return undefined;
-  // The characters that fit before the ellipsis, and where the last whole word among them ends.
-  const shown = text.slice(0, chars - 1);
-  const wordEnd = /\s/.test(text[chars - 1]!) ? shown.length : shown.search(/\s\S*$/);
-  const words = shown.slice(0, Math.max(0, wordEnd)).replace(/[\s,;:–—-]+$/, '');
-  return words.length >= shown.length / 2 ? `${words}…` : undefined;
+  return chars < 8 ? undefined : cutAfterWord(text, chars);
 }
 
 /**

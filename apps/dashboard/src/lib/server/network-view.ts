@@ -1,5 +1,6 @@
 import { countryName, filterBriefings, type BriefingQuery } from '@briefing/schema';
 import { buildNetwork } from '../charts/network-layout.js';
+import { putsSurnameLast } from '../surname-last.js';
 import { entityIndex } from './entities.js';
 import { memo, type Snapshot } from './snapshot.js';
 
@@ -12,7 +13,11 @@ export function networkView({ snapshot, filter }: { snapshot: Snapshot; filter: 
   const byKey = new Map(nodes.map((node) => [node.key, node]));
   return {
     records: records.length,
-    nodes: nodes.map((node) => ({ ...node, slug: slug(node.key) })),
+    nodes: nodes.map((node) => ({
+      ...node,
+      slug: slug(node.key),
+      surnameLast: putsSurnameLast(node.name),
+    })),
     links: links.map((link) => {
       const [a, b] = [byKey.get(link.source)!, byKey.get(link.target)!];
       // Russia's side first in the table, as on the chart.
