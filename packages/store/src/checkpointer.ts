@@ -15,6 +15,8 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
 const { DatabaseSync } = process.getBuiltinModule('node:sqlite');
 const db = new DatabaseSync(workerData.path, { timeout: 5000 });
+// Once open, it never waits for a lock: what cannot go on now is tried after a later commit.
+db.exec('PRAGMA busy_timeout = 0');
 parentPort.on('message', (message) => {
   if (message === 'close') {
     db.close();
@@ -26,11 +28,9 @@ parentPort.on('message', (message) => {
     const copied = db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get();
     if (copied.busy === 0 && copied.log === copied.checkpointed) {
       // Everything is copied: empty the log file, unless a reader still reads from it or the
-      // writer is writing (no waiting: busy_timeout 0; a later checkpoint tries again). The
-      // writer waits for it without blocking the event loop (apply-update.ts, beginWrite).
-      db.exec('PRAGMA busy_timeout = 0');
+      // writer is writing. The writer waits for it without blocking the event loop
+      // (apply-update.ts, beginWrite).
       db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-      db.exec('PRAGMA busy_timeout = 5000');
     }
     parentPort.postMessage({ ok: true });
   } catch (error) {
