@@ -102,6 +102,7 @@ const PENDING: Record<string, Script[]> = {
   'O Kum Chol': ['Cyrillic', 'Hangul'],
   'Pak In Chol': ['Cyrillic'],
   'Pak Myong Guk': ['Cyrillic', 'Hangul'],
+  'Ri Yong Chol': ['Cyrillic'],
   'Ro Tu Chol': ['Cyrillic'],
   'Sergei Ivanov': ['Cyrillic'],
   'Sergei Kravtsov': ['Hangul'],
