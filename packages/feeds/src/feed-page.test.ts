@@ -70,6 +70,52 @@ describe('ScopePages', () => {
     expect(every[0]!.prevArchive).toEqual(every[5]!.self);
   });
 
+  it('takes from the pages it replaces the archives that list the very same items', () => {
+    const before = new ScopePages(options);
+    const made = before.all();
+    // r07 edited (a new key object, as RecordKeys makes one), now the newest update.
+    const edited = {
+      ...items.find((item) => item.recordId === 'r07')!,
+      updated: new Date('2024-03-01'),
+    };
+    const after = [edited, ...items.filter((item) => item.recordId !== 'r07')];
+    const next = new ScopePages({ ...options, items: after, previous: before });
+    const fresh = scopePages({ ...options, items: after });
+    // The same pages as made from nothing, field for field.
+    expect(next.all()).toEqual(fresh);
+    // Its archive (by creation: r05–r09 is the second) is made again; the others are taken.
+    const archiveOf = (index: number) => next.page(index) === made[index];
+    expect([1, 2, 3, 4, 5].map(archiveOf)).toEqual([true, false, true, true, true]);
+    expect(next.page(0)).not.toBe(made[0]);
+  });
+
+  it('takes no archive from pages of another count (their links to other archives differ)', () => {
+    const before = new ScopePages(options);
+    const made = before.all();
+    const added = key('r99', '2024-01-28', '2024-03-02');
+    const next = new ScopePages({ ...options, items: [added, ...items], previous: before });
+    const fresh = scopePages({ ...options, items: [added, ...items] });
+    expect(next.all()).toEqual(fresh);
+    expect(next.count).toBe(6);
+    // 24 items still make 5 archives: only the last, which gains r99, is made again.
+    expect([1, 2, 3, 4].map((index) => next.page(index) === made[index])).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(next.page(5)).not.toBe(made[5]);
+    const grown = [
+      added,
+      key('r98', '2024-01-28', '2024-03-03'),
+      key('r97', '2024-01-28', '2024-03-04'),
+    ];
+    const more = new ScopePages({ ...options, items: [...grown, ...items], previous: next });
+    expect(more.count).toBe(7);
+    expect([1, 2, 3, 4, 5].some((index) => more.page(index) === made[index])).toBe(false);
+    expect(more.all()).toEqual(scopePages({ ...options, items: [...grown, ...items] }));
+  });
+
   it('refuses a page it does not have', () => {
     const pages = new ScopePages(options);
     expect(() => pages.page(6)).toThrow(/no page 6 in a scope of 6 pages/);

@@ -139,6 +139,12 @@ export interface ScopePagesOptions {
    * description only: archives never change once full (RFC 5005 §4).
    */
   coverageNote?: string;
+  /**
+   * The pages of the same scope and options that these replace (before an edit): an archive
+   * that lists the very same items (the same objects: an edited record's key is a new one) is
+   * taken from them rather than made again. After one edit, most of a scope's archives are.
+   */
+  previous?: ScopePages;
 }
 
 /** Every page (current first, then archives oldest first) of one scope. */
@@ -158,10 +164,14 @@ export class ScopePages {
   readonly #base: Omit<FeedPage, 'items' | 'updated' | 'self'>;
   readonly #made = new Map<number, FeedPage>();
   #byCreation: readonly FeedItemKey[] | undefined;
+  #previous: ScopePages | undefined;
 
   constructor(options: ScopePagesOptions) {
-    const { scope, siteUrl, items, pageSize } = options;
+    const { scope, siteUrl, items, pageSize, previous } = options;
     this.#options = options;
+    this.#previous = previous;
+    // Only the pages it made are taken from it: not a chain of every version before.
+    if (previous !== undefined) previous.#previous = undefined;
     this.count = 1 + archiveCount(items.length, pageSize);
     const host = new URL(siteUrl).hostname;
     this.#base = {
@@ -215,9 +225,36 @@ export class ScopePages {
     };
   }
 
+  /** Archive `page`, if made already and a scope of `count` pages would list `items` there. */
+  #madeArchive({
+    page,
+    count,
+    items,
+  }: {
+    page: number;
+    count: number;
+    items: readonly FeedItemKey[];
+  }): FeedPage | undefined {
+    // Its links to the other archives depend on how many there are.
+    if (count !== this.count) return undefined;
+    const made = this.#made.get(page);
+    if (made === undefined || made.items.length !== items.length) return undefined;
+    const listed = new Set(made.items);
+    return items.every((item) => listed.has(item)) ? made : undefined;
+  }
+
   #archive(page: number): FeedPage {
     const { items, pageSize, emptyUpdated, siteUrl, scope } = this.#options;
     this.#byCreation ??= this.#options.byCreation ?? [...items].sort(compareCreation);
+    const previous = this.#previous;
+    if (previous !== undefined) {
+      const same = previous.#madeArchive({
+        page,
+        count: this.count,
+        items: this.#byCreation.slice((page - 1) * pageSize, page * pageSize),
+      });
+      if (same !== undefined) return same;
+    }
     const pageItems = archiveItems({ byCreation: this.#byCreation, page, pageSize });
     const archives = this.count - 1;
     return {

@@ -163,6 +163,7 @@ const isCalendarPath = (path: string) =>
 interface ScopeDocuments {
   get(path: string): { page: FeedPage; format: FeedFormat } | undefined;
   keys(): Iterable<string>;
+  pages?: ScopePages;
 }
 
 const NO_DOCUMENTS: ScopeDocuments = { get: () => undefined, keys: () => [] };
@@ -262,6 +263,13 @@ export async function createLiveFeeds({
   // They read the scope's sorted key lists, which an edit changes in place: apply drops the
   // pages of every scope an edit touches (the record's scopes before and after) first.
   const pagesBySegment = new Map<string, ScopeDocuments>();
+  // The pages dropped by the last edits, until their scope's are made again (see ScopePages).
+  const replacedPages = new Map<string, ScopePages>();
+  const dropPages = (segment: string) => {
+    const pages = pagesBySegment.get(segment)?.pages;
+    if (pages !== undefined) replacedPages.set(segment, pages);
+    pagesBySegment.delete(segment);
+  };
   // Archive frames from one template per scope and shape; subscription frames from one per page
   // and coverage-free description (see render-once.ts).
   const frameOf = Object.fromEntries(
@@ -315,8 +323,8 @@ export async function createLiveFeeds({
     if (coverageMoved) dependencies.push(COVERAGE);
     if (before.scopeList !== scopeList) dependencies.push(OPML);
     ledger.changed({ keys: dependencies, at });
-    for (const segment of touched) pagesBySegment.delete(segment);
-    if (coverageMoved) pagesBySegment.clear();
+    for (const segment of touched) dropPages(segment);
+    if (coverageMoved) for (const segment of [...pagesBySegment.keys()]) dropPages(segment);
     const dropped: string[] = [];
     const changed = new Set(ids);
     for (const [path, entry] of kept.entries()) {
@@ -363,7 +371,10 @@ export async function createLiveFeeds({
     // Only scopes with a feed are kept: any path asked for must not grow this map.
     if (scope === undefined) return NO_DOCUMENTS;
     if (documents === undefined) {
+      const previous = replacedPages.get(segment);
+      replacedPages.delete(segment);
       const pages = new ScopePages({
+        ...(previous === undefined ? {} : { previous }),
         scope,
         items: keys.items(segment),
         byCreation: keys.itemsByCreation(segment),
@@ -387,6 +398,7 @@ export async function createLiveFeeds({
             : { page: pages.page(found.index), format: found.format };
         },
         keys: () => byPath.keys(),
+        pages,
       };
       pagesBySegment.set(segment, documents);
     }
