@@ -1,11 +1,13 @@
-#!/usr/bin/env node
+// The briefing-feeds command itself, given its arguments and where to write: run by the entry
+// (cli.ts) in this process, and by the build daemon (build-daemon.ts) for each build it is asked for.
 import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
-import { commandRepoRoot, userCwd } from '@briefing/repo';
+import { commandRepoRoot } from '@briefing/repo';
+import { formatProblem } from '@briefing/schema';
 import { createFeedServer, normalizeSiteUrl, type LiveFeeds } from '@briefing/feeds';
 import { watchStore, type Logger } from '@briefing/store';
 import { buildOutput } from './build-output.js';
-import { openFeeds } from './open-feeds.js';
+import { openFeeds, type OpenFeeds } from './open-feeds.js';
 
 const HELP = `briefing-feeds: RSS 2.0, Atom 1.0, JSON Feed 1.1, iCalendar and OPML from briefing records
 
@@ -34,12 +36,35 @@ Options:
   --host <host>      Address to listen on (default: 127.0.0.1)
   --watch            Follow edits to the records: serve updates the documents they touch, build
                      rewrites the changed files; an invalid record keeps its last valid version
+  --daemon           (build) Keep the index and the rendered items in a background process
+                     between builds, so that a build after an edit writes only what it touches
+                     (about 0.1 s at 10,000 records rather than 1 s). It serves the builds with
+                     the same arguments from the same folder, and stops after 10 minutes unused
   -h, --help         Show this help
 
 Relative paths are resolved against the directory the command was run from.
 `;
 
 class UsageError extends Error {}
+
+/** Where the command is run from and where it writes. */
+export interface CommandIo {
+  /** The folder relative paths are resolved against. */
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/**
+ * What the build daemon keeps between builds: the index and the feeds over it, opened by its
+ * first build. Every build's messages go to that build's own output.
+ */
+export interface BuildSession {
+  feeds?: OpenFeeds;
+  io?: CommandIo;
+  /** What the last build still does after its output is in place (its sidecars). */
+  settling?: Promise<void>;
+}
 
 /** The host part of this server's own URL: `localhost` for any loopback or wildcard address. */
 function urlHost(host: string): string {
@@ -67,6 +92,7 @@ function parse(argv: string[]) {
       port: { type: 'string' },
       host: { type: 'string' },
       watch: { type: 'boolean' },
+      daemon: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -89,10 +115,14 @@ function portNumber(name: string, value: string): number {
   return Number(value);
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(
+  argv: string[],
+  io: CommandIo,
+  session: BuildSession | undefined,
+): Promise<number> {
   const { values, command, extra } = parse(argv);
   if (values.help || command === undefined) {
-    process.stdout.write(HELP);
+    io.stdout(HELP);
     return values.help ? 0 : 2;
   }
   if (command !== 'build' && command !== 'serve') {
@@ -101,7 +131,10 @@ async function main(argv: string[]): Promise<number> {
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (command === 'build' && values.out === undefined)
     throw new UsageError('build needs --out <dir>');
-  const cwd = userCwd();
+  if (values.daemon && (command !== 'build' || values.watch)) {
+    throw new UsageError('--daemon is for build without --watch');
+  }
+  const { cwd } = io;
   // Run from outside the checkout, the seeds are still the ones of the repository holding this CLI.
   const root = commandRepoRoot({ cwd });
   const data =
@@ -145,27 +178,49 @@ async function main(argv: string[]): Promise<number> {
       ...(pageSize === undefined ? {} : { pageSize }),
       ...(hubUrl === undefined ? {} : { hubUrl }),
     });
-  const say = (line: string) => process.stdout.write(`${line}\n`);
-  const complain = (line: string) => process.stderr.write(`briefing-feeds: ${line}\n`);
+  // The daemon's index outlives this build: what it logs goes to the build being run.
+  if (session !== undefined) session.io = io;
+  const currentIo = () => session?.io ?? io;
+  const say = (line: string) => currentIo().stdout(`${line}\n`);
+  const complain = (line: string) => currentIo().stderr(`briefing-feeds: ${line}\n`);
 
   if (command === 'build') {
     const out = resolve(cwd, values.out!);
     // build reports the problems itself, all at once; the index's progress is not news here.
     const quiet: Logger = { info: () => {}, warn: () => {}, error: complain };
-    const { store, live, problems } = await open({
-      siteUrl: givenSiteUrl ?? normalizeSiteUrl('http://localhost:3000'),
-      logger: values.watch ? { ...quiet, warn: complain } : quiet,
-      out,
-    });
+    const opened =
+      session?.feeds ??
+      (await open({
+        siteUrl: givenSiteUrl ?? normalizeSiteUrl('http://localhost:3000'),
+        logger: values.watch ? { ...quiet, warn: complain } : quiet,
+        out,
+      }));
+    const { store, live } = opened;
+    // Kept open for the next build (the daemon closes it when it stops); every later build
+    // brings it up to date with the folder first, looking at every file as a new process does.
+    const keep = values.watch || session !== undefined;
+    if (session !== undefined && session.feeds === undefined) session.feeds = opened;
+    else if (session !== undefined) {
+      await session.settling;
+      await store.sync();
+    }
+    const problems = session === undefined ? opened.problems : store.problems().map(formatProblem);
     try {
       if (problems.length > 0) {
         complain(`${problems.length} problem(s) in ${shownPath({ cwd, path: data })}:`);
-        for (const line of problems) process.stderr.write(`${line}\n`);
+        for (const line of problems) currentIo().stderr(`${line}\n`);
         complain('nothing written; the previous output is unchanged');
         if (!values.watch) return 1;
       } else {
         const result = buildOutput({ live, out });
-        await result.removed;
+        // The output is in place: the daemon answers, and finishes before its next build.
+        if (session === undefined) await result.removed;
+        else {
+          session.settling = result.removed.catch((error: unknown) => {
+            // Only the next build's help is missing (see writeSidecars); the daemon's log says.
+            process.stderr.write(`after writing ${out}: ${(error as Error).message}\n`);
+          });
+        }
         say(
           `Wrote ${result.files} files for ${store.status().records} records to ${shownPath({ cwd, path: out })}` +
             (result.unchanged > 0
@@ -179,7 +234,7 @@ async function main(argv: string[]): Promise<number> {
         // Runs until the process is stopped.
       });
     } finally {
-      if (!values.watch) await store.close();
+      if (!keep) await store.close();
     }
   }
 
@@ -195,7 +250,7 @@ async function main(argv: string[]): Promise<number> {
   let current: LiveFeeds | undefined;
   const server = createFeedServer({
     getFeeds: () => current,
-    log: (line) => process.stderr.write(`${line}\n`),
+    log: (line) => io.stderr(`${line}\n`),
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
@@ -274,22 +329,28 @@ async function followForBuild({
   watchStore({ store });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
+/**
+ * Run the command with `argv`, its output written through `io`; the exit code. Usage errors
+ * and failures are told in one line, never as a stack trace. `session`: the build daemon's.
+ */
+export async function runCommand(
+  argv: string[],
+  io: CommandIo,
+  { session }: { session?: BuildSession } = {},
+): Promise<number> {
+  try {
+    return await main(argv, io, session);
+  } catch (error) {
     if (
       error instanceof UsageError ||
       (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     ) {
-      process.stderr.write(
+      io.stderr(
         `briefing-feeds: ${(error as Error).message}\nRun briefing-feeds --help for usage.\n`,
       );
-      process.exitCode = 2;
-      return;
+      return 2;
     }
-    process.stderr.write(`briefing-feeds: ${(error as Error).message ?? String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+    io.stderr(`briefing-feeds: ${(error as Error).message ?? String(error)}\n`);
+    return 1;
+  }
+}

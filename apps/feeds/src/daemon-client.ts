@@ -1,0 +1,127 @@
+// `briefing-feeds build --daemon`: hand the build to the daemon for these arguments (starting it
+// if none runs) and relay what it says. Whenever the daemon cannot answer, the build runs in this
+// process instead, so the command never fails for the daemon's sake.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { BuildRequest, DaemonAnswer } from './build-daemon.js';
+import { daemonDir, daemonPaths, privateFolderProblem } from './daemon-socket.js';
+
+// A daemon loads the command's modules before it listens: seconds on a busy machine.
+const START_TIMEOUT_MS = 30_000;
+
+/** A connection to the daemon on `path`, or undefined if none listens there. */
+function connectTo(path: string): Promise<Socket | undefined> {
+  return new Promise((done) => {
+    const socket = connect(path);
+    socket.once('connect', () => done(socket));
+    socket.once('error', () => done(undefined));
+  });
+}
+
+/** Start a daemon on `socket`, detached from this process, writing to `log`. */
+function startDaemon({ socket, log }: { socket: string; log: string }): ChildProcess {
+  const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+  const entry = fileURLToPath(new URL(`./daemon-main.${extension}`, import.meta.url));
+  const output = openSync(log, 'a', 0o600);
+  try {
+    const daemon = spawn(process.execPath, [...process.execArgv, entry, socket], {
+      detached: true,
+      stdio: ['ignore', output, output],
+    });
+    daemon.unref();
+    return daemon;
+  } finally {
+    closeSync(output);
+  }
+}
+
+/** A connection to a daemon started for `paths`, or undefined if it stopped or never listened. */
+async function startedDaemon(paths: { socket: string; log: string }): Promise<Socket | undefined> {
+  const daemon = startDaemon(paths);
+  const deadline = performance.now() + START_TIMEOUT_MS;
+  // A daemon that stopped at once (another one was starting: it serves) is not waited for.
+  const failed = () => daemon.signalCode !== null || (daemon.exitCode ?? 0) !== 0;
+  while (performance.now() < deadline && !failed()) {
+    const socket = await connectTo(paths.socket);
+    if (socket !== undefined) return socket;
+    await new Promise((done) => setTimeout(done, 20));
+  }
+  return undefined;
+}
+
+/**
+ * Send the build to the daemon on `socket` and relay its answers: the exit code, 'restart' if
+ * the daemon's code is stale, or undefined if it went away without answering.
+ */
+function ask(socket: Socket, request: BuildRequest): Promise<number | 'restart' | undefined> {
+  return new Promise((done) => {
+    let result: number | 'restart' | undefined;
+    socket.on('error', () => {});
+    socket.once('close', () => done(result));
+    createInterface({ input: socket }).on('line', (line) => {
+      const answer = JSON.parse(line) as DaemonAnswer;
+      if ('stdout' in answer) process.stdout.write(answer.stdout);
+      else if ('stderr' in answer) process.stderr.write(answer.stderr);
+      else if ('exit' in answer) result = answer.exit;
+      else result = 'restart';
+    });
+    socket.write(`${JSON.stringify(request)}\n`);
+  });
+}
+
+/** The build in this process, after telling why the daemon did not run it. */
+async function buildHere(argv: string[], cwd: string, why: string): Promise<number> {
+  process.stderr.write(`briefing-feeds: ${why}; building in this process\n`);
+  const { runCommand } = await import('./command.js');
+  return runCommand(
+    argv.filter((arg) => arg !== '--daemon'),
+    {
+      cwd,
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+    },
+  );
+}
+
+/** Run `briefing-feeds <argv>` (a build with --daemon) through the daemon; the exit code. */
+export async function buildThroughDaemon({
+  argv,
+  cwd,
+}: {
+  argv: string[];
+  cwd: string;
+}): Promise<number> {
+  // Anything but a plain build is a mistake the command itself explains.
+  if (argv[0] !== 'build' || argv.includes('--watch') || argv.includes('--help')) {
+    const { runCommand } = await import('./command.js');
+    return runCommand(argv, {
+      cwd,
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+    });
+  }
+  // A Unix socket is the daemon's address.
+  if (process.platform === 'win32') {
+    return buildHere(argv, cwd, '--daemon is not available on Windows');
+  }
+  const dir = daemonDir();
+  const problem = privateFolderProblem(dir);
+  if (problem !== undefined) return buildHere(argv, cwd, `no build daemon (${problem})`);
+  const paths = daemonPaths({ argv, cwd, dir });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const socket = (await connectTo(paths.socket)) ?? (await startedDaemon(paths));
+    if (socket === undefined) {
+      return buildHere(argv, cwd, `the build daemon did not start (its log: ${paths.log})`);
+    }
+    const result = await ask(socket, { argv, cwd });
+    if (typeof result === 'number') return result;
+    if (result === undefined) {
+      return buildHere(argv, cwd, `the build daemon stopped unexpectedly (its log: ${paths.log})`);
+    }
+    // 'restart': the daemon had other code, and has stopped; the next one loads this code.
+  }
+  return buildHere(argv, cwd, 'the build daemon kept restarting');
+}
