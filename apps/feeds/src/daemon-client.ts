@@ -27,7 +27,10 @@ function startDaemon({ socket, log }: { socket: string; log: string }): ChildPro
   const entry = fileURLToPath(new URL(`./daemon-main.${extension}`, import.meta.url));
   const output = openSync(log, 'a', 0o600);
   try {
-    const daemon = spawn(process.execPath, [...process.execArgv, entry, socket], {
+    // Node's flags but a small young generation, which suits a one-shot build (see the README)
+    // and made each of the daemon's builds some 100 ms slower, collecting more often.
+    const flags = process.execArgv.filter((flag) => !flag.startsWith('--max-semi-space-size'));
+    const daemon = spawn(process.execPath, [...flags, entry, socket], {
       detached: true,
       stdio: ['ignore', output, output],
     });
