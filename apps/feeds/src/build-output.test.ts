@@ -176,6 +176,30 @@ describe('buildOutput into the previous output', { timeout: 60_000 }, () => {
     }
   });
 
+  it('in the build daemon (one process, keeping little after each build), writes what a full build writes', async () => {
+    const { root, records, out } = await makeRoot();
+    const { store, live } = await open(root, SITE, out);
+    try {
+      // Its first build renders everything; what it kept then goes, items and documents alike
+      // (a budget of one byte keeps no item: every one is rendered again where needed).
+      await buildOutput({ live, out }).removed;
+      live.shrink({ maxItemBytes: 1 });
+      for (const [index, [what, change]] of changesOf({ root, records }).entries()) {
+        await change();
+        await store.sync();
+        const result = buildOutput({ live, out });
+        await result.removed;
+        live.shrink({ maxItemBytes: 1 });
+        const full = join(root, `full-${index}`);
+        await build({ root, out: full });
+        const files = await expectSameFiles({ out, full, what });
+        expect(result.reused, what).toBeGreaterThan(what.includes('shifts') ? 0 : files / 2);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
   it('renders every document again for other options (another site URL)', async () => {
     const { root, out } = await makeRoot();
     await build({ root, out });

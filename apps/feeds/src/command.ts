@@ -216,7 +216,9 @@ async function main(
         // The output is in place: the daemon answers, and finishes before its next build.
         if (session === undefined) await result.removed;
         else {
-          session.settling = result.removed.catch((error: unknown) => {
+          // What the build kept of every document and item goes back to a server's share: a
+          // daemon that rendered everything held 2.3 GB at 100,000 records.
+          session.settling = result.removed.then(() => live.shrink()).catch((error: unknown) => {
             // Only the next build's help is missing (see writeSidecars); the daemon's log says.
             process.stderr.write(`after writing ${out}: ${(error as Error).message}\n`);
           });

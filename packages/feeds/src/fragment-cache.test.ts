@@ -31,6 +31,25 @@ describe('FragmentCache', () => {
     }
   });
 
+  it('keeps, once limited, only the most recently kept items within the new budget', () => {
+    const cache = new FragmentCache({ maxBytes: Infinity });
+    for (let n = 0; n < 10; n++) {
+      cache.set(`r${n}`, 'atom', bytes(100));
+      cache.set(`r${n}`, 'ics', bytes(100));
+    }
+    cache.limit(300);
+    expect(['r7', 'r8', 'r9'].every((id) => cache.has(id, 'atom'))).toBe(true);
+    expect(cache.has('r6', 'atom')).toBe(false);
+    // Calendar events are all kept, as always.
+    expect(cache.has('r0', 'ics')).toBe(true);
+    // The budget holds from then on, and a larger one later is no reason to keep more.
+    cache.set('r10', 'atom', bytes(100));
+    expect(cache.has('r7', 'atom')).toBe(false);
+    cache.limit(1000);
+    cache.set('r11', 'atom', bytes(100));
+    expect(cache.has('r8', 'atom')).toBe(false);
+  });
+
   it("drops every kind of a record's items at once", () => {
     const cache = new FragmentCache({ maxBytes: 1000 });
     for (const kind of ['rss', 'atom', 'json', 'ics'] as const) cache.set('a', kind, bytes(10));

@@ -18,11 +18,27 @@ type Kept = Map<string, Buffer> | LRUCache<string, Buffer>;
 
 export class FragmentCache {
   readonly #byKind = new Map<FragmentKind, Kept>();
-  readonly #maxBytes: number;
+  #maxBytes: number;
 
   /** `maxBytes`: for the items of each feed format; Infinity keeps them all. */
   constructor({ maxBytes }: { maxBytes: number }) {
     this.#maxBytes = maxBytes;
+  }
+
+  /**
+   * Keep no more than `maxBytes` of each feed format's items from now on, the most recently
+   * kept first to stay (a build's cache, kept all, becomes a server's).
+   */
+  limit(maxBytes: number): void {
+    if (maxBytes >= this.#maxBytes) return;
+    this.#maxBytes = maxBytes;
+    // A copy: each kind is put back into the map being gone through.
+    for (const [kind, kept] of [...this.#byKind]) {
+      if (kind === 'ics') continue;
+      this.#byKind.delete(kind);
+      const limited = this.#of(kind);
+      for (const [id, bytes] of kept.entries()) limited.set(id, bytes);
+    }
   }
 
   #of(kind: FragmentKind): Kept {

@@ -56,6 +56,11 @@ export class ItemFragments {
     this.#reuse = reuse;
   }
 
+  /** Keep no more than `maxBytes` of each feed format's items from now on (see FragmentCache). */
+  limit(maxBytes: number): void {
+    this.#cache.limit(maxBytes);
+  }
+
   /** Drop what was rendered of these records (they changed or are gone). */
   forget(ids: Iterable<string>): void {
     for (const id of ids) this.#cache.delete(id);

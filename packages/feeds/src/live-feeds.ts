@@ -111,6 +111,14 @@ export interface LiveFeeds extends FeedSource {
   /** Render every record's items and event now, a batch at a time (before writing every file). */
   warm(): void;
   /**
+   * Keep no more than a server keeps: rendered items within its budget (calendar events are all
+   * kept) and no rendered document. For a process that stays after a build wrote every document
+   * (the build daemon): the next build renders only the documents whose signature changed, and
+   * takes their other items from what is kept, an earlier output (reuseItems) or the store.
+   * `maxItemBytes`: the budget, a server's by default.
+   */
+  shrink(options?: { maxItemBytes?: number }): void;
+  /**
    * Runs `work` on one snapshot of the store: for work that asks for many documents (a build).
    * Everything it renders comes from one data version, and the check before keeping each
    * document (has the store a change not applied yet?) costs no lock of the index each time.
@@ -841,6 +849,10 @@ export async function createLiveFeeds({
       for (const year of keys.years()) paths.push(calendarYearPath({ year }));
       paths.push(opmlPath, opmlRssPath);
       return paths;
+    },
+    shrink: ({ maxItemBytes = DEFAULT_ITEM_CACHE_BYTES } = {}) => {
+      fragments.limit(maxItemBytes);
+      for (const [path] of kept.entries()) kept.delete(path);
     },
     warm: () => {
       const missing = fragments.incomplete(keys.ids());
