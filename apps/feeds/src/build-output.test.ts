@@ -154,47 +154,58 @@ describe('buildOutput into the previous output', { timeout: 60_000 }, () => {
     }
   });
 
+  /**
+   * One running process: after its first build, each change is applied and the output written
+   * again (then `afterEach` of the process), and compared with a full build.
+   */
+  async function buildAfterEachChange({
+    root,
+    records,
+    out,
+    live,
+    store,
+    afterEach = () => {},
+  }: Awaited<ReturnType<typeof makeRoot>> &
+    Pick<Awaited<ReturnType<typeof open>>, 'live' | 'store'> & { afterEach?: () => void }) {
+    await buildOutput({ live, out }).removed;
+    afterEach();
+    for (const [index, [what, change]] of changesOf({ root, records }).entries()) {
+      await change();
+      await store.sync();
+      const result = buildOutput({ live, out });
+      await result.removed;
+      afterEach();
+      const full = join(root, `full-${index}`);
+      await build({ root, out: full });
+      const files = await expectSameFiles({ out, full, what });
+      expect(result.reused, what).toBeGreaterThan(what.includes('shifts') ? 0 : files / 2);
+    }
+  }
+
   it('in one process (build --watch), writes what a full build writes after each change', async () => {
-    const { root, records, out } = await makeRoot();
+    const made = await makeRoot();
     // An output of an earlier process first: the running one starts from it.
-    await build({ root, out });
-    const { store, live } = await open(root);
+    await build(made);
+    const { store, live } = await open(made.root);
     try {
-      await buildOutput({ live, out }).removed;
-      for (const [index, [what, change]] of changesOf({ root, records }).entries()) {
-        await change();
-        await store.sync();
-        const result = buildOutput({ live, out });
-        await result.removed;
-        const full = join(root, `full-${index}`);
-        await build({ root, out: full });
-        const files = await expectSameFiles({ out, full, what });
-        expect(result.reused, what).toBeGreaterThan(what.includes('shifts') ? 0 : files / 2);
-      }
+      await buildAfterEachChange({ ...made, store, live });
     } finally {
       await store.close();
     }
   });
 
   it('in the build daemon (one process, keeping little after each build), writes what a full build writes', async () => {
-    const { root, records, out } = await makeRoot();
-    const { store, live } = await open(root, SITE, out);
+    const made = await makeRoot();
+    const { store, live } = await open(made.root, SITE, made.out);
     try {
-      // Its first build renders everything; what it kept then goes, items and documents alike
-      // (a budget of one byte keeps no item: every one is rendered again where needed).
-      await buildOutput({ live, out }).removed;
-      live.shrink({ maxItemBytes: 1 });
-      for (const [index, [what, change]] of changesOf({ root, records }).entries()) {
-        await change();
-        await store.sync();
-        const result = buildOutput({ live, out });
-        await result.removed;
-        live.shrink({ maxItemBytes: 1 });
-        const full = join(root, `full-${index}`);
-        await build({ root, out: full });
-        const files = await expectSameFiles({ out, full, what });
-        expect(result.reused, what).toBeGreaterThan(what.includes('shifts') ? 0 : files / 2);
-      }
+      // Its first build renders everything; after each build, what it kept goes, items and
+      // documents alike (a budget of one byte keeps no item: each is rendered again where needed).
+      await buildAfterEachChange({
+        ...made,
+        store,
+        live,
+        afterEach: () => live.shrink({ maxItemBytes: 1 }),
+      });
     } finally {
       await store.close();
     }

@@ -218,10 +218,12 @@ async function main(
         else {
           // What the build kept of every document and item goes back to a server's share: a
           // daemon that rendered everything held 2.3 GB at 100,000 records.
-          session.settling = result.removed.then(() => live.shrink()).catch((error: unknown) => {
-            // Only the next build's help is missing (see writeSidecars); the daemon's log says.
-            process.stderr.write(`after writing ${out}: ${(error as Error).message}\n`);
-          });
+          session.settling = result.removed
+            .then(() => live.shrink())
+            .catch((error: unknown) => {
+              // Only the next build's help is missing (see writeSidecars); the daemon's log says.
+              process.stderr.write(`after writing ${out}: ${(error as Error).message}\n`);
+            });
         }
         say(
           `Wrote ${result.files} files for ${store.status().records} records to ${shownPath({ cwd, path: out })}` +
