@@ -6,7 +6,7 @@ import type { Briefing } from '@briefing/schema';
 import { briefingToYaml } from '@briefing/schema/node';
 import { generateBriefings } from '@briefing/schema/testing';
 import { silentLogger } from '@briefing/store';
-import { KEYS_SIDECAR, buildOutput } from './build-output.js';
+import { KEYS_SIDECAR, buildOutput, prepareNextBuild } from './build-output.js';
 import { readOutputSidecar } from './write-output.js';
 import { openFeeds } from './open-feeds.js';
 
@@ -164,17 +164,19 @@ describe('buildOutput into the previous output', { timeout: 60_000 }, () => {
     out,
     live,
     store,
-    afterEach = () => {},
+    afterBuild = () => {},
   }: Awaited<ReturnType<typeof makeRoot>> &
-    Pick<Awaited<ReturnType<typeof open>>, 'live' | 'store'> & { afterEach?: () => void }) {
+    Pick<Awaited<ReturnType<typeof open>>, 'live' | 'store'> & {
+      afterBuild?: () => Promise<void> | void;
+    }) {
     await buildOutput({ live, out }).removed;
-    afterEach();
+    await afterBuild();
     for (const [index, [what, change]] of changesOf({ root, records }).entries()) {
       await change();
       await store.sync();
       const result = buildOutput({ live, out });
       await result.removed;
-      afterEach();
+      await afterBuild();
       const full = join(root, `full-${index}`);
       await build({ root, out: full });
       const files = await expectSameFiles({ out, full, what });
@@ -198,13 +200,17 @@ describe('buildOutput into the previous output', { timeout: 60_000 }, () => {
     const made = await makeRoot();
     const { store, live } = await open(made.root, SITE, made.out);
     try {
-      // Its first build renders everything; after each build, what it kept goes, items and
-      // documents alike (a budget of one byte keeps no item: each is rendered again where needed).
+      // Its first build renders everything. After each build, the standby is made the same as
+      // the output, and what it kept goes, items and documents alike (a budget of one byte keeps
+      // no item: each is rendered again where needed).
       await buildAfterEachChange({
         ...made,
         store,
         live,
-        afterEach: () => live.shrink({ maxItemBytes: 1 }),
+        afterBuild: async () => {
+          await prepareNextBuild({ live, out: made.out });
+          live.shrink({ maxItemBytes: 1 });
+        },
       });
     } finally {
       await store.close();

@@ -6,7 +6,7 @@ import { commandRepoRoot } from '@briefing/repo';
 import { formatProblem } from '@briefing/schema';
 import { createFeedServer, normalizeSiteUrl, type LiveFeeds } from '@briefing/feeds';
 import { watchStore, type Logger } from '@briefing/store';
-import { buildOutput } from './build-output.js';
+import { buildOutput, prepareNextBuild } from './build-output.js';
 import { openFeeds, type OpenFeeds } from './open-feeds.js';
 
 const HELP = `briefing-feeds: RSS 2.0, Atom 1.0, JSON Feed 1.1, iCalendar and OPML from briefing records
@@ -219,6 +219,7 @@ async function main(
           // What the build kept of every document and item goes back to a server's share: a
           // daemon that rendered everything held 2.3 GB at 100,000 records.
           session.settling = result.removed
+            .then(() => prepareNextBuild({ live, out }))
             .then(() => live.shrink())
             .catch((error: unknown) => {
               // Only the next build's help is missing (see writeSidecars); the daemon's log says.
