@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { connect } from 'node:net';
+import { createInterface } from 'node:readline';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import type { Briefing } from '@briefing/schema';
 import { makeBriefing } from '@briefing/schema/testing';
 import { briefingToYaml } from '@briefing/schema/node';
 import { buildFeeds } from '@briefing/feeds';
+import { serveBuilds, type DaemonAnswer } from './build-daemon.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 const CLI = ['--import', 'tsx', '--conditions=briefing-source', 'src/cli.ts'];
@@ -157,6 +160,36 @@ describe('briefing-feeds build --daemon', { timeout: 60_000 }, () => {
     const sockets = () => readdirSync(daemons).filter((name) => name.endsWith('.sock'));
     expect(sockets()).toHaveLength(1);
     await until(() => sockets().length === 0, 'the unused daemon to stop');
+  });
+
+  it('runs only the builds of its first arguments: any other is refused, exit 2', async () => {
+    const { dir } = await setUp([makeBriefing({ id: 'talks' })]);
+    const socket = join(dir, 'test.sock');
+    const daemon = await serveBuilds({ socket, idleMs: 60_000 });
+    const ask = (argv: string[]) =>
+      new Promise<DaemonAnswer[]>((done, fail) => {
+        const client = connect(socket);
+        const answers: DaemonAnswer[] = [];
+        client.on('error', fail);
+        createInterface({ input: client }).on('line', (line) => {
+          answers.push(JSON.parse(line) as DaemonAnswer);
+        });
+        client.on('close', () => done(answers));
+        client.write(`${JSON.stringify({ argv, cwd: dir })}\n`);
+      });
+    try {
+      const first = await ask([...BUILD]);
+      expect(first.at(-1)).toEqual({ exit: 0 });
+      const other = await ask([...BUILD.filter((arg) => arg !== 'site'), 'elsewhere']);
+      expect(other).toEqual([
+        { stderr: 'briefing-feeds: this build daemon serves other arguments\n' },
+        { exit: 2 },
+      ]);
+      expect(existsSync(join(dir, 'elsewhere'))).toBe(false);
+    } finally {
+      await daemon.stop();
+    }
+    expect(existsSync(socket)).toBe(false);
   });
 
   it.each([

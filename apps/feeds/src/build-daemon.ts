@@ -23,7 +23,8 @@ export type DaemonAnswer =
 
 /**
  * Listen on `socket` and run the builds asked for there, one at a time, until none has been
- * asked for in `idleMs` or the code changes. Resolves once listening; `stopped` once stopped.
+ * asked for in `idleMs` or the code changes (or `stop` is called). Resolves once listening;
+ * `stopped` once stopped.
  */
 export async function serveBuilds({
   socket: socketPath,
@@ -31,9 +32,11 @@ export async function serveBuilds({
 }: {
   socket: string;
   idleMs: number;
-}): Promise<{ stopped: Promise<void> }> {
+}): Promise<{ stopped: Promise<void>; stop: () => Promise<void> }> {
   const session: BuildSession = {};
   const code = codeSnapshot();
+  // The arguments and folder of its first build: its index and feeds are theirs.
+  let serves: string | undefined;
   let queue = Promise.resolve();
   let idle: NodeJS.Timeout | undefined;
   let markStopped: () => void = () => {};
@@ -66,6 +69,14 @@ export async function serveBuilds({
       send({ restart: true });
       client.end();
       void stop();
+      return;
+    }
+    const asked = JSON.stringify([request.argv, request.cwd]);
+    serves ??= asked;
+    if (asked !== serves) {
+      send({ stderr: 'briefing-feeds: this build daemon serves other arguments\n' });
+      send({ exit: 2 });
+      client.end();
       return;
     }
     const started = performance.now();
@@ -118,5 +129,5 @@ export async function serveBuilds({
     server.listen(socketPath, () => done());
   });
   waitForNext();
-  return { stopped };
+  return { stopped, stop };
 }

@@ -65,7 +65,14 @@ function ask(socket: Socket, request: BuildRequest): Promise<number | 'restart' 
     socket.on('error', () => {});
     socket.once('close', () => done(result));
     createInterface({ input: socket }).on('line', (line) => {
-      const answer = JSON.parse(line) as DaemonAnswer;
+      let answer: DaemonAnswer;
+      try {
+        answer = JSON.parse(line) as DaemonAnswer;
+      } catch {
+        // Not the daemon's: as if it had gone away (the build then runs here).
+        socket.destroy();
+        return;
+      }
       if ('stdout' in answer) process.stdout.write(answer.stdout);
       else if ('stderr' in answer) process.stderr.write(answer.stderr);
       else if ('exit' in answer) result = answer.exit;

@@ -11,7 +11,8 @@ if (socket === undefined) {
   process.stderr.write('usage: daemon-main <socket>\n');
   process.exit(2);
 }
-const idleMs = 1000 * Number(process.env.BRIEFING_FEEDS_DAEMON_IDLE || 600);
+const seconds = Number(process.env.BRIEFING_FEEDS_DAEMON_IDLE);
+const idleMs = 1000 * (seconds > 0 ? seconds : 600);
 
 /** Whether a daemon answers on the socket (else the file is left from one that died). */
 const answers = (path: string) =>
