@@ -153,6 +153,7 @@ describe('briefing-feeds build', { timeout: 30_000 }, () => {
       '--port',
       '--host',
       '--watch',
+      '--daemon',
       '--cache-dir',
     ]) {
       expect(result.stdout).toContain(flag);
