@@ -5,17 +5,9 @@
 import { userCwd } from '@briefing/repo/user-cwd';
 
 const argv = process.argv.slice(2);
-const cwd = userCwd();
-if (argv.includes('--daemon')) {
-  const { buildThroughDaemon } = await import('./daemon-client.js');
-  process.exitCode = await buildThroughDaemon({ argv, cwd });
-} else {
-  const { runCommand } = await import('./command.js');
-  runCommand(argv, {
-    cwd,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  }).then((code) => {
-    process.exitCode = code;
-  });
-}
+const run = argv.includes('--daemon')
+  ? (await import('./daemon-client.js')).buildThroughDaemon
+  : (await import('./command.js')).runInThisProcess;
+run({ argv, cwd: userCwd() }).then((code) => {
+  process.exitCode = code;
+});

@@ -191,22 +191,23 @@ async function main(
     const out = resolve(cwd, values.out!);
     // build reports the problems itself, all at once; the index's progress is not news here.
     const quiet: Logger = { info: () => {}, warn: () => {}, error: complain };
+    // The daemon's, kept open since its first build (it closes them when it stops): brought up to
+    // date with the folder first, looking at every file as a new process does.
+    const kept = session?.feeds;
+    if (kept !== undefined) {
+      await session!.settling;
+      await kept.store.sync();
+    }
     const opened =
-      session?.feeds ??
+      kept ??
       (await open({
         siteUrl: givenSiteUrl ?? normalizeSiteUrl('http://localhost:3000'),
         logger: values.watch ? { ...quiet, warn: complain } : quiet,
         out,
       }));
+    if (session !== undefined) session.feeds = opened;
     const { store, live } = opened;
-    // Kept open for the next build (the daemon closes it when it stops); every later build
-    // brings it up to date with the folder first, looking at every file as a new process does.
     const keep = values.watch || session !== undefined;
-    if (session !== undefined && session.feeds === undefined) session.feeds = opened;
-    else if (session !== undefined) {
-      await session.settling;
-      await store.sync();
-    }
     const problems = session === undefined ? opened.problems : store.problems().map(formatProblem);
     try {
       if (problems.length > 0) {
@@ -335,6 +336,15 @@ async function followForBuild({
   };
   live.onUpdate(write);
   watchStore({ store });
+}
+
+/** Run the command with `argv` in this process, writing to its stdout and stderr. */
+export function runInThisProcess({ argv, cwd }: { argv: string[]; cwd: string }): Promise<number> {
+  return runCommand(argv, {
+    cwd,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
 }
 
 /**

@@ -3,23 +3,14 @@
 // process instead, so the command never fails for the daemon's sake.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { BuildRequest, DaemonAnswer } from './build-daemon.js';
-import { daemonDir, daemonPaths, privateFolderProblem } from './daemon-socket.js';
+import { connectTo, daemonDir, daemonPaths, privateFolderProblem } from './daemon-socket.js';
 
 // A daemon loads the command's modules before it listens: seconds on a busy machine.
 const START_TIMEOUT_MS = 30_000;
-
-/** A connection to the daemon on `path`, or undefined if none listens there. */
-function connectTo(path: string): Promise<Socket | undefined> {
-  return new Promise((done) => {
-    const socket = connect(path);
-    socket.once('connect', () => done(socket));
-    socket.once('error', () => done(undefined));
-  });
-}
 
 /** Start a daemon on `socket`, detached from this process, writing to `log`. */
 function startDaemon({ socket, log }: { socket: string; log: string }): ChildProcess {
@@ -85,15 +76,8 @@ function ask(socket: Socket, request: BuildRequest): Promise<number | 'restart' 
 /** The build in this process, after telling why the daemon did not run it. */
 async function buildHere(argv: string[], cwd: string, why: string): Promise<number> {
   process.stderr.write(`briefing-feeds: ${why}; building in this process\n`);
-  const { runCommand } = await import('./command.js');
-  return runCommand(
-    argv.filter((arg) => arg !== '--daemon'),
-    {
-      cwd,
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
-    },
-  );
+  const { runInThisProcess } = await import('./command.js');
+  return runInThisProcess({ argv: argv.filter((arg) => arg !== '--daemon'), cwd });
 }
 
 /** Run `briefing-feeds <argv>` (a build with --daemon) through the daemon; the exit code. */
@@ -106,12 +90,8 @@ export async function buildThroughDaemon({
 }): Promise<number> {
   // Anything but a plain build is a mistake the command itself explains.
   if (argv[0] !== 'build' || argv.includes('--watch') || argv.includes('--help')) {
-    const { runCommand } = await import('./command.js');
-    return runCommand(argv, {
-      cwd,
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
-    });
+    const { runInThisProcess } = await import('./command.js');
+    return runInThisProcess({ argv, cwd });
   }
   // A Unix socket is the daemon's address.
   if (process.platform === 'win32') {

@@ -2,9 +2,9 @@
 //   node daemon-main.js <socket>
 // Its output goes to the log beside the socket. It stops after $BRIEFING_FEEDS_DAEMON_IDLE
 // seconds without a build (default 600).
-import { connect } from 'node:net';
 import { rmSync } from 'node:fs';
 import { serveBuilds } from './build-daemon.js';
+import { connectTo } from './daemon-socket.js';
 
 const [socket] = process.argv.slice(2);
 if (socket === undefined) {
@@ -14,24 +14,16 @@ if (socket === undefined) {
 const seconds = Number(process.env.BRIEFING_FEEDS_DAEMON_IDLE);
 const idleMs = 1000 * (seconds > 0 ? seconds : 600);
 
-/** Whether a daemon answers on the socket (else the file is left from one that died). */
-const answers = (path: string) =>
-  new Promise<boolean>((done) => {
-    const probe = connect(path);
-    probe.once('connect', () => {
-      probe.destroy();
-      done(true);
-    });
-    probe.once('error', () => done(false));
-  });
-
 let daemon: Awaited<ReturnType<typeof serveBuilds>>;
 try {
   daemon = await serveBuilds({ socket, idleMs });
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
   // Two clients started a daemon at once: the other one serves.
-  if (await answers(socket)) process.exit(0);
+  const other = await connectTo(socket);
+  other?.destroy();
+  if (other !== undefined) process.exit(0);
+  // Else the file is left from a daemon that died.
   rmSync(socket, { force: true });
   daemon = await serveBuilds({ socket, idleMs });
 }

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 
 /** The daemons' folder: $BRIEFING_FEEDS_DAEMON_DIR, else briefing-feeds-<uid> in the temp folder. */
@@ -56,4 +57,13 @@ export function daemonPaths({
     .digest('hex')
     .slice(0, 24);
   return { socket: join(dir, `${key}.sock`), log: join(dir, `${key}.log`) };
+}
+
+/** A connection to the daemon on `path`, or undefined if none listens there. */
+export function connectTo(path: string): Promise<Socket | undefined> {
+  return new Promise((done) => {
+    const socket = connect(path);
+    socket.once('connect', () => done(socket));
+    socket.once('error', () => done(undefined));
+  });
 }
