@@ -300,6 +300,9 @@ export async function createLiveFeeds({
       .join(' ');
   };
 
+  // Each calendar's signature, until a change touches the calendar (see calendarDigest).
+  const calendarDigests = new Map<string, string>();
+
   const apply = (change: StoreChange): void => {
     const ids = [...change.added, ...change.updated, ...change.removed];
     const touched = new Set<string>();
@@ -331,6 +334,9 @@ export async function createLiveFeeds({
     if (coverageMoved) dependencies.push(COVERAGE);
     if (before.scopeList !== scopeList) dependencies.push(OPML);
     ledger.changed({ keys: dependencies, at });
+    // The calendar one subscribes to tells how many records there are; a year's, its events.
+    calendarDigests.delete(calendarPath);
+    for (const year of years) calendarDigests.delete(calendarYearPath({ year }));
     for (const segment of touched) dropPages(segment);
     if (coverageMoved) for (const segment of [...pagesBySegment.keys()]) dropPages(segment);
     const dropped: string[] = [];
@@ -464,7 +470,11 @@ export async function createLiveFeeds({
   };
 
   // A calendar's records and its frame, which say all its bytes are made of besides the events.
+  // Kept until a change touches the calendar (apply): a build daemon asks for every calendar's
+  // at each build, 20 ms at 10,000 records when digested anew (calendarDigests, above).
   const calendarDigest = (path: string, hashes: Map<string, string>) => {
+    const known = calendarDigests.get(path);
+    if (known !== undefined) return known;
     const found = calendarOf(path);
     if (found === undefined) return undefined;
     const texts: (string | undefined)[] = [path, found.frame().head];
@@ -472,7 +482,9 @@ export async function createLiveFeeds({
       const hash = hashes.get(key.recordId);
       texts.push(hash === undefined ? undefined : `${key.recordId} ${hash}`);
     }
-    return digest(texts);
+    const made = digest(texts);
+    if (made !== undefined) calendarDigests.set(path, made);
+    return made;
   };
 
   const signature = (path: string): string | undefined => {
