@@ -6,6 +6,7 @@ import { commandRepoRoot } from '@briefing/repo';
 import { formatProblem } from '@briefing/schema';
 import { createFeedServer, normalizeSiteUrl, type LiveFeeds } from '@briefing/feeds';
 import { watchStore, type Logger } from '@briefing/store';
+import { FolderChanges } from './folder-changes.js';
 import { buildOutput, prepareNextBuild } from './build-output.js';
 import { openFeeds, type OpenFeeds } from './open-feeds.js';
 
@@ -67,6 +68,8 @@ export interface BuildSession {
    * brought up to date, the caches cut back (see command.ts's build).
    */
   settling?: Promise<void>;
+  /** What changed in the data folder since the last build (see folder-changes.ts). */
+  changes?: FolderChanges;
 }
 
 /** The host part of this server's own URL: `localhost` for any loopback or wildcard address. */
@@ -192,11 +195,11 @@ async function main(
     // build reports the problems itself, all at once; the index's progress is not news here.
     const quiet: Logger = { info: () => {}, warn: () => {}, error: complain };
     // The daemon's, kept open since its first build (it closes them when it stops): brought up to
-    // date with the folder first, looking at every file as a new process does.
+    // date with the folder first, as a new process would find it.
     const kept = session?.feeds;
     if (kept !== undefined) {
       await session!.settling;
-      await kept.store.sync();
+      await session!.changes!.sync();
     }
     const opened =
       kept ??
@@ -205,7 +208,11 @@ async function main(
         logger: values.watch ? { ...quiet, warn: complain } : quiet,
         out,
       }));
-    if (session !== undefined) session.feeds = opened;
+    if (session !== undefined && kept === undefined) {
+      session.feeds = opened;
+      // Watched from now on: the store has just looked at every file.
+      session.changes = new FolderChanges(opened.store);
+    }
     const { store, live } = opened;
     const keep = values.watch || session !== undefined;
     const problems = session === undefined ? opened.problems : store.problems().map(formatProblem);

@@ -72,7 +72,7 @@ class FolderWatcher implements StoreWatcher {
   #attach(): void {
     this.#folderWatcher?.close();
     this.#folderWatcher = undefined;
-    this.#identity = identity(this.#store.dir);
+    this.#identity = folderIdentity(this.#store.dir);
     if (this.#identity === undefined) return;
     try {
       const watcher = watch(this.#store.dir, (_event, name) => this.#onEvent(name));
@@ -111,7 +111,7 @@ class FolderWatcher implements StoreWatcher {
     if (this.#closed) return;
     this.#watchParent();
     this.#store.checkFolder();
-    const now = identity(this.#store.dir);
+    const now = folderIdentity(this.#store.dir);
     if (now === undefined) {
       // Lost: stop watching the old folder; the store keeps serving what it indexed.
       this.#folderWatcher?.close();
@@ -144,7 +144,7 @@ class FolderWatcher implements StoreWatcher {
   #flush(): void {
     this.#burstStart = undefined;
     // Events can come from a folder that was just swapped away: look at the folder first.
-    if (identity(this.#store.dir) !== this.#identity) this.#check({ replaced: true });
+    if (folderIdentity(this.#store.dir) !== this.#identity) this.#check({ replaced: true });
     const full = this.#full;
     const names = this.#names;
     this.#full = false;
@@ -169,7 +169,7 @@ class FolderWatcher implements StoreWatcher {
 }
 
 /** Which folder is at `path` now: device, inode and birth time (an inode number can be reused). */
-function identity(path: string): string | undefined {
+export function folderIdentity(path: string): string | undefined {
   try {
     const stat = statSync(path);
     return stat.isDirectory() ? `${stat.dev}:${stat.ino}:${stat.birthtimeMs}` : undefined;

@@ -1,0 +1,100 @@
+// The build daemon's view of its data folder between two builds: the system's file events name
+// the records that changed, so that a build reads those instead of the metadata of every file
+// (30 ms at 10,000 records, 0.3 s at 100,000). The events are trusted only once they have shown
+// they see this folder's changes, and never on their own: unlike a server's watcher, nothing is
+// applied between builds, and a build that cannot trust them looks at every file, as a new
+// process does.
+import { watch, type FSWatcher } from 'node:fs';
+import { folderIdentity, type Store } from '@briefing/store';
+
+// More events than this between two builds and they are not trusted: the system drops events
+// when its queue overflows (16,384 by default) without telling, and a look at every file is
+// cheap beside handling that many changes.
+const MAX_EVENTS = 1000;
+
+/** Resolves once the event loop has polled for I/O again. */
+async function nextPoll(): Promise<void> {
+  // An immediate runs after the current poll; a second one, queued from the first, after the next.
+  for (let turn = 0; turn < 2; turn++) await new Promise((done) => setImmediate(done));
+}
+
+export class FolderChanges {
+  readonly #store: Store;
+  #watcher: FSWatcher | undefined;
+  #identity: string | undefined;
+  #names = new Set<string>();
+  #events = 0;
+  /** Whether an event named no file, or the watcher failed: every file is looked at. */
+  #incomplete = false;
+  /**
+   * Set once a look at every file found the index up to date after the events alone had changed
+   * it: this folder's file system tells its changes.
+   */
+  #trusted = false;
+  /** The index's data version after the last look at every file. */
+  #lastFullLook: number;
+
+  /**
+   * Start watching the store's folder, right after the store looked at every file (it stops when
+   * the store closes).
+   */
+  constructor(store: Store) {
+    this.#store = store;
+    this.#lastFullLook = store.dataVersion;
+    this.#attach();
+    store.addCloser(() => this.#watcher?.close());
+  }
+
+  /** Whether a build now reads only the files the events named. */
+  get trusted(): boolean {
+    return this.#trusted;
+  }
+
+  #attach(): void {
+    this.#watcher?.close();
+    this.#watcher = undefined;
+    this.#identity = folderIdentity(this.#store.dir);
+    if (this.#identity === undefined) return;
+    try {
+      const watcher = watch(this.#store.dir, (_event, name) => {
+        this.#events++;
+        if (name === null) this.#incomplete = true;
+        else this.#names.add(name);
+      });
+      watcher.on('error', () => {
+        watcher.close();
+        if (this.#watcher === watcher) this.#watcher = undefined;
+      });
+      this.#watcher = watcher;
+    } catch {
+      // Not watchable (gone, or no events here): every build looks at every file.
+    }
+  }
+
+  /**
+   * Bring the index up to date with the folder as it is now. Every write made before this call
+   * is seen: its event is read first, and a build that cannot trust the events looks at every
+   * file.
+   */
+  async sync(): Promise<void> {
+    await nextPoll();
+    const names = this.#names;
+    const complete =
+      !this.#incomplete &&
+      this.#events <= MAX_EVENTS &&
+      this.#watcher !== undefined &&
+      folderIdentity(this.#store.dir) === this.#identity;
+    this.#names = new Set();
+    this.#events = 0;
+    this.#incomplete = false;
+    if (!complete) this.#attach();
+    // (The store itself looks at every file when its folder is another than it indexed.)
+    if (complete) await this.#store.sync({ names });
+    if (complete && this.#trusted) return;
+    const result = await this.#store.sync();
+    if (complete && !result.changed && this.#store.dataVersion !== this.#lastFullLook) {
+      this.#trusted = true;
+    }
+    this.#lastFullLook = this.#store.dataVersion;
+  }
+}
