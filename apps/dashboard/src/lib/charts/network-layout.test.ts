@@ -102,7 +102,13 @@ describe('shorten', () => {
     expect(shorten('Konstantin Pulikovsky', room(9), { surnameLast: true })).toBe('Konstant…');
   });
 
+  it('shows the first word alone rather than cut the second', () => {
+    expect(shorten('Russian Federation', room(16))).toBe('Russian…');
+    expect(shorten('Kong Xuanyou', room(11))).toBe('Kong…');
+  });
+
   it('cuts inside a word only when no whole word fits', () => {
     expect(shorten('InvestStroyTrest', room(10))).toBe('InvestStr…');
+    expect(shorten('Vladivostok Sollers', room(8))).toBe('Vladivo…');
   });
 });

@@ -239,7 +239,8 @@ export function layoutNetwork({
 /**
  * A name in `room` pixels of 12 px text. One that is longer shows whole words, as the accessible
  * name has them: a person's surname ("Pulikovsky", where the surname comes last), else the first
- * words with an ellipsis ("Russian Foreign…"); only a name with no such words is cut inside one.
+ * words with an ellipsis ("Russian Foreign…", or the first word alone: "Kong…" rather than "Kong
+ * Xuany…"); only a name whose first word does not fit is cut inside it.
  */
 export function shorten(
   name: string,
@@ -250,5 +251,10 @@ export function shorten(
   const chars = Math.max(2, Math.floor(room / CHAR_WIDTH));
   const surname = name.slice(name.lastIndexOf(' ') + 1);
   if (surnameLast && surname.length < name.length && surname.length <= chars) return surname;
-  return cutAfterWord(name, chars) ?? `${name.slice(0, chars - 1).trimEnd()}…`;
+  const first = name.split(/\s/, 1)[0]!.replace(/[,;:–—-]+$/, '');
+  return (
+    cutAfterWord(name, chars) ??
+    (first.length < chars && first.length < name.length ? `${first}…` : undefined) ??
+    `${name.slice(0, chars - 1).trimEnd()}…`
+  );
 }
