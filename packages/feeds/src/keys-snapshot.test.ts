@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateBriefings } from '@briefing/schema/testing';
-import { decodeKeysSnapshot, encodeKeysSnapshot } from './keys-snapshot.js';
+import { decodeKeysSnapshot, encodeKeysSnapshot, KeysSnapshotEncoder } from './keys-snapshot.js';
 import { keySourceOf } from './record-keys.js';
 
 const records = generateBriefings({ count: 30 }).map((record, index) => ({
@@ -27,6 +27,26 @@ describe('keys snapshot', () => {
       [...decoded.values()].flatMap((entry) => entry.source.scopes.map((s) => s.kind)),
     );
     expect(kinds).toEqual(new Set(['all', 'theme', 'type', 'country']));
+  });
+
+  it('encodes changed, removed and added records when used again, as a fresh encoding does', () => {
+    const encoder = new KeysSnapshotEncoder();
+    encoder.encode({ build: 'b1', records, byCreation: BY_CREATION });
+    // One record changed (a new hash and date), one removed, one added.
+    const [changed, removed, ...rest] = records;
+    const added = { source: { ...rest[0]!.source, id: 'added-record' }, hash: 'hash-added' };
+    const next = [
+      { source: { ...changed!.source, updated: '2031-01-01' }, hash: 'hash-changed' },
+      ...rest,
+      added,
+    ];
+    const order = next.map((record) => record.source.id);
+    const again = encoder.encode({ build: 'b1', records: next, byCreation: order });
+    expect(again).toBe(encodeKeysSnapshot({ build: 'b1', records: next, byCreation: order }));
+    const decoded = decodeKeysSnapshot({ text: again, build: 'b1' })!;
+    expect(decoded.records.get(changed!.source.id)?.source.updated).toBe('2031-01-01');
+    expect(decoded.records.has(removed!.source.id)).toBe(false);
+    expect(decoded.records.get('added-record')?.hash).toBe('hash-added');
   });
 
   it.each([

@@ -39,7 +39,7 @@ import {
   scopeSegment,
   type FeedFormat,
 } from './paths.js';
-import { decodeKeysSnapshot, encodeKeysSnapshot } from './keys-snapshot.js';
+import { decodeKeysSnapshot, KeysSnapshotEncoder } from './keys-snapshot.js';
 import { RecordKeys, type KeySource } from './record-keys.js';
 import { RENDERERS } from './render-document.js';
 import {
@@ -793,6 +793,7 @@ export async function createLiveFeeds({
     joinedAt.set(path, version);
   };
 
+  const keysEncoder = new KeysSnapshotEncoder();
   const live: LiveFeeds = {
     siteUrl,
     ...(hubUrl === undefined ? {} : { hubUrl }),
@@ -813,7 +814,7 @@ export async function createLiveFeeds({
         if (hash === undefined || source === undefined) return undefined;
         records.push({ source, hash });
       }
-      return encodeKeysSnapshot({
+      return keysEncoder.encode({
         build: fingerprintNow(),
         records,
         byCreation: keys.itemsByCreation('all').map((key) => key.recordId),
