@@ -31,7 +31,9 @@ describe('keys snapshot', () => {
 
   it('encodes changed, removed and added records when used again, as a fresh encoding does', () => {
     const encoder = new KeysSnapshotEncoder();
-    encoder.encode({ build: 'b1', records, byCreation: BY_CREATION });
+    const asked = (list: typeof records) =>
+      list.map(({ source, hash }) => ({ id: source.id, hash, source: () => source }));
+    encoder.encode({ build: 'b1', records: asked(records), byCreation: BY_CREATION });
     // One record changed (a new hash and date), one removed, one added.
     const [changed, removed, ...rest] = records;
     const added = { source: { ...rest[0]!.source, id: 'added-record' }, hash: 'hash-added' };
@@ -41,8 +43,20 @@ describe('keys snapshot', () => {
       added,
     ];
     const order = next.map((record) => record.source.id);
-    const again = encoder.encode({ build: 'b1', records: next, byCreation: order });
+    const again = encoder.encode({ build: 'b1', records: asked(next), byCreation: order })!;
     expect(again).toBe(encodeKeysSnapshot({ build: 'b1', records: next, byCreation: order }));
+    // Only the records whose hash is new were asked for their source.
+    let asks = 0;
+    encoder.encode({
+      build: 'b1',
+      records: next.map(({ source, hash }) => ({
+        id: source.id,
+        hash,
+        source: () => (asks++, source),
+      })),
+      byCreation: order,
+    });
+    expect(asks).toBe(0);
     const decoded = decodeKeysSnapshot({ text: again, build: 'b1' })!;
     expect(decoded.records.get(changed!.source.id)?.source.updated).toBe('2031-01-01');
     expect(decoded.records.has(removed!.source.id)).toBe(false);

@@ -794,6 +794,7 @@ export async function createLiveFeeds({
   };
 
   const keysEncoder = new KeysSnapshotEncoder();
+  let keysText: { dataVersion: number; text: string } | undefined;
   const live: LiveFeeds = {
     siteUrl,
     ...(hubUrl === undefined ? {} : { hubUrl }),
@@ -802,23 +803,27 @@ export async function createLiveFeeds({
     signature,
     itemLayout: (path) => kept.get(path)?.layout?.(),
     keysSnapshot: () => {
+      // Asked for after each build and again after the standby is brought up to date (the
+      // build daemon): the same text while no change is applied.
+      if (keysText?.dataVersion === applied) return keysText.text;
       const hashes = hashesNow();
       if (hashes === undefined) return undefined;
-      const records: { source: KeySource; hash: string }[] = [];
+      const records: { id: string; hash: string; source: () => KeySource | undefined }[] = [];
       // In both orders of the all-briefings feed, which lists every record (see RecordKeys.load).
       const all = keys.items('all');
       if (all.length !== keys.size) return undefined;
       for (const { recordId: id } of all) {
         const hash = hashes.get(id);
-        const source = keys.source(id);
-        if (hash === undefined || source === undefined) return undefined;
-        records.push({ source, hash });
+        if (hash === undefined) return undefined;
+        records.push({ id, hash, source: () => keys.source(id) });
       }
-      return keysEncoder.encode({
+      const text = keysEncoder.encode({
         build: fingerprintNow(),
         records,
         byCreation: keys.itemsByCreation('all').map((key) => key.recordId),
       });
+      if (text !== undefined) keysText = { dataVersion: applied, text };
+      return text;
     },
     reuseItems: (options) => {
       if (options === undefined) {
