@@ -91,8 +91,12 @@ export async function serveBuilds({
     );
     send({ exit });
     client.end();
+    // With what the daemon holds (before the last build's caches are cut back): a daemon is
+    // meant to keep no more than a server.
+    const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+    const { rss, heapUsed } = process.memoryUsage();
     process.stderr.write(
-      `${new Date().toISOString()} build exit ${exit} in ${(performance.now() - started).toFixed(0)} ms\n`,
+      `${new Date().toISOString()} build exit ${exit} in ${(performance.now() - started).toFixed(0)} ms (heap ${mib(heapUsed)}, RSS ${mib(rss)})\n`,
     );
     waitForNext();
   };
