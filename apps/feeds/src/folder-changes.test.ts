@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -105,6 +105,56 @@ describe('FolderChanges', () => {
     // The new folder's events are seen.
     await editThenSync(folder, 'record-2', 'In the new folder');
     expect(folder.title('record-2')).toBe('In the new folder');
+  });
+
+  it('looks at every file while a record is a link to a file in a subfolder (edited without an event of its name)', async () => {
+    const folder = await setUp();
+    await editThenSync(folder, 'record-1', 'First edit');
+    expect(folder.changes.trusted).toBe(true);
+
+    await mkdir(join(folder.dir, 'kept'));
+    const target = join(folder.dir, 'kept', 'linked.yaml');
+    await writeFile(target, briefingToYaml(makeBriefing({ id: 'linked', title: 'Linked' })));
+    await symlink(join('kept', 'linked.yaml'), join(folder.dir, 'linked.yaml'));
+    await folder.changes.sync();
+    expect(folder.title('linked')).toBe('Linked');
+
+    writeFileSync(target, briefingToYaml(makeBriefing({ id: 'linked', title: 'Edited there' })));
+    await folder.changes.sync();
+    expect(folder.title('linked')).toBe('Edited there');
+
+    // The link removed: the events are enough again.
+    await unlink(join(folder.dir, 'linked.yaml'));
+    await folder.changes.sync();
+    folder.syncs.length = 0;
+    await editThenSync(folder, 'record-2', 'Without links');
+    expect(folder.title('record-2')).toBe('Without links');
+    expect(folder.syncs).toEqual([['record-2.yaml']]);
+  });
+
+  it('looks at every file while a record file has another hard link, which may be written through', async () => {
+    const folder = await setUp();
+    const elsewhere = join(folder.root, 'record-2.yaml');
+    await link(join(folder.dir, 'record-2.yaml'), elsewhere);
+    // A daemon that starts with such a file: its events would not tell an edit made there.
+    const changes = new FolderChanges(folder.store);
+    // Edits that events tell, which would make them trusted…
+    for (let n = 0; n < 2; n++) {
+      writeFileSync(
+        join(folder.dir, 'record-1.yaml'),
+        briefingToYaml(makeBriefing({ id: 'record-1', title: `Edit ${n}` })),
+      );
+      await changes.sync();
+      expect(folder.title('record-1')).toBe(`Edit ${n}`);
+    }
+    // …then one that no event tells.
+    writeFileSync(
+      elsewhere,
+      briefingToYaml(makeBriefing({ id: 'record-2', title: 'Through the other link' })),
+    );
+    await changes.sync();
+    expect(folder.title('record-2')).toBe('Through the other link');
+    expect(changes.trusted).toBe(false);
   });
 
   it('looks at every file after more events than the system may have kept', async () => {

@@ -4,13 +4,33 @@
 // they see this folder's changes, and never on their own: unlike a server's watcher, nothing is
 // applied between builds, and a build that cannot trust them looks at every file, as a new
 // process does.
-import { watch, type FSWatcher } from 'node:fs';
+import { lstatSync, readdirSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
 import { folderIdentity, type Store } from '@briefing/store';
 
 // More events than this between two builds and they are not trusted: the system drops events
 // when its queue overflows (16,384 by default) without telling, and a look at every file is
 // cheap beside handling that many changes.
 const MAX_EVENTS = 1000;
+
+/**
+ * Whether a record file can change with no event of its own name: a symbolic link (to a file in
+ * a subfolder), or a file with other hard links, which may be written through another path.
+ */
+function changesUnseen(dir: string, name: string): boolean {
+  if (!name.endsWith('.yaml') && !name.endsWith('.yml')) return false;
+  const stats = lstatSync(join(dir, name), { throwIfNoEntry: false });
+  return stats !== undefined && (stats.isSymbolicLink() || (stats.isFile() && stats.nlink > 1));
+}
+
+/** The record files of `dir` that can change with no event of their own name. */
+function unseenIn(dir: string): Set<string> {
+  try {
+    return new Set(readdirSync(dir).filter((name) => changesUnseen(dir, name)));
+  } catch {
+    return new Set();
+  }
+}
 
 /** Resolves once the event loop has polled for I/O again. */
 async function nextPoll(): Promise<void> {
@@ -31,6 +51,11 @@ export class FolderChanges {
    * it: this folder's file system tells its changes.
    */
   #trusted = false;
+  /**
+   * The record files whose changes no event may tell (see changesUnseen): while there is one,
+   * every build looks at every file.
+   */
+  #unseen: Set<string>;
   /** The index's data version after the last look at every file. */
   #lastFullLook: number;
 
@@ -41,6 +66,7 @@ export class FolderChanges {
   constructor(store: Store) {
     this.#store = store;
     this.#lastFullLook = store.dataVersion;
+    this.#unseen = unseenIn(store.dir);
     this.#attach();
     store.addCloser(() => this.#watcher?.close());
   }
@@ -79,7 +105,13 @@ export class FolderChanges {
   async sync(): Promise<void> {
     await nextPoll();
     const names = this.#names;
+    // A name an event gave may be a link now, or no longer one.
+    for (const name of names) {
+      if (changesUnseen(this.#store.dir, name)) this.#unseen.add(name);
+      else this.#unseen.delete(name);
+    }
     const complete =
+      this.#unseen.size === 0 &&
       !this.#incomplete &&
       this.#events <= MAX_EVENTS &&
       this.#watcher !== undefined &&
@@ -92,6 +124,7 @@ export class FolderChanges {
     if (complete) await this.#store.sync({ names });
     if (complete && this.#trusted) return;
     const result = await this.#store.sync();
+    this.#unseen = unseenIn(this.#store.dir);
     if (complete && !result.changed && this.#store.dataVersion !== this.#lastFullLook) {
       this.#trusted = true;
     }
