@@ -6,12 +6,7 @@
 // process does.
 import { lstatSync, readdirSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import { folderIdentity, type Store } from '@briefing/store';
-
-// More events than this between two builds and they are not trusted: the system drops events
-// when its queue overflows (16,384 by default) without telling, and a look at every file is
-// cheap beside handling that many changes.
-const MAX_EVENTS = 1000;
+import { folderIdentity, MAX_FOLDER_EVENTS, type Store } from '@briefing/store';
 
 /**
  * Whether a record file can change with no event of its own name: a symbolic link (to a file in
@@ -113,7 +108,7 @@ export class FolderChanges {
     const complete =
       this.#unseen.size === 0 &&
       !this.#incomplete &&
-      this.#events <= MAX_EVENTS &&
+      this.#events <= MAX_FOLDER_EVENTS &&
       this.#watcher !== undefined &&
       folderIdentity(this.#store.dir) === this.#identity;
     this.#names = new Set();

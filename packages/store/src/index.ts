@@ -1,7 +1,13 @@
 // @briefing/store: the live SQLite index of the briefing records.
 export { openStore, defaultCacheDir, Store } from './store.js';
 export type { StoreChange, StoreOptions, StoreStatus, SyncResult } from './store.js';
-export { folderIdentity, watchStore, type StoreWatcher, type WatchOptions } from './watch.js';
+export {
+  folderIdentity,
+  MAX_FOLDER_EVENTS,
+  watchStore,
+  type StoreWatcher,
+  type WatchOptions,
+} from './watch.js';
 export type {
   Engagement,
   FacetCount,

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -34,6 +35,22 @@ describe('a watched store', () => {
     await until(store, () => store.get('c') === undefined);
     expect(titles()).toEqual(['Alpha, revised', 'Bravo']);
     expect(store.problems()).toEqual([]);
+  });
+
+  it('looks at every entry after more events than the system may have kept', async () => {
+    const syncs: string[] = [];
+    const sync = store.sync.bind(store);
+    store.sync = (options = {}) => {
+      syncs.push(options.names === undefined ? 'every entry' : 'named');
+      return sync(options);
+    };
+    // Over a thousand events while this thread is busy (two for each new file, which the system
+    // does not merge as it merges repeated writes to one file): read in one go once it is free.
+    for (let n = 0; n < 600; n++) {
+      writeFileSync(join(fixture.dir, `burst-${n}.yaml`), briefingToYaml(record(`burst-${n}`)));
+    }
+    await until(store, () => store.get('burst-599') !== undefined);
+    expect(syncs).toEqual(['every entry']);
   });
 
   it('serves the last valid version while a file is invalid, and the fix once it comes', async () => {

@@ -5,6 +5,14 @@ import { statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Store } from './store.js';
 
+/**
+ * More events than this between two updates, and every entry is looked at: the system drops
+ * events when its queue overflows (16,384 by default) without telling, as can happen while the
+ * thread is busy during a large checkout, and a look at every entry is cheap beside that many
+ * changes.
+ */
+export const MAX_FOLDER_EVENTS = 1000;
+
 export interface WatchOptions {
   store: Store;
   /** Quiet time after the last event before the changes are applied, in ms (default 30). */
@@ -42,6 +50,7 @@ class FolderWatcher implements StoreWatcher {
   /** The folder being watched, as `dev:ino:birthtime` (undefined while it is missing). */
   #identity: string | undefined;
   #names = new Set<string>();
+  #events = 0;
   #full = false;
   #timer: NodeJS.Timeout | undefined;
   #burstStart: number | undefined;
@@ -127,7 +136,8 @@ class FolderWatcher implements StoreWatcher {
   }
 
   #onEvent(name: string | null): void {
-    if (name === null) this.#full = true;
+    this.#events++;
+    if (name === null || this.#events > MAX_FOLDER_EVENTS) this.#full = true;
     else this.#names.add(name);
     this.#schedule();
   }
@@ -148,6 +158,7 @@ class FolderWatcher implements StoreWatcher {
     const full = this.#full;
     const names = this.#names;
     this.#full = false;
+    this.#events = 0;
     this.#names = new Set();
     if (this.#closed || (!full && names.size === 0)) return;
     this.#store.sync(full ? {} : { names }).catch((error: unknown) => {
