@@ -100,7 +100,7 @@ export class FolderChanges {
   async sync(): Promise<void> {
     await nextPoll();
     const names = this.#names;
-    // A name an event gave may be a link now, or no longer one.
+    // A name an event gave may be a link now (symbolic or hard), or no longer one.
     for (const name of names) {
       if (changesUnseen(this.#store.dir, name)) this.#unseen.add(name);
       else this.#unseen.delete(name);
