@@ -88,6 +88,34 @@ describe('engagements in the store', () => {
     expect(store.list({}).engagementTotal).toBe(1);
   });
 
+  it("keeps the whole list's totals right across edits, additions, removals and regroupings", async () => {
+    const store = await fixture.open();
+    const totals = () => {
+      const { total, engagementTotal } = store.list({ facets: false });
+      return [total, engagementTotal];
+    };
+    // The trip, its leg and the remarks that follow the leg: three records, one engagement.
+    expect(totals()).toEqual([3, 1]);
+    // An edit that changes neither: the same totals (kept, not counted again).
+    await fixture.write(record('remarks', { ...remarks, title: 'Remarks, revised' }));
+    await store.sync();
+    expect(store.get('remarks')?.title).toBe('Remarks, revised');
+    expect(totals()).toEqual([3, 1]);
+    // The leg leaves the trip, the remarks with it: two engagements.
+    await fixture.write(leg('none'));
+    await store.sync();
+    expect(totals()).toEqual([3, 2]);
+    await fixture.write(record('other', { date: day('2023-10-01') }));
+    await store.sync();
+    expect(totals()).toEqual([4, 3]);
+    await unlink(join(fixture.dir, 'other.yaml'));
+    await store.sync();
+    expect(totals()).toEqual([3, 2]);
+    await fixture.write(leg('trip'));
+    await store.sync();
+    expect(totals()).toEqual([3, 1]);
+  });
+
   it('makes each record of a circle its own engagement, and reports the circle', async () => {
     await fixture.write(record('trip', { related: [{ id: 'remarks', relation: 'follows' }] }));
     const store = await fixture.open();
