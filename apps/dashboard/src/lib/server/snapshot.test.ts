@@ -1,13 +1,19 @@
 import fc from 'fast-check';
 import { generateBriefings, makeBriefing } from '@briefing/schema/testing';
 import { arbitraryEventDate } from '@briefing/schema/testing/arbitraries';
-import { THEMES, type Briefing } from '@briefing/schema';
+import { dataCoverage, THEMES, type Briefing } from '@briefing/schema';
 import { describe, expect, it } from 'vitest';
 import { entityIndex } from './entities.js';
 import { wholeNetworkView } from './network-view.js';
 import { buildOverview } from './overview.js';
 import { themeParts } from './theme-view.js';
-import { buildSnapshot, nextSnapshot, snapshotEngagements, type Snapshot } from './snapshot.js';
+import {
+  buildSnapshot,
+  nextSnapshot,
+  snapshotCoverage,
+  snapshotEngagements,
+  type Snapshot,
+} from './snapshot.js';
 
 const day = (start: string) => ({ start, precision: 'day' as const });
 const leg = (id: string, start: string) =>
@@ -84,6 +90,7 @@ describe('nextSnapshot', () => {
         'restatus',
         'remove',
         'add',
+        'reupdate',
       ),
       date: arbitraryEventDate,
     });
@@ -116,6 +123,11 @@ describe('nextSnapshot', () => {
               ...record,
               status: record.status === 'planned' ? 'occurred' : 'planned',
             });
+          } else if (what === 'reupdate') {
+            // Its last update moved earlier or later (the coverage's newest update may move).
+            const updated =
+              date.start < record.revision.created ? record.revision.created : date.start;
+            changed.set(record.id, { ...record, revision: { ...record.revision, updated } });
           } else if (what === 'remove') changed.set(record.id, undefined);
           else if (what === 'move') changed.set(record.id, { ...record, date });
           else changed.set(`added-${pick}`, { ...record, id: `added-${pick}`, date });
@@ -132,6 +144,7 @@ describe('nextSnapshot', () => {
         expect(next.related).toEqual(afresh.related);
         expect(next.facets).toEqual(afresh.facets);
         expect(derived(next)).toEqual(derived(afresh));
+        expect(snapshotCoverage(next)).toEqual(dataCoverage(next.records));
       }),
     );
   });
