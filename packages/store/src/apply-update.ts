@@ -71,6 +71,8 @@ export async function applyUpdate({
     if (writer.takeMonthThemesChanged()) {
       writer.setMeta('month_themes_version', String(dataVersion));
     }
+    // And the whole list's totals, until this one moves.
+    if (writer.takeCountsChanged()) writer.setMeta('counts_version', String(dataVersion));
     db.exec('COMMIT');
     state.version = dataVersion;
     return { changed, dataVersion, changedAt, ...changes, stats: update.stats };

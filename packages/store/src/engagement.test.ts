@@ -1,4 +1,5 @@
 import { unlink } from 'node:fs/promises';
+import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_TRIP_2023_09, SEEDS_DIR } from '@briefing/schema/testing';
@@ -96,11 +97,28 @@ describe('engagements in the store', () => {
     };
     // The trip, its leg and the remarks that follow the leg: three records, one engagement.
     expect(totals()).toEqual([3, 1]);
-    // An edit that changes neither: the same totals (kept, not counted again).
-    await fixture.write(record('remarks', { ...remarks, title: 'Remarks, revised' }));
+    // The index's mark of when the totals last moved, which readers keep them until.
+    const countsVersion = () => {
+      const db = new DatabaseSync(store.indexPath, { readOnly: true });
+      try {
+        return (
+          db.prepare("SELECT value FROM meta WHERE key = 'counts_version'").get() as
+            { value: string } | undefined
+        )?.value;
+      } finally {
+        db.close();
+      }
+    };
+    const firstCounts = countsVersion();
+    expect(firstCounts).toBeDefined();
+    // An edit that changes neither, its dates included: the same totals, kept, not counted again.
+    await fixture.write(
+      record('remarks', { ...remarks, title: 'Remarks, revised', date: day('2023-09-15') }),
+    );
     await store.sync();
     expect(store.get('remarks')?.title).toBe('Remarks, revised');
     expect(totals()).toEqual([3, 1]);
+    expect(countsVersion()).toBe(firstCounts);
     // The leg leaves the trip, the remarks with it: two engagements.
     await fixture.write(leg('none'));
     await store.sync();
@@ -108,6 +126,7 @@ describe('engagements in the store', () => {
     await fixture.write(record('other', { date: day('2023-10-01') }));
     await store.sync();
     expect(totals()).toEqual([4, 3]);
+    expect(countsVersion()).not.toBe(firstCounts);
     await unlink(join(fixture.dir, 'other.yaml'));
     await store.sync();
     expect(totals()).toEqual([3, 2]);

@@ -48,6 +48,11 @@ export class IndexWriter {
    * themes, or any record's engagement (most edits change none).
    */
   readonly #monthThemes = new ChangedKeys((id) => this.#monthThemesInIndex(id));
+  /**
+   * Whether it changed how many records and engagements there are: a record added or removed,
+   * or any record's engagement (an edit, deleted then inserted again, changes neither).
+   */
+  readonly #counts = new ChangedKeys(() => 'a record');
 
   constructor(readonly db: DatabaseSync) {
     const prepare = (sql: string) => db.prepare(sql);
@@ -138,6 +143,7 @@ export class IndexWriter {
     const { id } = row;
     this.#names.inserting(id, namesKey(row));
     this.#monthThemes.inserting(id, monthThemesKey(row));
+    this.#counts.inserting(id, 'a record');
     const { lastInsertRowid } = this.#statements.insertRecord!.run(
       id,
       row.type,
@@ -174,6 +180,7 @@ export class IndexWriter {
   deleteRecord(id: string): void {
     this.#names.deleting(id);
     this.#monthThemes.deleting(id);
+    this.#counts.deleting(id);
     const found = this.#statements.keyOf!.get(id) as { key: number } | undefined;
     if (found !== undefined && !this.#unsearchable.delete(found.key)) {
       this.#run('deleteSearchRow', found.key);
@@ -197,11 +204,13 @@ export class IndexWriter {
   putEngagement(recordId: string, engagementId: string): void {
     this.#run('putEngagement', recordId, engagementId);
     this.#monthThemes.change();
+    this.#counts.change();
   }
 
   deleteEngagement(recordId: string): void {
     this.#run('deleteEngagement', recordId);
     this.#monthThemes.change();
+    this.#counts.change();
   }
 
   /** Adds every record inserted since the last flush to the full-text index. */
@@ -214,6 +223,7 @@ export class IndexWriter {
     this.#unsearchable.clear();
     this.takeNamesChanged();
     this.takeMonthThemesChanged();
+    this.takeCountsChanged();
   }
 
   /**
@@ -230,6 +240,14 @@ export class IndexWriter {
    */
   takeMonthThemesChanged(): boolean {
     return this.#monthThemes.take();
+  }
+
+  /**
+   * Whether the update since the last call added or removed a record, or moved one to another
+   * engagement. Starts the next update.
+   */
+  takeCountsChanged(): boolean {
+    return this.#counts.take();
   }
 
   #monthThemesInIndex(id: string): string {

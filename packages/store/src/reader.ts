@@ -354,10 +354,10 @@ export class IndexReader {
       return Object.freeze({ total: row.total, engagementTotal: row.engagements });
     };
     if (filter.where !== '1') return this.#cached(['totals', filter], false, count);
-    // Every record's totals move only when a record is added or removed or changes engagement,
-    // which moves month_themes_version too: kept until then. Counted again after each edit, they
-    // held the event loop 70 ms at 100,000 records (the first read after a write is a cold one).
-    return this.#keptUntil('month_themes_version', 'totals', () =>
+    // Every record's totals move only when a record is added or removed or changes engagement
+    // (counts_version): kept until then. Counted again after each edit, they held the event loop
+    // 70 ms at 100,000 records (the first read after a write is a cold one).
+    return this.#keptUntil('counts_version', 'totals', () =>
       this.#cachedNow(['totals', filter], true, count),
     );
   }
