@@ -168,7 +168,11 @@ export function nextSnapshot({
     clean: false,
     known: {
       byId,
-      newestFirst: placeChanged({ newestFirst: previous.newestFirst, changed: cleaned }),
+      newestFirst: placeChanged({
+        newestFirst: previous.newestFirst,
+        changed: cleaned,
+        before: (id) => previous.byId.get(id),
+      }),
       ...(sameLinkOrder ? { related: previous.related } : {}),
       ...(unchanged('names') ? { facets: previous.facets } : {}),
       memo: new Map([
@@ -234,29 +238,55 @@ const namesKey = (record: Briefing) =>
 const placesKey = (record: Briefing) =>
   JSON.stringify(record.places.map(({ name, country, lat, lon }) => [name, country, lat, lon]));
 
+/** In a newest-first list, the first place whose record is not newer than `record`. */
+function placeFor(list: readonly Briefing[], record: Briefing): number {
+  // compareDates orders every pair (ties go by id): a bisection.
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareDates(list[middle]!, record) > 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * A newest-first list (sortBriefings by date, descending) with the changed records taken out and
  * those that remain (not undefined) put back in their places: the list sorting them all gives.
+ * `before` gives a changed record's version in the list, found there by bisection: filtering the
+ * whole list for the changed ids took 30 ms at 100,000 records, on the event loop after each edit.
  */
 export function placeChanged({
   newestFirst,
   changed,
+  before,
 }: {
   newestFirst: readonly Briefing[];
   changed: ReadonlyMap<string, Briefing | undefined>;
+  before: (id: string) => Briefing | undefined;
 }): Briefing[] {
-  const list = newestFirst.filter((record) => !changed.has(record.id));
-  for (const record of changed.values()) {
-    if (record === undefined) continue;
-    // The first place whose record is older (compareDates orders every pair: ties go by id).
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (compareDates(list[middle]!, record) > 0) low = middle + 1;
-      else high = middle;
+  // Where each changed record's version in the list sits; undefined if one is not where its date
+  // puts it (never, for a list this module made): then the long way.
+  let gone: number[] | undefined = [];
+  for (const id of changed.keys()) {
+    const previous = before(id);
+    if (previous === undefined) continue;
+    const at = placeFor(newestFirst, previous);
+    if (newestFirst[at] !== previous) {
+      gone = undefined;
+      break;
     }
-    list.splice(low, 0, record);
+    gone.push(at);
+  }
+  let list: Briefing[];
+  if (gone === undefined) list = newestFirst.filter((record) => !changed.has(record.id));
+  else {
+    list = newestFirst.slice();
+    for (const at of gone.sort((a, b) => b - a)) list.splice(at, 1);
+  }
+  for (const record of changed.values()) {
+    if (record !== undefined) list.splice(placeFor(list, record), 0, record);
   }
   return list;
 }
