@@ -52,7 +52,9 @@ export class IndexWriter {
    * Whether it changed how many records and engagements there are: a record added or removed,
    * or any record's engagement (an edit, deleted then inserted again, changes neither).
    */
-  readonly #counts = new ChangedKeys(() => 'a record');
+  readonly #counts = new ChangedKeys((id) =>
+    this.#statements.keyOf!.get(id) === undefined ? '' : 'a record',
+  );
 
   constructor(readonly db: DatabaseSync) {
     const prepare = (sql: string) => db.prepare(sql);
