@@ -110,10 +110,35 @@ describe('briefing-feeds build --daemon', { timeout: 60_000 }, () => {
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/^Wrote \d+ files for 2 records to site \(\d+ unchanged/);
     await expectOutputOf(dir, edited);
-    // One daemon, which ran both builds.
+    // More edits, each built at once: from the second on, the daemon reads only the files the
+    // folder's events named (folder-changes.ts), and writes the same bytes. An addition and a
+    // removal too.
+    let current = edited;
+    for (const [round, change] of ['retitle', 'add', 'retitle', 'remove'].entries()) {
+      if (change === 'retitle') {
+        current = [
+          current[0]!,
+          { ...current[1]!, title: `Second round, take ${round}` },
+          ...current.slice(2),
+        ];
+        await writeFile(join(dir, 'data/second-talks.yaml'), briefingToYaml(current[1]!));
+      } else if (change === 'add') {
+        const added = makeBriefing({ id: 'third-talks', title: 'Third round of talks' });
+        current = [...current, added];
+        await writeFile(join(dir, 'data/third-talks.yaml'), briefingToYaml(added));
+      } else {
+        current = current.filter((record) => record.id !== 'third-talks');
+        await rm(join(dir, 'data/third-talks.yaml'));
+      }
+      const built = run(BUILD);
+      expect(built.stderr).toBe('');
+      expect(built.status).toBe(0);
+      await expectOutputOf(dir, current);
+    }
+    // One daemon, which ran every build.
     expect(await daemonPids(daemons)).toHaveLength(1);
     const log = (await readdir(daemons)).find((name) => name.endsWith('.log'))!;
-    expect((await readFile(join(daemons, log), 'utf8')).match(/build exit 0/g)).toHaveLength(2);
+    expect((await readFile(join(daemons, log), 'utf8')).match(/build exit 0/g)).toHaveLength(6);
   });
 
   it('stops on an invalid record (exit 1, the problem named, the output kept), then builds it fixed', async () => {
