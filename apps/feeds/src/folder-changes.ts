@@ -48,9 +48,10 @@ export class FolderChanges {
   #trusted = false;
   /**
    * The record files whose changes no event may tell (see changesUnseen): while there is one,
-   * every build looks at every file.
+   * every build looks at every file. Read whole when the events would be trusted (before that,
+   * every build looks at every file anyway), and kept up to date from the names events give.
    */
-  #unseen: Set<string>;
+  #unseen = new Set<string>();
   /** The index's data version after the last look at every file. */
   #lastFullLook: number;
 
@@ -61,7 +62,6 @@ export class FolderChanges {
   constructor(store: Store) {
     this.#store = store;
     this.#lastFullLook = store.dataVersion;
-    this.#unseen = unseenIn(store.dir);
     this.#attach();
     store.addCloser(() => this.#watcher?.close());
   }
@@ -119,10 +119,11 @@ export class FolderChanges {
     if (complete) await this.#store.sync({ names });
     if (complete && this.#trusted) return;
     const result = await this.#store.sync();
-    this.#unseen = unseenIn(this.#store.dir);
-    if (complete && !result.changed && this.#store.dataVersion !== this.#lastFullLook) {
-      this.#trusted = true;
-    }
+    // (A hard link made from another folder tells no event here: the folder is read again before
+    // trusting the events, and while a link is known, to see it gone.)
+    const proved = complete && !result.changed && this.#store.dataVersion !== this.#lastFullLook;
+    if (proved || this.#unseen.size > 0) this.#unseen = unseenIn(this.#store.dir);
+    if (proved && this.#unseen.size === 0) this.#trusted = true;
     this.#lastFullLook = this.#store.dataVersion;
   }
 }
