@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { generateBriefings } from '@briefing/schema/testing';
-import { decodeKeysSnapshot, encodeKeysSnapshot, KeysSnapshotEncoder } from './keys-snapshot.js';
-import { keySourceOf } from './record-keys.js';
+import { decodeKeysSnapshot, KeysSnapshotEncoder } from './keys-snapshot.js';
+import { keySourceOf, type KeySource } from './record-keys.js';
+
+/** A snapshot made by a new encoder, every record's source given. */
+function encodeKeysSnapshot({
+  build,
+  records,
+  byCreation,
+}: {
+  build: string;
+  records: readonly { source: KeySource; hash: string }[];
+  byCreation: Iterable<string>;
+}): string {
+  return new KeysSnapshotEncoder().encode({
+    build,
+    records: records.map(({ source, hash }) => ({ id: source.id, hash, source: () => source })),
+    byCreation,
+  })!;
+}
 
 const records = generateBriefings({ count: 30 }).map((record, index) => ({
   source: keySourceOf(record),

@@ -50,12 +50,6 @@ export interface KeysSnapshot {
   byCreation: string[];
 }
 
-interface SnapshotContent {
-  build: string;
-  records: Iterable<{ source: KeySource; hash: string }>;
-  byCreation: Iterable<string>;
-}
-
 /**
  * Makes snapshots one after another, encoding a record's entry again only when its content hash
  * changed: a build daemon writes one after each build, where an edit changes a few entries of
@@ -110,19 +104,6 @@ export class KeysSnapshotEncoder {
     // What JSON.stringify gives of { version, build, records, byCreation }, the entries joined.
     return `{"version":${VERSION},"build":${JSON.stringify(build)},"records":[${texts.join(',')}],"byCreation":${JSON.stringify(order)}}`;
   }
-}
-
-/** Each record's key source with its content hash, made by the code and options `build`. */
-export function encodeKeysSnapshot({ build, records, byCreation }: SnapshotContent): string {
-  return new KeysSnapshotEncoder().encode({
-    build,
-    records: [...records].map(({ source, hash }) => ({
-      id: source.id,
-      hash,
-      source: () => source,
-    })),
-    byCreation,
-  })!;
 }
 
 /**
