@@ -94,6 +94,7 @@ const PENDING: Record<string, Script[]> = {
   'Kim Il Chol': ['Cyrillic'],
   'Kim Il Guk': ['Cyrillic'],
   'Kim Jong Gyu': ['Cyrillic', 'Hangul'],
+  'Kim Kum Chol': ['Cyrillic'],
   'Kung Sok Ung': ['Cyrillic'],
   'Mikhail Degtyarev': ['Hangul'],
   'Nikolai Bogdanovsky': ['Hangul'],
