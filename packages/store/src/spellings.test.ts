@@ -93,7 +93,6 @@ const PENDING: Record<string, Script[]> = {
   'Kim Hyong Jun': ['Cyrillic'],
   'Kim Il Chol': ['Cyrillic'],
   'Kim Il Guk': ['Cyrillic'],
-  'Kim Jong Gyu': ['Cyrillic', 'Hangul'],
   'Kim Kum Chol': ['Cyrillic'],
   'Kung Sok Ung': ['Cyrillic'],
   'Mikhail Degtyarev': ['Hangul'],
