@@ -44,6 +44,18 @@ describe('readPlainYaml', () => {
     ['a byte order mark', '\uFEFFa: 1'],
     ['invalid YAML', 'a: "unclosed\nb: 2'],
     ['text with a spaced ampersand', 'a: R & D'],
+    // Read differently by js-yaml, found by the property tests below.
+    ['an empty item after an item that opens a list', '- -\n- b'],
+    ['an empty item with a comment', 'a:\n  - - #c\n  -  #c'],
+    ['a block scalar with an explicit indentation', 'a: >1\n  \n'],
+    ['a block scalar whose first line is spaces', 'a: >\n    \n   #c\n'],
+    ['a mapping on the line of a document marker', '--- a: 1'],
+    ['a line of dashes', '----'],
+    ['a key that reads as null', '~: 1'],
+    ['a key that reads as a number', 'a:\n  0x1f: 1'],
+    ['a key that reads as infinity', '- .inf: 1'],
+    ['a scalar', 'text'],
+    ['no document at all', '# a comment\n'],
   ])('leaves a file with %s to yaml', (_name, text) => {
     expect(readPlainYaml(text)).toBeUndefined();
   });
@@ -88,7 +100,28 @@ describe('readPlainYaml', () => {
       }),
       // Counterexamples found before: a `#` right after a closing bracket is a comment to
       // js-yaml and an error to `yaml`.
-      { numRuns: Number(process.env.RUNS ?? 1000), examples: [['{}#'], ['[]#']] },
+      { numRuns: Number(process.env.RUNS ?? 1000), examples: [['{}#'], ['[]#'], ['-\n-'], ['~']] },
+    );
+  }, 60_000);
+
+  it("reads text made of YAML's own tokens only as yaml reads it", () => {
+    const token = fc.constantFrom(
+      ...['- ', '-', '- - ', 'a:', 'b: ', ': ', ' ', '  ', '\n', '\n  ', '\n- ', '\r\n', 'x'],
+      ...['1', '0x1', '.', '~', 'null', 'true', '2023-01-02', "'q'", '"w"', '\\', 'é'],
+      ...['|', '>', '|-', '>+', '#c', ' #c', '---', '...', '[]', '{}', 'a: []'],
+    );
+    fc.assert(
+      fc.property(
+        fc.array(token, { maxLength: 12 }).map((tokens) => `${tokens.join('')}\n`),
+        (yaml) => {
+          const plain = readPlainYaml(yaml);
+          if (plain === undefined) return;
+          const doc = parseDocument(yaml, YAML_OPTIONS);
+          expect([...doc.errors, ...doc.warnings]).toEqual([]);
+          expect(plain.value).toStrictEqual(doc.toJS());
+        },
+      ),
+      { numRuns: Number(process.env.RUNS ?? 3000) },
     );
   }, 60_000);
 });

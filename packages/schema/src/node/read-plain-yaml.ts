@@ -17,6 +17,18 @@ const NOT_PLAIN =
 // Every match of NOT_PLAIN holds one of these characters; most files hold none, and this plain
 // scan costs a third of NOT_PLAIN's (its line starts and lookarounds are tried at every offset).
 const MAYBE_NOT_PLAIN = /[&*!?[{%#\t\uFEFF]/;
+// Where js-yaml and `yaml` read the same text differently (found by the property tests), in
+// places a record never needs: such files are left to `yaml`.
+// - A list item with nothing after its `-` (a null): after an item that opens a nested list on
+//   its line ("- -"), js-yaml puts the items that follow into the nested list, where `yaml`
+//   rightly keeps them in the outer one.
+// - A block scalar with an explicit indentation (`|2`, `>1-`), or whose first line is spaces
+//   alone: the two differ on such lines.
+// - A line that begins with `---` or `...`: js-yaml reads a mapping on a document marker's line,
+//   which `yaml` rejects, and "----" as a list.
+const EMPTY_ITEM = /^ *(?:- +)*-(?: +#.*)? *\r?$/m;
+const INDENTED_BLOCK = /[|>](?:[1-9][+-]?|[+-][1-9]) *(?:#.*)?\r?$|[|>][+-]? *(?:#.*)?\r?\n +\r?$/m;
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)/m;
 
 /** The core schema's tests for plain scalars that are not strings, in the order `yaml` tries them. */
 export const CORE_SCALAR_TAGS = new Schema({ schema: YAML_OPTIONS.schema }).tags.filter(
@@ -56,6 +68,9 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({
  */
 export function readPlainYaml(text: string): { value: unknown } | undefined {
   if (MAYBE_NOT_PLAIN.test(text) && NOT_PLAIN.test(text)) return undefined;
+  if (EMPTY_ITEM.test(text) || INDENTED_BLOCK.test(text) || DOCUMENT_MARKER.test(text)) {
+    return undefined;
+  }
   // Where each node being read began: the start of its line.
   const opened: number[] = [];
   try {
@@ -73,6 +88,9 @@ export function readPlainYaml(text: string): { value: unknown } | undefined {
         }
       },
     });
+    // Only mappings and lists: a scalar, or no document at all (js-yaml: undefined, `yaml`: null),
+    // is left to `yaml`.
+    if (value === null || typeof value !== 'object' || !keysAreText(value)) return undefined;
     return { value };
   } catch {
     return undefined;
@@ -104,4 +122,36 @@ function contentColumn(text: string, lineStart: number): number {
     if (text[at] === '-' && text[at + 1] === ' ') at += 2;
     else return at - lineStart;
   }
+}
+
+// Keys `yaml` keeps as written (stringKeys) but js-yaml resolves first: "~" becomes "null",
+// "0x1f" "31", ".inf" "Infinity". A key that reads as such a value is left to `yaml`.
+const RESOLVED_KEY = new Set(['Infinity', '-Infinity', 'NaN']);
+// The core schema's only words that are not text: most keys begin with a letter and are none.
+const KEY_WORDS = new Set([
+  'null',
+  'Null',
+  'NULL',
+  'true',
+  'True',
+  'TRUE',
+  'false',
+  'False',
+  'FALSE',
+]);
+const LETTER = /^[A-Za-z]/;
+
+/** Whether every key, at every depth, is one js-yaml and `yaml` both read as the same text. */
+function keysAreText(value: object): boolean {
+  if (Array.isArray(value)) {
+    return value.every((item) => item === null || typeof item !== 'object' || keysAreText(item));
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const resolved = LETTER.test(key)
+      ? KEY_WORDS.has(key) || RESOLVED_KEY.has(key)
+      : RESOLVED_KEY.has(key) || (NON_STRING_START.has(key[0]!) && coreTagOf(key) !== undefined);
+    if (resolved) return false;
+    if (item !== null && typeof item === 'object' && !keysAreText(item)) return false;
+  }
+  return true;
 }
