@@ -33,3 +33,4 @@ export { SCHEMA_VERSION } from './index-schema.js';
 export { IndexFolderError } from './database.js';
 export { searchQuery } from './search-query.js';
 export { recordHashes } from './record-hashes.js';
+export { TimeSlicer, runInSlices } from './time-slicer.js';

@@ -22,7 +22,7 @@ import { resolveDataDir } from './data-dir.js';
 import { readCitedDocuments } from './documents.js';
 import { inOwnTurn } from './own-turn.js';
 import { readRecordsInSlices } from './records-in-slices.js';
-import { buildSnapshot, nextSnapshot, type Snapshot } from './snapshot.js';
+import { buildSnapshotInTurns, nextSnapshot, type Snapshot } from './snapshot.js';
 
 export class InvalidDataError extends Error {
   constructor(
@@ -197,9 +197,7 @@ class Snapshots {
       // read may hold already) is applied again to the next snapshot, to the same effect.
       const records = await readRecordsInSlices(this.#index);
       const documents = await readCitedDocuments({ records, root });
-      return inOwnTurn(() =>
-        buildSnapshot({ records, siteUrl: this.#siteUrl, documents, dataVersion, clean: false }),
-      );
+      return buildSnapshotInTurns({ records, siteUrl: this.#siteUrl, documents, dataVersion });
     }
     const read = this.#index.read((index) => {
       const changed = new Map<string, Briefing | undefined>();

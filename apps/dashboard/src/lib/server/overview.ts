@@ -22,6 +22,7 @@ import type { Store } from '@briefing/store';
 import { inOwnTurn } from './own-turn.js';
 import {
   memo,
+  prepareEngagements,
   snapshotCoverage,
   snapshotEngagements,
   type RecordPart,
@@ -262,6 +263,7 @@ export async function prepareOverview({
   snapshot: Snapshot;
   count?: CountUnit;
 }): Promise<void> {
+  await prepareEngagements(snapshot);
   const parts: (() => unknown)[] = Object.values(overviewParts({ snapshot, count }));
   for (const make of parts) await inOwnTurn(make);
 }

@@ -7,9 +7,14 @@ import { entityIndex } from './entities.js';
 import { wholeNetworkView } from './network-view.js';
 import { buildOverview } from './overview.js';
 import { themeParts } from './theme-view.js';
+import { cleanRecord } from '@briefing/present';
+import { TimeSlicer } from '@briefing/store';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   buildSnapshot,
+  buildSnapshotInTurns,
   nextSnapshot,
+  prepareEngagements,
   snapshotCoverage,
   snapshotEngagements,
   type Snapshot,
@@ -45,6 +50,60 @@ describe('buildSnapshot', () => {
       records: [makeBriefing({ id: 'bell', title: 'Talks\u0007 held' })],
     });
     expect(snapshot.byId.get('bell')?.title).toBe('Talks held');
+  });
+});
+
+/** How many turns of the event loop `work` lets others have while it runs. */
+async function turnsLeftDuring(work: () => Promise<unknown>): Promise<number> {
+  let turns = 0;
+  let running = true;
+  const tick = () => {
+    turns += 1;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  await work();
+  running = false;
+  await nextTurn();
+  return turns;
+}
+
+describe('building a snapshot in turns of the event loop', () => {
+  const records = generateBriefings({ count: 10_000, seed: 7 }).map(cleanRecord);
+  const made = buildSnapshot({ records, siteUrl, clean: false, dataVersion: 3 });
+
+  it('gives what buildSnapshot gives, each part in a turn of its own', async () => {
+    let snapshot: Snapshot | undefined;
+    const turns = await turnsLeftDuring(async () => {
+      snapshot = await buildSnapshotInTurns({
+        records,
+        siteUrl,
+        documents: new Map(),
+        dataVersion: 3,
+      });
+    });
+    expect(snapshot!.newestFirst.map((record) => record.id)).toEqual(
+      made.newestFirst.map((record) => record.id),
+    );
+    for (const record of records) expect(snapshot!.byId.get(record.id)).toBe(record);
+    expect(snapshot!.related).toEqual(made.related);
+    expect(snapshot!.facets).toEqual(made.facets);
+    expect(snapshot!.dataVersion).toBe(3);
+    // The order, the index by id, the links and the facets: four parts, four turns between.
+    expect(turns).toBeGreaterThanOrEqual(4);
+  });
+
+  it('works out the engagements a slice at a time, as snapshotEngagements does at once', async () => {
+    const sliced = buildSnapshot({ records, siteUrl, clean: false });
+    // A budget of 0 rests after every step of the computation (4,096 records).
+    const turns = await turnsLeftDuring(() => prepareEngagements(sliced, new TimeSlicer(0)));
+    expect(turns).toBeGreaterThanOrEqual(2);
+    const kept = snapshotEngagements(sliced);
+    expect(kept).toEqual(snapshotEngagements(made));
+    expect([...kept.values()].some((id, index) => id !== [...kept.keys()][index])).toBe(true);
+    // Kept in the snapshot: asked again, the same map.
+    await prepareEngagements(sliced, new TimeSlicer(0));
+    expect(snapshotEngagements(sliced)).toBe(kept);
   });
 });
 

@@ -4,12 +4,15 @@ import {
   changedCoverage,
   dataCoverage,
   engagementIds,
+  engagementIdsInSteps,
   sortBriefings,
   type Briefing,
   type Coverage,
   type RelationKind,
 } from '@briefing/schema';
 import { cleanRecord } from '@briefing/present';
+import { inOwnTurn } from './own-turn.js';
+import { runInSlices, TimeSlicer } from '@briefing/store';
 import type { CitedDocument } from './documents.js';
 import { RecordsById } from './records-by-id.js';
 
@@ -92,6 +95,30 @@ export function buildSnapshot({
     memo: new Map(known.memo),
     reads: new Map(known.reads),
   };
+}
+
+/**
+ * buildSnapshot of records already cleaned, each of its parts (the order, the index by id, the
+ * links, the facets) made in a turn of the event loop of its own: made in one, they held it
+ * 150–250 ms at 100,000 records when the first page after a start needed them.
+ */
+export async function buildSnapshotInTurns({
+  records,
+  ...rest
+}: {
+  records: readonly Briefing[];
+  siteUrl: string;
+  documents: ReadonlyMap<string, CitedDocument>;
+  dataVersion: number;
+}): Promise<Snapshot> {
+  const newestFirst = await inOwnTurn(() => sortBriefings({ records, by: 'date', order: 'desc' }));
+  const known = {
+    newestFirst,
+    byId: await inOwnTurn(() => RecordsById.of(records)),
+    related: await inOwnTurn(() => buildRelated(newestFirst)),
+    facets: await inOwnTurn(() => buildFacets(records)),
+  };
+  return buildSnapshot({ records, ...rest, clean: false, known });
 }
 
 /** Each record's links, both ways, in event order: a trip lists its legs as they happened. */
@@ -319,6 +346,21 @@ function buildFacets(records: readonly Briefing[]): Facets {
 /** The engagement of each record of a snapshot (the schema's rule), computed once. */
 export function snapshotEngagements(snapshot: Snapshot): ReadonlyMap<string, string> {
   return memo(snapshot, ENGAGEMENTS, () => engagementIds({ records: snapshot.records }), ['links']);
+}
+
+/**
+ * snapshotEngagements worked out a slice at a time, unless the snapshot has them (kept from the
+ * previous one when no link changed): in one go they held the event loop 150–350 ms at 100,000
+ * records, on the first overview or theme page after a start.
+ */
+export async function prepareEngagements(
+  snapshot: Snapshot,
+  slicer = new TimeSlicer(),
+): Promise<void> {
+  if (snapshot.memo.has(ENGAGEMENTS)) return;
+  const steps = engagementIdsInSteps({ records: snapshot.records });
+  const ids = await runInSlices({ steps, slicer });
+  memo(snapshot, ENGAGEMENTS, () => ids, ['links']);
 }
 
 /** What the snapshot's records cover and when they last changed (exports name files by it). */

@@ -5,6 +5,7 @@ import { listHref } from '#lib/list-url.ts';
 import { toEngagementItem } from '#lib/list-item.ts';
 import { getSnapshot } from '#lib/server/live-data.ts';
 import { inOwnTurn } from '#lib/server/own-turn.ts';
+import { prepareEngagements } from '#lib/server/snapshot.ts';
 import { themeParts } from '#lib/server/theme-view.ts';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async ({ params }) => {
   const snapshot = await getSnapshot();
   // Each part in a turn of its own (own-turn.ts).
   const parts = themeParts({ snapshot, id });
-  await inOwnTurn(parts.ids);
+  await prepareEngagements(snapshot);
   const total = (await inOwnTurn(parts.groups)).length;
   const timeline = await inOwnTurn(parts.timeline);
   const feeds = feedLinks({ scope: { kind: 'theme', id } });
