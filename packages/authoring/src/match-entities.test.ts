@@ -18,6 +18,11 @@ describe('findPeople', () => {
     ['the Kremlin said', ['Kremlin']],
     // A bare surname with another given name after it is someone else.
     ['Kim Song Nam arrived in Moscow.', []],
+    // …and so is a longer name after one whose given name has one syllable (Kim Song).
+    ['Kim Song-nam arrived in Moscow.', []],
+    ['Kim Song spoke at the General Assembly.', ['Kim Song']],
+    // Words that go on in lower case are no given name.
+    ['Kim at the Kremlin said', ['Kim Jong Un']],
     ['Choe Ryong-hae visited Vladivostok.', ['Choe Ryong Hae']],
     ['Kim met Putin in Pyongyang.', ['Kim Jong Un', 'Vladimir Putin']],
     ['Kim Receives Russian Defence Minister', ['Kim Jong Un']],

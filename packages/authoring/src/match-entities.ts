@@ -71,20 +71,24 @@ export function isSpeaker({
 // One syllable of a romanised Korean name ("Song", "Nam", "Ryong", "Hae", "nam").
 const SYLLABLE =
   '(?:ch|ph|kh|th|ry|hy|ky|gy|ny|ts|[bcdghjkmnprstwy])?(?:ae|ai|eo|eu|oe|ui|wa|wo|ya|yo|yu|ye|[aeiou])(?:ng|[nmlkpt])?';
-// "Kim Song Nam", "Choe Ryong-hae": a surname followed by a two-syllable given name, the first
-// capitalised ("Lavrov at the" is no name).
-const GIVEN_NAME_AFTER = new RegExp(
-  `^\\s+(?=[A-Z][a-z]*[- ][A-Za-z])${SYLLABLE}[- ]${SYLLABLE}\\b`,
-  'i',
-);
+// "Kim Song Nam", "Choe Ryong-hae": a surname followed by a two-syllable given name.
+const GIVEN_NAME_AFTER = new RegExp(`^\\s+${SYLLABLE}[- ]${SYLLABLE}\\b`, 'i');
+// "Kim Song Nam" after "Kim Song": the second syllable of a longer given name.
+const SYLLABLE_AFTER = new RegExp(`^[- ]${SYLLABLE}\\b`, 'i');
+// A name goes on with a capital after a space, or after a hyphen ("Song-nam"): "Kim at the
+// Kremlin" is Kim. (Apart, since the syllables above ignore case.)
+const NAME_GOES_ON = /^(?:-|\s+[A-Z])/;
 
-/** A Korean surname alone ("Kim") that is followed by someone else's given name. */
+/**
+ * A Korean name that goes on into someone else's: a surname alone ("Kim") before a given name
+ * (Kim Song Nam is not Kim Jong Un), or a name with a one-syllable given name ("Kim Song") before
+ * a second syllable (nor is he Kim Song).
+ */
 function isAnotherKorean({ text, mention }: { text: string; mention: Mention<PersonEntry> }) {
-  return (
-    mention.entry.country === 'PRK' &&
-    /^\S+$/.test(mention.text) &&
-    GIVEN_NAME_AFTER.test(text.slice(mention.end))
-  );
+  const after = text.slice(mention.end);
+  if (mention.entry.country !== 'PRK' || !NAME_GOES_ON.test(after)) return false;
+  const words = mention.text.split(/[\s-]+/).length;
+  return words === 1 ? GIVEN_NAME_AFTER.test(after) : words === 2 && SYLLABLE_AFTER.test(after);
 }
 
 /**
