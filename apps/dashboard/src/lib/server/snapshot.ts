@@ -11,9 +11,9 @@ import {
   type RelationKind,
 } from '@briefing/schema';
 import { cleanRecord } from '@briefing/present';
-import { inOwnTurn } from './own-turn.js';
 import { runInSlices, TimeSlicer } from '@briefing/store';
 import type { CitedDocument } from './documents.js';
+import { inOwnTurn } from './own-turn.js';
 import { RecordsById } from './records-by-id.js';
 
 /** A link from one record to another, seen from either end. */
