@@ -10,7 +10,8 @@ const run = promisify(execFile);
 
 let fixture: Fixture;
 beforeEach(async () => {
-  fixture = await makeFixture(...Array.from({ length: 150 }, (_, i) => record(`r-${i}`)));
+  // Enough files for several chunks, so that the main thread checks some of them itself.
+  fixture = await makeFixture(...Array.from({ length: 400 }, (_, i) => record(`r-${i}`)));
   await fixture.write(
     { file: 'broken.yaml', text: 'id: broken\ntitle: [\n' },
     { file: 'r-5.yaml', text: 'id: r-5\n' },
@@ -24,13 +25,19 @@ describe('a worker thread checking files', () => {
     const out = join(fixture.root, 'out.json');
     // Through tsx: the worker loads this package's TypeScript sources as the parent does.
     await run(process.execPath, scriptArgs('parse-both.ts', fixture, out), { cwd: PACKAGE_DIR });
-    const { inWorker, onMain } = JSON.parse(await readFile(out, 'utf8')) as {
+    const { inWorker, shared, checkedHere, onMain } = JSON.parse(await readFile(out, 'utf8')) as {
       inWorker: { name: string; outcome: string }[];
+      shared: unknown[];
+      checkedHere: string[];
       onMain: unknown[];
     };
-    expect(inWorker).toHaveLength(152);
+    expect(inWorker).toHaveLength(402);
     expect(inWorker).toEqual(onMain);
-    expect(inWorker.filter((result) => result.outcome === 'checked')).toHaveLength(152);
+    expect(inWorker.filter((result) => result.outcome === 'checked')).toHaveLength(402);
+    // With the main thread checking a share of the chunks: the same results in the same order.
+    expect(shared).toEqual(onMain);
+    expect(checkedHere.length).toBeGreaterThan(0);
+    expect(checkedHere.length).toBeLessThan(402 / 2);
   });
 
   it('lets go of the results already read (a first build does not hold every record)', async () => {
@@ -42,7 +49,7 @@ describe('a worker thread checking files', () => {
       read: number;
       firstCollected: boolean;
     };
-    expect(read).toBe(152);
+    expect(read).toBe(402);
     expect(firstCollected).toBe(true);
   });
 });

@@ -180,8 +180,18 @@ export class Update {
       const started = pool as ParsePool | undefined;
       if (started !== undefined) {
         const rest = entries.slice(done).map((entry) => this.#request(entry, { reparse: false }));
-        for await (const result of started.check(rest)) {
-          if (result.outcome === 'checked') this.stats.parsedInWorker += 1;
+        // This thread checks a share of the files itself, between writing the worker's.
+        const options = await this.#checkOptions();
+        const checkedHere = new WeakSet<CheckResult>();
+        const checkHere = async (request: CheckRequest) => {
+          const result = await checkFile(request, options);
+          checkedHere.add(result);
+          return result;
+        };
+        for await (const result of started.check(rest, checkHere)) {
+          if (result.outcome === 'checked' && !checkedHere.has(result)) {
+            this.stats.parsedInWorker += 1;
+          }
           this.#apply(entries[done]!, result);
           done += 1;
           progress();
