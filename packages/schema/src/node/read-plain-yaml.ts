@@ -139,18 +139,26 @@ const KEY_WORDS = new Set([
   'False',
   'FALSE',
 ]);
-const LETTER = /^[A-Za-z]/;
+
+/** Whether a key would not be text to `yaml`'s core schema (checked by its first letter first). */
+function readsAsValue(key: string): boolean {
+  const lower = key.charCodeAt(0) | 32;
+  if (lower >= 97 && lower <= 122) return KEY_WORDS.has(key) || RESOLVED_KEY.has(key);
+  return RESOLVED_KEY.has(key) || (NON_STRING_START.has(key[0]!) && coreTagOf(key) !== undefined);
+}
 
 /** Whether every key, at every depth, is one js-yaml and `yaml` both read as the same text. */
 function keysAreText(value: object): boolean {
   if (Array.isArray(value)) {
-    return value.every((item) => item === null || typeof item !== 'object' || keysAreText(item));
+    for (const item of value as unknown[]) {
+      if (item !== null && typeof item === 'object' && !keysAreText(item)) return false;
+    }
+    return true;
   }
-  for (const [key, item] of Object.entries(value)) {
-    const resolved = LETTER.test(key)
-      ? KEY_WORDS.has(key) || RESOLVED_KEY.has(key)
-      : RESOLVED_KEY.has(key) || (NON_STRING_START.has(key[0]!) && coreTagOf(key) !== undefined);
-    if (resolved) return false;
+  // (js-yaml's mappings are plain objects: `for…in` sees their own keys alone.)
+  for (const key in value) {
+    if (readsAsValue(key)) return false;
+    const item = (value as Record<string, unknown>)[key];
     if (item !== null && typeof item === 'object' && !keysAreText(item)) return false;
   }
   return true;
