@@ -180,10 +180,11 @@ export class Update {
       const started = pool as ParsePool | undefined;
       if (started !== undefined) {
         const rest = entries.slice(done).map((entry) => this.#request(entry, { reparse: false }));
-        // This thread checks a share of the files itself, between writing the worker's.
+        // This thread checks the next files itself whenever the worker's are not in yet.
         const options = await this.#checkOptions();
         const checkedHere = new WeakSet<CheckResult>();
         const checkHere = async (request: CheckRequest) => {
+          if (slicer.due()) await slicer.pause();
           const result = await checkFile(request, options);
           checkedHere.add(result);
           return result;
