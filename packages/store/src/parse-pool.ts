@@ -27,6 +27,10 @@ const WORKER_SOURCE = `${IMPORT_WORKER_MODULE}.then(
 
 const CHUNK = 64;
 const IN_FLIGHT = 4;
+// What the caller's thread checks at a time while it waits for the worker, and at most how many
+// such pieces it gets ahead (then it waits, so that results never pile up).
+const OWN_CHUNK = 8;
+const MAX_OWN_AHEAD = 8;
 
 /** A chunk of files planned: sent to the worker (`sent`), or checked on the caller's thread. */
 interface Planned {
@@ -96,9 +100,9 @@ export class ParsePool {
 
   /**
    * The results of checking each file, in the order asked, a few chunks ahead. With `here`, the
-   * caller's thread checks the next chunk itself whenever the worker's next results are not in
-   * yet, instead of waiting for them: it only writes what the worker found, and in a first build
-   * of 10,000 records it waited a third of the time.
+   * caller's thread checks the next few files itself whenever the worker's next results are not
+   * in yet, instead of waiting for them: it only writes what the worker found, and in a first
+   * build of 10,000 records it waited a third of the time.
    */
   async *check(
     requests: readonly CheckRequest[],
@@ -111,8 +115,9 @@ export class ParsePool {
     const planned: Planned[] = [];
     let next = 0;
     let inWorker = 0;
-    const take = () => {
-      const chunk = requests.slice(next, next + CHUNK);
+    let ownAhead = 0;
+    const take = (size: number) => {
+      const chunk = requests.slice(next, next + size);
       next += chunk.length;
       return chunk;
     };
@@ -120,7 +125,7 @@ export class ParsePool {
     const send = () => {
       while (next < requests.length && inWorker < IN_FLIGHT) {
         const chunk: Planned = {};
-        chunk.sent = this.#send(take()).then(
+        chunk.sent = this.#send(take(CHUNK)).then(
           (results) => void (chunk.results = results),
           (error: unknown) => void (chunk.error = error),
         );
@@ -132,20 +137,19 @@ export class ParsePool {
     while (planned.length > 0) {
       const head = planned[0]!;
       const waiting = head.results === undefined && head.error === undefined;
-      // (Never more than IN_FLIGHT chunks of its own ahead of the worker's: results never pile up.)
-      if (
-        waiting &&
-        here !== undefined &&
-        next < requests.length &&
-        planned.length < 2 * IN_FLIGHT
-      ) {
+      // A few files at a time, so that this thread stops as soon as the worker's results are in:
+      // it only takes the share that saves waiting (when writing is the slower part, as at
+      // 100,000 records, a whole chunk each time took too much and made this thread the limit).
+      if (waiting && here !== undefined && next < requests.length && ownAhead < MAX_OWN_AHEAD) {
         const results: CheckResult[] = [];
-        for (const request of take()) results.push(await here(request));
+        for (const request of take(OWN_CHUNK)) results.push(await here(request));
         planned.push({ results });
+        ownAhead += 1;
         continue;
       }
       await head.sent;
       planned.shift();
+      if (head.sent === undefined) ownAhead -= 1;
       if (head.error !== undefined) throw head.error;
       if (head.sent !== undefined) {
         inWorker -= 1;
