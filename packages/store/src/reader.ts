@@ -343,7 +343,6 @@ export class IndexReader {
     };
   }
 
-  /** The facet counts and totals of the records matching a filter, in one statement. */
   /** How many records and engagements match a filter. */
   #totals(filter: SqlFilter): { total: number; engagementTotal: number } {
     const count = () => {

@@ -345,7 +345,15 @@ function buildFacets(records: readonly Briefing[]): Facets {
 
 /** The engagement of each record of a snapshot (the schema's rule), computed once. */
 export function snapshotEngagements(snapshot: Snapshot): ReadonlyMap<string, string> {
-  return memo(snapshot, ENGAGEMENTS, () => engagementIds({ records: snapshot.records }), ['links']);
+  return keptEngagements(snapshot, () => engagementIds({ records: snapshot.records }));
+}
+
+/** The snapshot's engagements, or `compute`'s: kept in the next snapshot while no link changes. */
+function keptEngagements(
+  snapshot: Snapshot,
+  compute: () => ReadonlyMap<string, string>,
+): ReadonlyMap<string, string> {
+  return memo(snapshot, ENGAGEMENTS, compute, ['links']);
 }
 
 /**
@@ -360,7 +368,7 @@ export async function prepareEngagements(
   if (snapshot.memo.has(ENGAGEMENTS)) return;
   const steps = engagementIdsInSteps({ records: snapshot.records });
   const ids = await runInSlices({ steps, slicer });
-  memo(snapshot, ENGAGEMENTS, () => ids, ['links']);
+  keptEngagements(snapshot, () => ids);
 }
 
 /** What the snapshot's records cover and when they last changed (exports name files by it). */

@@ -39,7 +39,6 @@ export function themeParts({
     );
   const record = (id: string) => snapshot.byId.get(id)!;
   return {
-    ids,
     groups,
     /** The first `count` engagements, each with its records as they are now. */
     rows: (count: number) =>
