@@ -1,15 +1,10 @@
 import { dataCoverage, type Briefing } from '@briefing/schema';
 import { coverageSentence } from '@briefing/present';
-import {
-  ITEMS_PER_RENDER,
-  frameParts,
-  templatedArchiveFrames,
-  type DocumentFrame,
-} from './render-once.js';
+import { frameParts, templatedArchiveFrames } from './render-once.js';
+import { renderFragments } from './render-fragments.js';
 import { CONTENT_TYPES, makeFeedFile, makeRenderedFeedFile } from './feed-file.js';
 import type { FeedFile } from './feed-file.js';
 import { scopePages } from './feed-page.js';
-import type { FeedPage } from './feed-page.js';
 import { CALENDAR_SIZE, eventYear, renderCalendars } from './icalendar.js';
 import { renderOpml } from './opml.js';
 import {
@@ -24,8 +19,8 @@ import {
 } from './paths.js';
 import type { FeedFormat, FeedScope } from './paths.js';
 import { RENDERERS } from './render-document.js';
-import { absoluteUrl, compareItems, dateAtUtcMidnight, toFeedItem } from './to-feed-item.js';
-import type { FeedItem, FeedItemKey } from './to-feed-item.js';
+import { compareItems, dateAtUtcMidnight } from './to-feed-item.js';
+import type { FeedItemKey } from './to-feed-item.js';
 
 /** Every file of the feeds, by site-relative path; replaced as a whole on rebuild. */
 export interface FeedSet {
@@ -33,9 +28,6 @@ export interface FeedSet {
   siteUrl: string;
   hubUrl?: string;
 }
-
-// Records rendered per batch (see renderItemFragments for the size).
-const RENDER_BATCH = ITEMS_PER_RENDER;
 
 // `updated` of a feed with no records at all; any fixed date would do, never the build time.
 const EPOCH = '2023-01-01';
@@ -133,20 +125,11 @@ export function buildFeeds({
     });
   // Each record is rendered once per format and its fragment shared by every document it is in
   // (all, its themes, its type, its countries, current or archive): ~6x less work than per page.
-  const samplePage = pagesOf({ kind: 'all' })[0]!;
-  const rendered: Record<FeedFormat, Buffer[]> = { rss: [], atom: [], json: [] };
-  // A batch at a time, encoded at once: the rendered strings die young (cheap to collect) instead
-  // of all 30,000 surviving into the old generation before being encoded.
-  for (let start = 0; start < items.length; start += RENDER_BATCH) {
-    const batch = items
-      .slice(start, start + RENDER_BATCH)
-      .map(({ record }) => toFeedItem({ record, siteUrl }));
-    for (const format of FEED_FORMATS) {
-      for (const fragment of RENDERERS[format].items({ items: batch, page: samplePage })) {
-        rendered[format].push(Buffer.from(fragment, 'utf8'));
-      }
-    }
-  }
+  const rendered = renderFragments({
+    records: items.map(({ record }) => record),
+    siteUrl,
+    kinds: FEED_FORMATS,
+  });
   const indexOf = new Map<FeedItemKey, number>(items.map((item, index) => [item, index]));
   const frameOf = Object.fromEntries(
     FEED_FORMATS.map((format) => [format, templatedArchiveFrames(RENDERERS[format].frame)]),
@@ -154,7 +137,7 @@ export function buildFeeds({
   for (const scope of scopes) {
     for (const page of pagesOf(scope)) {
       for (const format of FEED_FORMATS) {
-        const fragments = rendered[format];
+        const fragments = rendered.get(format)!;
         const parts = frameParts({
           frame: frameOf[format]({ page }),
           itemFragments: page.items.map((item) => fragments[indexOf.get(item)!]!),

@@ -6,7 +6,7 @@
 // again from them after each edit. A build, which shares each item among every document that
 // lists it, keeps everything.
 import { LRUCache } from 'lru-cache';
-import type { FragmentKind } from './item-fragments.js';
+import type { FragmentKind } from './render-fragments.js';
 
 /**
  * The bytes of rendered items a server keeps per feed format, by default: ~10,000 items, many

@@ -1,16 +1,12 @@
 import type { Briefing } from '@briefing/schema';
 import type { Store } from '@briefing/store';
-import { scopePages, type FeedPage } from './feed-page.js';
-import { renderCalendarEvents } from './icalendar.js';
-import { FEED_FORMATS, type FeedFormat } from './paths.js';
-import { RENDERERS } from './render-document.js';
-import { ITEMS_PER_RENDER } from './render-once.js';
-import { toFeedItem, type FeedItem } from './to-feed-item.js';
 import { FragmentCache } from './fragment-cache.js';
-
-/** What a record is rendered as: its item in each feed format and its calendar event. */
-export type FragmentKind = FeedFormat | 'ics';
-const KINDS: readonly FragmentKind[] = [...FEED_FORMATS, 'ics'];
+import {
+  FRAGMENT_KINDS,
+  renderFragments,
+  type FragmentKind,
+  type Fragments,
+} from './render-fragments.js';
 
 /**
  * Each record's rendered item (RSS `<item>`, Atom `<entry>`, JSON item, VEVENT) as UTF-8 bytes,
@@ -21,7 +17,6 @@ const KINDS: readonly FragmentKind[] = [...FEED_FORMATS, 'ics'];
 export class ItemFragments {
   readonly #store: Store;
   readonly #siteUrl: string;
-  readonly #samplePage: FeedPage;
   readonly #cache: FragmentCache;
   #reuse: ((id: string, kind: FragmentKind) => Buffer | undefined) | undefined;
 
@@ -38,14 +33,6 @@ export class ItemFragments {
     this.#store = store;
     this.#siteUrl = siteUrl;
     this.#cache = new FragmentCache({ maxBytes });
-    // Item fragments do not depend on the document they are cut from: any page will do.
-    this.#samplePage = scopePages({
-      scope: { kind: 'all' },
-      items: [],
-      siteUrl,
-      pageSize: 1,
-      emptyUpdated: new Date(0),
-    })[0]!;
   }
 
   /**
@@ -101,7 +88,8 @@ export class ItemFragments {
       const records = this.#store.read((store) =>
         missing.map((id) => store.get(id)).filter((record) => record !== undefined),
       );
-      this.#render({ records, kinds: [kind], keep, into: found });
+      const fragments = renderFragments({ records, siteUrl: this.#siteUrl, kinds: [kind] });
+      this.#keep({ records, fragments, keep, into: found });
     }
     const out: Buffer[] = [];
     for (const id of ids) {
@@ -115,7 +103,7 @@ export class ItemFragments {
   incomplete(ids: Iterable<string>): string[] {
     const out: string[] = [];
     for (const id of ids) {
-      if (KINDS.some((kind) => !this.#cache.has(id, kind))) out.push(id);
+      if (FRAGMENT_KINDS.some((kind) => !this.#cache.has(id, kind))) out.push(id);
     }
     return out;
   }
@@ -127,47 +115,37 @@ export class ItemFragments {
     return out;
   }
 
-  /** Render every kind of these records now (a full build), a batch at a time. */
+  /** Render every kind of these records now (a full build). */
   warm(records: readonly Briefing[]): void {
     const todo = records.filter((record) =>
-      KINDS.some((kind) => !this.#cache.has(record.id, kind)),
+      FRAGMENT_KINDS.some((kind) => !this.#cache.has(record.id, kind)),
     );
-    this.#render({ records: todo, kinds: KINDS, keep: true });
+    const fragments = renderFragments({
+      records: todo,
+      siteUrl: this.#siteUrl,
+      kinds: FRAGMENT_KINDS,
+    });
+    this.#keep({ records: todo, fragments, keep: true });
   }
 
-  #render({
+  /** Puts what was rendered in the cache (`keep`) and in `into` (of one kind). */
+  #keep({
     records,
-    kinds,
+    fragments,
     keep,
     into,
   }: {
     records: readonly Briefing[];
-    kinds: readonly FragmentKind[];
+    fragments: Fragments;
     keep: boolean;
-    /** Where to put what is rendered, besides the cache (of one kind). */
     into?: Map<string, Buffer>;
   }): void {
-    // A batch at a time: the rendered strings die young instead of aging into the old generation.
-    for (let start = 0; start < records.length; start += ITEMS_PER_RENDER) {
-      const batch = records.slice(start, start + ITEMS_PER_RENDER);
-      // The feed item model only when a feed format is asked for (not for the calendar alone).
-      let items: FeedItem[] | undefined;
-      for (const kind of kinds) {
-        items ??=
-          kind === 'ics'
-            ? undefined
-            : batch.map((record) => toFeedItem({ record, siteUrl: this.#siteUrl }));
-        const texts =
-          kind === 'ics'
-            ? renderCalendarEvents({ records: batch, siteUrl: this.#siteUrl })
-            : RENDERERS[kind].items({ items: items!, page: this.#samplePage });
-        texts.forEach((text, index) => {
-          const id = batch[index]!.id;
-          const bytes = Buffer.from(text, 'utf8');
-          if (keep) this.#cache.set(id, kind, bytes);
-          into?.set(id, bytes);
-        });
-      }
+    for (const [kind, list] of fragments) {
+      list.forEach((bytes, index) => {
+        const id = records[index]!.id;
+        if (keep) this.#cache.set(id, kind, bytes);
+        into?.set(id, bytes);
+      });
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { FragmentKind } from './item-fragments.js';
+import type { FragmentKind } from './render-fragments.js';
 
 /**
  * Where each record's item sits in a rendered document (RSS `<item>`, Atom `<entry>`, JSON item
