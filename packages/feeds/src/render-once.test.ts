@@ -1,5 +1,5 @@
 import { Feed } from 'feed';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateBriefings, makeBriefing } from '@briefing/schema/testing';
 import { templatedArchiveFrames, templatedCoverageFrames } from './render-once.js';
 import { atom1Frame, renderAtomEntries } from './atom1.js';
@@ -15,6 +15,8 @@ import { readXml, textOf } from './test-support/xml.js';
 import { compareItems, dateAtUtcMidnight, toFeedItem } from './to-feed-item.js';
 
 const records = generateBriefings({ count: 120 });
+// What the date a template stands in for its items' update date looks like in RSS.
+const SLOT_DATE_TEXT = new Date(Date.UTC(1903, 2, 3)).toUTCString();
 
 describe('archive frames filled in from one rendering per scope', () => {
   it.each([
@@ -163,4 +165,70 @@ describe('summaries and contents passed through feed as stand-ins', () => {
     expect(spliced.some((fragment) => fragment.includes('$` $$ $1'))).toBe(true);
     expect(spliced.at(-1)).not.toMatch(/summary|description|content/);
   });
+});
+
+describe('items filled into a template of their shape', () => {
+  const templated = generateBriefings({ count: 300 });
+  const page = (siteUrl: string) =>
+    scopePages({
+      scope: { kind: 'all' },
+      items: [],
+      siteUrl,
+      pageSize: 50,
+      emptyUpdated: dateAtUtcMidnight('2023-01-01'),
+    })[0]!;
+
+  it.each([
+    ['RSS', renderRssItems, 'rss2'],
+    ['Atom', renderAtomEntries, 'atom1'],
+  ] as const)(
+    'have feed render one %s item per shape, the others filled in byte for byte',
+    (_format, render, method) => {
+      const siteUrl = 'https://template.example.org/';
+      const items = templated.map((record) => toFeedItem({ record, siteUrl }));
+      const shapes = new Set(items.map((item) => JSON.stringify(item.categories))).size;
+      const added = vi.spyOn(Feed.prototype, 'addItem');
+      const renders = vi.spyOn(Feed.prototype, method);
+      const filled = render({ items, page: page(siteUrl) });
+      // One item per shape at most, each in a document of its own (a shape may be known from an
+      // earlier test already).
+      expect(added.mock.calls.length).toBeLessThanOrEqual(shapes);
+      expect(renders.mock.calls.length).toBe(added.mock.calls.length);
+      expect(shapes).toBeLessThan(items.length / 2);
+      added.mockRestore();
+      renders.mockRestore();
+      expect(filled).toEqual(render({ items, page: page(siteUrl), passThrough: [] }));
+    },
+  );
+
+  it.each([
+    ['RSS', renderRssItems],
+    ['Atom', renderAtomEntries],
+  ] as const)(
+    'leave to feed the %s items whose link feed would change, or with a slot text among their texts',
+    (_format, render) => {
+      const siteUrl = 'https://briefing.example.org/';
+      const items = templated.slice(0, 40).map((record) => toFeedItem({ record, siteUrl }));
+      const [first] = items;
+      const all = [
+        ...items,
+        // feed escapes "&" in a link, and new URL() writes the scheme and host in lower case.
+        { ...first!, recordId: 'amp', url: `${siteUrl}briefings/amp?a=1&b=2` },
+        { ...first!, recordId: 'upper', url: 'HTTPS://Briefing.Example.org/briefings/upper' },
+        {
+          ...first!,
+          recordId: 'lookalike',
+          categories: first!.categories.map((category) => ({
+            ...category,
+            label: `zqxSlotTitle ${SLOT_DATE_TEXT}`,
+          })),
+        },
+      ];
+      const filled = render({ items: all, page: page(siteUrl) });
+      expect(filled).toEqual(render({ items: all, page: page(siteUrl), passThrough: [] }));
+      expect(filled.at(-3)).toContain('a=1&amp;b=2');
+      expect(filled.at(-2)).toContain('https://briefing.example.org/briefings/upper');
+      expect(filled.at(-1)).toContain('zqxSlotTitle');
+    },
+  );
 });

@@ -7,6 +7,9 @@
 //   its title, and cut apart into fragments that every document listing the item shares;
 // - an item's summary and content, CDATA that feed copies unchanged, travel through feed as
 //   stand-ins (U+FFFE U+FFFF and a letter) and are put back into each fragment;
+// - items of the same shape (themes, optional elements) are filled into one item feed rendered
+//   with stand-ins (letters, a tag: URI, an .invalid URL, dates of 1903 and 1905) for their
+//   title, id, link, dates, summary and content, when feed would copy those unchanged;
 // - archive documents of a scope differ only in page numbers and date: one frame per scope and
 //   shape is rendered with stand-ins for those (a letter marker and the date 1904-02-29) and filled
 //   in for each page.
@@ -168,12 +171,9 @@ export function frameParts({
 export const ITEMS_PER_RENDER = 100;
 
 /**
- * Render items in feed documents of ITEMS_PER_RENDER items and cut them into one fragment per
- * item (rendering one document per item would write the whole channel head each time). The
- * summary and content pass through feed as stand-ins: xml-js joins its output again at every
- * level of nesting, and those texts are most of an item's bytes (copying them took a quarter to
- * a third of the time of rendering 10,000 items as RSS and Atom). `passThrough: []` renders them
- * in place (tests).
+ * Each item's fragment as feed writes it, one per item, in order. An item is filled into a
+ * template of its shape (see ItemTemplates) when its every other text is inert; otherwise, and
+ * with `passThrough: []` (tests), feed renders it (renderThroughFeed).
  */
 export function renderItemFragments({
   makeFeed,
@@ -195,12 +195,58 @@ export function renderItemFragments({
   end: string;
   passThrough?: readonly PassedThrough[];
 }): string[] {
+  const feedItems = items.map(toItem);
+  const throughFeed = (list: readonly Item[]) =>
+    renderThroughFeed({ makeFeed, items: list, render, open, end, passThrough });
+  if (passThrough.length < PASSED_THROUGH.length) return throughFeed(feedItems);
+  let templates = TEMPLATES.get(open);
+  if (templates === undefined) {
+    templates = new ItemTemplates((item) => throughFeed([item])[0]!);
+    TEMPLATES.set(open, templates);
+  }
+  const fragments: string[] = [];
+  const left: number[] = [];
+  feedItems.forEach((item, index) => {
+    const filled = templates.fill(item);
+    if (filled === undefined) left.push(index);
+    fragments[index] = filled ?? '';
+  });
+  if (left.length > 0) {
+    const rendered = throughFeed(left.map((index) => feedItems[index]!));
+    left.forEach((index, at) => (fragments[index] = rendered[at]!));
+  }
+  return fragments;
+}
+
+/**
+ * Render items in feed documents of ITEMS_PER_RENDER items and cut them into one fragment per
+ * item (rendering one document per item would write the whole channel head each time). The
+ * summary and content pass through feed as stand-ins: xml-js joins its output again at every
+ * level of nesting, and those texts are most of an item's bytes (copying them took a quarter to
+ * a third of the time of rendering 10,000 items as RSS and Atom). `passThrough: []` renders them
+ * in place (tests).
+ */
+function renderThroughFeed({
+  makeFeed,
+  items,
+  render,
+  open,
+  end,
+  passThrough,
+}: {
+  makeFeed: () => Feed;
+  items: readonly Item[];
+  render: (feed: Feed) => string;
+  open: string;
+  end: string;
+  passThrough: readonly PassedThrough[];
+}): string[] {
   const fragments: string[] = [];
   for (let start = 0; start < items.length; start += ITEMS_PER_RENDER) {
     const feed = makeFeed();
     const texts: Partial<Record<PassedThrough, string>>[] = [];
     for (const item of items.slice(start, start + ITEMS_PER_RENDER)) {
-      const rendered = withStandIns(toItem(item), passThrough);
+      const rendered = withStandIns(item, passThrough);
       texts.push(rendered.texts);
       feed.addItem({ ...rendered.item, title: `${ITEM_MARK}${rendered.item.title}` });
     }
@@ -214,6 +260,137 @@ export function renderItemFragments({
   }
   return fragments;
 }
+
+// Items of the same shape (the same themes, the same optional elements) differ only in their
+// title, id, link, dates, summary and content. feed renders one item per shape with stand-ins for
+// those, and every other item of that shape is that fragment with its own texts in their places.
+// Exact only where feed and xml-js would copy each text unchanged, which holds for:
+// - the title, summary and content: CDATA, which xml-js copies as it is (each "]]>" is a sentinel
+//   by then, see forCdata), resolved after filling as in feed's own output;
+// - the id and link when inert: only characters no escaping touches, and already in the form
+//   new URL() gives (feed passes them through it);
+// - the dates, which feed writes with toUTCString() and toISOString().
+// An item with any other text is rendered by feed.
+const SLOT = {
+  title: 'zqxSlotTitle',
+  id: 'tag:zqxslotid',
+  link: 'https://zqxslotlink.invalid/',
+  description: 'zqxSlotDescription',
+  content: 'zqxSlotContent',
+} as const;
+const SLOT_UPDATED = new Date(Date.UTC(1903, 2, 3));
+const SLOT_PUBLISHED = new Date(Date.UTC(1905, 4, 5));
+const INERT = /^[A-Za-z0-9:/.,_~%-]*$/;
+
+type SlotName = keyof typeof SLOT | 'updatedUtc' | 'updatedIso' | 'publishedUtc' | 'publishedIso';
+const SLOT_TEXTS: Record<SlotName, string> = {
+  ...SLOT,
+  updatedUtc: SLOT_UPDATED.toUTCString(),
+  updatedIso: SLOT_UPDATED.toISOString(),
+  publishedUtc: SLOT_PUBLISHED.toUTCString(),
+  publishedIso: SLOT_PUBLISHED.toISOString(),
+};
+const SLOT_NAMES = Object.keys(SLOT_TEXTS) as SlotName[];
+const SLOT_PATTERN = new RegExp(
+  SLOT_NAMES.map((name) => SLOT_TEXTS[name].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'),
+  'g',
+);
+
+/** A slot's text in one item: what feed would have written there. */
+function slotText(item: Item, name: SlotName): string {
+  switch (name) {
+    case 'title':
+      return item.title;
+    case 'id':
+      return item.id!;
+    case 'link':
+      return item.link;
+    case 'description':
+      return item.description!;
+    case 'content':
+      return item.content!;
+    case 'updatedUtc':
+      return item.date.toUTCString();
+    case 'updatedIso':
+      return item.date.toISOString();
+    case 'publishedUtc':
+      return item.published!.toUTCString();
+    case 'publishedIso':
+      return item.published!.toISOString();
+  }
+}
+
+const isInertUrl = (url: string | undefined) =>
+  url === undefined || (INERT.test(url) && URL.parse(url)?.href === url);
+
+/** A fragment cut at its slots: literals[0], slot 0, literals[1], …, the last literal. */
+interface Template {
+  literals: string[];
+  slots: SlotName[];
+}
+
+/** One format's item templates, by shape, each rendered by feed once. */
+class ItemTemplates {
+  readonly #byShape = new Map<string, Template>();
+  readonly #renderOne: (item: Item) => string;
+
+  constructor(renderOne: (item: Item) => string) {
+    this.#renderOne = renderOne;
+  }
+
+  /** The item's fragment, or undefined when it must be rendered by feed. */
+  fill(item: Item): string | undefined {
+    if (!item.title || !isInertUrl(item.id) || !isInertUrl(item.link)) return undefined;
+    // What the slots do not stand for: items of the same shape give the same text around them.
+    const { title, id, link, date, published, description, content, ...rest } = item;
+    const shape = JSON.stringify([
+      rest,
+      id !== undefined,
+      published !== undefined,
+      Boolean(description),
+      Boolean(content),
+    ]);
+    let template = this.#byShape.get(shape);
+    if (template === undefined) {
+      // A slot's text among the other texts would be taken for the slot.
+      if (SLOT_NAMES.some((name) => shape.includes(SLOT_TEXTS[name]))) return undefined;
+      template = this.#template(item);
+      this.#byShape.set(shape, template);
+    }
+    const { literals, slots } = template;
+    let out = literals[0]!;
+    for (let at = 0; at < slots.length; at++) {
+      out += slotText(item, slots[at]!) + literals[at + 1]!;
+    }
+    return resolveSentinels(out);
+  }
+
+  /** The item's shape rendered by feed with each slot's stand-in, cut at them. */
+  #template(item: Item): Template {
+    const rendered = this.#renderOne({
+      ...item,
+      title: SLOT.title,
+      ...(item.id === undefined ? {} : { id: SLOT.id }),
+      link: SLOT.link,
+      date: SLOT_UPDATED,
+      ...(item.published === undefined ? {} : { published: SLOT_PUBLISHED }),
+      ...(item.description ? { description: SLOT.description } : {}),
+      ...(item.content ? { content: SLOT.content } : {}),
+    });
+    const template: Template = { literals: [], slots: [] };
+    let at = 0;
+    for (const match of rendered.matchAll(SLOT_PATTERN)) {
+      template.literals.push(rendered.slice(at, match.index));
+      template.slots.push(SLOT_NAMES.find((name) => SLOT_TEXTS[name] === match[0])!);
+      at = match.index + match[0].length;
+    }
+    template.literals.push(rendered.slice(at));
+    return template;
+  }
+}
+
+// Templates per format, by the text that opens an item (which differs between formats).
+const TEMPLATES = new Map<string, ItemTemplates>();
 
 // The archive documents of one scope differ only in their page numbers and date, and there are
 // ~1,000 of them for 10,000 records: feed renders one frame per scope and shape (with or without
