@@ -17,6 +17,7 @@
 import type { Feed, Item } from 'feed';
 import type { FeedPage, FormatUrls } from './feed-page.js';
 import type { FeedItem } from './to-feed-item.js';
+import { cutAtStandIns, fillTemplate, type Template } from './stand-in-template.js';
 
 const CDATA_END = '\uFFFE';
 const ATTRIBUTE_LT = '\uFFFF';
@@ -271,30 +272,25 @@ function renderThroughFeed({
 //   new URL() gives (feed passes them through it);
 // - the dates, which feed writes with toUTCString() and toISOString().
 // An item with any other text is rendered by feed.
-const SLOT = {
+const SLOT_UPDATED = new Date(Date.UTC(1903, 2, 3));
+const SLOT_PUBLISHED = new Date(Date.UTC(1905, 4, 5));
+// Each slot's stand-in as feed writes it (none is changed by its escaping or new URL()).
+const SLOT_STAND_INS = {
   title: 'zqxSlotTitle',
   id: 'tag:zqxslotid',
   link: 'https://zqxslotlink.invalid/',
   description: 'zqxSlotDescription',
   content: 'zqxSlotContent',
-} as const;
-const SLOT_UPDATED = new Date(Date.UTC(1903, 2, 3));
-const SLOT_PUBLISHED = new Date(Date.UTC(1905, 4, 5));
-const INERT = /^[A-Za-z0-9:/.,_~%-]*$/;
-
-type SlotName = keyof typeof SLOT | 'updatedUtc' | 'updatedIso' | 'publishedUtc' | 'publishedIso';
-const SLOT_TEXTS: Record<SlotName, string> = {
-  ...SLOT,
   updatedUtc: SLOT_UPDATED.toUTCString(),
   updatedIso: SLOT_UPDATED.toISOString(),
   publishedUtc: SLOT_PUBLISHED.toUTCString(),
   publishedIso: SLOT_PUBLISHED.toISOString(),
-};
-const SLOT_NAMES = Object.keys(SLOT_TEXTS) as SlotName[];
-const SLOT_PATTERN = new RegExp(
-  SLOT_NAMES.map((name) => SLOT_TEXTS[name].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'),
-  'g',
-);
+} as const;
+type SlotName = keyof typeof SLOT_STAND_INS;
+const SLOT_STAND_IN_TEXTS = Object.values(SLOT_STAND_INS);
+// What is left of a stand-in feed wrote in another form than those looked for.
+const LEFTOVERS = ['zqxslot', 'zqxSlot', '1903', '1905'];
+const INERT = /^[A-Za-z0-9:/.,_~%-]*$/;
 
 /** A slot's text in one item: what feed would have written there. */
 function slotText(item: Item, name: SlotName): string {
@@ -323,15 +319,10 @@ function slotText(item: Item, name: SlotName): string {
 const isInertUrl = (url: string | undefined) =>
   url === undefined || (INERT.test(url) && URL.parse(url)?.href === url);
 
-/** A fragment cut at its slots: literals[0], slot 0, literals[1], …, the last literal. */
-interface Template {
-  literals: string[];
-  slots: SlotName[];
-}
-
 /** One format's item templates, by shape, each rendered by feed once. */
 class ItemTemplates {
-  readonly #byShape = new Map<string, Template>();
+  // undefined: this shape's items are rendered by feed (see cutAtStandIns).
+  readonly #byShape = new Map<string, Template<SlotName> | undefined>();
   readonly #renderOne: (item: Item) => string;
 
   constructor(renderOne: (item: Item) => string) {
@@ -351,41 +342,29 @@ class ItemTemplates {
       Boolean(content),
     ]);
     let template = this.#byShape.get(shape);
-    if (template === undefined) {
-      // A slot's text among the other texts would be taken for the slot.
-      if (SLOT_NAMES.some((name) => shape.includes(SLOT_TEXTS[name]))) return undefined;
-      template = this.#template(item);
+    if (!this.#byShape.has(shape)) {
+      // A stand-in's text among the other texts would be taken for the slot.
+      const clash = [...SLOT_STAND_IN_TEXTS, ...LEFTOVERS].some((text) => shape.includes(text));
+      template = clash ? undefined : this.#template(item);
       this.#byShape.set(shape, template);
     }
-    const { literals, slots } = template;
-    let out = literals[0]!;
-    for (let at = 0; at < slots.length; at++) {
-      out += slotText(item, slots[at]!) + literals[at + 1]!;
-    }
-    return resolveSentinels(out);
+    if (template === undefined) return undefined;
+    return resolveSentinels(fillTemplate(template, (name) => slotText(item, name)));
   }
 
   /** The item's shape rendered by feed with each slot's stand-in, cut at them. */
-  #template(item: Item): Template {
+  #template(item: Item): Template<SlotName> | undefined {
     const rendered = this.#renderOne({
       ...item,
-      title: SLOT.title,
-      ...(item.id === undefined ? {} : { id: SLOT.id }),
-      link: SLOT.link,
+      title: SLOT_STAND_INS.title,
+      ...(item.id === undefined ? {} : { id: SLOT_STAND_INS.id }),
+      link: SLOT_STAND_INS.link,
       date: SLOT_UPDATED,
       ...(item.published === undefined ? {} : { published: SLOT_PUBLISHED }),
-      ...(item.description ? { description: SLOT.description } : {}),
-      ...(item.content ? { content: SLOT.content } : {}),
+      ...(item.description ? { description: SLOT_STAND_INS.description } : {}),
+      ...(item.content ? { content: SLOT_STAND_INS.content } : {}),
     });
-    const template: Template = { literals: [], slots: [] };
-    let at = 0;
-    for (const match of rendered.matchAll(SLOT_PATTERN)) {
-      template.literals.push(rendered.slice(at, match.index));
-      template.slots.push(SLOT_NAMES.find((name) => SLOT_TEXTS[name] === match[0])!);
-      at = match.index + match[0].length;
-    }
-    template.literals.push(rendered.slice(at));
-    return template;
+    return cutAtStandIns({ rendered, standIns: SLOT_STAND_INS, leftovers: LEFTOVERS });
   }
 }
 
