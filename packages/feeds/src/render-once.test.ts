@@ -215,6 +215,8 @@ describe('items filled into a template of their shape', () => {
         // feed escapes "&" in a link, and new URL() writes the scheme and host in lower case.
         { ...first!, recordId: 'amp', url: `${siteUrl}briefings/amp?a=1&b=2` },
         { ...first!, recordId: 'upper', url: 'HTTPS://Briefing.Example.org/briefings/upper' },
+        // A dot segment, percent-encoded: new URL() takes it away.
+        { ...first!, recordId: 'dots', url: `${siteUrl}briefings/x/%2e%2e` },
         {
           ...first!,
           recordId: 'lookalike',
@@ -226,8 +228,9 @@ describe('items filled into a template of their shape', () => {
       ];
       const filled = render({ items: all, page: page(siteUrl) });
       expect(filled).toEqual(render({ items: all, page: page(siteUrl), passThrough: [] }));
-      expect(filled.at(-3)).toContain('a=1&amp;b=2');
-      expect(filled.at(-2)).toContain('https://briefing.example.org/briefings/upper');
+      expect(filled.at(-4)).toContain('a=1&amp;b=2');
+      expect(filled.at(-3)).toContain('https://briefing.example.org/briefings/upper');
+      expect(filled.at(-2)).not.toContain('%2e');
       expect(filled.at(-1)).toContain('zqxSlotTitle');
     },
   );

@@ -306,18 +306,52 @@ function slotText(item: Item, name: SlotName): string {
     case 'content':
       return item.content!;
     case 'updatedUtc':
-      return item.date.toUTCString();
+      return dateText(item.date, 'utc');
     case 'updatedIso':
-      return item.date.toISOString();
+      return dateText(item.date, 'iso');
     case 'publishedUtc':
-      return item.published!.toUTCString();
+      return dateText(item.published!, 'utc');
     case 'publishedIso':
-      return item.published!.toISOString();
+      return dateText(item.published!, 'iso');
   }
 }
 
-const isInertUrl = (url: string | undefined) =>
-  url === undefined || (INERT.test(url) && URL.parse(url)?.href === url);
+// A last path segment new URL() leaves as it is (no dot segment, nothing percent-encoded).
+const INERT_SEGMENT = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/;
+const inertPrefixes = new Map<string, boolean>();
+
+/**
+ * Whether feed would write the URL as it is: inert characters, already as new URL() gives it.
+ * Items' URLs differ only in their last segment (a record's id): what comes before is checked
+ * once, with new URL(), and the segment by its characters (parsing every URL took 70 ms of a
+ * build of 10,000 records).
+ */
+function isInertUrl(url: string | undefined): boolean {
+  if (url === undefined) return true;
+  const cut = url.lastIndexOf('/') + 1;
+  if (cut === 0 || !INERT_SEGMENT.test(url.slice(cut))) {
+    return INERT.test(url) && URL.parse(url)?.href === url;
+  }
+  const prefix = url.slice(0, cut);
+  let inert = inertPrefixes.get(prefix);
+  if (inert === undefined) {
+    inert = INERT.test(prefix) && URL.parse(`${prefix}x`)?.href === `${prefix}x`;
+    inertPrefixes.set(prefix, inert);
+  }
+  return inert;
+}
+
+// Items share few dates (the days records were created and updated): each written once.
+const dateTexts = new Map<number, { utc: string; iso: string }>();
+function dateText(date: Date, form: 'utc' | 'iso'): string {
+  const time = date.getTime();
+  let texts = dateTexts.get(time);
+  if (texts === undefined) {
+    texts = { utc: date.toUTCString(), iso: date.toISOString() };
+    dateTexts.set(time, texts);
+  }
+  return texts[form];
+}
 
 /** One format's item templates, by shape, each rendered by feed once. */
 class ItemTemplates {
