@@ -19,7 +19,7 @@ import {
 } from './paths.js';
 import type { FeedFormat, FeedScope } from './paths.js';
 import { RENDERERS } from './render-document.js';
-import { compareItems, dateAtUtcMidnight } from './to-feed-item.js';
+import { compareCreation, compareItems, dateAtUtcMidnight } from './to-feed-item.js';
 import type { FeedItemKey } from './to-feed-item.js';
 
 /** Every file of the feeds, by site-relative path; replaced as a whole on rebuild. */
@@ -28,6 +28,9 @@ export interface FeedSet {
   siteUrl: string;
   hubUrl?: string;
 }
+
+/** A record's ordering key, the record, and its place in the newest-first order. */
+type BuildItem = FeedItemKey & { record: Briefing; index: number };
 
 // `updated` of a feed with no records at all; any fixed date would do, never the build time.
 const EPOCH = '2023-01-01';
@@ -88,35 +91,47 @@ export function buildFeeds({
   }
   // Only what orders and pages the items is kept for all records; each item's texts are made per
   // render batch below and die young, instead of ~100 MiB of strings aging into the old generation.
-  const items: (FeedItemKey & { record: Briefing })[] = records
+  const items: BuildItem[] = records
     .map((record) => ({
       recordId: record.id,
       published: dateAtUtcMidnight(record.revision.created),
       updated: dateAtUtcMidnight(record.revision.updated),
       eventStart: record.date.start,
       record,
+      // Its place in this order, which is its fragments' place too (set below).
+      index: 0,
     }))
     .sort(compareItems);
+  items.forEach((item, index) => (item.index = index));
   const newest = items[0]?.updated ?? dateAtUtcMidnight(EPOCH);
   const files = new Map<string, FeedFile>();
   const add = (file: FeedFile) => files.set(file.path, file);
 
   const coverageNote = coverageSentence(dataCoverage(records));
   const scopes = feedScopes({ records });
-  // Items of each scope, newest first: one pass over the records rather than one per scope.
-  const byScope = new Map<string, FeedItemKey[]>();
-  for (const item of items) {
-    for (const scope of scopesOf(item.record)) {
-      const key = scopeSegment({ scope });
-      const list = byScope.get(key);
-      if (list === undefined) byScope.set(key, [item]);
-      else list.push(item);
+  // Items of each scope, newest first, and in the order they were added (archives): one pass
+  // over the records each rather than one sort per scope.
+  const scopeKeys = new Map(
+    items.map((item) => [item, scopesOf(item.record).map((scope) => scopeSegment({ scope }))]),
+  );
+  const inScopes = (ordered: readonly BuildItem[]) => {
+    const byScope = new Map<string, FeedItemKey[]>();
+    for (const item of ordered) {
+      for (const key of scopeKeys.get(item)!) {
+        const list = byScope.get(key);
+        if (list === undefined) byScope.set(key, [item]);
+        else list.push(item);
+      }
     }
-  }
+    return byScope;
+  };
+  const byScope = inScopes(items);
+  const byScopeCreation = inScopes([...items].sort(compareCreation));
   const pagesOf = (scope: FeedScope) =>
     scopePages({
       scope,
       items: byScope.get(scopeSegment({ scope })) ?? [],
+      byCreation: byScopeCreation.get(scopeSegment({ scope })) ?? [],
       siteUrl,
       pageSize,
       ...(hubUrl === undefined ? {} : { hubUrl }),
@@ -130,7 +145,6 @@ export function buildFeeds({
     siteUrl,
     kinds: FEED_FORMATS,
   });
-  const indexOf = new Map<FeedItemKey, number>(items.map((item, index) => [item, index]));
   const frameOf = Object.fromEntries(
     FEED_FORMATS.map((format) => [format, templatedArchiveFrames(RENDERERS[format].frame)]),
   ) as Record<FeedFormat, (typeof RENDERERS)[FeedFormat]['frame']>;
@@ -140,7 +154,8 @@ export function buildFeeds({
         const fragments = rendered.get(format)!;
         const parts = frameParts({
           frame: frameOf[format]({ page }),
-          itemFragments: page.items.map((item) => fragments[indexOf.get(item)!]!),
+          // A page holds the items it was given: ours.
+          itemFragments: page.items.map((item) => fragments[(item as BuildItem).index]!),
         });
         const file = {
           path: new URL(page.self[format]).pathname,

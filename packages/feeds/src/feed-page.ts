@@ -120,7 +120,7 @@ function newestUpdate({
 }): Date {
   let newest: Date | undefined;
   for (const item of items)
-    if (newest === undefined || item.updated > newest) newest = item.updated;
+    if (newest === undefined || item.updated.getTime() > newest.getTime()) newest = item.updated;
   return newest ?? fallback;
 }
 
