@@ -52,9 +52,6 @@ function descriptionOf({ record, url }: { record: Briefing; url: string }): stri
   return lines.join('\n');
 }
 
-// The next character that is not ASCII: runs of ASCII (one octet each) are skipped at once.
-const NOT_ASCII = /[^\x00-\x7f]/g;
-
 /** One content line folded: a CRLF and a space before any character that would pass 74 octets. */
 function foldLine(line: string): string {
   // At most 3 octets per UTF-16 unit (a surrogate pair is 4 octets for 2 units).
@@ -62,38 +59,22 @@ function foldLine(line: string): string {
   let out = '';
   let from = 0;
   let octets = 0;
-  let at = 0;
-  while (at < line.length) {
-    NOT_ASCII.lastIndex = at;
-    const ascii = (NOT_ASCII.exec(line)?.index ?? line.length) - at;
-    if (ascii > 74 - octets) {
-      // The run passes the line's 74 octets: fold where it reaches them.
-      at += 74 - octets;
+  for (let at = 0; at < line.length; at++) {
+    const code = line.charCodeAt(at);
+    let size = code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+    const pair =
+      code >= 0xd800 &&
+      code <= 0xdbff &&
+      at + 1 < line.length &&
+      (line.charCodeAt(at + 1) & 0xfc00) === 0xdc00;
+    if (pair) size = 4;
+    if (octets + size > 74) {
       out += `${line.slice(from, at)}\r\n `;
       from = at;
       octets = 0;
-      continue;
     }
-    octets += ascii;
-    at += ascii;
-    // Then characters of two octets or more, one by one.
-    for (let code = line.charCodeAt(at); at < line.length && code >= 0x80;) {
-      let size = code < 0x800 ? 2 : 3;
-      const pair =
-        code >= 0xd800 &&
-        code <= 0xdbff &&
-        at + 1 < line.length &&
-        (line.charCodeAt(at + 1) & 0xfc00) === 0xdc00;
-      if (pair) size = 4;
-      if (octets + size > 74) {
-        out += `${line.slice(from, at)}\r\n `;
-        from = at;
-        octets = 0;
-      }
-      octets += size;
-      at += pair ? 2 : 1;
-      code = line.charCodeAt(at);
-    }
+    octets += size;
+    if (pair) at++;
   }
   return from === 0 ? line : `${out}${line.slice(from)}`;
 }
