@@ -196,25 +196,31 @@ export function renderItemFragments({
   end: string;
   passThrough?: readonly PassedThrough[];
 }): string[] {
-  const feedItems = items.map(toItem);
   const throughFeed = (list: readonly Item[]) =>
     renderThroughFeed({ makeFeed, items: list, render, open, end, passThrough });
-  if (passThrough.length < PASSED_THROUGH.length) return throughFeed(feedItems);
   let templates = TEMPLATES.get(open);
   if (templates === undefined) {
     templates = new ItemTemplates((item) => throughFeed([item])[0]!);
     TEMPLATES.set(open, templates);
   }
   const fragments: string[] = [];
-  const left: number[] = [];
-  feedItems.forEach((item, index) => {
-    const filled = templates.fill(item);
-    if (filled === undefined) left.push(index);
-    fragments[index] = filled ?? '';
-  });
-  if (left.length > 0) {
-    const rendered = throughFeed(left.map((index) => feedItems[index]!));
-    left.forEach((index, at) => (fragments[index] = rendered[at]!));
+  // A batch at a time, so that each batch's feed items die young, however many items are asked.
+  for (let start = 0; start < items.length; start += ITEMS_PER_RENDER) {
+    const feedItems = items.slice(start, start + ITEMS_PER_RENDER).map(toItem);
+    if (passThrough.length < PASSED_THROUGH.length) {
+      fragments.push(...throughFeed(feedItems));
+      continue;
+    }
+    const left: number[] = [];
+    feedItems.forEach((item, index) => {
+      const filled = templates.fill(item);
+      if (filled === undefined) left.push(index);
+      fragments[start + index] = filled ?? '';
+    });
+    if (left.length > 0) {
+      const rendered = throughFeed(left.map((index) => feedItems[index]!));
+      left.forEach((index, at) => (fragments[start + index] = rendered[at]!));
+    }
   }
   return fragments;
 }
