@@ -1,9 +1,11 @@
 import type { Briefing } from '@briefing/schema';
 import type { Store } from '@briefing/store';
 import { FragmentCache } from './fragment-cache.js';
+import type { FeedPage } from './feed-page.js';
 import {
   FRAGMENT_KINDS,
   renderFragments,
+  samplePage,
   type FragmentKind,
   type Fragments,
 } from './render-fragments.js';
@@ -17,6 +19,8 @@ import {
 export class ItemFragments {
   readonly #store: Store;
   readonly #siteUrl: string;
+  // Made once: a cache miss renders a few records at a time, often.
+  readonly #page: FeedPage;
   readonly #cache: FragmentCache;
   #reuse: ((id: string, kind: FragmentKind) => Buffer | undefined) | undefined;
 
@@ -32,6 +36,7 @@ export class ItemFragments {
   }) {
     this.#store = store;
     this.#siteUrl = siteUrl;
+    this.#page = samplePage(siteUrl);
     this.#cache = new FragmentCache({ maxBytes });
   }
 
@@ -88,7 +93,12 @@ export class ItemFragments {
       const records = this.#store.read((store) =>
         missing.map((id) => store.get(id)).filter((record) => record !== undefined),
       );
-      const fragments = renderFragments({ records, siteUrl: this.#siteUrl, kinds: [kind] });
+      const fragments = renderFragments({
+        records,
+        siteUrl: this.#siteUrl,
+        kinds: [kind],
+        page: this.#page,
+      });
       this.#keep({ records, fragments, keep, into: found });
     }
     const out: Buffer[] = [];
@@ -124,6 +134,7 @@ export class ItemFragments {
       records: todo,
       siteUrl: this.#siteUrl,
       kinds: FRAGMENT_KINDS,
+      page: this.#page,
     });
     this.#keep({ records: todo, fragments, keep: true });
   }

@@ -27,16 +27,16 @@ export function samplePage(siteUrl: string): FeedPage {
 }
 
 /** The fragments of a few records (at most ITEMS_PER_RENDER) in each kind, as texts. */
-export function renderFragmentTexts({
+function renderFragmentTexts({
   records,
   siteUrl,
   kinds,
-  page = samplePage(siteUrl),
+  page,
 }: {
   records: readonly Briefing[];
   siteUrl: string;
   kinds: readonly FragmentKind[];
-  page?: FeedPage;
+  page: FeedPage;
 }): Map<FragmentKind, string[]> {
   const texts = new Map<FragmentKind, string[]>();
   // The feed item model only when a feed format is asked for (not for the calendar alone).
@@ -53,19 +53,21 @@ export function renderFragmentTexts({
 }
 
 /**
- * Each record's fragment in each kind, as UTF-8 bytes, on this thread. A batch at a time: the
- * rendered strings die young (cheap to collect) instead of aging into the old generation.
+ * Each record's fragment in each kind, as UTF-8 bytes. A batch at a time: the rendered strings
+ * die young (cheap to collect) instead of aging into the old generation. `page`: a samplePage
+ * made once by a caller that renders often.
  */
 export function renderFragments({
   records,
   siteUrl,
   kinds,
+  page = samplePage(siteUrl),
 }: {
   records: readonly Briefing[];
   siteUrl: string;
   kinds: readonly FragmentKind[];
+  page?: FeedPage;
 }): Fragments {
-  const page = samplePage(siteUrl);
   const out: Fragments = new Map(kinds.map((kind) => [kind, []]));
   for (let start = 0; start < records.length; start += ITEMS_PER_RENDER) {
     const batch = records.slice(start, start + ITEMS_PER_RENDER);

@@ -66,21 +66,8 @@ export function absoluteUrl({ siteUrl, path }: { siteUrl: string; path: string }
     : new URL(path, siteUrl).href;
 }
 
-// Records share few days (their dates and revisions): each parsed once, a new Date each time.
-const midnights = new Map<string, number>();
-
 /** A calendar date as the instant feeds need: midnight UTC, the same day everywhere. */
 export function dateAtUtcMidnight(isoDate: string): Date {
-  let time = midnights.get(isoDate);
-  if (time === undefined) {
-    time = parseMidnight(isoDate).getTime();
-    // An unparsable date is not kept (NaN), nor is a text of any length.
-    if (!Number.isNaN(time) && isoDate.length <= 10) midnights.set(isoDate, time);
-  }
-  return new Date(time);
-}
-
-function parseMidnight(isoDate: string): Date {
   // Numbers rather than Date's string parser (several times faster, ~60,000 calls per build);
   // anything but a plain valid YYYY-MM-DD from year 1000 on still goes through the parser.
   const match = ISO_DATE.exec(isoDate);
