@@ -77,7 +77,7 @@ export function renderAtomEntries({
   page: FeedPage;
   /** Which CDATA texts pass through feed as stand-ins (default: all; see render-once.ts). */
   passThrough?: readonly PassedThrough[];
-}): string[] {
+}): Buffer[] {
   return renderItemFragments({
     makeFeed: () => atomFeed({ page }),
     items,

@@ -1,11 +1,10 @@
 import ICAL from 'ical.js';
-import { foldLines as icalFoldLines } from 'ical-generator';
 import { describe, expect, it } from 'vitest';
 import { makeBriefing } from '@briefing/schema/testing';
 import type { Briefing } from '@briefing/schema';
 import { eventLastDay as lastDay, nextDay } from '@briefing/present';
 import fc from 'fast-check';
-import { compareEvents, foldLines, mostRecentEvents, renderCalendars } from './icalendar.js';
+import { compareEvents, mostRecentEvents, renderCalendars } from './icalendar.js';
 
 const SITE = 'https://briefing.example.org/';
 
@@ -166,39 +165,6 @@ describe('renderICalendar', () => {
     const b = makeBriefing({ id: 'b', date: { start: '2023-05-01', precision: 'day' } });
     const text = (records: Briefing[]) => renderICalendar({ records });
     expect(text([a, b])).toBe(text([b, a]));
-  });
-
-  it('folds long lines at 75 octets without splitting a character', () => {
-    const folded = foldLines(`DESCRIPTION:${'한'.repeat(60)}🚀${'x'.repeat(100)}`);
-    for (const line of folded.split('\r\n'))
-      expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
-    expect(folded.replaceAll('\r\n ', '')).toBe(
-      `DESCRIPTION:${'한'.repeat(60)}🚀${'x'.repeat(100)}`,
-    );
-  });
-
-  it.each([
-    ['ASCII', `DESCRIPTION:${'word '.repeat(60)}`],
-    ['Hangul and emoji', `SUMMARY:${'평양 🚀 '.repeat(30)}`],
-    ['exactly 75 octets', `X:${'a'.repeat(73)}`],
-    ['76 octets', `X:${'a'.repeat(74)}`],
-  ])('folds %s exactly as ical-generator does', (_name, line) => {
-    expect(foldLines(`${line}\r\n${line}`)).toBe(icalFoldLines(`${line}\r\n${line}`));
-  });
-
-  it('folds any line exactly as ical-generator does', () => {
-    // One-, two-, three- and four-octet characters in any order (no lone surrogates: record text
-    // is cleaned of them before any calendar is made).
-    const piece = fc.constantFrom('a', 'word ', '·', 'é', '–', '한', '🚀');
-    const line = fc
-      .array(piece, { minLength: 10, maxLength: 120, size: 'max' })
-      .map((pieces) => `X:${pieces.join('')}`);
-    fc.assert(
-      fc.property(line, (text) => {
-        expect(foldLines(text)).toBe(icalFoldLines(text));
-      }),
-      { numRuns: 2000 },
-    );
   });
 
   it('computes day arithmetic in UTC', () => {

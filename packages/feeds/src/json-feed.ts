@@ -11,9 +11,9 @@ const RFC5005_ABOUT = 'https://www.rfc-editor.org/rfc/rfc5005';
 // "<" escaped too, so the document is inert even if some client embeds it in HTML.
 const stringify = (value: unknown) => JSON.stringify(value).replaceAll('<', '\\u003c');
 
-/** Each item object of JSON Feed 1.1, serialised once and shared by every document. */
-export function renderJsonItems({ items }: { items: readonly FeedItem[] }): string[] {
-  return items.map(renderJsonItem);
+/** Each item object of JSON Feed 1.1, serialised once (UTF-8) and shared by every document. */
+export function renderJsonItems({ items }: { items: readonly FeedItem[] }): Buffer[] {
+  return items.map((item) => Buffer.from(renderJsonItem(item), 'utf8'));
 }
 
 function renderJsonItem(item: FeedItem): string {

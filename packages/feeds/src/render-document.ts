@@ -7,7 +7,8 @@ import { renderRssItems, rss2Frame } from './rss2.js';
 import type { FeedItem } from './to-feed-item.js';
 
 interface Renderer {
-  items(options: { items: readonly FeedItem[]; page: FeedPage }): string[];
+  /** Each item's fragment, UTF-8. */
+  items(options: { items: readonly FeedItem[]; page: FeedPage }): Buffer[];
   frame(options: { page: FeedPage }): DocumentFrame;
 }
 
@@ -29,8 +30,6 @@ export function renderFeedDocument({
   format: FeedFormat;
 }): Buffer {
   const renderer = RENDERERS[format];
-  const itemFragments = renderer
-    .items({ items, page })
-    .map((fragment) => Buffer.from(fragment, 'utf8'));
+  const itemFragments = renderer.items({ items, page });
   return Buffer.concat(frameParts({ frame: renderer.frame({ page }), itemFragments }));
 }

@@ -26,8 +26,8 @@ export function samplePage(siteUrl: string): FeedPage {
   })[0]!;
 }
 
-/** The fragments of a few records (at most ITEMS_PER_RENDER) in each kind, as texts. */
-function renderFragmentTexts({
+/** The fragments of a few records (at most ITEMS_PER_RENDER) in each kind. */
+function renderBatch({
   records,
   siteUrl,
   kinds,
@@ -37,19 +37,19 @@ function renderFragmentTexts({
   siteUrl: string;
   kinds: readonly FragmentKind[];
   page: FeedPage;
-}): Map<FragmentKind, string[]> {
-  const texts = new Map<FragmentKind, string[]>();
+}): Fragments {
+  const fragments: Fragments = new Map();
   // The feed item model only when a feed format is asked for (not for the calendar alone).
   let items: FeedItem[] | undefined;
   for (const kind of kinds) {
     if (kind === 'ics') {
-      texts.set(kind, renderCalendarEvents({ records, siteUrl }));
+      fragments.set(kind, renderCalendarEvents({ records, siteUrl }));
       continue;
     }
     items ??= records.map((record) => toFeedItem({ record, siteUrl }));
-    texts.set(kind, RENDERERS[kind].items({ items, page }));
+    fragments.set(kind, RENDERERS[kind].items({ items, page }));
   }
-  return texts;
+  return fragments;
 }
 
 /**
@@ -71,9 +71,8 @@ export function renderFragments({
   const out: Fragments = new Map(kinds.map((kind) => [kind, []]));
   for (let start = 0; start < records.length; start += ITEMS_PER_RENDER) {
     const batch = records.slice(start, start + ITEMS_PER_RENDER);
-    for (const [kind, texts] of renderFragmentTexts({ records: batch, siteUrl, kinds, page })) {
-      const list = out.get(kind)!;
-      for (const text of texts) list.push(Buffer.from(text, 'utf8'));
+    for (const [kind, fragments] of renderBatch({ records: batch, siteUrl, kinds, page })) {
+      out.get(kind)!.push(...fragments);
     }
   }
   return out;

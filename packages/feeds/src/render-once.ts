@@ -195,7 +195,7 @@ export function renderItemFragments({
   /** The text that follows the last item. */
   end: string;
   passThrough?: readonly PassedThrough[];
-}): string[] {
+}): Buffer[] {
   const throughFeed = (list: readonly Item[]) =>
     renderThroughFeed({ makeFeed, items: list, render, open, end, passThrough });
   let templates = TEMPLATES.get(open);
@@ -203,23 +203,23 @@ export function renderItemFragments({
     templates = new ItemTemplates((item) => throughFeed([item])[0]!);
     TEMPLATES.set(open, templates);
   }
-  const fragments: string[] = [];
+  const fragments: Buffer[] = [];
   // A batch at a time, so that each batch's feed items die young, however many items are asked.
   for (let start = 0; start < items.length; start += ITEMS_PER_RENDER) {
     const feedItems = items.slice(start, start + ITEMS_PER_RENDER).map(toItem);
     if (passThrough.length < PASSED_THROUGH.length) {
-      fragments.push(...throughFeed(feedItems));
+      for (const text of throughFeed(feedItems)) fragments.push(Buffer.from(text, 'utf8'));
       continue;
     }
     const left: number[] = [];
     feedItems.forEach((item, index) => {
       const filled = templates.fill(item);
       if (filled === undefined) left.push(index);
-      fragments[start + index] = filled ?? '';
+      fragments[start + index] = filled === undefined ? EMPTY : Buffer.from(filled, 'utf8');
     });
     if (left.length > 0) {
       const rendered = throughFeed(left.map((index) => feedItems[index]!));
-      left.forEach((index, at) => (fragments[start + index] = rendered[at]!));
+      left.forEach((index, at) => (fragments[start + index] = Buffer.from(rendered[at]!, 'utf8')));
     }
   }
   return fragments;
@@ -407,6 +407,8 @@ class ItemTemplates {
     return cutAtStandIns({ rendered, standIns: SLOT_STAND_INS, leftovers: LEFTOVERS });
   }
 }
+
+const EMPTY = Buffer.alloc(0);
 
 // Templates per format, by the text that opens an item (which differs between formats).
 const TEMPLATES = new Map<string, ItemTemplates>();

@@ -82,7 +82,7 @@ export function renderRssItems({
   page: FeedPage;
   /** Which CDATA texts pass through feed as stand-ins (default: all; see render-once.ts). */
   passThrough?: readonly PassedThrough[];
-}): string[] {
+}): Buffer[] {
   return renderItemFragments({
     makeFeed: () => channel({ page }),
     items,
