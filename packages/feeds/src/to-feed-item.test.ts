@@ -45,3 +45,30 @@ describe('toFeedItem sources', () => {
     );
   });
 });
+
+describe('toFeedItem content', () => {
+  const record = makeBriefing({
+    summary: 'First paragraph.\n\nSecond & last.',
+    actors: [
+      { name: 'Sergei Lavrov', office: 'Foreign Minister', country: 'RUS', role: 'visitor' },
+      { name: 'Choe Son Hui', country: 'PRK', role: 'host' },
+    ],
+    places: [],
+  });
+  const item = toFeedItem({ record, siteUrl: 'https://briefing.example.org/' });
+
+  it('writes each section as a heading, then its lines or list, a blank line between sections', () => {
+    expect(item.contentText).toContain(
+      'Summary\nFirst paragraph.\nSecond & last.\n\nActors\n- Sergei Lavrov, Foreign Minister (Russia)\n- Choe Son Hui (North Korea)\n\nPlaces\n- None (remote)\n\nThemes\n',
+    );
+    expect(item.contentText.startsWith('When\n')).toBe(true);
+    expect(item.contentText).not.toMatch(/\n{3}/);
+  });
+
+  it('writes the same sections as HTML, one line apart', () => {
+    expect(item.contentHtml).toContain(
+      '<h3>Summary</h3><p>First paragraph.</p><p>Second &amp; last.</p>\n<h3>Actors</h3><ul><li>Sergei Lavrov, Foreign Minister (Russia)</li><li>Choe Son Hui (North Korea)</li></ul>\n<h3>Places</h3><ul><li>None (remote)</li></ul>\n',
+    );
+    expect(item.contentHtml.startsWith('<h3>When</h3><p>')).toBe(true);
+  });
+});

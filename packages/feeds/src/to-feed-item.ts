@@ -130,10 +130,16 @@ type Line = { text: string; html: string };
 // bidirectional scripts, so a right-to-left or unclosed override in one cannot reorder the rest.
 const own = (value: string): Line => ({ text: value, html: escapeHtml(value) });
 const rec = (value: string): Line => isolateBoth(value);
-const joined = (...parts: Line[]): Line => ({
-  text: parts.map((part) => part.text).join(''),
-  html: parts.map((part) => part.html).join(''),
-});
+// Appended rather than mapped and joined: the item model is made for every record of a build.
+function joined(...parts: Line[]): Line {
+  let text = '';
+  let html = '';
+  for (const part of parts) {
+    text += part.text;
+    html += part.html;
+  }
+  return { text, html };
+}
 
 function sectionsOf({ record }: { record: Briefing }): Section[] {
   const text = own;
@@ -194,24 +200,25 @@ function sectionsOf({ record }: { record: Briefing }): Section[] {
 }
 
 function renderHtml(sections: Section[]): string {
-  return sections
-    .map((section) => {
-      const heading = `<h3>${escapeHtml(section.heading)}</h3>`;
-      const body = section.list
-        ? `<ul>${section.lines.map((line) => `<li>${line.html}</li>`).join('')}</ul>`
-        : section.lines.map((line) => `<p>${line.html}</p>`).join('');
-      return `${heading}${body}`;
-    })
-    .join('\n');
+  let html = '';
+  for (const [index, { heading, lines, list }] of sections.entries()) {
+    html += `${index === 0 ? '' : '\n'}<h3>${escapeHtml(heading)}</h3>`;
+    if (list) html += '<ul>';
+    for (const line of lines) html += list ? `<li>${line.html}</li>` : `<p>${line.html}</p>`;
+    if (list) html += '</ul>';
+  }
+  return html;
 }
 
 function renderText(sections: Section[]): string {
-  return sections
-    .map((section) => {
-      const lines = section.lines.map((line) => (section.list ? `- ${line.text}` : line.text));
-      return `${section.heading}\n${lines.join('\n')}`;
-    })
-    .join('\n\n');
+  let text = '';
+  for (const [index, { heading, lines, list }] of sections.entries()) {
+    text += `${index === 0 ? '' : '\n\n'}${heading}\n`;
+    for (const [at, line] of lines.entries()) {
+      text += `${at === 0 ? '' : '\n'}${list ? '- ' : ''}${line.text}`;
+    }
+  }
+  return text;
 }
 
 /** Build the item model of one record. */
