@@ -167,6 +167,8 @@ const themeOrder = new Map<string, number>(THEMES.map((theme, index) => [theme.i
 export class IndexReader {
   readonly #statements = new Map<string, StatementSync>();
   #depth = 0;
+  /** The data version of the snapshot being read, once asked for. */
+  #snapshotVersion: number | undefined;
   readonly #cache = new Map<string, unknown>();
   #cacheVersion = -1;
   /** Answers kept across data versions, each with the version of the meta key it follows. */
@@ -201,12 +203,17 @@ export class IndexReader {
       return read();
     } finally {
       this.#depth -= 1;
+      this.#snapshotVersion = undefined;
       this.db.exec('COMMIT');
     }
   }
 
   dataVersion(): number {
-    return Number(this.#meta('data_version'));
+    // A snapshot's version cannot move: asked once, not for each of the thousands of documents
+    // a build checks it before keeping (4 µs a time at 10,000 records).
+    if (this.#depth === 0) return Number(this.#meta('data_version'));
+    this.#snapshotVersion ??= Number(this.#meta('data_version'));
+    return this.#snapshotVersion;
   }
 
   changedAt(): string {

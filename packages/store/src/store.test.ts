@@ -196,6 +196,16 @@ describe('a store opened on a folder', () => {
     expect(store.dataVersion).toBe(before + 1);
   });
 
+  it('gives a snapshot its own data version, and the next snapshot the next one', async () => {
+    const store = await fixture.open();
+    const before = store.read(() => [store.dataVersion, store.dataVersion]);
+    expect(before[1]).toBe(before[0]);
+    await fixture.write(record('b', { title: 'Bravo visit, revised' }));
+    await store.sync();
+    expect(store.read(() => store.dataVersion)).toBe(before[0]! + 1);
+    expect(store.dataVersion).toBe(before[0]! + 1);
+  });
+
   it('adds, edits, renames and deletes records', async () => {
     const store = await fixture.open();
     await fixture.write(record('d', { title: 'Delta' }));
