@@ -28,12 +28,13 @@ const WORKER_SOURCE = `${IMPORT_WORKER_MODULE}.then(
 `;
 
 /**
- * The URL of this package's module `module` (e.g. './changed-entries.js'), as a worker thread
- * imports it: from the TypeScript sources when this package runs from them.
+ * The URL of a module (e.g. './changed-entries.js') beside `from` (this package's modules by
+ * default; another package passes its own import.meta.url), as a worker thread imports it: from
+ * the TypeScript sources when the importing package runs from them.
  */
-export function moduleUrl(module: string): string {
-  const fromSources = import.meta.url.endsWith('.ts');
-  return new URL(fromSources ? module.replace(/\.js$/, '.ts') : module, import.meta.url).href;
+export function moduleUrl(module: string, from: string = import.meta.url): string {
+  const fromSources = from.endsWith('.ts');
+  return new URL(fromSources ? module.replace(/\.js$/, '.ts') : module, from).href;
 }
 
 /**

@@ -33,4 +33,6 @@ export { SCHEMA_VERSION } from './index-schema.js';
 export { IndexFolderError } from './database.js';
 export { searchQuery } from './search-query.js';
 export { recordHashes } from './record-hashes.js';
+export { IndexRecords } from './index-records.js';
+export { IMPORT_WORKER_MODULE, moduleUrl, workerPreloads } from './call-in-worker.js';
 export { TimeSlicer, runInSlices } from './time-slicer.js';
