@@ -1,6 +1,7 @@
 import { formatProblem } from '@briefing/schema';
 import { openStore, type Logger, type Store } from '@briefing/store';
-import { createLiveFeeds, type LiveFeeds } from '@briefing/feeds';
+import { createLiveFeeds, startRenderWorker, type LiveFeeds } from '@briefing/feeds';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { KEYS_SIDECAR } from './build-output.js';
 import { readOutputSidecar } from './write-output.js';
@@ -40,6 +41,9 @@ export async function openFeeds({
    */
   out?: string;
 }): Promise<OpenFeeds> {
+  // A first build (no output yet) renders every record, sharing the work with a worker thread:
+  // started now, it loads its modules while the index is opened and the records' keys are read.
+  if (out !== undefined && !existsSync(resolve(out))) void startRenderWorker();
   const store = await openStore({
     dir,
     cwd,

@@ -29,6 +29,7 @@ export type { FeedResponse, FeedSource, HeaderReader } from './respond.js';
 export { strongEtag } from './strong-etag.js';
 // Feeds rendered on demand from @briefing/store, and the feed of any list query.
 export { createLiveFeeds } from './live-feeds.js';
+export { startRenderWorker } from './render-on-two-threads.js';
 export type { LiveFeeds, LiveUpdate } from './live-feeds.js';
 export { QUERY_FEED_SIZE, queryFeedPath, respondToQueryFeed } from './query-feed.js';
 export type { QueryFeedFormat } from './query-feed.js';

@@ -1,4 +1,3 @@
-import type { Briefing } from '@briefing/schema';
 import type { Store } from '@briefing/store';
 import { FragmentCache } from './fragment-cache.js';
 import type { FeedPage } from './feed-page.js';
@@ -9,6 +8,7 @@ import {
   type FragmentKind,
   type Fragments,
 } from './render-fragments.js';
+import { renderOnTwoThreads } from './render-on-two-threads.js';
 
 /**
  * Each record's rendered item (RSS `<item>`, Atom `<entry>`, JSON item, VEVENT) as UTF-8 bytes,
@@ -99,7 +99,7 @@ export class ItemFragments {
         kinds: [kind],
         page: this.#page,
       });
-      this.#keep({ records, fragments, keep, into: found });
+      this.#keep({ ids: records.map((record) => record.id), fragments, keep, into: found });
     }
     const out: Buffer[] = [];
     for (const id of ids) {
@@ -125,35 +125,36 @@ export class ItemFragments {
     return out;
   }
 
-  /** Render every kind of these records now (a full build). */
-  warm(records: readonly Briefing[]): void {
-    const todo = records.filter((record) =>
-      FRAGMENT_KINDS.some((kind) => !this.#cache.has(record.id, kind)),
-    );
-    const fragments = renderFragments({
-      records: todo,
+  /**
+   * Render every kind of these records now, from the store, on two threads (a full build); a
+   * record the store does not have is left out.
+   */
+  warm(ids: readonly string[]): void {
+    const rendered = renderOnTwoThreads({
+      ids: this.incomplete(ids),
+      store: this.#store,
       siteUrl: this.#siteUrl,
-      kinds: FRAGMENT_KINDS,
       page: this.#page,
     });
-    this.#keep({ records: todo, fragments, keep: true });
+    this.#keep({ ...rendered, keep: true });
   }
 
   /** Puts what was rendered in the cache (`keep`) and in `into` (of one kind). */
   #keep({
-    records,
+    ids,
     fragments,
     keep,
     into,
   }: {
-    records: readonly Briefing[];
+    /** The records rendered, in the fragments' order. */
+    ids: readonly string[];
     fragments: Fragments;
     keep: boolean;
     into?: Map<string, Buffer>;
   }): void {
     for (const [kind, list] of fragments) {
       list.forEach((bytes, index) => {
-        const id = records[index]!.id;
+        const id = ids[index]!;
         if (keep) this.#cache.set(id, kind, bytes);
         into?.set(id, bytes);
       });

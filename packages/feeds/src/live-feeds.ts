@@ -872,18 +872,7 @@ export async function createLiveFeeds({
       fragments.limit(maxItemBytes);
       for (const [path] of kept.entries()) kept.delete(path);
     },
-    warm: () => {
-      const missing = fragments.incomplete(keys.ids());
-      // A batch of records at a time from the store, each rendered in every format at once.
-      for (let start = 0; start < missing.length; start += 500) {
-        const ids = missing.slice(start, start + 500);
-        fragments.warm(
-          store.read((reader) =>
-            ids.map((id) => reader.get(id)).filter((record) => record !== undefined),
-          ),
-        );
-      }
-    },
+    warm: () => fragments.warm([...keys.ids()]),
     batch: (work) => store.read(() => work()),
     prepareCalendar,
     whenReady: (path) => {

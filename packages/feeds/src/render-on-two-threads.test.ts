@@ -1,0 +1,59 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateBriefings } from '@briefing/schema/testing';
+import { FRAGMENT_KINDS, renderFragments, samplePage } from './render-fragments.js';
+import { renderOnTwoThreads } from './render-on-two-threads.js';
+import { makeStoreFixture, type StoreFixture } from './test-support/store-fixture.js';
+
+const run = promisify(execFile);
+const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+const siteUrl = 'https://briefing.example.org/';
+
+describe('rendering a full build on two threads', () => {
+  it('gives the ids and bytes one thread gives, the worker rendering a share, call after call', async () => {
+    // Through tsx in a process of its own: the worker loads the sources as its parent does.
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '--conditions=briefing-source',
+        '--import',
+        'tsx',
+        'src/test-support/render-both.ts',
+        '2000',
+      ],
+      { cwd: PACKAGE_DIR },
+    );
+    const { ready, calls, batches } = JSON.parse(stdout) as {
+      ready: boolean;
+      calls: { sameIds: boolean; sameBytes: boolean; sameCuts: boolean; workerBatches: number }[];
+      batches: number;
+    };
+    expect(ready).toBe(true);
+    expect(calls).toHaveLength(2);
+    for (const call of calls) {
+      expect(call).toMatchObject({ sameIds: true, sameBytes: true, sameCuts: true });
+      expect(call.workerBatches).toBeGreaterThan(0);
+      expect(call.workerBatches).toBeLessThan(batches);
+    }
+  }, 60_000);
+
+  describe('where no worker can load its modules (under the test runner)', () => {
+    const records = generateBriefings({ count: 900 });
+    let fixture: StoreFixture;
+    beforeAll(async () => {
+      fixture = await makeStoreFixture(records);
+    });
+    afterAll(() => fixture.close());
+
+    it('renders alone, with the same bytes, leaving out the ids the store does not have', () => {
+      const page = samplePage(siteUrl);
+      const ids = ['no-such-record', ...records.map((record) => record.id)];
+      const both = renderOnTwoThreads({ ids, store: fixture.store, siteUrl, page });
+      expect(both.ids).toEqual(records.map((record) => record.id));
+      const alone = renderFragments({ records, siteUrl, kinds: FRAGMENT_KINDS, page });
+      for (const kind of FRAGMENT_KINDS) expect(both.fragments.get(kind)).toEqual(alone.get(kind));
+    });
+  });
+});
