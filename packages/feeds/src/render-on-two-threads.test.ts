@@ -12,7 +12,7 @@ const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 const siteUrl = 'https://briefing.example.org/';
 
 describe('rendering a full build on two threads', () => {
-  it('gives the ids and bytes one thread gives, the worker rendering a share, call after call', async () => {
+  it('gives the ids, bytes and ETags one thread gives, the worker rendering a share, call after call', async () => {
     // Through tsx in a process of its own: the worker loads the sources as its parent does.
     const { stdout } = await run(
       process.execPath,
@@ -27,13 +27,24 @@ describe('rendering a full build on two threads', () => {
     );
     const { ready, calls, batches } = JSON.parse(stdout) as {
       ready: boolean;
-      calls: { sameIds: boolean; sameBytes: boolean; sameCuts: boolean; workerBatches: number }[];
+      calls: {
+        sameIds: boolean;
+        sameBytes: boolean;
+        sameCuts: boolean;
+        sameTags: boolean;
+        workerBatches: number;
+      }[];
       batches: number;
     };
     expect(ready).toBe(true);
     expect(calls).toHaveLength(2);
     for (const call of calls) {
-      expect(call).toMatchObject({ sameIds: true, sameBytes: true, sameCuts: true });
+      expect(call).toMatchObject({
+        sameIds: true,
+        sameBytes: true,
+        sameCuts: true,
+        sameTags: true,
+      });
       expect(call.workerBatches).toBeGreaterThan(0);
       expect(call.workerBatches).toBeLessThan(batches);
     }

@@ -21,6 +21,7 @@ import type { Store } from '@briefing/store';
 import { FRAGMENT_KINDS, renderFragments, samplePage, type Fragments } from './render-fragments.js';
 import type { FeedPage } from './feed-page.js';
 import { ITEMS_PER_RENDER } from './render-once.js';
+import { digestOf, keepDigest } from './strong-etag.js';
 
 const HERE = 1;
 const WORKER = 2;
@@ -40,10 +41,12 @@ interface Job {
   replies: MessagePort;
 }
 
-/** One kind's fragments of a batch in one buffer, with each fragment's length. */
+/** One kind's fragments of a batch in one buffer, with each fragment's length and digest. */
 interface Packed {
   bytes: Uint8Array;
   lengths: number[];
+  /** Each fragment's digestOf, for the documents' ETags: made on the worker's core. */
+  digests: string[];
 }
 
 /** A batch the worker rendered (the ids it found, in order), or could not. */
@@ -74,17 +77,24 @@ function pack(fragments: Fragments): Packed[] {
       bytes.set(fragment, at);
       at += fragment.byteLength;
     }
-    return { bytes, lengths };
+    return { bytes, lengths, digests: list.map(digestOf) };
   });
 }
 
 function unpack(packed: Packed[]): Fragments {
   return new Map(
     FRAGMENT_KINDS.map((kind, index) => {
-      const { bytes, lengths } = packed[index]!;
+      const { bytes, lengths, digests } = packed[index]!;
       const whole = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       let at = 0;
-      return [kind, lengths.map((length) => whole.subarray(at, (at += length)))];
+      return [
+        kind,
+        lengths.map((length, fragment) => {
+          const part = whole.subarray(at, (at += length));
+          keepDigest(part, digests[fragment]!);
+          return part;
+        }),
+      ];
     }),
   );
 }

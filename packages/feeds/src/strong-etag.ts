@@ -18,7 +18,7 @@ const EMPTY_ETAG = '"0-2jmj7l5rSw0yVb/vlWAYkK/YBwk"';
 const digests = new WeakMap<Uint8Array, string>();
 
 /** SHA-1 of one part, as 20 latin1 characters (a Buffer each would cost ~100 bytes more). */
-function digestOf(part: Uint8Array): string {
+export function digestOf(part: Uint8Array): string {
   let digest = digests.get(part);
   if (digest === undefined) {
     // The one-shot hash: a Hash object per part cost more than hashing its bytes.
@@ -26,6 +26,14 @@ function digestOf(part: Uint8Array): string {
     digests.set(part, digest);
   }
   return digest;
+}
+
+/**
+ * Keep a part's digest made elsewhere (digestOf in another thread, of the same bytes): its
+ * documents' tags then do not hash it again.
+ */
+export function keepDigest(part: Uint8Array, digest: string): void {
+  digests.set(part, digest);
 }
 
 /**

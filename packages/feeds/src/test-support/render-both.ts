@@ -1,9 +1,11 @@
 // Run by render-on-two-threads.test.ts through tsx (where a worker thread can load these
 // sources): renders the records of a real store on two threads and on this one, and prints, as
-// JSON, whether each call gave the same ids and bytes, and how many batches the worker rendered.
+// JSON, whether each call gave the same ids, bytes and ETags, and how many batches the worker
+// rendered.
 import { generateBriefings } from '@briefing/schema/testing';
 import { FRAGMENT_KINDS, renderFragments, samplePage } from '../render-fragments.js';
 import * as twoThreads from '../render-on-two-threads.js';
+import { strongEtag } from '../strong-etag.js';
 import { makeStoreFixture } from './store-fixture.js';
 
 const count = Number(process.argv[2]);
@@ -27,6 +29,10 @@ for (let call = 0; call < 2; call++) {
       both.fragments
         .get(kind)!
         .every((fragment, index) => fragment.equals(alone.get(kind)![index]!)),
+    ),
+    // The digests the worker sent for its fragments are theirs: documents get the same tags.
+    sameTags: FRAGMENT_KINDS.every(
+      (kind) => strongEtag(both.fragments.get(kind)!) === strongEtag(alone.get(kind)!),
     ),
     workerBatches: twoThreads.workerBatches,
   });
