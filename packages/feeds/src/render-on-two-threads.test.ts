@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import { MessageChannel } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBriefings } from '@briefing/schema/testing';
 import { FRAGMENT_KINDS, renderFragments, samplePage } from './render-fragments.js';
-import { renderOnTwoThreads } from './render-on-two-threads.js';
+import { renderJobsInWorker, renderOnTwoThreads } from './render-on-two-threads.js';
 import { makeStoreFixture, type StoreFixture } from './test-support/store-fixture.js';
 
 const run = promisify(execFile);
@@ -57,6 +59,39 @@ describe('rendering a full build on two threads', () => {
       fixture = await makeStoreFixture(records);
     });
     afterAll(() => fixture.close());
+
+    it("has the worker's side render only at the data version it is asked for", async () => {
+      // The worker's side, here on this thread, over a port of its own.
+      const worker = new MessageChannel();
+      renderJobsInWorker(worker.port1);
+      const ids = records.slice(0, 150).map((record) => record.id);
+      const job = async (dataVersion: number) => {
+        const claims = new Int32Array(new SharedArrayBuffer(4 * 3));
+        const replies = new MessageChannel();
+        const messages: unknown[] = [];
+        replies.port1.on('message', (message) => messages.push(message));
+        const closed = once(replies.port1, 'close');
+        worker.port2.postMessage(
+          {
+            indexPath: fixture.store.indexPath,
+            dataVersion,
+            siteUrl,
+            ids,
+            claims,
+            replies: replies.port2,
+          },
+          [replies.port2],
+        );
+        await closed;
+        return { claims: [...claims], messages };
+      };
+      expect(await job(fixture.store.dataVersion + 1)).toEqual({ claims: [0, 0, 0], messages: [] });
+      const { claims, messages } = await job(fixture.store.dataVersion);
+      // Both batches, from the last; then the count of batches sent.
+      expect(claims).toEqual([2, 2, 2]);
+      expect(messages.map((message) => (message as { batch: number }).batch)).toEqual([1, 0]);
+      worker.port1.close();
+    });
 
     it('renders alone, with the same bytes, leaving out the ids the store does not have', () => {
       const page = samplePage(siteUrl);

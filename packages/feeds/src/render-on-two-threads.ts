@@ -99,53 +99,69 @@ function unpack(packed: Packed[]): Fragments {
   );
 }
 
+/** Render the batches of a job this thread claims, from the last, until the other's. */
+function renderClaims(job: Job, records: IndexRecords, page: FeedPage): void {
+  const sent = job.claims.length - 1;
+  for (let batch = sent - 1; batch >= 0; batch--) {
+    // Claimed by the other thread: it got this far, the batches before are its own.
+    if (Atomics.compareExchange(job.claims, batch, 0, WORKER) !== 0) break;
+    try {
+      const batchRecords = found((id) => records.get(id), batchOf(job.ids, batch));
+      const fragments = renderFragments({
+        records: batchRecords,
+        siteUrl: job.siteUrl,
+        kinds: FRAGMENT_KINDS,
+        page,
+      });
+      const packed = pack(fragments);
+      const reply: Reply = { batch, ids: batchRecords.map((record) => record.id), packed };
+      job.replies.postMessage(
+        reply,
+        packed.map(({ bytes }) => bytes.buffer as ArrayBuffer),
+      );
+    } catch (error) {
+      job.replies.postMessage({ batch, failed: String(error) } satisfies Reply);
+    }
+    Atomics.add(job.claims, sent, 1);
+    Atomics.notify(job.claims, sent);
+  }
+}
+
+/** A job's batches this thread claims, read at the job's data version (else none is claimed). */
+function renderJob(job: Job, page: FeedPage): void {
+  // A connection a job: an index made again since the last one is read where it is now.
+  const records = new IndexRecords(job.indexPath);
+  try {
+    records.snapshot((dataVersion) => {
+      if (dataVersion === job.dataVersion) renderClaims(job, records, page);
+    });
+  } finally {
+    records.close();
+  }
+}
+
 /**
  * The worker's side: renders the batches it claims, from the last, for each job it is sent.
  * Called in the worker thread with its port to this thread.
  */
 export function renderJobsInWorker(port: MessagePort): void {
-  let index: { path: string; records: IndexRecords } | undefined;
   const pages = new Map<string, FeedPage>();
-  port.on('message', (job: Job) => {
-    if (index?.path !== job.indexPath) {
-      index?.records.close();
-      index = { path: job.indexPath, records: new IndexRecords(job.indexPath) };
-    }
-    const { records } = index;
-    let page = pages.get(job.siteUrl);
+  const pageFor = (siteUrl: string) => {
+    let page = pages.get(siteUrl);
     if (page === undefined) {
-      page = samplePage(job.siteUrl);
-      pages.set(job.siteUrl, page);
+      page = samplePage(siteUrl);
+      pages.set(siteUrl, page);
     }
-    const sent = job.claims.length - 1;
-    records.snapshot((dataVersion) => {
-      if (dataVersion !== job.dataVersion) return;
-      for (let batch = sent - 1; batch >= 0; batch--) {
-        // Claimed by the other thread: it got this far, the batches before are its own.
-        if (Atomics.compareExchange(job.claims, batch, 0, WORKER) !== 0) break;
-        let reply: Reply;
-        try {
-          const batchRecords = found((id) => records.get(id), batchOf(job.ids, batch));
-          const fragments = renderFragments({
-            records: batchRecords,
-            siteUrl: job.siteUrl,
-            kinds: FRAGMENT_KINDS,
-            page,
-          });
-          const packed = pack(fragments);
-          reply = { batch, ids: batchRecords.map((record) => record.id), packed };
-          job.replies.postMessage(
-            reply,
-            packed.map(({ bytes }) => bytes.buffer as ArrayBuffer),
-          );
-        } catch (error) {
-          job.replies.postMessage({ batch, failed: String(error) } satisfies Reply);
-        }
-        Atomics.add(job.claims, sent, 1);
-        Atomics.notify(job.claims, sent);
-      }
-    });
-    job.replies.close();
+    return page;
+  };
+  port.on('message', (job: Job) => {
+    try {
+      renderJob(job, pageFor(job.siteUrl));
+    } catch {
+      // The index could not be read: the batches not claimed yet are left to the other thread.
+    } finally {
+      job.replies.close();
+    }
   });
   port.postMessage('ready');
 }
