@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dataCoverage, type Briefing } from '@briefing/schema';
 import { makeBriefing } from '@briefing/schema/testing';
-import { scopeSegment } from './paths.js';
+import { scopeSegment, scopesOf } from './paths.js';
 import { RecordKeys } from './record-keys.js';
 import { compareCreation, compareItems } from './to-feed-item.js';
 
@@ -67,6 +67,13 @@ describe('RecordKeys', () => {
           const byCreation = [...keys.itemsByCreation(segment)];
           expect(byCreation).toEqual([...byCreation].sort(compareCreation));
           expect(new Set(byCreation)).toEqual(new Set(items));
+          // Exactly the records in the scope.
+          const members = [...records.values()].filter((record) =>
+            scopesOf(record).some((of) => scopeSegment({ scope: of }) === segment),
+          );
+          expect(items.map((item) => item.recordId).sort()).toEqual(
+            members.map((record) => record.id).sort(),
+          );
         }
         const all = [...keys.items('all')].map((item) => item.recordId).sort();
         expect(all).toEqual([...keys.ids()].sort());

@@ -318,12 +318,37 @@ export class RecordKeys {
 
   /** A scope's items, newest update first (compareItems); valid until the next change. */
   items(segment: string): readonly FeedItemKey[] {
-    return this.#orders.updated.get(segment, () => this.#keysOf(segment));
+    return this.#ordered(this.#orders.updated, segment);
   }
 
   /** A scope's items in the order archives are cut (compareCreation); valid until the next change. */
   itemsByCreation(segment: string): readonly FeedItemKey[] {
-    return this.#orders.created.get(segment, () => this.#keysOf(segment));
+    return this.#ordered(this.#orders.created, segment);
+  }
+
+  /**
+   * A scope's items in one order. A scope without a list yet gets it from every record's items
+   * in that order, dealt out to every scope without one: one sort of all the keys rather than
+   * one per scope (each record is in some six scopes, and a build asks for every scope's).
+   */
+  #ordered(order: SortedKeys, segment: string): readonly FeedItemKey[] {
+    if (segment !== ALL && !order.has(segment)) {
+      const lists = new Map<string, FeedItemKey[]>();
+      for (const key of order.get(ALL, () => this.#keysOf(ALL))) {
+        for (const scope of this.#entries.get(key.recordId)!.segments) {
+          if (scope === ALL) continue;
+          let list = lists.get(scope);
+          if (list === undefined) {
+            list = [];
+            lists.set(scope, list);
+          }
+          list.push(key);
+        }
+      }
+      // In order already: a subset of a list in a total order keeps that order.
+      order.seed(lists, { sorted: true });
+    }
+    return order.get(segment, () => this.#keysOf(segment));
   }
 
   #keysOf(segment: string): FeedItemKey[] {
@@ -373,6 +398,8 @@ export class RecordKeys {
   }
 }
 
+const ALL = scopeSegment({ scope: { kind: 'all' } });
+
 // Every theme and type of the vocabulary, after "all": feedScopes of no records.
 function fixedScopes(): FeedScope[] {
   return feedScopes({ records: [] });
@@ -397,10 +424,17 @@ class SortedKeys {
     return list.keys;
   }
 
-  /** Lists of segments that have none yet, in an order that is probably this one (sorted next). */
-  seed(lists: Map<string, FeedItemKey[]>): void {
+  has(segment: string): boolean {
+    return this.#lists.has(segment);
+  }
+
+  /**
+   * Lists of segments that have none yet, in an order that is probably this one (sorted next),
+   * or (`sorted`) in this order.
+   */
+  seed(lists: Map<string, FeedItemKey[]>, { sorted = false }: { sorted?: boolean } = {}): void {
     for (const [segment, keys] of lists) {
-      if (!this.#lists.has(segment)) this.#lists.set(segment, { keys, sorted: false });
+      if (!this.#lists.has(segment)) this.#lists.set(segment, { keys, sorted });
     }
   }
 
