@@ -60,6 +60,12 @@ export class FragmentCache {
     return this.#of(kind).get(id);
   }
 
+  /** The fragments of these records in one kind, in order (undefined where there is none). */
+  getAll(ids: readonly string[], kind: FragmentKind): (Buffer | undefined)[] {
+    const kept = this.#of(kind);
+    return ids.map((id) => kept.get(id));
+  }
+
   has(id: string, kind: FragmentKind): boolean {
     return this.#of(kind).has(id);
   }

@@ -73,7 +73,7 @@ export class ItemFragments {
     keep?: boolean;
   }): Buffer[] {
     // Every one rendered already (each document of a full build, after warm): taken as they are.
-    const cached = ids.map((id) => this.#cache.get(id, kind));
+    const cached = this.#cache.getAll(ids, kind);
     if (!cached.includes(undefined)) return cached as Buffer[];
     // What this call finds or renders, held here: keeping the new ones may push others of the
     // same call out of a cache with a budget.
