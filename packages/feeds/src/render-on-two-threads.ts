@@ -265,38 +265,58 @@ export function renderOnTwoThreads({
     replies: port2,
   };
   thread.postMessage(job, [port2]);
-  for (let batch = 0; batch < batches; batch++) {
-    if (Atomics.compareExchange(claims, batch, 0, HERE) !== 0) break;
-    done[batch] = renderHere(batch);
+  try {
+    for (let batch = 0; batch < batches; batch++) {
+      if (Atomics.compareExchange(claims, batch, 0, HERE) !== 0) break;
+      done[batch] = renderHere(batch);
+    }
+    for (const batch of receiveTheirs({ claims, replies, done })) done[batch] = renderHere(batch);
+  } finally {
+    replies.close();
   }
-  // The batches the worker claimed: each arrives, or is rendered here.
-  const theirs = new Set<number>();
+  return joined(done);
+}
+
+/**
+ * Wait for the batches the worker claimed, put in `done` as they arrive. Returns those it
+ * failed on or did not send (it stopped answering): this thread renders them.
+ */
+function receiveTheirs({
+  claims,
+  replies,
+  done,
+}: {
+  claims: Int32Array;
+  replies: MessagePort;
+  done: { ids: string[]; fragments: Fragments }[];
+}): Set<number> {
+  const batches = claims.length - 1;
+  const waiting = new Set<number>();
   for (let batch = 0; batch < batches; batch++) {
-    if (Atomics.load(claims, batch) === WORKER) theirs.add(batch);
+    if (Atomics.load(claims, batch) === WORKER) waiting.add(batch);
   }
+  const failed = new Set<number>();
   let lastHeard = performance.now();
-  while (theirs.size > 0) {
+  while (waiting.size > 0) {
     const reply = receiveMessageOnPort(replies)?.message as Reply | undefined;
     if (reply === undefined) {
       if (performance.now() - lastHeard > STALLED_MS) {
         alone = true;
         void worker?.terminate();
-        break;
+        return new Set([...waiting, ...failed]);
       }
       Atomics.wait(claims, batches, Atomics.load(claims, batches), 50);
       continue;
     }
     lastHeard = performance.now();
-    theirs.delete(reply.batch);
-    if ('failed' in reply) done[reply.batch] = renderHere(reply.batch);
+    waiting.delete(reply.batch);
+    if ('failed' in reply) failed.add(reply.batch);
     else {
       done[reply.batch] = { ids: reply.ids, fragments: unpack(reply.packed) };
       workerBatches += 1;
     }
   }
-  replies.close();
-  for (const batch of theirs) done[batch] = renderHere(batch);
-  return joined(done);
+  return failed;
 }
 
 /** The batches' ids and fragments, one after the other. */
