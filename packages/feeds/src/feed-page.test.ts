@@ -70,6 +70,40 @@ describe('ScopePages', () => {
     expect(every[0]!.prevArchive).toEqual(every[5]!.self);
   });
 
+  it('gives a build that makes every archive the same items, past the first few each sorted', () => {
+    // 60 items, 2 to a page: 30 archives, more than are made one by one before the rest are
+    // dealt out at once; asked for from the newest, then the rest in any order.
+    const many = Array.from({ length: 60 }, (_, index) =>
+      key(
+        `m${String(index).padStart(2, '0')}`,
+        `2024-01-${String(1 + (index % 28)).padStart(2, '0')}`,
+        `2024-02-${String(1 + ((index * 11) % 28)).padStart(2, '0')}`,
+      ),
+    ).sort(
+      (a, b) => b.updated.getTime() - a.updated.getTime() || (a.recordId < b.recordId ? -1 : 1),
+    );
+    const { archives } = paginate({ items: many, pageSize: 2 });
+    // Every archive once, in a scattered order (7 and 30 have no common factor).
+    const order = [...archives.keys()].sort((a, b) => ((a * 7) % 30) - ((b * 7) % 30));
+    // The keys the scope orders by creation: its own, or copies (then each archive is sorted).
+    const copies = [...many]
+      .sort(
+        (a, b) =>
+          a.published.getTime() - b.published.getTime() || (a.recordId < b.recordId ? -1 : 1),
+      )
+      .map((item) => ({ ...item }));
+    for (const byCreation of [undefined, copies]) {
+      const pages = new ScopePages({
+        ...options,
+        items: many,
+        pageSize: 2,
+        ...(byCreation === undefined ? {} : { byCreation }),
+      });
+      expect(pages.count).toBe(31);
+      for (const index of order) expect(pages.page(index + 1).items).toEqual(archives[index]);
+    }
+  });
+
   it('takes from the pages it replaces the archives that list the very same items', () => {
     const before = new ScopePages(options);
     const made = before.all();

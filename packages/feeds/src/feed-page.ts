@@ -83,6 +83,34 @@ function archiveItems<T extends FeedItemKey>({
   return byCreation.slice((page - 1) * pageSize, page * pageSize).sort(compareItems);
 }
 
+/**
+ * Every archive's items, newest update first: the scope's items (in that order) dealt out to the
+ * archive each is in by the order they were added. A subset of a list in a total order keeps
+ * that order: the same lists as sorting each archive. Undefined if the two lists do not hold the
+ * same keys (the caller then sorts each archive).
+ */
+function dealtArchives({
+  items,
+  byCreation,
+  pageSize,
+  archives,
+}: {
+  items: readonly FeedItemKey[];
+  byCreation: readonly FeedItemKey[];
+  pageSize: number;
+  archives: number;
+}): FeedItemKey[][] | undefined {
+  const archiveOf = new Map<FeedItemKey, number>();
+  byCreation.forEach((key, index) => archiveOf.set(key, Math.floor(index / pageSize)));
+  const dealt = Array.from({ length: archives }, (): FeedItemKey[] => []);
+  for (const key of items) {
+    const archive = archiveOf.get(key);
+    if (archive === undefined) return undefined;
+    dealt[archive]!.push(key);
+  }
+  return dealt;
+}
+
 function urls({ siteUrl, paths }: { siteUrl: string; paths: FormatUrls }): FormatUrls {
   return {
     rss: absoluteUrl({ siteUrl, path: paths.rss }),
@@ -147,6 +175,10 @@ export interface ScopePagesOptions {
   previous?: ScopePages;
 }
 
+// A server makes the few archives it is asked for, each its items sorted; a build makes them all.
+// Past this many, the rest are dealt out at once from the scope's items, already in order.
+const SORTED_ARCHIVES = 16;
+
 /** Every page (current first, then archives oldest first) of one scope. */
 export function scopePages(options: ScopePagesOptions): FeedPage[] {
   return new ScopePages(options).all();
@@ -164,6 +196,9 @@ export class ScopePages {
   readonly #base: Omit<FeedPage, 'items' | 'updated' | 'self'>;
   readonly #made = new Map<number, FeedPage>();
   #byCreation: readonly FeedItemKey[] | undefined;
+  /** How many archives were made, each its items sorted; then every archive's items at once. */
+  #archivesSorted = 0;
+  #dealt: FeedItemKey[][] | undefined;
   #previous: ScopePages | undefined;
 
   constructor(options: ScopePagesOptions) {
@@ -243,6 +278,16 @@ export class ScopePages {
     return items.every((item) => listed.has(item)) ? made : undefined;
   }
 
+  /** The items of archive `page`, newest update first. */
+  #archiveItems(page: number): FeedItemKey[] {
+    const { items, pageSize } = this.#options;
+    const byCreation = this.#byCreation!;
+    if (this.#dealt === undefined && ++this.#archivesSorted > SORTED_ARCHIVES) {
+      this.#dealt = dealtArchives({ items, byCreation, pageSize, archives: this.count - 1 });
+    }
+    return this.#dealt?.[page - 1] ?? archiveItems({ byCreation, page, pageSize });
+  }
+
   #archive(page: number): FeedPage {
     const { items, pageSize, emptyUpdated, siteUrl, scope } = this.#options;
     this.#byCreation ??= this.#options.byCreation ?? [...items].sort(compareCreation);
@@ -255,7 +300,7 @@ export class ScopePages {
       });
       if (same !== undefined) return same;
     }
-    const pageItems = archiveItems({ byCreation: this.#byCreation, page, pageSize });
+    const pageItems = this.#archiveItems(page);
     const archives = this.count - 1;
     return {
       ...this.#base,
