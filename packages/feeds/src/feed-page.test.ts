@@ -38,15 +38,19 @@ describe('paginate', () => {
   });
 });
 
-describe('ScopePages', () => {
-  // 23 items, 5 to a page: a current document and 5 archives, the last one not full.
-  const items = Array.from({ length: 23 }, (_, index) =>
+/** `count` keys added over January, updated in a scattered order over February, newest first. */
+const scatteredKeys = (count: number, step: number) =>
+  Array.from({ length: count }, (_, index) =>
     key(
       `r${String(index).padStart(2, '0')}`,
       `2024-01-${String(1 + (index % 28)).padStart(2, '0')}`,
-      `2024-02-${String(1 + ((index * 7) % 28)).padStart(2, '0')}`,
+      `2024-02-${String(1 + ((index * step) % 28)).padStart(2, '0')}`,
     ),
   ).sort((a, b) => b.updated.getTime() - a.updated.getTime() || (a.recordId < b.recordId ? -1 : 1));
+
+describe('ScopePages', () => {
+  // 23 items, 5 to a page: a current document and 5 archives, the last one not full.
+  const items = scatteredKeys(23, 7);
   const options = {
     scope: { kind: 'all' as const },
     items,
@@ -73,15 +77,7 @@ describe('ScopePages', () => {
   it('gives a build that makes every archive the same items, past the first few each sorted', () => {
     // 60 items, 2 to a page: 30 archives, more than are made one by one before the rest are
     // dealt out at once; asked for from the newest, then the rest in any order.
-    const many = Array.from({ length: 60 }, (_, index) =>
-      key(
-        `m${String(index).padStart(2, '0')}`,
-        `2024-01-${String(1 + (index % 28)).padStart(2, '0')}`,
-        `2024-02-${String(1 + ((index * 11) % 28)).padStart(2, '0')}`,
-      ),
-    ).sort(
-      (a, b) => b.updated.getTime() - a.updated.getTime() || (a.recordId < b.recordId ? -1 : 1),
-    );
+    const many = scatteredKeys(60, 11);
     const { archives } = paginate({ items: many, pageSize: 2 });
     // Every archive once, in a scattered order (7 and 30 have no common factor).
     const order = [...archives.keys()].sort((a, b) => ((a * 7) % 30) - ((b * 7) % 30));
