@@ -29,8 +29,8 @@ export interface FeedSet {
   hubUrl?: string;
 }
 
-/** A record's ordering key, the record, and its place in the newest-first order. */
-type BuildItem = FeedItemKey & { record: Briefing; index: number };
+/** A record's ordering key, the record, its scopes' segments, and its place in the newest-first order. */
+type BuildItem = FeedItemKey & { record: Briefing; segments: string[]; index: number };
 
 // `updated` of a feed with no records at all; any fixed date would do, never the build time.
 const EPOCH = '2023-01-01';
@@ -98,6 +98,7 @@ export function buildFeeds({
       updated: dateAtUtcMidnight(record.revision.updated),
       eventStart: record.date.start,
       record,
+      segments: scopesOf(record).map((scope) => scopeSegment({ scope })),
       // Its place in this order, which is its fragments' place too (set below).
       index: 0,
     }))
@@ -111,13 +112,10 @@ export function buildFeeds({
   const scopes = feedScopes({ records });
   // Items of each scope, newest first, and in the order they were added (archives): one pass
   // over the records each rather than one sort per scope.
-  const scopeKeys = new Map(
-    items.map((item) => [item, scopesOf(item.record).map((scope) => scopeSegment({ scope }))]),
-  );
   const inScopes = (ordered: readonly BuildItem[]) => {
     const byScope = new Map<string, FeedItemKey[]>();
     for (const item of ordered) {
-      for (const key of scopeKeys.get(item)!) {
+      for (const key of item.segments) {
         const list = byScope.get(key);
         if (list === undefined) byScope.set(key, [item]);
         else list.push(item);
