@@ -29,7 +29,7 @@ export interface FeedSet {
   hubUrl?: string;
 }
 
-/** A record's ordering key, the record, its scopes' segments, and its place in the newest-first order. */
+/** A record's key, the record, its scopes' segments and its place in the newest-first order. */
 type BuildItem = FeedItemKey & { record: Briefing; segments: string[]; index: number };
 
 // `updated` of a feed with no records at all; any fixed date would do, never the build time.
