@@ -79,10 +79,10 @@ export class ItemFragments {
     // same call out of a cache with a budget.
     const found = new Map<string, Buffer>();
     const missing: string[] = [];
-    for (const id of ids) {
-      const cached = this.#cache.get(id, kind);
-      if (cached !== undefined) {
-        found.set(id, cached);
+    for (const [index, id] of ids.entries()) {
+      const hit = cached[index];
+      if (hit !== undefined) {
+        found.set(id, hit);
         continue;
       }
       const reused = this.#reuse?.(id, kind);

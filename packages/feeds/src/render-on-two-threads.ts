@@ -145,18 +145,14 @@ function renderJob(job: Job, page: FeedPage): void {
  * Called in the worker thread with its port to this thread.
  */
 export function renderJobsInWorker(port: MessagePort): void {
-  const pages = new Map<string, FeedPage>();
-  const pageFor = (siteUrl: string) => {
-    let page = pages.get(siteUrl);
-    if (page === undefined) {
-      page = samplePage(siteUrl);
-      pages.set(siteUrl, page);
-    }
-    return page;
-  };
+  // The sample page of the site last asked for (a process builds for one site).
+  let sample: { siteUrl: string; page: FeedPage } | undefined;
   port.on('message', (job: Job) => {
     try {
-      renderJob(job, pageFor(job.siteUrl));
+      if (sample?.siteUrl !== job.siteUrl) {
+        sample = { siteUrl: job.siteUrl, page: samplePage(job.siteUrl) };
+      }
+      renderJob(job, sample.page);
     } catch {
       // The index could not be read: the batches not claimed yet are left to the other thread.
     } finally {

@@ -215,7 +215,7 @@ export function renderItemFragments({
     feedItems.forEach((item, index) => {
       const filled = templates.fill(item);
       if (filled === undefined) left.push(index);
-      fragments[start + index] = filled === undefined ? EMPTY : Buffer.from(filled, 'utf8');
+      else fragments[start + index] = Buffer.from(filled, 'utf8');
     });
     if (left.length > 0) {
       const rendered = throughFeed(left.map((index) => feedItems[index]!));
@@ -407,8 +407,6 @@ class ItemTemplates {
     return cutAtStandIns({ rendered, standIns: SLOT_STAND_INS, leftovers: LEFTOVERS });
   }
 }
-
-const EMPTY = Buffer.alloc(0);
 
 // Templates per format, by the text that opens an item (which differs between formats).
 const TEMPLATES = new Map<string, ItemTemplates>();
