@@ -130,14 +130,16 @@ export class ItemFragments {
 
   /**
    * Render every kind of these records now, from the store, on two threads (a full build); a
-   * record the store does not have is left out.
+   * record the store does not have is left out. `meanwhile`: other work for this thread, done
+   * while the worker renders (see renderOnTwoThreads).
    */
-  warm(ids: readonly string[]): void {
+  warm(ids: readonly string[], { meanwhile }: { meanwhile?: () => void } = {}): void {
     const rendered = renderOnTwoThreads({
       ids: this.incomplete(ids),
       store: this.#store,
       siteUrl: this.#siteUrl,
       page: this.#page,
+      ...(meanwhile === undefined ? {} : { meanwhile }),
     });
     this.#keep({ ...rendered, keep: true });
   }

@@ -115,6 +115,32 @@ describe('createLiveFeeds', { timeout: 30_000 }, () => {
     );
   });
 
+  it('lays out every document ahead of a full build, and lays out again those an edit moved', async () => {
+    const records = generateBriefings({ count: 60 });
+    const { fixture, live } = await liveOn(records, { calendarSize: 10 });
+    // A full build's first step: every item rendered, every document laid out.
+    live.batch(() => live.warm());
+    // An edit that moves the record to the front of its scopes, before any document is made.
+    const target = records[17]!;
+    await fixture.write(edited(target, 'A corrected title'));
+    const built = buildFeeds({
+      records: records.map((record) =>
+        record.id === target.id ? edited(target, 'A corrected title') : record,
+      ),
+      siteUrl: SITE,
+      pageSize: 5,
+      calendarSize: 10,
+    });
+    live.batch(() => {
+      expect(live.paths().sort()).toEqual([...built.files.keys()].sort());
+      for (const [path, file] of built.files) {
+        const served = live.file(path)!;
+        expect(Buffer.from(served.body).equals(Buffer.from(file.body)), path).toBe(true);
+        expect(served.etag, path).toBe(file.etag);
+      }
+    });
+  });
+
   it('answers no document for paths that are not feeds, and keeps none of them', async () => {
     const { live } = await liveOn([makeBriefing()]);
     for (const path of [

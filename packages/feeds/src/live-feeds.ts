@@ -4,7 +4,7 @@ import { recordHashes, type Store, type StoreChange } from '@briefing/store';
 import { checkSizes, normalizeSiteUrl } from './build-feeds.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { CONTENT_TYPES, makeFeedFile, makeRenderedFeedFile } from './feed-file.js';
-import { strongEtag } from './strong-etag.js';
+import { digestOf, strongEtag } from './strong-etag.js';
 import type { FeedFile } from './feed-file.js';
 import { ScopePages, type FeedPage } from './feed-page.js';
 import { toWebResponse } from './handler.js';
@@ -43,10 +43,12 @@ import { decodeKeysSnapshot, KeysSnapshotEncoder } from './keys-snapshot.js';
 import { RecordKeys, type KeySource } from './record-keys.js';
 import { RENDERERS } from './render-document.js';
 import {
+  encodeFrame,
   frameParts,
   templatedArchiveFrames,
   templatedCoverageFrames,
   type DocumentFrame,
+  type EncodedFrame,
 } from './render-once.js';
 import {
   respondToFeedRequest,
@@ -198,6 +200,14 @@ interface Kept {
   layout?: () => string | undefined;
 }
 
+/** What a feed document is made of besides its items: its page's frame, records and signature. */
+interface FeedLayout {
+  page: FeedPage;
+  frame: EncodedFrame;
+  ids: readonly string[];
+  signature: string;
+}
+
 /** Everything a feed document's bytes depend on besides its records' own texts. */
 function pageSignature(page: FeedPage): string {
   return JSON.stringify([
@@ -338,6 +348,7 @@ export async function createLiveFeeds({
     calendarDigests.delete(calendarPath);
     for (const year of years) calendarDigests.delete(calendarYearPath({ year }));
     for (const segment of touched) dropPages(segment);
+    laidOut.clear();
     if (coverageMoved) for (const segment of [...pagesBySegment.keys()]) dropPages(segment);
     const dropped: string[] = [];
     const changed = new Set(ids);
@@ -506,6 +517,33 @@ export async function createLiveFeeds({
     return `${found.format}.${page}`;
   };
 
+  // The three formats of a page are laid out one after another: its records and signature are
+  // worked out once for them.
+  let lastPage: Omit<FeedLayout, 'frame'> | undefined;
+  const layOut = ({ page, format }: { page: FeedPage; format: FeedFormat }): FeedLayout => {
+    if (lastPage?.page !== page) {
+      const ids = page.items.map((item) => item.recordId);
+      lastPage = { page, ids, signature: pageSignature(page) };
+    }
+    const frame = encodeFrame(frameOf[format]({ page, coverageNote }));
+    // The document's ETag is made from its parts' digests.
+    digestOf(frame.head);
+    digestOf(frame.tail);
+    return { ...lastPage, frame };
+  };
+
+  // Feed documents laid out before their items are rendered (a full build's, see warm), by path:
+  // each taken by its document, if its page is still the one laid out.
+  const laidOut = new Map<string, FeedLayout>();
+  const layOutEveryFeed = () => {
+    for (const scope of keys.scopes()) {
+      const documents = pagesOf(scopeSegment({ scope }));
+      for (const path of documents.keys()) {
+        if (!kept.has(path)) laidOut.set(path, layOut(documents.get(path)!));
+      }
+    }
+  };
+
   const renderFeed = (path: string): Kept | undefined => {
     const match = FEED_PATH.exec(path);
     if (match === null) return undefined;
@@ -514,8 +552,9 @@ export async function createLiveFeeds({
     if (found === undefined) return undefined;
     const { page, format } = found;
     const keep = inStep();
-    const ids = page.items.map((item) => item.recordId);
-    const frame = frameOf[format]({ page, coverageNote });
+    const ahead = laidOut.get(path);
+    if (ahead !== undefined) laidOut.delete(path);
+    const { frame, ids, signature } = ahead?.page === page ? ahead : layOut(found);
     const parts = frameParts({
       frame,
       itemFragments: fragments.get({ ids, kind: format, keep }),
@@ -541,9 +580,11 @@ export async function createLiveFeeds({
         : makeRenderedFeedFile({ ...file, parts: () => parts }),
       segment,
       current,
-      signature: pageSignature(page),
+      signature,
       ids,
-      ...(segment === 'all' ? layoutFor({ ids, parts, separated: frame.separator !== '' }) : {}),
+      ...(segment === 'all'
+        ? layoutFor({ ids, parts, separated: frame.separator.byteLength > 0 })
+        : {}),
     };
   };
 
@@ -872,7 +913,8 @@ export async function createLiveFeeds({
       fragments.limit(maxItemBytes);
       for (const [path] of kept.entries()) kept.delete(path);
     },
-    warm: () => fragments.warm([...keys.ids()]),
+    // While the worker renders its share of the items, this thread lays out the documents.
+    warm: () => fragments.warm([...keys.ids()], { meanwhile: layOutEveryFeed }),
     batch: (work) => store.read(() => work()),
     prepareCalendar,
     whenReady: (path) => {

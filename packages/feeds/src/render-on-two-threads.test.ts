@@ -35,6 +35,7 @@ describe('rendering a full build on two threads', () => {
         sameCuts: boolean;
         sameTags: boolean;
         workerBatches: number;
+        meanwhile: number;
       }[];
       batches: number;
     };
@@ -46,6 +47,8 @@ describe('rendering a full build on two threads', () => {
         sameBytes: true,
         sameCuts: true,
         sameTags: true,
+        // This thread's other work, done once, while the worker rendered.
+        meanwhile: 1,
       });
       expect(call.workerBatches).toBeGreaterThan(0);
       expect(call.workerBatches).toBeLessThan(batches);
@@ -96,7 +99,15 @@ describe('rendering a full build on two threads', () => {
     it('renders alone, with the same bytes, leaving out the ids the store does not have', () => {
       const page = samplePage(siteUrl);
       const ids = ['no-such-record', ...records.map((record) => record.id)];
-      const both = renderOnTwoThreads({ ids, store: fixture.store, siteUrl, page });
+      let meanwhile = 0;
+      const both = renderOnTwoThreads({
+        ids,
+        store: fixture.store,
+        siteUrl,
+        page,
+        meanwhile: () => (meanwhile += 1),
+      });
+      expect(meanwhile).toBe(1);
       expect(both.ids).toEqual(records.map((record) => record.id));
       const alone = renderFragments({ records, siteUrl, kinds: FRAGMENT_KINDS, page });
       for (const kind of FRAGMENT_KINDS) expect(both.fragments.get(kind)).toEqual(alone.get(kind));

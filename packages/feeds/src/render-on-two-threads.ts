@@ -228,24 +228,32 @@ export function renderOnTwoThreads({
   store,
   siteUrl,
   page,
+  meanwhile,
 }: {
   ids: readonly string[];
   store: Store;
   siteUrl: string;
   page: FeedPage;
+  /**
+   * Other work for this thread, done first, while the worker starts on its share: the worker then
+   * claims more batches, and this thread fewer.
+   */
+  meanwhile?: () => void;
 }): { ids: string[]; fragments: Fragments } {
   const batches = Math.ceil(ids.length / ITEMS_PER_RENDER);
   workerBatches = 0;
   const renderHere = (batch: number) => {
     const records = store.read((reader) => found((id) => reader.get(id), batchOf(ids, batch)));
-    return {
-      ids: records.map((record) => record.id),
-      fragments: renderFragments({ records, siteUrl, kinds: FRAGMENT_KINDS, page }),
-    };
+    const fragments = renderFragments({ records, siteUrl, kinds: FRAGMENT_KINDS, page });
+    // Digested now, as the worker digests its own: while both threads render, the work is
+    // shared; left to the documents' ETags, it would be this thread's alone.
+    for (const list of fragments.values()) for (const fragment of list) digestOf(fragment);
+    return { ids: records.map((record) => record.id), fragments };
   };
   const done = new Array<{ ids: string[]; fragments: Fragments }>(batches);
   const thread = batches < MIN_BATCHES ? undefined : startedWorker();
   if (thread === undefined) {
+    meanwhile?.();
     for (let batch = 0; batch < batches; batch++) done[batch] = renderHere(batch);
     return joined(done);
   }
@@ -262,6 +270,7 @@ export function renderOnTwoThreads({
   };
   thread.postMessage(job, [port2]);
   try {
+    meanwhile?.();
     for (let batch = 0; batch < batches; batch++) {
       if (Atomics.compareExchange(claims, batch, 0, HERE) !== 0) break;
       done[batch] = renderHere(batch);

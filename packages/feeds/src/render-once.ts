@@ -145,6 +145,24 @@ export function splitAt({
   return { head: xml.slice(0, at), tail: xml.slice(at), separator };
 }
 
+/** A frame as UTF-8 bytes: encoded ahead of the items of a document laid out in advance. */
+export interface EncodedFrame {
+  head: Buffer;
+  tail: Buffer;
+  separator: Buffer;
+}
+
+export function encodeFrame(frame: DocumentFrame): EncodedFrame {
+  return {
+    head: Buffer.from(frame.head, 'utf8'),
+    tail: Buffer.from(frame.tail, 'utf8'),
+    separator: Buffer.from(frame.separator, 'utf8'),
+  };
+}
+
+const isEncoded = (frame: DocumentFrame | EncodedFrame): frame is EncodedFrame =>
+  typeof frame.head !== 'string';
+
 /**
  * The whole document as UTF-8 byte parts in order, from fragments already encoded: joined with
  * Buffer.concat, or hashed part by part, without building a large string.
@@ -153,16 +171,16 @@ export function frameParts({
   frame,
   itemFragments,
 }: {
-  frame: DocumentFrame;
+  frame: DocumentFrame | EncodedFrame;
   itemFragments: readonly Buffer[];
 }): Buffer[] {
-  const parts: Buffer[] = [Buffer.from(frame.head, 'utf8')];
-  const separator = Buffer.from(frame.separator, 'utf8');
+  const { head, tail, separator } = isEncoded(frame) ? frame : encodeFrame(frame);
+  const parts: Buffer[] = [head];
   itemFragments.forEach((fragment, index) => {
     if (index > 0 && separator.byteLength > 0) parts.push(separator);
     parts.push(fragment);
   });
-  parts.push(Buffer.from(frame.tail, 'utf8'));
+  parts.push(tail);
   return parts;
 }
 

@@ -18,7 +18,14 @@ const page = samplePage(siteUrl);
 const ids = [...records.map((record) => record.id), 'no-such-record'];
 const calls = [];
 for (let call = 0; call < 2; call++) {
-  const both = twoThreads.renderOnTwoThreads({ ids, store: fixture.store, siteUrl, page });
+  let meanwhile = 0;
+  const both = twoThreads.renderOnTwoThreads({
+    ids,
+    store: fixture.store,
+    siteUrl,
+    page,
+    meanwhile: () => (meanwhile += 1),
+  });
   const alone = renderFragments({ records, siteUrl, kinds: FRAGMENT_KINDS, page });
   calls.push({
     sameIds: JSON.stringify(both.ids) === JSON.stringify(records.map((record) => record.id)),
@@ -35,6 +42,7 @@ for (let call = 0; call < 2; call++) {
       (kind) => strongEtag(both.fragments.get(kind)!) === strongEtag(alone.get(kind)!),
     ),
     workerBatches: twoThreads.workerBatches,
+    meanwhile,
   });
 }
 await fixture.close();
