@@ -441,6 +441,27 @@ const NEXT = `${STAND_IN}Next`;
 const STAND_IN_DATE = new Date(Date.UTC(1904, 1, 29));
 const PAGE_NUMBER = /\/(\d+)(\.(?:rss|atom|json))$/;
 
+// What an archive frame's stand-ins stand for.
+type FrameSlot = 'self' | 'prev' | 'next' | 'iso' | 'utc';
+const FRAME_STAND_INS: Record<FrameSlot, string> = {
+  self: SELF,
+  prev: PREV,
+  next: NEXT,
+  iso: STAND_IN_DATE.toISOString(),
+  utc: STAND_IN_DATE.toUTCString(),
+};
+
+/** An archive frame cut at its stand-ins (filled by joining: replacing each took ~30 ms a build). */
+interface FrameTemplate {
+  head: Template<FrameSlot>;
+  tail: Template<FrameSlot>;
+  separator: string;
+}
+
+/** `text` cut at every stand-in (with no leftovers to look for, never undefined). */
+const cutFrameText = (rendered: string) =>
+  cutAtStandIns({ rendered, standIns: FRAME_STAND_INS, leftovers: [] })!;
+
 function withStandIn(urls: FormatUrls | undefined, standIn: string): FormatUrls | undefined {
   if (urls === undefined) return undefined;
   const replace = (url: string) => url.replace(PAGE_NUMBER, `/${standIn}$2`);
@@ -475,7 +496,7 @@ function templatable(page: FeedPage): boolean {
 export function templatedArchiveFrames(
   render: (options: { page: FeedPage }) => DocumentFrame,
 ): (options: { page: FeedPage }) => DocumentFrame {
-  const templates = new Map<string, DocumentFrame>();
+  const templates = new Map<string, FrameTemplate>();
   return ({ page }) => {
     if (!templatable(page)) return render({ page });
     const key = `${page.prevArchive !== undefined} ${page.nextArchive !== undefined} ${page.siteUrl} ${page.feedId}`;
@@ -483,7 +504,7 @@ export function templatedArchiveFrames(
     if (template === undefined) {
       const prevArchive = withStandIn(page.prevArchive, PREV);
       const nextArchive = withStandIn(page.nextArchive, NEXT);
-      template = render({
+      const rendered = render({
         page: {
           ...page,
           items: [],
@@ -493,15 +514,21 @@ export function templatedArchiveFrames(
           ...(nextArchive === undefined ? {} : { nextArchive }),
         },
       });
+      template = {
+        head: cutFrameText(rendered.head),
+        tail: cutFrameText(rendered.tail),
+        separator: rendered.separator,
+      };
       templates.set(key, template);
     }
-    const fill = (text: string) =>
-      text
-        .replaceAll(SELF, numberOf(page.self))
-        .replaceAll(PREV, numberOf(page.prevArchive))
-        .replaceAll(NEXT, numberOf(page.nextArchive))
-        .replaceAll(STAND_IN_DATE.toISOString(), page.updated.toISOString())
-        .replaceAll(STAND_IN_DATE.toUTCString(), page.updated.toUTCString());
+    const texts: Record<FrameSlot, string> = {
+      self: numberOf(page.self),
+      prev: numberOf(page.prevArchive),
+      next: numberOf(page.nextArchive),
+      iso: page.updated.toISOString(),
+      utc: page.updated.toUTCString(),
+    };
+    const fill = (text: Template<FrameSlot>) => fillTemplate(text, (name) => texts[name]);
     return { head: fill(template.head), tail: fill(template.tail), separator: template.separator };
   };
 }
