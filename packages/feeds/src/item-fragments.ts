@@ -9,6 +9,7 @@ import {
   type Fragments,
 } from './render-fragments.js';
 import { renderOnTwoThreads } from './render-on-two-threads.js';
+import type { WarmedItems } from './warmed-items.js';
 
 /**
  * Each record's rendered item (RSS `<item>`, Atom `<entry>`, JSON item, VEVENT) as UTF-8 bytes,
@@ -131,9 +132,13 @@ export class ItemFragments {
   /**
    * Render every kind of these records now, from the store, on two threads (a full build); a
    * record the store does not have is left out. `meanwhile`: other work for this thread, done
-   * while the worker renders (see renderOnTwoThreads).
+   * while the worker renders (see renderOnTwoThreads); `into`: where to put what is rendered by
+   * position as well (records rendered before are not put there).
    */
-  warm(ids: readonly string[], { meanwhile }: { meanwhile?: () => void } = {}): void {
+  warm(
+    ids: readonly string[],
+    { meanwhile, into }: { meanwhile?: () => void; into?: WarmedItems } = {},
+  ): void {
     const rendered = renderOnTwoThreads({
       ids: this.incomplete(ids),
       store: this.#store,
@@ -142,6 +147,7 @@ export class ItemFragments {
       ...(meanwhile === undefined ? {} : { meanwhile }),
     });
     this.#keep({ ...rendered, keep: true });
+    into?.put(rendered);
   }
 
   /** Puts what was rendered in the cache (`keep`) and in `into` (of one kind). */

@@ -115,6 +115,21 @@ describe('createLiveFeeds', { timeout: 30_000 }, () => {
     );
   });
 
+  it("makes a full build's documents from the items rendered for it, as buildFeeds does", async () => {
+    const records = generateBriefings({ count: 60 });
+    const { live } = await liveOn(records, { calendarSize: 10 });
+    const built = buildFeeds({ records, siteUrl: SITE, pageSize: 5, calendarSize: 10 });
+    // As a build: every item rendered and every document laid out, then every document made.
+    live.batch(() => {
+      live.warm();
+      for (const [path, file] of built.files) {
+        const made = live.file(path)!;
+        expect(Buffer.from(made.body).equals(Buffer.from(file.body)), path).toBe(true);
+        expect(made.etag, path).toBe(file.etag);
+      }
+    });
+  });
+
   it('lays out every document ahead of a full build, and lays out again those an edit moved', async () => {
     const records = generateBriefings({ count: 60 });
     const { fixture, live } = await liveOn(records, { calendarSize: 10 });

@@ -44,6 +44,7 @@ import { RecordKeys, type KeySource } from './record-keys.js';
 import { RENDERERS } from './render-document.js';
 import {
   encodeFrame,
+  frameDigests,
   frameParts,
   templatedArchiveFrames,
   templatedCoverageFrames,
@@ -57,6 +58,7 @@ import {
   type HeaderReader,
 } from './respond.js';
 import { absoluteUrl, dateAtUtcMidnight } from './to-feed-item.js';
+import { WarmedItems } from './warmed-items.js';
 
 /** Feeds rendered from a store on demand, kept until an edit touches them. */
 export interface LiveFeeds extends FeedSource {
@@ -206,6 +208,8 @@ interface FeedLayout {
   frame: EncodedFrame;
   ids: readonly string[];
   signature: string;
+  /** Where its records are among the items a full build is rendering (see WarmedItems). */
+  positions?: Int32Array;
 }
 
 /** Everything a feed document's bytes depend on besides its records' own texts. */
@@ -348,7 +352,7 @@ export async function createLiveFeeds({
     calendarDigests.delete(calendarPath);
     for (const year of years) calendarDigests.delete(calendarYearPath({ year }));
     for (const segment of touched) dropPages(segment);
-    laidOut.clear();
+    forgetLayouts();
     if (coverageMoved) for (const segment of [...pagesBySegment.keys()]) dropPages(segment);
     const dropped: string[] = [];
     const changed = new Set(ids);
@@ -520,10 +524,18 @@ export async function createLiveFeeds({
   // The three formats of a page are laid out one after another: its records and signature are
   // worked out once for them.
   let lastPage: Omit<FeedLayout, 'frame'> | undefined;
-  const layOut = ({ page, format }: { page: FeedPage; format: FeedFormat }): FeedLayout => {
+  const layOut = (
+    { page, format }: { page: FeedPage; format: FeedFormat },
+    warming?: WarmedItems,
+  ): FeedLayout => {
     if (lastPage?.page !== page) {
       const ids = page.items.map((item) => item.recordId);
-      lastPage = { page, ids, signature: pageSignature(page) };
+      lastPage = {
+        page,
+        ids,
+        signature: pageSignature(page),
+        ...(warming === undefined ? {} : { positions: warming.positionsOf(ids) }),
+      };
     }
     const frame = encodeFrame(frameOf[format]({ page, coverageNote }));
     // The document's ETag is made from its parts' digests.
@@ -533,15 +545,21 @@ export async function createLiveFeeds({
   };
 
   // Feed documents laid out before their items are rendered (a full build's, see warm), by path:
-  // each taken by its document, if its page is still the one laid out.
+  // each taken by its document, if its page is still the one laid out. With them, the items the
+  // build rendered, by position. Both are dropped by an edit, and at the end of the batch.
   const laidOut = new Map<string, FeedLayout>();
-  const layOutEveryFeed = () => {
+  let warmed: WarmedItems | undefined;
+  const layOutEveryFeed = (warming: WarmedItems) => {
     for (const scope of keys.scopes()) {
       const documents = pagesOf(scopeSegment({ scope }));
       for (const path of documents.keys()) {
-        if (!kept.has(path)) laidOut.set(path, layOut(documents.get(path)!));
+        if (!kept.has(path)) laidOut.set(path, layOut(documents.get(path)!, warming));
       }
     }
+  };
+  const forgetLayouts = () => {
+    laidOut.clear();
+    warmed = undefined;
   };
 
   const renderFeed = (path: string): Kept | undefined => {
@@ -554,12 +572,17 @@ export async function createLiveFeeds({
     const keep = inStep();
     const ahead = laidOut.get(path);
     if (ahead !== undefined) laidOut.delete(path);
-    const { frame, ids, signature } = ahead?.page === page ? ahead : layOut(found);
+    const { frame, ids, signature, positions } = ahead?.page === page ? ahead : layOut(found);
+    // Laid out during a full build: its items, and their digests, by position.
+    const taken = keep && positions !== undefined ? warmed?.take(positions, format) : undefined;
     const parts = frameParts({
       frame,
-      itemFragments: fragments.get({ ids, kind: format, keep }),
+      itemFragments: taken?.fragments ?? fragments.get({ ids, kind: format, keep }),
     });
-    const etag = strongEtag(parts);
+    const etag = strongEtag(
+      parts,
+      taken === undefined ? undefined : frameDigests({ frame, itemDigests: taken.digests }),
+    );
     const current = page.archivePage === undefined;
     const file = {
       path,
@@ -913,9 +936,21 @@ export async function createLiveFeeds({
       fragments.limit(maxItemBytes);
       for (const [path] of kept.entries()) kept.delete(path);
     },
-    // While the worker renders its share of the items, this thread lays out the documents.
-    warm: () => fragments.warm([...keys.ids()], { meanwhile: layOutEveryFeed }),
-    batch: (work) => store.read(() => work()),
+    warm: () => {
+      const ids = [...keys.ids()];
+      const warming = new WarmedItems(ids);
+      // While the worker renders its share of the items, this thread lays out the documents.
+      fragments.warm(ids, { meanwhile: () => layOutEveryFeed(warming), into: warming });
+      warmed = warming;
+    },
+    batch: (work) =>
+      store.read(() => {
+        try {
+          return work();
+        } finally {
+          forgetLayouts();
+        }
+      }),
     prepareCalendar,
     whenReady: (path) => {
       // (No calendar at this path: nothing to wait for.)

@@ -15,6 +15,9 @@ export const FRAGMENT_KINDS: readonly FragmentKind[] = [...FEED_FORMATS, 'ics'];
 /** Each kind's fragments, one per record, in the records' order. */
 export type Fragments = Map<FragmentKind, Buffer[]>;
 
+/** Each fragment's digestOf (strong-etag.ts), by kind, in the fragments' order. */
+export type Digests = Map<FragmentKind, string[]>;
+
 /** A page to render items for: item fragments do not depend on the document they are cut from. */
 export function samplePage(siteUrl: string): FeedPage {
   return scopePages({

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBriefings } from '@briefing/schema/testing';
 import { FRAGMENT_KINDS, renderFragments, samplePage } from './render-fragments.js';
 import { renderJobsInWorker, renderOnTwoThreads } from './render-on-two-threads.js';
+import { digestOf } from './strong-etag.js';
 import { makeStoreFixture, type StoreFixture } from './test-support/store-fixture.js';
 
 const run = promisify(execFile);
@@ -34,6 +35,7 @@ describe('rendering a full build on two threads', () => {
         sameBytes: boolean;
         sameCuts: boolean;
         sameTags: boolean;
+        sameDigests: boolean;
         workerBatches: number;
         meanwhile: number;
       }[];
@@ -47,6 +49,7 @@ describe('rendering a full build on two threads', () => {
         sameBytes: true,
         sameCuts: true,
         sameTags: true,
+        sameDigests: true,
         // This thread's other work, done once, while the worker rendered.
         meanwhile: 1,
       });
@@ -110,7 +113,10 @@ describe('rendering a full build on two threads', () => {
       expect(meanwhile).toBe(1);
       expect(both.ids).toEqual(records.map((record) => record.id));
       const alone = renderFragments({ records, siteUrl, kinds: FRAGMENT_KINDS, page });
-      for (const kind of FRAGMENT_KINDS) expect(both.fragments.get(kind)).toEqual(alone.get(kind));
+      for (const kind of FRAGMENT_KINDS) {
+        expect(both.fragments.get(kind)).toEqual(alone.get(kind));
+        expect(both.digests.get(kind)).toEqual(alone.get(kind)!.map(digestOf));
+      }
     });
   });
 });

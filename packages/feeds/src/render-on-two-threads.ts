@@ -18,7 +18,8 @@ import type { MessagePort } from 'node:worker_threads';
 import type { Briefing } from '@briefing/schema';
 import { IMPORT_WORKER_MODULE, IndexRecords, moduleUrl, workerPreloads } from '@briefing/store';
 import type { Store } from '@briefing/store';
-import { FRAGMENT_KINDS, renderFragments, samplePage, type Fragments } from './render-fragments.js';
+import { FRAGMENT_KINDS, renderFragments, samplePage } from './render-fragments.js';
+import type { Digests, Fragments } from './render-fragments.js';
 import type { FeedPage } from './feed-page.js';
 import { ITEMS_PER_RENDER } from './render-once.js';
 import { digestOf, keepDigest } from './strong-etag.js';
@@ -81,22 +82,29 @@ function pack(fragments: Fragments): Packed[] {
   });
 }
 
-function unpack(packed: Packed[]): Fragments {
-  return new Map(
-    FRAGMENT_KINDS.map((kind, index) => {
-      const { bytes, lengths, digests } = packed[index]!;
-      const whole = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      let at = 0;
-      return [
-        kind,
-        lengths.map((length, fragment) => {
-          const part = whole.subarray(at, (at += length));
-          keepDigest(part, digests[fragment]!);
-          return part;
-        }),
-      ];
-    }),
-  );
+/** A batch rendered: the ids found, in order, their fragments and each fragment's digestOf. */
+export interface Rendered {
+  ids: string[];
+  fragments: Fragments;
+  digests: Digests;
+}
+
+function unpack(ids: string[], packed: Packed[]): Rendered {
+  const fragments: Fragments = new Map();
+  const digests: Digests = new Map();
+  FRAGMENT_KINDS.forEach((kind, index) => {
+    const { bytes, lengths, digests: theirs } = packed[index]!;
+    const whole = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let at = 0;
+    const parts = lengths.map((length, fragment) => {
+      const part = whole.subarray(at, (at += length));
+      keepDigest(part, theirs[fragment]!);
+      return part;
+    });
+    fragments.set(kind, parts);
+    digests.set(kind, theirs);
+  });
+  return { ids, fragments, digests };
 }
 
 /** Render the batches of a job this thread claims, from the last, until the other's. */
@@ -221,7 +229,8 @@ export let workerBatches = 0;
 /**
  * Each of these records' fragments in every kind, read from the store by id, rendered on this
  * thread and a worker thread at once: the bytes renderFragments gives for the same records.
- * Returns the ids the store has (in the order given) and their fragments, in that order.
+ * Returns the ids the store has (in the order given), their fragments and the fragments'
+ * digestOf, in that order.
  */
 export function renderOnTwoThreads({
   ids,
@@ -239,7 +248,7 @@ export function renderOnTwoThreads({
    * claims more batches, and this thread fewer.
    */
   meanwhile?: () => void;
-}): { ids: string[]; fragments: Fragments } {
+}): Rendered {
   const batches = Math.ceil(ids.length / ITEMS_PER_RENDER);
   workerBatches = 0;
   const renderHere = (batch: number) => {
@@ -247,10 +256,11 @@ export function renderOnTwoThreads({
     const fragments = renderFragments({ records, siteUrl, kinds: FRAGMENT_KINDS, page });
     // Digested now, as the worker digests its own: while both threads render, the work is
     // shared; left to the documents' ETags, it would be this thread's alone.
-    for (const list of fragments.values()) for (const fragment of list) digestOf(fragment);
-    return { ids: records.map((record) => record.id), fragments };
+    const digests: Digests = new Map();
+    for (const [kind, list] of fragments) digests.set(kind, list.map(digestOf));
+    return { ids: records.map((record) => record.id), fragments, digests };
   };
-  const done = new Array<{ ids: string[]; fragments: Fragments }>(batches);
+  const done = new Array<Rendered>(batches);
   const thread = batches < MIN_BATCHES ? undefined : startedWorker();
   if (thread === undefined) {
     meanwhile?.();
@@ -293,7 +303,7 @@ function receiveTheirs({
 }: {
   claims: Int32Array;
   replies: MessagePort;
-  done: { ids: string[]; fragments: Fragments }[];
+  done: Rendered[];
 }): Set<number> {
   const batches = claims.length - 1;
   const waiting = new Set<number>();
@@ -317,23 +327,24 @@ function receiveTheirs({
     waiting.delete(reply.batch);
     if ('failed' in reply) failed.add(reply.batch);
     else {
-      done[reply.batch] = { ids: reply.ids, fragments: unpack(reply.packed) };
+      done[reply.batch] = unpack(reply.ids, reply.packed);
       workerBatches += 1;
     }
   }
   return failed;
 }
 
-/** The batches' ids and fragments, one after the other. */
-function joined(batches: readonly { ids: string[]; fragments: Fragments }[]): {
-  ids: string[];
-  fragments: Fragments;
-} {
+/** The batches' ids, fragments and digests, one after the other. */
+function joined(batches: readonly Rendered[]): Rendered {
   const ids: string[] = [];
   const fragments: Fragments = new Map(FRAGMENT_KINDS.map((kind) => [kind, []]));
+  const digests: Digests = new Map(FRAGMENT_KINDS.map((kind) => [kind, []]));
   for (const batch of batches) {
     ids.push(...batch.ids);
-    for (const kind of FRAGMENT_KINDS) fragments.get(kind)!.push(...batch.fragments.get(kind)!);
+    for (const kind of FRAGMENT_KINDS) {
+      fragments.get(kind)!.push(...batch.fragments.get(kind)!);
+      digests.get(kind)!.push(...batch.digests.get(kind)!);
+    }
   }
-  return { ids, fragments };
+  return { ids, fragments, digests };
 }

@@ -1,7 +1,14 @@
 import { Feed } from 'feed';
 import { describe, expect, it, vi } from 'vitest';
 import { generateBriefings, makeBriefing } from '@briefing/schema/testing';
-import { templatedArchiveFrames, templatedCoverageFrames } from './render-once.js';
+import {
+  encodeFrame,
+  frameDigests,
+  frameParts,
+  templatedArchiveFrames,
+  templatedCoverageFrames,
+} from './render-once.js';
+import { digestOf } from './strong-etag.js';
 import { atom1Frame, renderAtomEntries } from './atom1.js';
 import { buildFeeds } from './build-feeds.js';
 import { scopePages } from './feed-page.js';
@@ -134,6 +141,26 @@ describe('documents spliced from items rendered once', () => {
       categories: asList(entry.category).map((c: any) => [c['@_term'], c['@_label']]),
     });
     expect(spliced.map(meaning)).toEqual(expected.map(meaning));
+  });
+});
+
+describe("a document's parts", () => {
+  const fragments = ['<item>a</item>', '{"id":"b"}', '<entry>Пхеньян</entry>'].map((text) =>
+    Buffer.from(text),
+  );
+  it.each([
+    ['with a separator between items (JSON)', ','],
+    ['with none (XML)', ''],
+  ])("have their digests in the parts' order, %s", (_, separator) => {
+    const frame = encodeFrame({ head: '<feed>', tail: '</feed>', separator });
+    const parts = frameParts({ frame, itemFragments: fragments });
+    for (const count of [0, 1, 3]) {
+      const some = fragments.slice(0, count);
+      expect(
+        frameDigests({ frame, itemDigests: some.map((fragment) => digestOf(fragment)) }),
+      ).toEqual(frameParts({ frame, itemFragments: some }).map(digestOf));
+    }
+    expect(parts).toHaveLength(separator === '' ? 5 : 7);
   });
 });
 

@@ -18,6 +18,7 @@ import type { Feed, Item } from 'feed';
 import type { FeedPage, FormatUrls } from './feed-page.js';
 import type { FeedItem } from './to-feed-item.js';
 import { cutAtStandIns, fillTemplate, type Template } from './stand-in-template.js';
+import { digestOf } from './strong-etag.js';
 
 const CDATA_END = '\uFFFE';
 const ATTRIBUTE_LT = '\uFFFF';
@@ -182,6 +183,27 @@ export function frameParts({
   });
   parts.push(tail);
   return parts;
+}
+
+/**
+ * The digestOf of each of frameParts' parts, in the same order, from the items' own digests: the
+ * frame's parts are digested here, the items' are not looked up.
+ */
+export function frameDigests({
+  frame,
+  itemDigests,
+}: {
+  frame: EncodedFrame;
+  itemDigests: readonly string[];
+}): string[] {
+  const digests = [digestOf(frame.head)];
+  const separator = frame.separator.byteLength > 0 ? digestOf(frame.separator) : undefined;
+  itemDigests.forEach((digest, index) => {
+    if (index > 0 && separator !== undefined) digests.push(separator);
+    digests.push(digest);
+  });
+  digests.push(digestOf(frame.tail));
+  return digests;
 }
 
 // Items per document rendered at once: large enough that the channel head is written rarely,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import etag from 'etag';
-import { strongEtag } from './strong-etag.js';
+import { digestOf, strongEtag } from './strong-etag.js';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 
@@ -52,5 +52,13 @@ describe('strongEtag', () => {
     const tags = changed.map((parts) => strongEtag(parts));
     expect(tags).not.toContain(tag);
     expect(new Set(tags).size).toBe(tags.length);
+  });
+
+  it('gives the same tag from digests the caller has at hand, and refuses digests that do not match', () => {
+    const parts = [head, item, other, tail];
+    expect(strongEtag(parts, parts.map((part) => Buffer.from(part)).map(digestOf))).toBe(
+      strongEtag(parts),
+    );
+    expect(() => strongEtag(parts, parts.slice(1).map(digestOf))).toThrow(/3 digests for 4 parts/);
   });
 });

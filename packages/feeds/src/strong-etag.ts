@@ -39,14 +39,18 @@ export function keepDigest(part: Uint8Array, digest: string): void {
 /**
  * The strong ETag of the concatenation of `parts`: "<length hex>-<SHA-1 base64, 27 chars>", as the
  * etag package writes it. One part is tagged exactly as the etag package tags it; many parts by
- * the hash of their digests (see above).
+ * the hash of their digests (see above). `digests`: each part's digestOf, when the caller has
+ * them at hand (then none is looked up).
  */
-export function strongEtag(parts: readonly Uint8Array[]): string {
+export function strongEtag(parts: readonly Uint8Array[], digests?: readonly string[]): string {
+  if (digests !== undefined && digests.length !== parts.length) {
+    throw new Error(`${digests.length} digests for ${parts.length} parts`);
+  }
   let length = 0;
   for (const part of parts) length += part.byteLength;
   if (length === 0) return EMPTY_ETAG;
   const sha1 = createHash('sha1');
   if (parts.length === 1) sha1.update(parts[0]!);
-  else sha1.update(parts.map(digestOf).join(''), 'latin1');
+  else sha1.update((digests ?? parts.map(digestOf)).join(''), 'latin1');
   return `"${length.toString(16)}-${sha1.digest('base64').slice(0, 27)}"`;
 }

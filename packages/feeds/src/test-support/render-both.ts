@@ -5,7 +5,7 @@
 import { generateBriefings } from '@briefing/schema/testing';
 import { FRAGMENT_KINDS, renderFragments, samplePage } from '../render-fragments.js';
 import * as twoThreads from '../render-on-two-threads.js';
-import { strongEtag } from '../strong-etag.js';
+import { digestOf, strongEtag } from '../strong-etag.js';
 import { makeStoreFixture } from './store-fixture.js';
 
 const count = Number(process.argv[2]);
@@ -40,6 +40,12 @@ for (let call = 0; call < 2; call++) {
     // The digests the worker sent for its fragments are theirs: documents get the same tags.
     sameTags: FRAGMENT_KINDS.every(
       (kind) => strongEtag(both.fragments.get(kind)!) === strongEtag(alone.get(kind)!),
+    ),
+    // Each fragment's digest, given with it, whichever thread made it.
+    sameDigests: FRAGMENT_KINDS.every((kind) =>
+      both.digests
+        .get(kind)!
+        .every((digest, index) => digest === digestOf(alone.get(kind)![index]!)),
     ),
     workerBatches: twoThreads.workerBatches,
     meanwhile,
