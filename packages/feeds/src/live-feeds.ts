@@ -521,27 +521,28 @@ export async function createLiveFeeds({
     return `${found.format}.${page}`;
   };
 
-  // The three formats of a page are laid out one after another: its records and signature are
-  // worked out once for them.
-  let lastPage: Omit<FeedLayout, 'frame'> | undefined;
+  // The three formats of a page are laid out one after another: its records and signature (and
+  // where its records are among those a build renders) are worked out once for them.
+  let lastPage: { warming?: WarmedItems; layout: Omit<FeedLayout, 'frame'> } | undefined;
   const layOut = (
     { page, format }: { page: FeedPage; format: FeedFormat },
     warming?: WarmedItems,
   ): FeedLayout => {
-    if (lastPage?.page !== page) {
+    if (lastPage?.layout.page !== page || lastPage.warming !== warming) {
       const ids = page.items.map((item) => item.recordId);
-      lastPage = {
+      const layout = {
         page,
         ids,
         signature: pageSignature(page),
         ...(warming === undefined ? {} : { positions: warming.positionsOf(ids) }),
       };
+      lastPage = { ...(warming === undefined ? {} : { warming }), layout };
     }
     const frame = encodeFrame(frameOf[format]({ page, coverageNote }));
     // The document's ETag is made from its parts' digests.
     digestOf(frame.head);
     digestOf(frame.tail);
-    return { ...lastPage, frame };
+    return { ...lastPage.layout, frame };
   };
 
   // Feed documents laid out before their items are rendered (a full build's, see warm), by path:

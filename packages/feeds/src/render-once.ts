@@ -480,7 +480,7 @@ interface FrameTemplate {
   separator: string;
 }
 
-/** `text` cut at every stand-in (with no leftovers to look for, never undefined). */
+/** A frame's text cut at every stand-in (with no leftovers to look for, never undefined). */
 const cutFrameText = (rendered: string) =>
   cutAtStandIns({ rendered, standIns: FRAME_STAND_INS, leftovers: [] })!;
 
