@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -55,18 +55,28 @@ async function setUp(records: Briefing[]) {
   for (const record of records) {
     await writeFile(join(dir, 'data', `${record.id}.yaml`), briefingToYaml(record));
   }
-  const run = (args: string[], { idleSeconds = 60 } = {}) =>
-    spawnSync(process.execPath, [...CLI, ...args], {
-      cwd: PACKAGE_DIR,
-      env: {
-        ...process.env,
-        INIT_CWD: dir,
-        BRIEFING_FEEDS_DAEMON_DIR: daemons,
-        BRIEFING_FEEDS_DAEMON_IDLE: String(idleSeconds),
-      },
-      encoding: 'utf8',
+  const options = ({ idleSeconds = 60 } = {}) => ({
+    cwd: PACKAGE_DIR,
+    env: {
+      ...process.env,
+      INIT_CWD: dir,
+      BRIEFING_FEEDS_DAEMON_DIR: daemons,
+      BRIEFING_FEEDS_DAEMON_IDLE: String(idleSeconds),
+    },
+  });
+  const run = (args: string[], idle: { idleSeconds?: number } = {}) =>
+    spawnSync(process.execPath, [...CLI, ...args], { ...options(idle), encoding: 'utf8' });
+  /** The same, leaving this process's event loop running meanwhile. */
+  const runAside = (args: string[]) =>
+    new Promise<{ status: number | null; stderr: string }>((done, fail) => {
+      const child = spawn(process.execPath, [...CLI, ...args], options());
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.stdout.resume();
+      child.on('error', fail);
+      child.on('close', (status) => done({ status, stderr }));
     });
-  return { dir, daemons, run };
+  return { dir, daemons, run, runAside };
 }
 
 const BUILD = ['build', '--data', 'data', '--out', 'site', '--site-url', SITE, '--daemon'];
@@ -185,6 +195,44 @@ describe('briefing-feeds build --daemon', { timeout: 60_000 }, () => {
     const sockets = () => readdirSync(daemons).filter((name) => name.endsWith('.sock'));
     expect(sockets()).toHaveLength(1);
     await until(() => sockets().length === 0, 'the unused daemon to stop');
+  });
+
+  it('starts another daemon when the one there stops just as it takes the build', async () => {
+    const record = makeBriefing({ id: 'talks' });
+    const { dir, daemons, run, runAside } = await setUp([record]);
+    expect(run(BUILD).status).toBe(0);
+    const [first] = await daemonPids(daemons);
+    const socket = join(
+      daemons,
+      readdirSync(daemons).find((name) => name.endsWith('.sock'))!,
+    );
+    process.kill(first!, 'SIGKILL');
+    await until(() => {
+      try {
+        process.kill(first!, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    }, 'the daemon to stop');
+    // In its place, a listener that accepts the connection and, without reading the build asked
+    // for, closes it and stops listening: as a daemon killed just after accepting. The client sees
+    // the connection reset (which once crashed it, with a stack trace) or closed unanswered.
+    await rm(socket, { force: true });
+    const dying = createServer({ pauseOnConnect: true }, (connection) =>
+      setTimeout(() => {
+        dying.close();
+        connection.destroy();
+      }, 300),
+    );
+    await new Promise<void>((listening) => dying.listen(socket, listening));
+    const fixed = { ...record, title: 'Talks, after the reset' };
+    await writeFile(join(dir, 'data/talks.yaml'), briefingToYaml(fixed));
+    const again = await runAside(BUILD);
+    expect(again.stderr).toBe('');
+    expect(again.status).toBe(0);
+    await expectOutputOf(dir, [fixed]);
+    expect(await daemonPids(daemons)).toHaveLength(2);
   });
 
   it('runs only the builds of its first arguments: any other is refused, exit 2', async () => {

@@ -56,14 +56,24 @@ async function startedDaemon(paths: { socket: string; log: string }): Promise<So
 
 /**
  * Send the build to the daemon on `socket` and relay its answers: the exit code, 'restart' if
- * the daemon's code is stale, or undefined if it went away without answering.
+ * the daemon's code is stale, 'gone' if the connection ended before any answer (a daemon killed
+ * just as it accepted it: another can run the build), or undefined if the daemon went away
+ * during the build.
  */
-function ask(socket: Socket, request: BuildRequest): Promise<number | 'restart' | undefined> {
+function ask(
+  socket: Socket,
+  request: BuildRequest,
+): Promise<number | 'restart' | 'gone' | undefined> {
   return new Promise((done) => {
     let result: number | 'restart' | undefined;
+    let answered = false;
+    // A connection reset is an end like any other (the readline interface passes it on too).
     socket.on('error', () => {});
-    socket.once('close', () => done(result));
-    createInterface({ input: socket }).on('line', (line) => {
+    socket.once('close', () => done(answered ? result : 'gone'));
+    const lines = createInterface({ input: socket });
+    lines.on('error', () => {});
+    lines.on('line', (line) => {
+      answered = true;
       let answer: DaemonAnswer;
       try {
         answer = JSON.parse(line) as DaemonAnswer;
@@ -109,7 +119,9 @@ export async function buildThroughDaemon({
   const problem = privateFolderProblem(dir);
   if (problem !== undefined) return buildHere(argv, cwd, `no build daemon (${problem})`);
   const paths = daemonPaths({ argv, cwd, dir });
-  for (let attempt = 0; attempt < 2; attempt++) {
+  // A second attempt after a restart or a daemon gone before answering; a third if that one
+  // went too.
+  for (let attempt = 0; attempt < 3; attempt++) {
     const socket = (await connectTo(paths.socket)) ?? (await startedDaemon(paths));
     if (socket === undefined) {
       return buildHere(argv, cwd, `the build daemon did not start (its log: ${paths.log})`);
@@ -120,6 +132,7 @@ export async function buildThroughDaemon({
       return buildHere(argv, cwd, `the build daemon stopped unexpectedly (its log: ${paths.log})`);
     }
     // 'restart': the daemon had other code, and has stopped; the next one loads this code.
+    // 'gone': the daemon there stopped before answering; the next attempt starts another.
   }
-  return buildHere(argv, cwd, 'the build daemon kept restarting');
+  return buildHere(argv, cwd, `the build daemon did not answer (its log: ${paths.log})`);
 }
