@@ -212,15 +212,24 @@ interface FeedLayout {
   positions?: Int32Array;
 }
 
+// Pages never change once made: each one's signature is worked out once, for the layout of its
+// documents and for the signature a build's output keeps (both ask for it in a full build).
+const pageSignatures = new WeakMap<FeedPage, string>();
+
 /** Everything a feed document's bytes depend on besides its records' own texts. */
 function pageSignature(page: FeedPage): string {
-  return JSON.stringify([
-    page.items.map((item) => item.recordId),
-    page.updated.getTime(),
-    page.description,
-    page.prevArchive?.rss ?? '',
-    page.nextArchive?.rss ?? '',
-  ]);
+  let signature = pageSignatures.get(page);
+  if (signature === undefined) {
+    signature = JSON.stringify([
+      page.items.map((item) => item.recordId),
+      page.updated.getTime(),
+      page.description,
+      page.prevArchive?.rss ?? '',
+      page.nextArchive?.rss ?? '',
+    ]);
+    pageSignatures.set(page, signature);
+  }
+  return signature;
 }
 
 /**
