@@ -195,6 +195,8 @@ export class ScopePages {
   readonly #options: ScopePagesOptions;
   readonly #base: Omit<FeedPage, 'items' | 'updated' | 'self'>;
   readonly #made = new Map<number, FeedPage>();
+  /** The items, in order of creation, each archive in #made was made for. */
+  readonly #madeFor = new Map<number, readonly FeedItemKey[]>();
   #byCreation: readonly FeedItemKey[] | undefined;
   /** How many archives were made, each its items sorted; then every archive's items at once. */
   #archivesSorted = 0;
@@ -274,6 +276,12 @@ export class ScopePages {
     if (count !== this.count) return undefined;
     const made = this.#made.get(page);
     if (made === undefined || made.items.length !== items.length) return undefined;
+    // The same items in the same order: the common case after an edit, checked without a set
+    // (at 10,000 records, a set for each of ~1,100 archives took 5-7 ms of a 50-70 ms build).
+    const madeFor = this.#madeFor.get(page);
+    if (madeFor?.length === items.length && madeFor.every((item, at) => item === items[at])) {
+      return made;
+    }
     const listed = new Set(made.items);
     return items.every((item) => listed.has(item)) ? made : undefined;
   }
@@ -291,13 +299,11 @@ export class ScopePages {
   #archive(page: number): FeedPage {
     const { items, pageSize, emptyUpdated, siteUrl, scope } = this.#options;
     this.#byCreation ??= this.#options.byCreation ?? [...items].sort(compareCreation);
+    const madeFor = this.#byCreation.slice((page - 1) * pageSize, page * pageSize);
+    this.#madeFor.set(page, madeFor);
     const previous = this.#previous;
     if (previous !== undefined) {
-      const same = previous.#madeArchive({
-        page,
-        count: this.count,
-        items: this.#byCreation.slice((page - 1) * pageSize, page * pageSize),
-      });
+      const same = previous.#madeArchive({ page, count: this.count, items: madeFor });
       if (same !== undefined) return same;
     }
     const pageItems = this.#archiveItems(page);
