@@ -91,6 +91,20 @@ async function expectOutputOf(dir: string, records: Briefing[]) {
   }
 }
 
+/** Ask the daemon on `socket` for a build (as a client does); every answer, in order. */
+function askDaemon({ socket, argv, cwd }: { socket: string; argv: string[]; cwd: string }) {
+  return new Promise<DaemonAnswer[]>((done, fail) => {
+    const client = connect(socket);
+    const answers: DaemonAnswer[] = [];
+    client.on('error', fail);
+    createInterface({ input: client }).on('line', (line) => {
+      answers.push(JSON.parse(line) as DaemonAnswer);
+    });
+    client.on('close', () => done(answers));
+    client.write(`${JSON.stringify({ argv, cwd })}\n`);
+  });
+}
+
 async function until(done: () => boolean, what: string, ms = 20_000) {
   const deadline = Date.now() + ms;
   while (!done()) {
@@ -239,17 +253,7 @@ describe('briefing-feeds build --daemon', { timeout: 60_000 }, () => {
     const { dir } = await setUp([makeBriefing({ id: 'talks' })]);
     const socket = join(dir, 'test.sock');
     const daemon = await serveBuilds({ socket, idleMs: 60_000 });
-    const ask = (argv: string[]) =>
-      new Promise<DaemonAnswer[]>((done, fail) => {
-        const client = connect(socket);
-        const answers: DaemonAnswer[] = [];
-        client.on('error', fail);
-        createInterface({ input: client }).on('line', (line) => {
-          answers.push(JSON.parse(line) as DaemonAnswer);
-        });
-        client.on('close', () => done(answers));
-        client.write(`${JSON.stringify({ argv, cwd: dir })}\n`);
-      });
+    const ask = (argv: string[]) => askDaemon({ socket, argv, cwd: dir });
     try {
       const first = await ask([...BUILD]);
       expect(first.at(-1)).toEqual({ exit: 0 });
@@ -263,6 +267,35 @@ describe('briefing-feeds build --daemon', { timeout: 60_000 }, () => {
       await daemon.stop();
     }
     expect(existsSync(socket)).toBe(false);
+  });
+
+  it('writes the right files when a build waits behind another: the standby is then brought up to date by the build', async () => {
+    const records = [
+      makeBriefing({ id: 'first-talks' }),
+      makeBriefing({ id: 'second-talks', title: 'Second round of talks' }),
+    ];
+    const { dir } = await setUp(records);
+    const socket = join(dir, 'test.sock');
+    const daemon = await serveBuilds({ socket, idleMs: 60_000 });
+    const ask = () => askDaemon({ socket, argv: BUILD, cwd: dir });
+    try {
+      expect((await ask()).at(-1)).toEqual({ exit: 0 });
+      const edited = [records[0]!, { ...records[1]!, title: 'Second round, corrected' }];
+      await writeFile(join(dir, 'data/second-talks.yaml'), briefingToYaml(edited[1]!));
+      // Asked for at once: the second waits for the first, which then leaves its standby as it
+      // is (the files before the edit); the second build must write the edit into it again.
+      const [first, second] = await Promise.all([ask(), ask()]);
+      expect(first.at(-1)).toEqual({ exit: 0 });
+      expect(second.at(-1)).toEqual({ exit: 0 });
+      await expectOutputOf(dir, edited);
+      // And the build after the next edit, from the standby the second build left.
+      const again = [edited[0]!, { ...edited[1]!, title: 'Second round, final' }];
+      await writeFile(join(dir, 'data/second-talks.yaml'), briefingToYaml(again[1]!));
+      expect((await ask()).at(-1)).toEqual({ exit: 0 });
+      await expectOutputOf(dir, again);
+    } finally {
+      await daemon.stop();
+    }
   });
 
   it.each([

@@ -65,9 +65,14 @@ export interface BuildSession {
   io?: CommandIo;
   /**
    * What the last build still does after its output is in place: its sidecars, the standby
-   * brought up to date, the caches cut back (see command.ts's build).
+   * brought up to date (unless a build waits), the caches cut back (see command.ts's build).
    */
   settling?: Promise<void>;
+  /**
+   * Whether a build waits for the last one to settle: the standby is then not brought up to
+   * date, as that build does it anyway (a few dozen renames after one edit) and answers sooner.
+   */
+  waiting?: boolean;
   /** What changed in the data folder since the last build (see folder-changes.ts). */
   changes?: FolderChanges;
 }
@@ -198,7 +203,9 @@ async function main(
     // date with the folder first, as a new process would find it.
     const kept = session?.feeds;
     if (kept !== undefined) {
+      session!.waiting = true;
       await session!.settling;
+      session!.waiting = false;
       await session!.changes!.sync();
     }
     const opened =
@@ -230,7 +237,7 @@ async function main(
           // What the build kept of every document and item goes back to a server's share: a
           // daemon that rendered everything held 2.3 GB at 100,000 records.
           session.settling = result.removed
-            .then(() => prepareNextBuild({ live, out }))
+            .then(() => (session.waiting === true ? undefined : prepareNextBuild({ live, out })))
             .then(() => live.shrink())
             .catch((error: unknown) => {
               // Only the next build's help is missing (see writeSidecars); the daemon's log says.
