@@ -95,7 +95,8 @@ describe('screenshots', () => {
         expect(overflow, `${name} overflows at ${width} px`).toBeLessThanOrEqual(0);
         await showWholePage(page);
         await page.screenshot({
-          path: `${SCREENSHOTS}${name}-${device}-${colorScheme}.png`,
+          path: `${SCREENSHOTS}${name}-${device}-${colorScheme}.jpg`,
+          quality: 85,
           fullPage: true,
         });
         await context.close();
