@@ -8,6 +8,7 @@ import { generateBriefings, makeTempDir } from '@briefing/schema/testing';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SERVER_ARGS, freePort } from '../tests/browser/server.js';
@@ -71,6 +72,65 @@ const rssMiB = (pid: number) => {
   const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1]) / 1024;
   return { now: field('VmRSS'), peak: field('VmHWM') };
 };
+
+/**
+ * A bare `node:http` server in a process of its own (Node's flags as the dashboard's), answering
+ * every request with these bytes and headers: the floor any server reaches on this machine at
+ * that moment, beside which `/`'s figure is read (autocannon shares the two cores with it).
+ */
+async function startBareServer({
+  bodyFile,
+  headers,
+}: {
+  bodyFile: string;
+  headers: Record<string, string | string[]>;
+}): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const serve = `const body = require('node:fs').readFileSync(process.argv[1]);
+    const headers = JSON.parse(process.argv[2]);
+    require('node:http')
+      .createServer((request, response) => { response.writeHead(200, headers); response.end(body); })
+      .listen(Number(process.argv[3]), '127.0.0.1', () => console.log('listening'));`;
+  const flags = SERVER_ARGS.filter((arg) => arg.startsWith('--'));
+  const child = spawn(
+    process.execPath,
+    [...flags, '-e', serve, bodyFile, JSON.stringify(headers), String(port)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((listening, failed) => {
+    child.stdout!.once('data', () => listening());
+    child.once('exit', (code) => failed(new Error(`the bare server exited with code ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await new Promise((done) => child.once('exit', done));
+    },
+  };
+}
+
+/** A response's bytes as sent (fetch would decode them) and its headers but per connection. */
+function getAsSent(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ body: Buffer; headers: Record<string, string | string[]> }> {
+  return new Promise((done, failed) => {
+    get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const kept = Object.entries(response.headers).filter(
+          ([name]) => !['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(name),
+        );
+        done({
+          body: Buffer.concat(chunks),
+          headers: Object.fromEntries(kept) as Record<string, string>,
+        });
+      });
+    }).on('error', failed);
+  });
+}
 
 /** Pages drawn from every record, asked for after each edit. */
 const ANALYST_PAGES = ['/', '/actors', '/places', '/network', '/themes/diplomacy'];
@@ -226,8 +286,24 @@ async function benchSize(count: number): Promise<void> {
         duration: 10,
         headers: { 'accept-encoding': 'br' },
       });
+      // The same bytes and headers from a bare node:http server, timed the same way.
+      const sample = await getAsSent(`${server.url}/`, { 'accept-encoding': 'br' });
+      const bodyFile = join(temp.dir, 'home.br');
+      await writeFile(bodyFile, sample.body);
+      const bare = await startBareServer({ bodyFile, headers: sample.headers });
+      let floor: autocannon.Result;
+      try {
+        floor = await autocannon({
+          url: `${bare.url}/`,
+          connections: 50,
+          duration: 10,
+          headers: { 'accept-encoding': 'br' },
+        });
+      } finally {
+        await bare.stop();
+      }
       console.log(
-        `  /, brotli, 50 connections: p99 ${ms(home.latency.p99)}, ${home.requests.average.toFixed(0)} req/s, ${home.errors + home.timeouts + home.non2xx} failed  ${verdict(home.latency.p99 <= 50)} (≤ 50 ms)`,
+        `  /, brotli, 50 connections: p99 ${ms(home.latency.p99)}, ${home.requests.average.toFixed(0)} req/s, ${home.errors + home.timeouts + home.non2xx} failed  ${verdict(home.latency.p99 <= 50)} (≤ 50 ms; a bare node:http server sending the same bytes: p99 ${ms(floor.latency.p99)}, ${floor.requests.average.toFixed(0)} req/s)`,
       );
       const memory = rssMiB(server.child.pid!);
       console.log(
