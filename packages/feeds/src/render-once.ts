@@ -176,10 +176,30 @@ export function frameParts({
   itemFragments: readonly Buffer[];
 }): Buffer[] {
   const { head, tail, separator } = isEncoded(frame) ? frame : encodeFrame(frame);
-  const parts: Buffer[] = [head];
-  itemFragments.forEach((fragment, index) => {
-    if (index > 0 && separator.byteLength > 0) parts.push(separator);
-    parts.push(fragment);
+  return inFrame({
+    head,
+    separator: separator.byteLength > 0 ? separator : undefined,
+    items: itemFragments,
+    tail,
+  });
+}
+
+/** A document's parts in order (or what stands for each): head, items with separators, tail. */
+function inFrame<T>({
+  head,
+  separator,
+  items,
+  tail,
+}: {
+  head: T;
+  separator: T | undefined;
+  items: readonly T[];
+  tail: T;
+}): T[] {
+  const parts = [head];
+  items.forEach((item, index) => {
+    if (index > 0 && separator !== undefined) parts.push(separator);
+    parts.push(item);
   });
   parts.push(tail);
   return parts;
@@ -196,14 +216,12 @@ export function frameDigests({
   frame: EncodedFrame;
   itemDigests: readonly string[];
 }): string[] {
-  const digests = [digestOf(frame.head)];
-  const separator = frame.separator.byteLength > 0 ? digestOf(frame.separator) : undefined;
-  itemDigests.forEach((digest, index) => {
-    if (index > 0 && separator !== undefined) digests.push(separator);
-    digests.push(digest);
+  return inFrame({
+    head: digestOf(frame.head),
+    separator: frame.separator.byteLength > 0 ? digestOf(frame.separator) : undefined,
+    items: itemDigests,
+    tail: digestOf(frame.tail),
   });
-  digests.push(digestOf(frame.tail));
-  return digests;
 }
 
 // Items per document rendered at once: large enough that the channel head is written rarely,
